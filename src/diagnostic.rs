@@ -1,0 +1,142 @@
+//! Located diagnostics: one value per problem, rendered as
+//! `file:line:col: message`, the source line, a caret under the span and a hint.
+
+use crate::source::{Source, Span};
+use std::fmt::Write as _;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file is still usable.
+    Warning,
+    /// The file cannot be evaluated.
+    Error,
+}
+
+/// One problem in one rule file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where.
+    pub span: Span,
+    /// One line, lowercase, no trailing period; the user's text in backticks.
+    pub message: String,
+    /// How to fix it, if we know.
+    pub hint: Option<String>,
+    /// Secondary places (e.g. the first definition of a duplicate).
+    pub notes: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, span, message: message.into(), hint: None, notes: vec![] }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(span, message) }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint only when there is one.
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// Points at a second place.
+    pub fn with_note(mut self, span: Span, note: impl Into<String>) -> Self {
+        self.notes.push((span, note.into()));
+        self
+    }
+
+    /// Whether this stops evaluation.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders against the whole file.
+    pub fn render(&self, source: &Source) -> String {
+        let mut out = String::new();
+        let (line, col) = source.line_col(self.span.start);
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{}:{line}:{col}: {label}: {}", source.name, self.message);
+        snippet(&mut out, source, self.span);
+        for (span, note) in &self.notes {
+            let (l, c) = source.line_col(span.start);
+            let _ = writeln!(out, "  = note: {note} ({}:{l}:{c})", source.name);
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+}
+
+fn snippet(out: &mut String, source: &Source, span: Span) {
+    let (line, col) = source.line_col(span.start);
+    let text = source.line_text(line);
+    let (end_line, end_col) = source.line_col(span.end);
+    let width = if end_line == line { end_col.saturating_sub(col).max(1) } else { text.chars().count().saturating_sub(col - 1).max(1) };
+    let gutter = line.to_string().len();
+    let _ = writeln!(out, "{:gutter$} |", "");
+    let _ = writeln!(out, "{line} | {}", text.replace('\t', " "));
+    let _ = writeln!(out, "{:gutter$} | {}{}", "", " ".repeat(col - 1), "^".repeat(width));
+}
+
+/// All diagnostics of one file.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Records one.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Whether any is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Renders all, in source order, with a summary line.
+    pub fn render(&self, source: &Source) -> String {
+        let mut sorted: Vec<&Diagnostic> = self.0.iter().collect();
+        sorted.sort_by_key(|d| (d.span.start, d.span.end));
+        let mut out: String = sorted.iter().map(|d| d.render(source) + "\n").collect();
+        let errors = self.0.iter().filter(|d| d.is_error()).count();
+        let warnings = self.0.len() - errors;
+        let _ = writeln!(out, "{}: {} error{}, {} warning{}", source.name, errors, plural(errors), warnings, plural(warnings));
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Closest known names to `name`, for "did you mean" hints.
+pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(&name.to_lowercase(), &k.to_lowercase()), k))
+        .filter(|(s, _)| *s >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let names: Vec<String> = scored.iter().take(3).map(|(_, k)| format!("`{k}`")).collect();
+    match names.len() {
+        0 => None,
+        _ => Some(format!("did you mean {}?", names.join(" or "))),
+    }
+}

@@ -1,0 +1,478 @@
+//! pest pairs → syntax tree.
+
+use super::Rule;
+use super::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::source::Span;
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+type Lowered<T> = Result<T, Diagnostic>;
+
+fn span(p: &Pair<Rule>, base: usize) -> Span {
+    let s = p.as_span();
+    Span::new(base + s.start(), base + s.end())
+}
+
+/// Lowers the `file` pair into its items; each item lowers on its own so one bad
+/// literal does not hide the others.
+pub(super) fn file(pair: Pair<Rule>, base: usize) -> Vec<Lowered<Item>> {
+    pair.into_inner().filter(|p| p.as_rule() != Rule::EOI).map(|p| item(p, base)).collect()
+}
+
+fn item(p: Pair<Rule>, b: usize) -> Lowered<Item> {
+    let sp = span(&p, b);
+    let rule = p.as_rule();
+    let mut inner = p.into_inner();
+    Ok(match rule {
+        Rule::header_regelverk => Item::Regelverk(with_span(string(next(&mut inner), b), sp)),
+        Rule::header_year => Item::Year(Located { value: year(&next(&mut inner), b)?, span: sp }),
+        Rule::header_version => Item::Version(Located { value: next(&mut inner).as_str().to_string(), span: sp }),
+        Rule::header_builds_on => Item::BuildsOn(with_span(string(next(&mut inner), b), sp)),
+        Rule::header_owners => Item::Owners(inner.map(|s| string(s, b)).collect(), sp),
+        Rule::header_beslut => Item::Decision(decision(inner, b, sp)),
+        Rule::parameter => Item::Parameter(parameter(inner, b, sp)?),
+        Rule::measure => Item::Measure(measure(inner, b, sp)),
+        Rule::board => Item::Board(board(inner, b, sp)?),
+        Rule::expectation => Item::Expectation(expectation(inner, b, sp)?),
+        other => return Err(unexpected(other, sp)),
+    })
+}
+
+fn unexpected(rule: Rule, sp: Span) -> Diagnostic {
+    Diagnostic::error(sp, format!("internal: unexpected {}", super::human_name(rule)))
+}
+
+fn with_span(mut s: Str, sp: Span) -> Str {
+    s.span = sp;
+    s
+}
+
+// INVARIANT: the grammar guarantees the children we take exist; a missing one
+// would be a grammar/lowering mismatch, caught by the test suite.
+fn next<'a>(inner: &mut Pairs<'a, Rule>) -> Pair<'a, Rule> {
+    inner.next().expect("grammar guarantees this child")
+}
+
+fn ident(p: Pair<Rule>, b: usize) -> Ident {
+    Ident { name: p.as_str().to_string(), span: span(&p, b) }
+}
+
+fn string(p: Pair<Rule>, b: usize) -> Str {
+    let sp = span(&p, b);
+    let value = p.into_inner().next().map(|i| i.as_str().to_string()).unwrap_or_default();
+    Str { value, span: sp }
+}
+
+fn year(p: &Pair<Rule>, b: usize) -> Lowered<i32> {
+    p.as_str().parse().map_err(|_| Diagnostic::error(span(p, b), format!("`{}` is not a year", p.as_str())))
+}
+
+fn month(p: &Pair<Rule>, b: usize) -> Lowered<Month> {
+    let text = p.as_str();
+    let sp = span(p, b);
+    let (y, m) = text.split_once('-').unwrap_or((text, ""));
+    let year = y.parse().ok();
+    let month = m.parse().ok().filter(|m| (1..=12).contains(m));
+    match (year, month) {
+        (Some(year), Some(month)) => Ok(Month { year, month, span: sp }),
+        _ => Err(Diagnostic::error(sp, format!("`{text}` is not a month")).with_hint("write a month as `YYYY-MM`, e.g. `2024-07`")),
+    }
+}
+
+fn decision(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Decision {
+    let board = string(next(&mut inner), b);
+    let d = next(&mut inner);
+    let date = Located { value: d.as_str().to_string(), span: span(&d, b) };
+    let dnr = string(next(&mut inner), b);
+    Decision { board, date, dnr, span: sp }
+}
+
+fn parameter(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Parameter> {
+    let name = ident(next(&mut inner), b);
+    let v = next(&mut inner);
+    let value = match v.as_rule() {
+        Rule::table => table(v, b)?,
+        _ => ParamValue::Quantity(signed_quantity(v, b)?),
+    };
+    Ok(Parameter { name, value, span: sp })
+}
+
+fn table(p: Pair<Rule>, b: usize) -> Lowered<ParamValue> {
+    let mut inner = p.into_inner();
+    let axis = ident(next(&mut inner), b);
+    let entries = inner
+        .map(|e| {
+            let mut e = e.into_inner();
+            let key = ident(next(&mut e), b);
+            Ok((key, signed_quantity(next(&mut e), b)?))
+        })
+        .collect::<Lowered<_>>()?;
+    Ok(ParamValue::Table { axis, entries })
+}
+
+/// `-`? quantity
+pub(super) fn signed_quantity(p: Pair<Rule>, b: usize) -> Lowered<Quantity> {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let first = next(&mut inner);
+    let (negative, q) = match first.as_rule() {
+        Rule::sign => (true, next(&mut inner)),
+        _ => (false, first),
+    };
+    let mut q = quantity(q, b)?;
+    if negative {
+        q.number = -q.number;
+        q.span = sp;
+    }
+    Ok(q)
+}
+
+fn quantity(p: Pair<Rule>, b: usize) -> Lowered<Quantity> {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let n = next(&mut inner);
+    let number = number(&n, b)?;
+    let unit = inner.next().map(unit);
+    Ok(Quantity { number, unit, span: sp })
+}
+
+/// Parses `18 400 000`, `2,9`, `0,90` exactly.
+fn number(p: &Pair<Rule>, b: usize) -> Lowered<Decimal> {
+    let cleaned: String = p.as_str().chars().filter(|c| !c.is_whitespace()).map(|c| if c == ',' { '.' } else { c }).collect();
+    Decimal::from_str(&cleaned).map_err(|_| {
+        Diagnostic::error(span(p, b), format!("`{}` is not a number that fits", p.as_str()))
+            .with_hint("numbers have at most 28 significant digits")
+    })
+}
+
+fn unit(p: Pair<Rule>) -> UnitText {
+    let mut inner = p.into_inner();
+    let first = next(&mut inner);
+    match first.as_rule() {
+        Rule::percent => UnitText::Percent,
+        _ => UnitText::Named { num: first.as_str().to_string(), den: inner.next().map(|d| d.as_str().to_string()) },
+    }
+}
+
+fn measure(mut inner: Pairs<Rule>, b: usize, sp: Span) -> MeasureDecl {
+    let kind = match next(&mut inner).as_str() {
+        "budget" => MeasureKind::Budget,
+        _ => MeasureKind::Volume,
+    };
+    let name = ident(next(&mut inner), b);
+    let u = next(&mut inner);
+    let unit = Located { span: span(&u, b), value: unit(u) };
+    MeasureDecl { kind, name, unit, span: sp }
+}
+
+fn board(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Board> {
+    let id = ident(next(&mut inner), b);
+    let name = string(next(&mut inner), b);
+    let care_forms = inner.map(|c| care_form(c, b)).collect::<Lowered<_>>()?;
+    Ok(Board { id, name, care_forms, span: sp })
+}
+
+fn care_form(p: Pair<Rule>, b: usize) -> Lowered<CareForm> {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let id = ident(next(&mut inner), b);
+    let name = string(next(&mut inner), b);
+    let assignments = inner.map(|a| assignment(a, b)).collect::<Lowered<_>>()?;
+    Ok(CareForm { id, name, assignments, span: sp })
+}
+
+fn assignment(p: Pair<Rule>, b: usize) -> Lowered<Assignment> {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let id = ident(next(&mut inner), b);
+    let name = string(next(&mut inner), b);
+    let items = inner.map(|i| assignment_item(i, b)).collect::<Lowered<_>>()?;
+    Ok(Assignment { id, name, items, span: sp })
+}
+
+fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
+    let sp = span(&p, b);
+    let rule = p.as_rule();
+    let mut inner = p.clone().into_inner();
+    Ok(match rule {
+        Rule::source => AssignmentItem::Source(with_span(string(next(&mut inner), b), sp)),
+        Rule::part => AssignmentItem::Part(part(inner, b, sp)),
+        Rule::activities => AssignmentItem::Activities(inner.map(|a| activity(a, b)).collect(), sp),
+        Rule::id_codes => AssignmentItem::Ids(id_codes(p, b), sp),
+        Rule::parameter => AssignmentItem::Parameter(parameter(inner, b, sp)?),
+        Rule::let_binding => {
+            let name = ident(next(&mut inner), b);
+            AssignmentItem::Let(Let { name, expr: expr(next(&mut inner), b)?, span: sp })
+        }
+        Rule::compensation => {
+            let kind = match next(&mut inner).as_str() {
+                "fast" => CompensationKind::Fixed,
+                _ => CompensationKind::Variable,
+            };
+            AssignmentItem::Compensation(Compensation { kind, expr: expr(next(&mut inner), b)?, span: sp })
+        }
+        Rule::key_figure => AssignmentItem::KeyFigure(key_figure(inner, b, sp)?),
+        Rule::change => AssignmentItem::Change(change(inner, b, sp)?),
+        other => return Err(unexpected(other, sp)),
+    })
+}
+
+fn part(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Part {
+    let id = ident(next(&mut inner), b);
+    let name = string(next(&mut inner), b);
+    let ids = inner.next().map(|c| id_codes(c, b)).unwrap_or_default();
+    Part { id, name, ids, span: sp }
+}
+
+fn activity(p: Pair<Rule>, b: usize) -> Activity {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let name = string(next(&mut inner), b);
+    Activity { name, ids: id_codes(next(&mut inner), b), span: sp }
+}
+
+fn id_codes(p: Pair<Rule>, b: usize) -> Vec<IdCode> {
+    p.into_inner()
+        .map(|c| {
+            let sp = span(&c, b);
+            let rule = c.as_rule();
+            let mut parts = c.into_inner().map(|x| x.as_str().to_string());
+            let first = parts.next().unwrap_or_default();
+            match rule {
+                Rule::id_prefix => IdCode::Prefix(first, sp),
+                Rule::id_range => IdCode::Range(first, parts.next().unwrap_or_default(), sp),
+                _ => IdCode::Exact(first, sp),
+            }
+        })
+        .collect()
+}
+
+fn key_figure(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<KeyFigure> {
+    let id = ident(next(&mut inner), b);
+    let name = string(next(&mut inner), b);
+    let items = inner.map(|i| key_figure_item(i, b)).collect::<Lowered<_>>()?;
+    Ok(KeyFigure { id, name, items, span: sp })
+}
+
+fn key_figure_item(p: Pair<Rule>, b: usize) -> Lowered<KeyFigureItem> {
+    let sp = span(&p, b);
+    let rule = p.as_rule();
+    let mut inner = p.into_inner();
+    Ok(match rule {
+        Rule::kf_value => KeyFigureItem::Value(expr(next(&mut inner), b)?, sp),
+        Rule::kf_interval => KeyFigureItem::Interval(interval(next(&mut inner).as_str()), sp),
+        Rule::kf_recipient => KeyFigureItem::Recipient(string(next(&mut inner), b), sp),
+        Rule::kf_responsible => KeyFigureItem::Responsible(string(next(&mut inner), b), sp),
+        Rule::kf_from => KeyFigureItem::From(year(&next(&mut inner), b)?, sp),
+        Rule::kf_per_part => KeyFigureItem::PerPart(sp),
+        Rule::kf_impact => KeyFigureItem::Impact(string(next(&mut inner), b), sp),
+        Rule::kf_target => KeyFigureItem::Target(target(next(&mut inner), b)?, sp),
+        other => return Err(unexpected(other, sp)),
+    })
+}
+
+fn interval(text: &str) -> Interval {
+    match text {
+        "månadsvis" => Interval::Månadsvis,
+        "delår" => Interval::Delår,
+        _ => Interval::Årsvis,
+    }
+}
+
+fn target(p: Pair<Rule>, b: usize) -> Lowered<Target> {
+    let rule = p.as_rule();
+    let mut inner = p.into_inner();
+    if rule == Rule::target_range {
+        let low = signed_quantity(next(&mut inner), b)?;
+        return Ok(Target::Between(low, signed_quantity(next(&mut inner), b)?));
+    }
+    let op = next(&mut inner).as_str().to_string();
+    let q = signed_quantity(next(&mut inner), b)?;
+    Ok(if op == ">=" { Target::AtLeast(q) } else { Target::AtMost(q) })
+}
+
+fn change(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Change> {
+    let id = ident(next(&mut inner), b);
+    let name = string(next(&mut inner), b);
+    let items = inner.map(|i| change_item(i, b)).collect::<Lowered<_>>()?;
+    Ok(Change { id, name, items, span: sp })
+}
+
+fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
+    let sp = span(&p, b);
+    let rule = p.as_rule();
+    let mut inner = p.into_inner();
+    Ok(match rule {
+        Rule::change_kind => ChangeItem::Kind(
+            match next(&mut inner).as_str() {
+                "statsbidrag" => ChangeKind::Statsbidrag,
+                "övertagande" => ChangeKind::Övertagande,
+                _ => ChangeKind::RiktadSatsning,
+            },
+            sp,
+        ),
+        Rule::change_amount => ChangeItem::Amount(expr(next(&mut inner), b)?, sp),
+        Rule::change_from => ChangeItem::From(month(&next(&mut inner), b)?, sp),
+        Rule::change_report => ChangeItem::Report(string(next(&mut inner), b), sp),
+        other => return Err(unexpected(other, sp)),
+    })
+}
+
+fn expectation(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Expectation> {
+    let name = string(next(&mut inner), b);
+    let items = inner.map(|i| expect_item(i, b)).collect::<Lowered<_>>()?;
+    Ok(Expectation { name, items, span: sp })
+}
+
+fn path(p: Pair<Rule>, b: usize) -> Vec<Ident> {
+    p.into_inner().map(|m| ident(m, b)).collect()
+}
+
+fn expect_item(p: Pair<Rule>, b: usize) -> Lowered<ExpectItem> {
+    let sp = span(&p, b);
+    let rule = p.as_rule();
+    let mut inner = p.into_inner();
+    Ok(match rule {
+        Rule::expect_input => ExpectItem::Input(string(next(&mut inner), b), sp),
+        Rule::expect_budget => {
+            let path = path(next(&mut inner), b);
+            ExpectItem::Budget(path, signed_quantity(next(&mut inner), b)?, sp)
+        }
+        Rule::expect_volume => {
+            let m = month(&next(&mut inner), b)?;
+            let path = path(next(&mut inner), b);
+            ExpectItem::Volume(m, path, signed_quantity(next(&mut inner), b)?, sp)
+        }
+        Rule::expect_ledger => {
+            let m = month(&next(&mut inner), b)?;
+            let code = ident(next(&mut inner), b);
+            ExpectItem::Ledger(m, code, signed_quantity(next(&mut inner), b)?, sp)
+        }
+        Rule::expect_value => expect_value(inner, b, sp)?,
+        other => return Err(unexpected(other, sp)),
+    })
+}
+
+fn expect_value(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<ExpectItem> {
+    let path = path(next(&mut inner), b);
+    let mut rest: Vec<Pair<Rule>> = inner.collect();
+    let month = match rest.first() {
+        Some(m) if m.as_rule() == Rule::month => Some(month(&rest.remove(0), b)?),
+        _ => None,
+    };
+    let mut rest = rest.into_iter();
+    let expected = signed_quantity(rest.next().ok_or_else(|| unexpected(Rule::expect_value, sp))?, b)?;
+    let tolerance = rest.next().map(|t| signed_quantity(t, b)).transpose()?;
+    Ok(ExpectItem::Value { path, month, expected, tolerance, span: sp })
+}
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::or, Assoc::Left))
+        .op(Op::infix(Rule::and, Assoc::Left))
+        .op(Op::infix(Rule::ge, Assoc::Left)
+            | Op::infix(Rule::le, Assoc::Left)
+            | Op::infix(Rule::gt, Assoc::Left)
+            | Op::infix(Rule::lt, Assoc::Left)
+            | Op::infix(Rule::eq, Assoc::Left)
+            | Op::infix(Rule::ne, Assoc::Left))
+        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
+        .op(Op::prefix(Rule::neg) | Op::prefix(Rule::not))
+});
+
+/// Lowers an `expr` pair with operator precedence.
+fn expr(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
+    PRATT
+        .map_primary(|prim| primary(prim, b))
+        .map_prefix(|op, rhs| {
+            let rhs = rhs?;
+            let sp = span(&op, b).to(rhs.span);
+            let op = if op.as_rule() == Rule::neg { UnaryOp::Neg } else { UnaryOp::Not };
+            Ok(Expr { kind: ExprKind::Unary(op, Box::new(rhs)), span: sp })
+        })
+        .map_infix(|lhs, op, rhs| {
+            let (lhs, rhs) = (lhs?, rhs?);
+            let sp = lhs.span.to(rhs.span);
+            Ok(Expr { kind: ExprKind::Binary(bin_op(op.as_rule()), Box::new(lhs), Box::new(rhs)), span: sp })
+        })
+        .parse(p.into_inner())
+}
+
+fn bin_op(rule: Rule) -> BinOp {
+    match rule {
+        Rule::add => BinOp::Add,
+        Rule::sub => BinOp::Sub,
+        Rule::mul => BinOp::Mul,
+        Rule::div => BinOp::Div,
+        Rule::lt => BinOp::Lt,
+        Rule::le => BinOp::Le,
+        Rule::gt => BinOp::Gt,
+        Rule::ge => BinOp::Ge,
+        Rule::eq => BinOp::Eq,
+        Rule::ne => BinOp::Ne,
+        Rule::and => BinOp::And,
+        _ => BinOp::Or,
+    }
+}
+
+fn primary(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
+    let sp = span(&p, b);
+    let rule = p.as_rule();
+    let mut inner = p.clone().into_inner();
+    let kind = match rule {
+        Rule::expr => return expr(p, b),
+        Rule::quantity => ExprKind::Number(quantity(p, b)?),
+        Rule::reference => ExprKind::Ref(inner.map(|i| ident(i, b)).collect()),
+        Rule::previous => ExprKind::Previous(inner.map(|i| ident(i, b)).collect()),
+        Rule::sum => ExprKind::Sum(Box::new(expr(next(&mut inner), b)?)),
+        Rule::conditional => {
+            let c = expr(next(&mut inner), b)?;
+            let t = expr(next(&mut inner), b)?;
+            ExprKind::If(Box::new(c), Box::new(t), Box::new(expr(next(&mut inner), b)?))
+        }
+        Rule::call => {
+            let f = function(next(&mut inner).as_str());
+            ExprKind::Call(f, inner.map(|a| expr(a, b)).collect::<Lowered<_>>()?)
+        }
+        other => return Err(unexpected(other, sp)),
+    };
+    Ok(Expr { kind, span: sp })
+}
+
+fn function(name: &str) -> Function {
+    match name {
+        "min" => Function::Min,
+        "max" => Function::Max,
+        "avrunda" => Function::Round,
+        "budget" => Function::Budget,
+        _ => Function::Volume,
+    }
+}
+
+/// Finds every `#` comment outside string literals.
+pub(super) fn comments(text: &str) -> Vec<Comment> {
+    let mut out = vec![];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut in_string = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' => in_string = !in_string,
+                '#' if !in_string => {
+                    let body = line[i + 1..].trim_end_matches(['\n', '\r']);
+                    let sp = Span::new(offset + i, offset + i + 1 + body.len());
+                    out.push(Comment { text: body.to_string(), span: sp });
+                    break;
+                }
+                _ => {}
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
