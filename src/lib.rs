@@ -6,3 +6,10 @@
 pub mod diagnostic;
 pub mod source;
 pub mod syntax;
+pub mod fmt;
+pub mod check;
+pub mod model;
+pub mod units;
+pub mod cli;
+pub mod commands;
+pub mod report;

@@ -1,9 +1,17 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap_or_default();
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let src = ekostyr::source::SourceFile::new(path, text);
-    match ekostyr::syntax::parse(&src) {
-        Ok(f) => println!("{} items", f.items.len()),
-        Err(d) => print!("{}", d.render(&src)),
-    }
+//! The `ekostyr` binary: parse arguments, run, map the outcome to an exit code.
+
+use clap::Parser;
+use ekostyr::cli::{Cli, Command};
+use ekostyr::commands;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        None => commands::run_default(),
+        Some(Command::Run(args)) => commands::run(&args),
+        Some(Command::Check(args)) => commands::check(&args),
+        Some(Command::Fmt(args)) => commands::fmt(&args),
+    };
+    ExitCode::from(outcome.code())
 }

@@ -1,0 +1,391 @@
+//! Declarations → model skeleton: parameters, measures, the hierarchy, parts,
+//! codes and the properties of key figures and changes. Formulas are resolved
+//! afterwards (`resolve`), into the placeholders left here.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::*;
+use crate::source::{Source, Span};
+use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
+use crate::units::Unit;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Names the language gives a meaning of its own.
+pub(super) const BUILTINS: [&str; 5] = ["kostnad", "månader", "dagar", "fast", "rörlig"];
+
+/// Records names in one scope and reports a second declaration.
+#[derive(Default)]
+pub(super) struct Scope(HashMap<String, Span>);
+
+impl Scope {
+    /// Declares `name`; false (and an error) if it is already declared.
+    pub(super) fn declare(&mut self, what: &str, id: &ast::Ident, diags: &mut Diagnostics) -> bool {
+        if let Some(first) = self.0.get(&id.name) {
+            diags.push(Diagnostic::error(id.span, format!("{what} `{}` is declared twice", id.name)).with_note(*first, "first declared here"));
+            return false;
+        }
+        self.0.insert(id.name.clone(), id.span);
+        true
+    }
+}
+
+pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previous: Option<Model>, diags: &mut Diagnostics) -> Model {
+    let mut model = Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], expectations: vec![], previous: previous.map(Box::new) };
+    let mut globals = Scope::default();
+    let mut measures = Scope::default();
+    for item in &file.items {
+        match item {
+            Item::Parameter(p) => {
+                if declare_param(&mut globals, p, diags) {
+                    model.params.extend(param(p, &[], diags));
+                }
+            }
+            Item::Measure(m) => {
+                if measures.declare("measure", &m.name, diags) {
+                    model.measures.push(measure(m, diags));
+                }
+            }
+            Item::Expectation(e) => model.expectations.push(e.clone()),
+            _ => {}
+        }
+    }
+    hierarchy(file, &mut model, diags);
+    model
+}
+
+fn declare_param(scope: &mut Scope, p: &ast::Parameter, diags: &mut Diagnostics) -> bool {
+    if BUILTINS.contains(&p.name.name.as_str()) {
+        diags.push(Diagnostic::error(p.name.span, format!("`{}` is a built-in name and cannot be a parameter", p.name.name)));
+        return false;
+    }
+    scope.declare("parameter", &p.name, diags)
+}
+
+fn measure(m: &ast::MeasureDecl, diags: &mut Diagnostics) -> Measure {
+    let (unit, factor) = unit_of(&Some(m.unit.value.clone()), m.unit.span, diags);
+    if factor != Decimal::ONE {
+        diags.push(Diagnostic::error(m.unit.span, "a measure's unit cannot be scaled or a percentage").with_hint("use `kr`, `timmar`, `dygn`, `platser`, …"));
+    }
+    Measure { name: m.name.name.clone(), kind: m.kind, unit, span: m.span }
+}
+
+/// The unit of a literal and the factor into base units.
+pub(super) fn unit_of(unit: &Option<ast::UnitText>, span: Span, diags: &mut Diagnostics) -> (Unit, Decimal) {
+    let Some(unit) = unit else { return (Unit::NONE, Decimal::ONE) };
+    let lookup = |name: &str, diags: &mut Diagnostics| {
+        Unit::named(name).unwrap_or_else(|| {
+            diags.push(Diagnostic::error(span, format!("unknown unit `{name}`")));
+            (Unit::NONE, Decimal::ONE)
+        })
+    };
+    match unit {
+        ast::UnitText::Percent => (Unit::NONE, Decimal::new(1, 2)),
+        ast::UnitText::Named { num, den } => {
+            let (n, f) = lookup(num, diags);
+            match den {
+                None => (n, f),
+                Some(d) => {
+                    let (d, g) = lookup(d, diags);
+                    (n.div(d), f / g)
+                }
+            }
+        }
+    }
+}
+
+/// A literal's value in base units and its unit.
+pub(super) fn quantity(q: &ast::Quantity, diags: &mut Diagnostics) -> (Decimal, Unit) {
+    let (unit, factor) = unit_of(&q.unit, q.span, diags);
+    let value = q.number.checked_mul(factor).unwrap_or_else(|| {
+        diags.push(Diagnostic::error(q.span, "the number is too large"));
+        Decimal::ZERO
+    });
+    (value, unit)
+}
+
+/// Lowers a parameter; `parts` are the assignment's parts (empty at top level).
+fn param(p: &ast::Parameter, parts: &[Part], diags: &mut Diagnostics) -> Option<Param> {
+    let (value, unit) = match &p.value {
+        ast::ParamValue::Quantity(q) => {
+            let (v, u) = quantity(q, diags);
+            (ParamValue::Scalar(v), u)
+        }
+        ast::ParamValue::Table { axis, entries } => table(p, axis, entries, parts, diags)?,
+    };
+    Some(Param { name: p.name.name.clone(), value, unit, span: p.span })
+}
+
+fn table(p: &ast::Parameter, axis: &ast::Ident, entries: &[(ast::Ident, ast::Quantity)], parts: &[Part], diags: &mut Diagnostics) -> Option<(ParamValue, Unit)> {
+    let mut keys = Scope::default();
+    let mut values: Vec<(String, Decimal, Unit, Span)> = vec![];
+    for (key, q) in entries {
+        if keys.declare("table entry", key, diags) {
+            let (v, u) = quantity(q, diags);
+            values.push((key.name.clone(), v, u, q.span));
+        }
+    }
+    let unit = values.first().map(|v| v.2).unwrap_or(Unit::NONE);
+    for (key, _, u, span) in &values {
+        if *u != unit {
+            diags.push(Diagnostic::error(*span, format!("`{key}` is in `{u}` but the first entry of `{}` is in `{unit}`", p.name.name)).with_hint("every entry of a table has the same unit"));
+        }
+    }
+    if values.is_empty() {
+        diags.push(Diagnostic::error(p.span, format!("the table `{}` is empty", p.name.name)));
+        return None;
+    }
+    if axis.name != "del" {
+        return Some((ParamValue::Keyed(values.into_iter().map(|(k, v, ..)| (k, v)).collect()), unit));
+    }
+    per_part(p, axis, values, parts, diags).map(|v| (ParamValue::PerPart(v), unit))
+}
+
+fn per_part(p: &ast::Parameter, axis: &ast::Ident, values: Vec<(String, Decimal, Unit, Span)>, parts: &[Part], diags: &mut Diagnostics) -> Option<Vec<Decimal>> {
+    if parts.is_empty() {
+        diags.push(Diagnostic::error(axis.span, format!("`{}` is a table `per del` but there are no parts here", p.name.name)).with_hint("declare tables `per del` inside an assignment that has `del` lines"));
+        return None;
+    }
+    for (key, _, _, span) in &values {
+        if !parts.iter().any(|part| &part.id == key) {
+            let hint = did_you_mean(key, parts.iter().map(|p| p.id.as_str()));
+            diags.push(Diagnostic::error(*span, format!("`{key}` is not a part of this assignment")).with_hint_opt(hint));
+        }
+    }
+    let missing: Vec<String> = parts.iter().filter(|part| !values.iter().any(|v| v.0 == part.id)).map(|p| format!("`{}`", p.id)).collect();
+    if !missing.is_empty() {
+        diags.push(Diagnostic::error(p.name.span, format!("`{}` has no value for {}", p.name.name, missing.join(", "))).with_hint("a table `per del` needs one entry for every part"));
+        return None;
+    }
+    Some(parts.iter().map(|part| values.iter().find(|v| v.0 == part.id).map(|v| v.1).unwrap_or_default()).collect())
+}
+
+fn hierarchy(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
+    let mut boards = Scope::default();
+    let mut assignments = Scope::default();
+    for item in &file.items {
+        let Item::Board(board) = item else { continue };
+        boards.declare("board", &board.id, diags);
+        let mut forms = Scope::default();
+        for form in &board.care_forms {
+            forms.declare("care form", &form.id, diags);
+            for a in &form.assignments {
+                assignments.declare("assignment", &a.id, diags);
+                let ids = ((board.id.name.clone(), board.name.value.clone()), (form.id.name.clone(), form.name.value.clone()));
+                model.assignments.push(assignment(a, ids, model.header.year, diags));
+            }
+        }
+    }
+    if model.assignments.is_empty() {
+        diags.push(Diagnostic::warning(Span::default(), "the file declares no assignments").with_hint("declare them as `nämnd … { vårdform … { uppdrag … { … } } }`"));
+    }
+}
+
+fn assignment(a: &ast::Assignment, (board, care_form): ((String, String), (String, String)), year: i32, diags: &mut Diagnostics) -> Assignment {
+    let mut out = Assignment {
+        id: a.id.name.clone(),
+        name: a.name.value.clone(),
+        board,
+        care_form,
+        source_ref: None,
+        parts: vec![],
+        codes: vec![],
+        activities: vec![],
+        params: vec![],
+        lets: vec![],
+        fixed: None,
+        variable: None,
+        key_figures: vec![],
+        changes: vec![],
+        span: a.span,
+    };
+    parts(a, &mut out, diags);
+    let mut names = Scope::default();
+    for item in &a.items {
+        assignment_item(item, &mut out, &mut names, year, diags);
+    }
+    if out.source_ref.is_none() {
+        diags.push(Diagnostic::warning(a.id.span, format!("`{}` has no `källa`", a.id.name)).with_hint("point at the section of the governing document, e.g. `källa \"Ekonomistyrning, avsnitt Dagverksamhet\"`"));
+    }
+    if out.codes.is_empty() && out.parts.iter().all(|p| p.codes.is_empty()) && out.activities.is_empty() {
+        diags.push(Diagnostic::warning(a.id.span, format!("`{}` has no ledger ID codes, so its cost is always zero", a.id.name)).with_hint("add `id L140*` or `id` codes on its parts"));
+    }
+    out
+}
+
+fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
+    let mut scope = Scope::default();
+    for item in &a.items {
+        if let AssignmentItem::Part(p) = item {
+            if scope.declare("part", &p.id, diags) {
+                out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
+            }
+        }
+    }
+}
+
+fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scope, year: i32, diags: &mut Diagnostics) {
+    match item {
+        AssignmentItem::Source(s) => {
+            if out.source_ref.replace(s.value.clone()).is_some() {
+                diags.push(Diagnostic::error(s.span, "`källa` is given twice"));
+            }
+        }
+        AssignmentItem::Part(_) => {}
+        AssignmentItem::Ids(ids, _) => out.codes.extend(super::codes::patterns(ids, diags)),
+        AssignmentItem::Activities(acts, _) => out.activities.extend(acts.iter().map(|a| Activity { name: a.name.value.clone(), codes: super::codes::patterns(&a.ids, diags) })),
+        AssignmentItem::Parameter(p) => {
+            if declare_param(names, p, diags) {
+                let parts = out.parts.clone();
+                out.params.extend(param(p, &parts, diags));
+            }
+        }
+        AssignmentItem::Let(l) => {
+            if BUILTINS.contains(&l.name.name.as_str()) {
+                diags.push(Diagnostic::error(l.name.span, format!("`{}` is a built-in name", l.name.name)));
+            } else if names.declare("name", &l.name, diags) {
+                out.lets.push(Let { name: l.name.name.clone(), formula: placeholder(), per_part: false });
+            }
+        }
+        AssignmentItem::Compensation(c) => compensation(c, out, diags),
+        AssignmentItem::KeyFigure(k) => {
+            let mut kfs = Scope(out.key_figures.iter().map(|k| (k.id.clone(), k.span)).collect());
+            if kfs.declare("key figure", &k.id, diags) {
+                out.key_figures.push(key_figure(k, year, diags));
+            }
+        }
+        AssignmentItem::Change(c) => {
+            let mut scope = Scope(out.changes.iter().map(|c| (c.id.clone(), c.span)).collect());
+            if scope.declare("change", &c.id, diags) {
+                out.changes.extend(change(c, year, diags));
+            }
+        }
+    }
+}
+
+/// Filled in by `resolve`.
+pub(super) fn placeholder() -> Formula {
+    Formula { expr: Expr { kind: ExprKind::Const(Decimal::ZERO), span: Span::default() }, unit: Unit::NONE }
+}
+
+fn compensation(c: &ast::Compensation, out: &mut Assignment, diags: &mut Diagnostics) {
+    let slot = match c.kind {
+        ast::CompensationKind::Fixed => &mut out.fixed,
+        ast::CompensationKind::Variable => &mut out.variable,
+    };
+    if slot.is_some() {
+        let kind = if c.kind == ast::CompensationKind::Fixed { "fast" } else { "rörlig" };
+        diags.push(Diagnostic::error(c.span, format!("`ersättning {kind}` is given twice")).with_hint("write one formula; add terms with `+`"));
+    }
+    *slot = Some(placeholder());
+}
+
+fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigure {
+    let mut kf = KeyFigure {
+        id: k.id.name.clone(),
+        name: k.name.value.clone(),
+        formula: placeholder(),
+        interval: Interval::Årsvis,
+        recipient: String::new(),
+        responsible: String::new(),
+        from_year: year,
+        target: None,
+        per_part: false,
+        impact: None,
+        span: k.span,
+    };
+    let mut seen: Vec<(&'static str, Span)> = vec![];
+    for item in &k.items {
+        let field = kf_field(item);
+        if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
+            diags.push(Diagnostic::error(item.span(), format!("`{field}` is given twice in `{}`", k.id.name)).with_note(*first, "first given here"));
+            continue;
+        }
+        seen.push((field, item.span()));
+        kf_item(item, &mut kf, diags);
+    }
+    for required in ["värde", "intervall", "mottagare", "ansvarig"] {
+        if !seen.iter().any(|(f, _)| *f == required) {
+            diags.push(Diagnostic::error(k.id.span, format!("key figure `{}` has no `{required}`", k.id.name)).with_hint(kf_example(required)));
+        }
+    }
+    kf
+}
+
+fn kf_example(field: &str) -> &'static str {
+    match field {
+        "värde" => "add `värde = kostnad / budget(platser)`",
+        "intervall" => "add `intervall månadsvis`, `intervall delår` or `intervall årsvis`",
+        "mottagare" => "add `mottagare \"Nämnd\"`",
+        _ => "add `ansvarig \"SoF\"`",
+    }
+}
+
+fn kf_field(item: &KeyFigureItem) -> &'static str {
+    match item {
+        KeyFigureItem::Value(..) => "värde",
+        KeyFigureItem::Interval(..) => "intervall",
+        KeyFigureItem::Recipient(..) => "mottagare",
+        KeyFigureItem::Responsible(..) => "ansvarig",
+        KeyFigureItem::From(..) => "från",
+        KeyFigureItem::Target(..) => "mål",
+        KeyFigureItem::PerPart(..) => "per del",
+        KeyFigureItem::Impact(..) => "påverkan",
+    }
+}
+
+fn kf_item(item: &KeyFigureItem, kf: &mut KeyFigure, diags: &mut Diagnostics) {
+    match item {
+        KeyFigureItem::Value(..) => {}
+        KeyFigureItem::Interval(i, _) => kf.interval = *i,
+        KeyFigureItem::Recipient(s, _) => kf.recipient = s.value.clone(),
+        KeyFigureItem::Responsible(s, _) => kf.responsible = s.value.clone(),
+        KeyFigureItem::From(y, span) => {
+            if !(2000..=2100).contains(y) {
+                diags.push(Diagnostic::error(*span, format!("`{y}` is not a plausible year")));
+            }
+            kf.from_year = *y;
+        }
+        KeyFigureItem::Target(t, _) => kf.target = Some(target(t, diags)),
+        KeyFigureItem::PerPart(_) => kf.per_part = true,
+        KeyFigureItem::Impact(s, _) => kf.impact = Some(s.value.clone()),
+    }
+}
+
+fn target(t: &ast::Target, diags: &mut Diagnostics) -> Target {
+    match t {
+        ast::Target::AtLeast(q) => Target::AtLeast(quantity(q, diags).0),
+        ast::Target::AtMost(q) => Target::AtMost(quantity(q, diags).0),
+        ast::Target::Between(a, b) => {
+            let (lo, hi) = (quantity(a, diags).0, quantity(b, diags).0);
+            if lo > hi {
+                diags.push(Diagnostic::error(a.span.to(b.span), "the target range is empty: its low end is above its high end").with_hint("write the range low `..` high"));
+            }
+            Target::Between(lo, hi)
+        }
+    }
+}
+
+fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change> {
+    let mut kind = None;
+    let mut from = None;
+    let mut report = None;
+    let mut has_amount = false;
+    for item in &c.items {
+        match item {
+            ChangeItem::Kind(k, _) => kind = Some(*k),
+            ChangeItem::Amount(..) => has_amount = true,
+            ChangeItem::From(m, _) => from = Some(*m),
+            ChangeItem::Report(s, _) => report = Some(s.value.clone()),
+        }
+    }
+    let missing: Vec<&str> = [("typ", kind.is_some()), ("belopp", has_amount), ("från", from.is_some())].iter().filter(|(_, ok)| !ok).map(|(f, _)| *f).collect();
+    if !missing.is_empty() {
+        diags.push(Diagnostic::error(c.id.span, format!("change `{}` has no {}", c.id.name, missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "))).with_hint("a change needs `typ`, `belopp = … kr` and `från YYYY-MM`"));
+        return None;
+    }
+    let from = from?;
+    if from.year != year {
+        diags.push(Diagnostic::error(from.span, format!("the change starts in {} but this file is for {year}", from.year)).with_hint(format!("a change during the year starts in a month of {year}")));
+    }
+    Some(Change { id: c.id.name.clone(), name: c.name.value.clone(), kind: kind?, amount: placeholder(), from_month: from.month, report, span: c.span })
+}

@@ -1,0 +1,135 @@
+//! Syntax tree → checked model: headers, hierarchy, names, units, cycles.
+//! The checker keeps going after an error so a file's errors come out together.
+
+mod codes;
+mod collect;
+mod cycles;
+mod header;
+mod resolve;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Model;
+use crate::source::{Source, SourceFile, Span};
+use crate::syntax::{self, ast};
+use std::path::{Path, PathBuf};
+
+/// The outcome of checking one file: the model when there are no errors, and all
+/// diagnostics (warnings included). Diagnostics of a file named by `bygger_på`
+/// come with that file's source.
+pub struct Checked {
+    /// The model, when the file (and the files it builds on) has no errors.
+    pub model: Option<Model>,
+    /// The file itself.
+    pub source: Source,
+    /// Its diagnostics.
+    pub diagnostics: Diagnostics,
+    /// Diagnostics of files it builds on, with their sources.
+    pub upstream: Vec<(Source, Diagnostics)>,
+}
+
+impl Checked {
+    /// Whether any error was found here or upstream.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.has_errors() || self.upstream.iter().any(|(_, d)| d.has_errors())
+    }
+
+    /// Renders every diagnostic, upstream files first.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (src, d) in &self.upstream {
+            out += &d.render(src);
+        }
+        out + &self.diagnostics.render(&self.source)
+    }
+}
+
+/// Reads and checks a rule file from disk (following `bygger_på`).
+pub fn check_path(path: &Path) -> Result<Checked, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the rule file: {}", path.display(), io_reason(&e)))?;
+    let source = SourceFile::new(path.display().to_string(), text);
+    Ok(check_source(source, path.parent().map(Path::to_path_buf), &mut vec![canonical(path)]))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::InvalidData => "the file is not UTF-8 text".into(),
+        _ => e.to_string().to_lowercase(),
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Checks a source already in memory. `dir` is where `bygger_på` is looked up;
+/// `chain` holds the files being checked, to find circular `bygger_på`.
+pub fn check_source(source: Source, dir: Option<PathBuf>, chain: &mut Vec<PathBuf>) -> Checked {
+    let file = match syntax::parse(&source) {
+        Ok(f) => f,
+        Err(diagnostics) => return Checked { model: None, source, diagnostics, upstream: vec![] },
+    };
+    let mut cx = Cx { diags: Diagnostics::default(), upstream: vec![] };
+    let previous = load_previous(&file, dir, chain, &mut cx);
+    let model = build(&source, &file, previous, &mut cx.diags);
+    let model = model.filter(|_| !cx.diags.has_errors() && !cx.upstream.iter().any(|(_, d)| d.has_errors()));
+    Checked { model, source, diagnostics: cx.diags, upstream: cx.upstream }
+}
+
+struct Cx {
+    diags: Diagnostics,
+    upstream: Vec<(Source, Diagnostics)>,
+}
+
+fn build(source: &Source, file: &ast::File, previous: Option<Model>, diags: &mut Diagnostics) -> Option<Model> {
+    let header = header::check(file, diags);
+    if let Some(prev) = &previous {
+        header::check_version_step(file, &header, &prev.header, diags);
+    }
+    let mut model = collect::collect(source, file, header, previous, diags);
+    codes::check_overlaps(file, &model, diags);
+    resolve::resolve(file, &mut model, diags);
+    cycles::check(file, &model, diags);
+    Some(model)
+}
+
+fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf>, cx: &mut Cx) -> Option<Model> {
+    let builds_on = file.items.iter().find_map(|i| match i {
+        ast::Item::BuildsOn(s) => Some(s),
+        _ => None,
+    })?;
+    let path = dir.unwrap_or_default().join(&builds_on.value);
+    let key = canonical(&path);
+    if chain.contains(&key) {
+        let names: Vec<String> = chain.iter().chain(std::iter::once(&key)).map(|p| file_name(p)).collect();
+        cx.diags.push(Diagnostic::error(builds_on.span, format!("circular `bygger_på`: {}", names.join(" → "))));
+        return None;
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            cx.diags.push(missing_previous(builds_on.span, &path, &e));
+            return None;
+        }
+    };
+    chain.push(key);
+    let checked = check_source(SourceFile::new(path.display().to_string(), text), path.parent().map(Path::to_path_buf), chain);
+    chain.pop();
+    if checked.has_errors() {
+        cx.diags.push(Diagnostic::error(builds_on.span, format!("`{}` has errors, so this file cannot use its values", builds_on.value)));
+    }
+    cx.upstream.extend(checked.upstream);
+    if !checked.diagnostics.0.is_empty() {
+        cx.upstream.push((checked.source, checked.diagnostics));
+    }
+    checked.model
+}
+
+fn missing_previous(span: Span, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(span, format!("cannot read `{}`, named by `bygger_på`: {}", path.display(), io_reason(e)))
+        .with_hint("`bygger_på` is relative to the directory of this file")
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}

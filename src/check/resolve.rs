@@ -1,0 +1,338 @@
+//! Formulas: names resolved, units inferred and checked, per-part use checked.
+
+use super::collect::{BUILTINS, quantity};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::ast::{self, AssignmentItem, BinOp, ExprKind as A, Item, KeyFigureItem};
+use crate::units::Unit;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// A formula's type: a number with a unit, or a truth value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Num(Unit),
+    Bool,
+    /// After an error: fits anywhere, so one mistake is reported once.
+    Any,
+}
+
+impl Ty {
+    fn describe(self) -> String {
+        match self {
+            Ty::Num(u) if u.is_none() => "a plain number".into(),
+            Ty::Num(u) => format!("`{u}`"),
+            Ty::Bool => "a truth value".into(),
+            Ty::Any => "unknown".into(),
+        }
+    }
+}
+
+/// The result of resolving one expression.
+struct Typed {
+    expr: Expr,
+    ty: Ty,
+    /// Has one value per part (uses a per-part parameter).
+    per_part: bool,
+}
+
+/// Where an expression is written.
+#[derive(Clone, Copy)]
+struct Cx {
+    /// The assignment, if inside one.
+    a: Option<usize>,
+    /// Inside `summa(…)` or a per-part key figure.
+    in_part: bool,
+    /// Resolving against the previous year's model.
+    previous: bool,
+}
+
+#[derive(Clone)]
+enum LetState {
+    Pending,
+    InProgress,
+    Done(Formula, bool),
+}
+
+struct Resolver<'m> {
+    model: &'m Model,
+    file: &'m [&'m ast::Assignment],
+    lets: HashMap<(usize, usize), LetState>,
+    diags: &'m mut Diagnostics,
+}
+
+/// Resolves every formula of the file into the model's placeholders.
+pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
+    let asts: Vec<&ast::Assignment> = file.items.iter().filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None }).flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments)).collect();
+    let mut r = Resolver { model, file: &asts, lets: HashMap::new(), diags };
+    let mut done = vec![];
+    for (ai, a) in asts.iter().enumerate().take(r.model.assignments.len()) {
+        done.push(r.assignment(ai, a));
+    }
+    let lets: HashMap<(usize, usize), LetState> = std::mem::take(&mut r.lets);
+    for (ai, filled) in done.into_iter().enumerate() {
+        apply(&mut model.assignments[ai], filled);
+        for (li, l) in model.assignments[ai].lets.iter_mut().enumerate() {
+            if let Some(LetState::Done(f, pp)) = lets.get(&(ai, li)) {
+                l.formula = f.clone();
+                l.per_part = *pp;
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Filled {
+    fixed: Option<Formula>,
+    variable: Option<Formula>,
+    key_figures: Vec<Formula>,
+    changes: Vec<Formula>,
+}
+
+fn apply(a: &mut Assignment, f: Filled) {
+    if f.fixed.is_some() {
+        a.fixed = f.fixed;
+    }
+    if f.variable.is_some() {
+        a.variable = f.variable;
+    }
+    for (kf, formula) in a.key_figures.iter_mut().zip(f.key_figures) {
+        kf.formula = formula;
+    }
+    for (c, formula) in a.changes.iter_mut().zip(f.changes) {
+        c.amount = formula;
+    }
+}
+
+impl<'m> Resolver<'m> {
+    fn assignment(&mut self, ai: usize, a: &ast::Assignment) -> Filled {
+        let cx = Cx { a: Some(ai), in_part: false, previous: false };
+        let mut filled = Filled::default();
+        for li in 0..self.model.assignments[ai].lets.len() {
+            self.let_formula(ai, li);
+        }
+        let mut kf_ids = vec![];
+        for item in &a.items {
+            match item {
+                AssignmentItem::Compensation(c) => {
+                    let f = self.kronor(&c.expr, cx, "a compensation");
+                    match c.kind {
+                        ast::CompensationKind::Fixed if filled.fixed.is_none() => filled.fixed = Some(f),
+                        ast::CompensationKind::Variable if filled.variable.is_none() => filled.variable = Some(f),
+                        _ => {}
+                    }
+                }
+                AssignmentItem::KeyFigure(k) if !kf_ids.contains(&&k.id.name) => {
+                    kf_ids.push(&k.id.name);
+                    filled.key_figures.push(self.key_figure(ai, k));
+                }
+                AssignmentItem::Change(c) => {
+                    if let Some(ast::ChangeItem::Amount(e, _)) = c.items.iter().find(|i| matches!(i, ast::ChangeItem::Amount(..))) {
+                        if self.model.assignments[ai].changes.iter().any(|m| m.id == c.id.name) {
+                            filled.changes.push(self.kronor(e, cx, "a change's amount"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        filled
+    }
+
+    /// A formula that must come out in kronor.
+    fn kronor(&mut self, e: &ast::Expr, cx: Cx, what: &str) -> Formula {
+        let t = self.expr(e, cx);
+        if t.ty != Ty::Num(Unit::kr()) && t.ty != Ty::Any {
+            self.diags.push(
+                Diagnostic::error(e.span, format!("{what} must come out in kronor, but this comes out in {}", t.ty.describe()))
+                    .with_hint("multiply volumes by a price (`kr/timme`, `kr/dygn`) or places by a price per place (`kr/plats`)"),
+            );
+        }
+        self.no_part(&t, e.span, cx);
+        Formula { expr: t.expr, unit: Unit::kr() }
+    }
+
+    fn key_figure(&mut self, ai: usize, k: &ast::KeyFigure) -> Formula {
+        let per_part = k.items.iter().any(|i| matches!(i, KeyFigureItem::PerPart(_)));
+        if per_part && self.model.assignments[ai].parts.is_empty() {
+            self.diags.push(Diagnostic::error(k.id.span, format!("key figure `{}` is `per del` but `{}` has no parts", k.id.name, self.model.assignments[ai].id)));
+        }
+        let cx = Cx { a: Some(ai), in_part: per_part, previous: false };
+        let Some(e) = k.items.iter().find_map(|i| if let KeyFigureItem::Value(e, _) = i { Some(e) } else { None }) else {
+            return super::collect::placeholder();
+        };
+        let t = self.expr(e, cx);
+        let unit = match t.ty {
+            Ty::Num(u) => u,
+            Ty::Any => Unit::NONE,
+            Ty::Bool => {
+                self.diags.push(Diagnostic::error(e.span, "a key figure must be a number, but this is a truth value"));
+                Unit::NONE
+            }
+        };
+        self.no_part(&t, e.span, cx);
+        self.target_unit(k, unit);
+        Formula { expr: t.expr, unit }
+    }
+
+    fn target_unit(&mut self, k: &ast::KeyFigure, unit: Unit) {
+        let Some((t, _)) = k.items.iter().find_map(|i| if let KeyFigureItem::Target(t, s) = i { Some((t, s)) } else { None }) else { return };
+        let qs: Vec<&ast::Quantity> = match t {
+            ast::Target::AtLeast(q) | ast::Target::AtMost(q) => vec![q],
+            ast::Target::Between(a, b) => vec![a, b],
+        };
+        for q in qs {
+            let (_, u) = quantity(q, &mut Diagnostics::default());
+            if u != unit {
+                self.diags.push(Diagnostic::error(q.span, format!("the target is in {} but `{}` is in {}", Ty::Num(u).describe(), k.id.name, Ty::Num(unit).describe())).with_hint("write the target in the key figure's unit"));
+            }
+        }
+    }
+
+    fn no_part(&mut self, t: &Typed, span: Span, cx: Cx) {
+        if t.per_part && !cx.in_part {
+            self.diags.push(Diagnostic::error(span, "this formula has one value per part, but here one value is needed").with_hint("sum it over the parts with `summa(…)`"));
+        }
+    }
+
+    fn let_formula(&mut self, ai: usize, li: usize) -> Option<(Unit, bool)> {
+        match self.lets.get(&(ai, li)).cloned().unwrap_or(LetState::Pending) {
+            LetState::Done(f, pp) => return Some((f.unit, pp)),
+            LetState::InProgress => return None,
+            LetState::Pending => {}
+        }
+        let name = self.model.assignments[ai].lets[li].name.clone();
+        let ast_let = self.file[ai].items.iter().find_map(|i| match i {
+            AssignmentItem::Let(l) if l.name.name == name => Some(l),
+            _ => None,
+        })?;
+        self.lets.insert((ai, li), LetState::InProgress);
+        let t = self.expr(&ast_let.expr, Cx { a: Some(ai), in_part: true, previous: false });
+        let unit = match t.ty {
+            Ty::Num(u) => u,
+            Ty::Bool | Ty::Any => Unit::NONE,
+        };
+        self.lets.insert((ai, li), LetState::Done(Formula { expr: t.expr, unit }, t.per_part));
+        Some((unit, t.per_part))
+    }
+
+    fn expr(&mut self, e: &ast::Expr, cx: Cx) -> Typed {
+        let span = e.span;
+        let mk = |kind, ty, per_part| Typed { expr: Expr { kind, span }, ty, per_part };
+        match &e.kind {
+            A::Number(q) => {
+                let (v, u) = quantity(q, self.diags);
+                mk(ExprKind::Const(v), Ty::Num(u), false)
+            }
+            A::Ref(path) => self.reference(path, span, cx),
+            A::Previous(path) => self.previous(path, span, cx),
+            A::Unary(op, x) => {
+                let t = self.expr(x, cx);
+                let (want, kind) = match op {
+                    ast::UnaryOp::Neg => (None, ExprKind::Neg(Box::new(t.expr))),
+                    ast::UnaryOp::Not => (Some(Ty::Bool), ExprKind::Not(Box::new(t.expr))),
+                };
+                if t.ty == Ty::Any {
+                } else if want == Some(Ty::Bool) && t.ty != Ty::Bool {
+                    self.diags.push(Diagnostic::error(x.span, format!("`inte` needs a truth value, but this is {}", t.ty.describe())));
+                } else if want.is_none() && t.ty == Ty::Bool {
+                    self.diags.push(Diagnostic::error(x.span, "cannot negate a truth value").with_hint("use `inte`"));
+                }
+                mk(kind, want.unwrap_or(t.ty), t.per_part)
+            }
+            A::Binary(op, l, r) => self.binary(*op, l, r, span, cx),
+            A::Call(f, args) => self.call(*f, args, span, cx),
+            A::Sum(x) => self.sum(x, span, cx),
+            A::If(c, t, f) => self.conditional(c, t, f, span, cx),
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, l: &ast::Expr, r: &ast::Expr, span: Span, cx: Cx) -> Typed {
+        let (lt, rt) = (self.expr(l, cx), self.expr(r, cx));
+        let per_part = lt.per_part || rt.per_part;
+        let ty = match (op, lt.ty, rt.ty) {
+            (_, Ty::Any, _) | (_, _, Ty::Any) => Ty::Any,
+            (BinOp::Mul, Ty::Num(a), Ty::Num(b)) => Ty::Num(a.mul(b)),
+            (BinOp::Div, Ty::Num(a), Ty::Num(b)) => Ty::Num(a.div(b)),
+            (BinOp::Add | BinOp::Sub, Ty::Num(a), Ty::Num(b)) if a == b => Ty::Num(a),
+            (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne, Ty::Num(a), Ty::Num(b)) if a == b => Ty::Bool,
+            (BinOp::And | BinOp::Or, Ty::Bool, Ty::Bool) => Ty::Bool,
+            (op, a, b) => {
+                self.diags.push(mismatch(op, a, b, span));
+                placeholder_ty(op, a)
+            }
+        };
+        Typed { expr: Expr { kind: ExprKind::Binary(op, Box::new(lt.expr), Box::new(rt.expr)), span }, ty, per_part }
+    }
+
+    fn conditional(&mut self, c: &ast::Expr, t: &ast::Expr, f: &ast::Expr, span: Span, cx: Cx) -> Typed {
+        let (ct, tt, ft) = (self.expr(c, cx), self.expr(t, cx), self.expr(f, cx));
+        if ct.ty != Ty::Bool && ct.ty != Ty::Any {
+            self.diags.push(Diagnostic::error(c.span, format!("the condition of `om` must be a comparison, but this is {}", ct.ty.describe())).with_hint("compare with `>=`, `<=`, `>`, `<`, `==` or `!=`"));
+        }
+        if tt.ty != ft.ty && tt.ty != Ty::Any && ft.ty != Ty::Any {
+            self.diags.push(Diagnostic::error(f.span, format!("the two branches of `om` differ: {} and {}", tt.ty.describe(), ft.ty.describe())).with_note(t.span, "the `då` branch is here"));
+        }
+        let per_part = ct.per_part || tt.per_part || ft.per_part;
+        Typed { expr: Expr { kind: ExprKind::If(Box::new(ct.expr), Box::new(tt.expr), Box::new(ft.expr)), span }, ty: tt.ty, per_part }
+    }
+
+    fn sum(&mut self, x: &ast::Expr, span: Span, cx: Cx) -> Typed {
+        let Some(ai) = cx.a else {
+            self.diags.push(Diagnostic::error(span, "`summa(…)` sums over an assignment's parts and is used inside an assignment"));
+            return self.expr(x, cx);
+        };
+        if cx.in_part {
+            self.diags.push(Diagnostic::error(span, "`summa(…)` is already inside a sum over the parts"));
+        } else if self.model_for(cx).assignments[ai].parts.is_empty() {
+            let id = &self.model_for(cx).assignments[ai].id;
+            self.diags.push(Diagnostic::error(span, format!("`summa(…)` sums over the parts, but `{id}` has no parts")).with_hint("declare parts with `del`, or drop `summa`"));
+        }
+        let t = self.expr(x, Cx { in_part: true, ..cx });
+        if t.ty == Ty::Bool {
+            self.diags.push(Diagnostic::error(x.span, "cannot sum truth values"));
+        }
+        Typed { expr: Expr { kind: ExprKind::SumParts(ai, Box::new(t.expr)), span }, ty: t.ty, per_part: false }
+    }
+
+    fn model_for(&self, cx: Cx) -> &'m Model {
+        match (cx.previous, &self.model.previous) {
+            (true, Some(p)) => p.as_ref(),
+            _ => self.model,
+        }
+    }
+}
+
+fn placeholder_ty(op: BinOp, a: Ty) -> Ty {
+    match op {
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => a,
+        _ => Ty::Bool,
+    }
+}
+
+fn mismatch(op: BinOp, a: Ty, b: Ty, span: Span) -> Diagnostic {
+    let verb = match op {
+        BinOp::Add => "add",
+        BinOp::Sub => "subtract",
+        BinOp::Mul => "multiply",
+        BinOp::Div => "divide",
+        BinOp::And | BinOp::Or => "combine with `och`/`eller`",
+        _ => "compare",
+    };
+    let hint = match (a, b) {
+        (Ty::Num(_), Ty::Num(_)) => "both sides must have the same unit; convert with a price such as `kr/timme`",
+        _ => "`och`, `eller` and `om` take comparisons; arithmetic takes numbers",
+    };
+    Diagnostic::error(span, format!("cannot {verb} {} and {}", a.describe(), b.describe())).with_hint(hint)
+}
+
+mod names;
+
+
+
+
+/// A zero constant (used after an error).
+fn zero(span: Span) -> Expr {
+    Expr { kind: ExprKind::Const(Decimal::ZERO), span }
+}

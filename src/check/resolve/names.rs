@@ -1,0 +1,280 @@
+//! Names in formulas: parameters, tables, `låt`, compensations, measures, builtins,
+//! other assignments and `föregående.*`.
+
+use super::{Cx, Resolver, Ty, Typed, zero};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::ast::{self, ExprKind as A};
+use crate::units::Unit;
+
+fn typed(kind: ExprKind, span: Span, unit: Unit, per_part: bool) -> Typed {
+    Typed { expr: Expr { kind, span }, ty: Ty::Num(unit), per_part }
+}
+
+/// A placeholder after an error: zero, of a type that fits anywhere.
+fn poisoned(span: Span) -> Typed {
+    Typed { expr: zero(span), ty: Ty::Any, per_part: false }
+}
+
+fn wrap(t: Typed, cx: Cx) -> Typed {
+    if !cx.previous {
+        return t;
+    }
+    let span = t.expr.span;
+    Typed { expr: Expr { kind: ExprKind::Previous(Box::new(t.expr)), span }, ..t }
+}
+
+impl Resolver<'_> {
+    pub(super) fn reference(&mut self, path: &[ast::Ident], span: Span, cx: Cx) -> Typed {
+        let t = match path {
+            [one] => self.name(one, span, cx),
+            [first, second] => self.dotted(first, second, span, cx),
+            _ => None,
+        };
+        t.map(|t| wrap(t, cx)).unwrap_or_else(|| self.unknown(path, span, cx))
+    }
+
+    pub(super) fn previous(&mut self, path: &[ast::Ident], span: Span, cx: Cx) -> Typed {
+        let Some(prev) = self.model.previous.as_deref() else {
+            let d = Diagnostic::error(span, "`föregående` refers to the previous year, but this file has no `bygger_på`").with_hint("add `bygger_på \"2023.ek\"` to the header");
+            self.diags.push(d);
+            return poisoned(span);
+        };
+        let a = cx.a.and_then(|ai| prev.assignment(&self.model.assignments[ai].id).map(|(i, _)| i));
+        let pcx = Cx { a, previous: true, ..cx };
+        match path {
+            [first, second] if prev.assignment(&first.name).is_some() && cx.a.is_some() && !is_table(prev, a, &first.name) => self.reference(path, span, pcx),
+            _ => self.reference(path, span, pcx),
+        }
+    }
+
+    fn name(&mut self, id: &ast::Ident, span: Span, cx: Cx) -> Option<Typed> {
+        let model = self.model_for(cx);
+        match id.name.as_str() {
+            "månader" => return Some(typed(ExprKind::Months, span, Unit::NONE, false)),
+            "dagar" => return Some(typed(ExprKind::Days, span, Unit::NONE, false)),
+            "kostnad" => return cx.a.map(|a| typed(ExprKind::Cost(a), span, Unit::kr(), false)).or_else(|| self.outside("kostnad", span)),
+            "fast" | "rörlig" => return self.own_compensation(&id.name, span, cx),
+            _ => {}
+        }
+        if let Some(ai) = cx.a {
+            if let Some(li) = model.assignments[ai].lets.iter().position(|l| l.name == id.name) {
+                return self.let_ref(ai, li, span, cx);
+            }
+            if let Some(pi) = model.assignments[ai].params.iter().position(|p| p.name == id.name) {
+                return Some(self.param(ParamRef::Local(ai, pi), span, cx));
+            }
+        }
+        let pi = model.params.iter().position(|p| p.name == id.name)?;
+        Some(self.param(ParamRef::Global(pi), span, cx))
+    }
+
+    fn outside(&mut self, name: &str, span: Span) -> Option<Typed> {
+        self.diags.push(Diagnostic::error(span, format!("`{name}` belongs to an assignment and is used inside one")));
+        Some(typed(zero(span).kind, span, Unit::kr(), false))
+    }
+
+    fn own_compensation(&mut self, name: &str, span: Span, cx: Cx) -> Option<Typed> {
+        let Some(ai) = cx.a else { return self.outside(name, span) };
+        let a = &self.model_for(cx).assignments[ai];
+        let (kind, present) = if name == "fast" { (CompKind::Fixed, a.fixed.is_some()) } else { (CompKind::Variable, a.variable.is_some()) };
+        if !present {
+            let d = Diagnostic::error(span, format!("`{}` has no `ersättning {name}`", a.id));
+            self.diags.push(d);
+        }
+        Some(typed(ExprKind::Compensation(ai, kind), span, Unit::kr(), false))
+    }
+
+    fn let_ref(&mut self, ai: usize, li: usize, span: Span, cx: Cx) -> Option<Typed> {
+        let (unit, per_part) = if cx.previous {
+            let l = &self.model_for(cx).assignments[ai].lets[li];
+            (l.formula.unit, l.per_part)
+        } else {
+            // A let still being resolved is part of a cycle, reported by `cycles`.
+            self.let_formula(ai, li).unwrap_or((Unit::NONE, false))
+        };
+        Some(typed(ExprKind::Let(ai, li), span, unit, per_part))
+    }
+
+    fn param(&mut self, r: ParamRef, span: Span, cx: Cx) -> Typed {
+        let p = self.model_for(cx).param(r);
+        let (unit, name) = (p.unit, p.name.clone());
+        match &p.value {
+            ParamValue::Scalar(_) => typed(ExprKind::Param(r), span, unit, false),
+            ParamValue::PerPart(_) => typed(ExprKind::PartParam(r), span, unit, true),
+            ParamValue::Keyed(entries) => {
+                let keys: Vec<String> = entries.iter().map(|(k, _)| format!("`{name}.{k}`")).collect();
+                self.diags.push(Diagnostic::error(span, format!("`{name}` is a table; say which entry")).with_hint(format!("write {}", keys.join(" or "))));
+                typed(ExprKind::Const(rust_decimal::Decimal::ZERO), span, unit, false)
+            }
+        }
+    }
+
+    fn dotted(&mut self, first: &ast::Ident, second: &ast::Ident, span: Span, cx: Cx) -> Option<Typed> {
+        let model = self.model_for(cx);
+        let local = cx.a.and_then(|ai| model.assignments[ai].params.iter().position(|p| p.name == first.name).map(|pi| ParamRef::Local(ai, pi)));
+        let table = local.or_else(|| model.params.iter().position(|p| p.name == first.name).map(ParamRef::Global));
+        if let Some(r) = table {
+            return Some(self.entry(r, second, span, cx));
+        }
+        let (ai, a) = model.assignment(&first.name)?;
+        let unit = Unit::kr();
+        let kind = match second.name.as_str() {
+            "fast" => ExprKind::Compensation(ai, CompKind::Fixed),
+            "rörlig" => ExprKind::Compensation(ai, CompKind::Variable),
+            "kostnad" => ExprKind::Cost(ai),
+            other => match a.lets.iter().position(|l| l.name == other) {
+                Some(li) => return self.let_ref(ai, li, span, Cx { a: Some(ai), ..cx }),
+                None => {
+                    let hint = did_you_mean(other, ["fast", "rörlig", "kostnad"].into_iter().chain(a.lets.iter().map(|l| l.name.as_str())));
+                    self.diags.push(Diagnostic::error(second.span, format!("`{}` has no `{other}`", a.id)).with_hint_opt(hint));
+                    ExprKind::Const(rust_decimal::Decimal::ZERO)
+                }
+            },
+        };
+        Some(typed(kind, span, unit, false))
+    }
+
+    fn entry(&mut self, r: ParamRef, key: &ast::Ident, span: Span, cx: Cx) -> Typed {
+        let model = self.model_for(cx);
+        let p = model.param(r);
+        let keys: Vec<String> = match (&p.value, r) {
+            (ParamValue::Keyed(e), _) => e.iter().map(|(k, _)| k.clone()).collect(),
+            (ParamValue::PerPart(_), ParamRef::Local(ai, _)) => model.assignments[ai].parts.iter().map(|p| p.id.clone()).collect(),
+            _ => {
+                let d = Diagnostic::error(span, format!("`{}` is a single value, not a table", p.name));
+                self.diags.push(d);
+                return typed(ExprKind::Param(r), span, p.unit, false);
+            }
+        };
+        let unit = p.unit;
+        match keys.iter().position(|k| *k == key.name) {
+            Some(i) => typed(ExprKind::Entry(r, i), span, unit, false),
+            None => {
+                let hint = did_you_mean(&key.name, keys.iter().map(String::as_str));
+                let d = Diagnostic::error(key.span, format!("`{}` has no entry `{}`", p.name, key.name)).with_hint_opt(hint);
+                self.diags.push(d);
+                let _ = unit;
+                poisoned(span)
+            }
+        }
+    }
+
+    fn unknown(&mut self, path: &[ast::Ident], span: Span, cx: Cx) -> Typed {
+        let model = self.model_for(cx);
+        let mut known: Vec<String> = super::BUILTINS.iter().map(|s| s.to_string()).collect();
+        known.extend(model.params.iter().map(|p| p.name.clone()));
+        known.extend(model.assignments.iter().map(|a| a.id.clone()));
+        if let Some(ai) = cx.a {
+            let a = &model.assignments[ai];
+            known.extend(a.params.iter().map(|p| p.name.clone()).chain(a.lets.iter().map(|l| l.name.clone())));
+        }
+        let name: Vec<&str> = path.iter().map(|i| i.name.as_str()).collect();
+        let name = name.join(".");
+        let hint = did_you_mean(&name, known.iter().map(String::as_str));
+        let year = if cx.previous { " in the previous year's file" } else { "" };
+        let d = Diagnostic::error(span, format!("unknown name `{name}`{year}")).with_hint_opt(hint);
+        self.diags.push(d);
+        poisoned(span)
+    }
+
+    pub(super) fn call(&mut self, f: Function, args: &[ast::Expr], span: Span, cx: Cx) -> Typed {
+        match f {
+            Function::Budget | Function::Volume => self.measure_call(f, args, span, cx),
+            Function::Min | Function::Max => self.min_max(f, args, span, cx),
+            Function::Round => self.round(args, span, cx),
+        }
+    }
+
+    fn min_max(&mut self, f: Function, args: &[ast::Expr], span: Span, cx: Cx) -> Typed {
+        if args.len() < 2 {
+            self.diags.push(Diagnostic::error(span, format!("`{}` takes two or more values separated by `;`", f.name())));
+        }
+        let typed: Vec<Typed> = args.iter().map(|a| self.expr(a, cx)).collect();
+        let ty = typed.first().map(|t| t.ty).unwrap_or(Ty::Num(Unit::NONE));
+        for (t, a) in typed.iter().zip(args).skip(1) {
+            if t.ty != ty && t.ty != Ty::Any && ty != Ty::Any {
+                self.diags.push(Diagnostic::error(a.span, format!("`{}` compares values of one unit, but this is {} and the first is {}", f.name(), t.ty.describe(), ty.describe())));
+            }
+        }
+        let per_part = typed.iter().any(|t| t.per_part);
+        Typed { expr: Expr { kind: ExprKind::MinMax(f, typed.into_iter().map(|t| t.expr).collect()), span }, ty, per_part }
+    }
+
+    fn round(&mut self, args: &[ast::Expr], span: Span, cx: Cx) -> Typed {
+        let [x, digits] = args else {
+            self.diags.push(Diagnostic::error(span, "`avrunda` takes a value and a number of decimals: `avrunda(x; 2)`"));
+            return poisoned(span);
+        };
+        let t = self.expr(x, cx);
+        let places = match &digits.kind {
+            A::Number(q) if q.unit.is_none() && q.number.fract().is_zero() && q.number >= 0.into() && q.number <= 28.into() => q.number.mantissa() as u32 / 10u32.pow(q.number.scale()),
+            _ => {
+                self.diags.push(Diagnostic::error(digits.span, "the number of decimals must be a whole number from 0 to 28"));
+                0
+            }
+        };
+        Typed { expr: Expr { kind: ExprKind::Round(Box::new(t.expr), places), span }, ..t }
+    }
+
+    fn measure_call(&mut self, f: Function, args: &[ast::Expr], span: Span, cx: Cx) -> Typed {
+        let fail = |s: &mut Self, d: Diagnostic| {
+            s.diags.push(d);
+            poisoned(span)
+        };
+        let Some(ai) = cx.a else {
+            return fail(self, Diagnostic::error(span, format!("`{}(…)` reads an assignment's inputs and is used inside an assignment", f.name())));
+        };
+        let (m, part) = match args {
+            [m] => (m, None),
+            [m, p] => (m, Some(p)),
+            _ => return fail(self, Diagnostic::error(span, format!("`{}` takes a measure and optionally a part: `{}(platser)` or `{}(platser; somatik)`", f.name(), f.name(), f.name()))),
+        };
+        let Some(name) = single_name(m) else {
+            return fail(self, Diagnostic::error(m.span, format!("`{}` takes the name of a measure", f.name())));
+        };
+        let model = self.model_for(cx);
+        let Some((mi, measure)) = model.measure(&name.name) else {
+            let hint = did_you_mean(&name.name, model.measures.iter().map(|m| m.name.as_str()));
+            return fail(self, Diagnostic::error(name.span, format!("unknown measure `{}`", name.name)).with_hint(hint.unwrap_or_else(|| "declare it with `mått budget …: unit` or `mått volym …: unit`".into())));
+        };
+        let want = if f == Function::Budget { MeasureKind::Budget } else { MeasureKind::Volume };
+        if measure.kind != want {
+            let other = if want == MeasureKind::Budget { "volym" } else { "budget" };
+            let d = Diagnostic::error(span, format!("`{}` is a `{other}` measure", measure.name)).with_hint(format!("write `{other}({})`", measure.name));
+            self.diags.push(d);
+        }
+        let unit = measure.unit;
+        let part = match part {
+            None => None,
+            Some(p) => self.part_arg(ai, p, cx),
+        };
+        let kind = if want == MeasureKind::Budget { ExprKind::Budget(ai, mi, part) } else { ExprKind::Volume(ai, mi, part) };
+        typed(kind, span, unit, false)
+    }
+
+    fn part_arg(&mut self, ai: usize, p: &ast::Expr, cx: Cx) -> Option<usize> {
+        let a = &self.model_for(cx).assignments[ai];
+        let name = single_name(p);
+        let found = name.and_then(|n| a.parts.iter().position(|part| part.id == n.name));
+        if found.is_none() {
+            let written = name.map(|n| n.name.clone()).unwrap_or_default();
+            let hint = did_you_mean(&written, a.parts.iter().map(|p| p.id.as_str()));
+            let d = Diagnostic::error(p.span, format!("`{written}` is not a part of `{}`", a.id)).with_hint_opt(hint);
+            self.diags.push(d);
+        }
+        found
+    }
+}
+
+fn single_name(e: &ast::Expr) -> Option<&ast::Ident> {
+    match &e.kind {
+        A::Ref(path) if path.len() == 1 => path.first(),
+        _ => None,
+    }
+}
+
+fn is_table(model: &Model, a: Option<usize>, name: &str) -> bool {
+    model.params.iter().any(|p| p.name == name) || a.is_some_and(|ai| model.assignments[ai].params.iter().any(|p| p.name == name))
+}

@@ -1,0 +1,90 @@
+//! Command-line interface: one clap struct per subcommand.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// ekostyr — the economic steering of service assignments, as rules you can test.
+#[derive(Debug, Parser)]
+#[command(name = "ekostyr", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; without a command, the bundled reference year is evaluated.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate rules against a workbook: transfers, compensation, result, key figures.
+    Run(RunArgs),
+    /// Parse, resolve names and check units; report every problem with its place.
+    Check(CheckArgs),
+    /// Print rule files in the one canonical layout.
+    Fmt(FmtArgs),
+}
+
+/// `ekostyr run`
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The year's rule file, e.g. `rules/2023.ek`.
+    pub rules: PathBuf,
+    /// The workbook (xlsx, xlsm, xls, ods) or a folder of CSV files.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// Year to date up to this month, with a full-year forecast (`YYYY-MM`).
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// What-if: override a parameter, e.g. `--set prisindex=3,1%`.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub overrides: Vec<String>,
+    /// Labels in English instead of Swedish.
+    #[arg(long, value_enum, default_value_t = Lang::Sv)]
+    pub lang: Lang,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for the terminal, Swedish number format.
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// JSON for machines and snapshots (decimals as strings).
+    Json,
+    /// An Excel workbook with one sheet per view.
+    Xlsx,
+}
+
+/// Label language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Svenska.
+    Sv,
+    /// English.
+    En,
+}
+
+/// `ekostyr check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Rule files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// `ekostyr fmt`
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Rule files (formatted in place).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Change nothing; exit 1 and name the files that would change.
+    #[arg(long)]
+    pub check: bool,
+}

@@ -1,0 +1,114 @@
+//! What each subcommand does, returning an [`Outcome`] that maps to an exit code.
+
+use crate::check::check_path;
+use crate::cli::{CheckArgs, FmtArgs, RunArgs};
+use std::io::Write as _;
+
+/// How a command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Ok,
+    /// Exit 1: an expectation failed or `fmt --check` found files to format.
+    Failed,
+    /// Exit 2: rules with errors, bad input, or bad usage.
+    Error,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Ok => 0,
+            Outcome::Failed => 1,
+            Outcome::Error => 2,
+        }
+    }
+
+    fn worst(self, other: Outcome) -> Outcome {
+        if other.code() > self.code() { other } else { self }
+    }
+}
+
+/// `ekostyr check`
+pub fn check(args: &CheckArgs) -> Outcome {
+    let mut outcome = Outcome::Ok;
+    for path in &args.files {
+        match check_path(path) {
+            Err(e) => {
+                eprintln!("{e}");
+                outcome = Outcome::Error;
+            }
+            Ok(checked) => {
+                let rendered = checked.render();
+                let clean = checked.diagnostics.0.is_empty() && checked.upstream.is_empty();
+                if checked.has_errors() {
+                    eprint!("{rendered}");
+                    outcome = outcome.worst(Outcome::Error);
+                } else if !clean {
+                    eprint!("{rendered}");
+                } else {
+                    println!("{}: ok", path.display());
+                }
+            }
+        }
+    }
+    outcome
+}
+
+/// `ekostyr fmt`
+pub fn fmt(args: &FmtArgs) -> Outcome {
+    let mut outcome = Outcome::Ok;
+    for path in &args.files {
+        outcome = outcome.worst(fmt_one(path, args.check));
+    }
+    outcome
+}
+
+fn fmt_one(path: &std::path::Path, check_only: bool) -> Outcome {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: cannot read the rule file: {e}", path.display());
+            return Outcome::Error;
+        }
+    };
+    let source = crate::source::SourceFile::new(path.display().to_string(), text);
+    let formatted = match Ok::<String, crate::diagnostic::Diagnostics>(source.text.clone()) { // TODO-FMT
+        Ok(f) => f,
+        Err(d) => {
+            eprint!("{}", d.render(&source));
+            return Outcome::Error;
+        }
+    };
+    if formatted == source.text {
+        return Outcome::Ok;
+    }
+    if check_only {
+        println!("{}: would be reformatted", path.display());
+        return Outcome::Failed;
+    }
+    match crate::report::write_atomically(path, formatted.as_bytes()) {
+        Ok(()) => {
+            println!("{}: formatted", path.display());
+            Outcome::Ok
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            Outcome::Error
+        }
+    }
+}
+
+/// `ekostyr run`
+pub fn run(_args: &RunArgs) -> Outcome {
+    let _ = std::io::stdout().flush();
+    eprintln!("`run` is not implemented yet");
+    Outcome::Error
+}
+
+/// `ekostyr` without arguments.
+pub fn run_default() -> Outcome {
+    eprintln!("the reference year is not bundled yet");
+    Outcome::Error
+}

@@ -1,0 +1,351 @@
+//! The checked model: every name resolved, every unit known. This is what the
+//! evaluator, the differ and the explainer consume; no pest types, and spans
+//! only so that explanations can point at the source.
+
+use crate::source::{Source, Span};
+use crate::syntax::ast;
+use crate::units::Unit;
+use rust_decimal::Decimal;
+
+pub use ast::{ChangeKind, Function, Interval, MeasureKind};
+
+/// A checked rule file (one budget year).
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The file it came from.
+    pub source: Source,
+    /// Header fields.
+    pub header: Header,
+    /// Parameters declared at top level.
+    pub params: Vec<Param>,
+    /// Workbook measures.
+    pub measures: Vec<Measure>,
+    /// All assignments, in source order.
+    pub assignments: Vec<Assignment>,
+    /// Expectations as written (evaluated by `ekostyr test`).
+    pub expectations: Vec<ast::Expectation>,
+    /// The model of the file named by `bygger_på`.
+    pub previous: Option<Box<Model>>,
+}
+
+/// Header fields.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    /// `regelverk`
+    pub title: String,
+    /// `år`
+    pub year: i32,
+    /// `version`, as written.
+    pub version: String,
+    /// `bygger_på`, as written.
+    pub builds_on: Option<String>,
+    /// `dokumentägare`
+    pub owners: Vec<String>,
+    /// `beslut`
+    pub decision: Option<Decision>,
+}
+
+/// The decision behind a version.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// Deciding board.
+    pub board: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// Diarienummer.
+    pub dnr: String,
+}
+
+/// A parameter with its value in base units (`2,9 %` is 0,029; `5 tkr` is 5 000 kr).
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// Name.
+    pub name: String,
+    /// Value.
+    pub value: ParamValue,
+    /// Unit of the value (of every entry, for a table).
+    pub unit: Unit,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// One number or a table.
+#[derive(Debug, Clone)]
+pub enum ParamValue {
+    /// One number.
+    Scalar(Decimal),
+    /// `per del { … }`: one entry per part of the assignment, in part order.
+    PerPart(Vec<Decimal>),
+    /// `per nivå { … }` and other axes: keyed entries.
+    Keyed(Vec<(String, Decimal)>),
+}
+
+/// A declared measure.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    /// Name as in the `mått` column.
+    pub name: String,
+    /// Budget (yearly) or Volymer (monthly).
+    pub kind: MeasureKind,
+    /// Unit.
+    pub unit: Unit,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A ledger ID code pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodePattern {
+    /// One code.
+    Exact(String),
+    /// Every code starting with this.
+    Prefix(String),
+    /// Codes of the same length between the two, inclusive.
+    Range(String, String),
+}
+
+impl CodePattern {
+    /// Whether `code` matches.
+    pub fn matches(&self, code: &str) -> bool {
+        match self {
+            CodePattern::Exact(c) => c.eq_ignore_ascii_case(code),
+            CodePattern::Prefix(p) => code.len() >= p.len() && code.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()),
+            CodePattern::Range(lo, hi) => {
+                let code = code.to_ascii_uppercase();
+                code.len() == lo.len() && lo.to_ascii_uppercase() <= code && code <= hi.to_ascii_uppercase()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for CodePattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodePattern::Exact(c) => f.write_str(c),
+            CodePattern::Prefix(p) => write!(f, "{p}*"),
+            CodePattern::Range(a, b) => write!(f, "{a}..{b}"),
+        }
+    }
+}
+
+/// An assignment (verksamhetsuppdrag, nivå 2).
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    /// Id (`vårdboende`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Board id and name (`ÄN`, `Äldrenämnden`).
+    pub board: (String, String),
+    /// Care form id and name (nivå 1).
+    pub care_form: (String, String),
+    /// `källa`
+    pub source_ref: Option<String>,
+    /// Parts, in source order.
+    pub parts: Vec<Part>,
+    /// Codes of the assignment itself (`id L140*`).
+    pub codes: Vec<CodePattern>,
+    /// Level-3 activities; when none are declared, the parts serve.
+    pub activities: Vec<Activity>,
+    /// Local parameters.
+    pub params: Vec<Param>,
+    /// `låt` bindings.
+    pub lets: Vec<Let>,
+    /// `ersättning fast`: the annual fixed amount.
+    pub fixed: Option<Formula>,
+    /// `ersättning rörlig`: evaluated per month.
+    pub variable: Option<Formula>,
+    /// Key figures.
+    pub key_figures: Vec<KeyFigure>,
+    /// Mid-year changes of means.
+    pub changes: Vec<Change>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A part (del).
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Ledger codes.
+    pub codes: Vec<CodePattern>,
+}
+
+/// A level-3 activity.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    /// Display name.
+    pub name: String,
+    /// Ledger codes.
+    pub codes: Vec<CodePattern>,
+}
+
+/// A named formula inside an assignment.
+#[derive(Debug, Clone)]
+pub struct Let {
+    /// Name.
+    pub name: String,
+    /// Formula.
+    pub formula: Formula,
+    /// Whether it has one value per part (uses a per-part parameter).
+    pub per_part: bool,
+}
+
+/// A formula with its unit and where it is written.
+#[derive(Debug, Clone)]
+pub struct Formula {
+    /// The resolved expression.
+    pub expr: Expr,
+    /// Its unit.
+    pub unit: Unit,
+}
+
+/// A key figure.
+#[derive(Debug, Clone)]
+pub struct KeyFigure {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Value formula.
+    pub formula: Formula,
+    /// Interval.
+    pub interval: Interval,
+    /// Recipient.
+    pub recipient: String,
+    /// Responsible.
+    pub responsible: String,
+    /// First year followed up.
+    pub from_year: i32,
+    /// Target.
+    pub target: Option<Target>,
+    /// One value per part.
+    pub per_part: bool,
+    /// Economic impact, as written.
+    pub impact: Option<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A key figure's target in base units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// `>=`
+    AtLeast(Decimal),
+    /// `<=`
+    AtMost(Decimal),
+    /// `a .. b`
+    Between(Decimal, Decimal),
+}
+
+/// A mid-year change of means.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: ChangeKind,
+    /// Amount for the rest of the year, kr.
+    pub amount: Formula,
+    /// First month paid (1..=12) of the file's year.
+    pub from_month: u32,
+    /// Reporting requirement.
+    pub report: Option<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// Which compensation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompKind {
+    /// `fast`
+    Fixed,
+    /// `rörlig`
+    Variable,
+}
+
+/// Where a parameter lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamRef {
+    /// `model.params[i]`
+    Global(usize),
+    /// `model.assignments[a].params[i]`
+    Local(usize, usize),
+}
+
+/// A resolved expression.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// Resolved expression nodes.
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// A literal in base units.
+    Const(Decimal),
+    /// A scalar parameter.
+    Param(ParamRef),
+    /// A per-part parameter at the current part.
+    PartParam(ParamRef),
+    /// One entry of a keyed table.
+    Entry(ParamRef, usize),
+    /// `låt` binding of an assignment.
+    Let(usize, usize),
+    /// An assignment's compensation (annual total for fixed, period sum for variable).
+    Compensation(usize, CompKind),
+    /// The cost (sum of Utfall) of the current part or assignment in the period.
+    Cost(usize),
+    /// `budget(m)` of the current part, an explicit part, or the whole assignment.
+    Budget(usize, usize, Option<usize>),
+    /// `volym(m)` summed over the period's months.
+    Volume(usize, usize, Option<usize>),
+    /// Number of months in the period.
+    Months,
+    /// Number of days in the period.
+    Days,
+    /// A value of the previous year's model.
+    Previous(Box<Expr>),
+    /// Negation.
+    Neg(Box<Expr>),
+    /// Logical not.
+    Not(Box<Expr>),
+    /// Binary operation.
+    Binary(ast::BinOp, Box<Expr>, Box<Expr>),
+    /// `min`/`max` over the arguments.
+    MinMax(Function, Vec<Expr>),
+    /// `avrunda(x; decimals)`, half away from zero.
+    Round(Box<Expr>, u32),
+    /// Sum over the parts of assignment `usize`.
+    SumParts(usize, Box<Expr>),
+    /// `om c då a annars b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+}
+
+impl Model {
+    /// A parameter by reference.
+    pub fn param(&self, r: ParamRef) -> &Param {
+        match r {
+            ParamRef::Global(i) => &self.params[i],
+            ParamRef::Local(a, i) => &self.assignments[a].params[i],
+        }
+    }
+
+    /// An assignment by id.
+    pub fn assignment(&self, id: &str) -> Option<(usize, &Assignment)> {
+        self.assignments.iter().enumerate().find(|(_, a)| a.id == id)
+    }
+
+    /// A measure by name.
+    pub fn measure(&self, name: &str) -> Option<(usize, &Measure)> {
+        self.measures.iter().enumerate().find(|(_, m)| m.name.eq_ignore_ascii_case(name) || m.name.to_lowercase() == name.to_lowercase())
+    }
+}

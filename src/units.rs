@@ -1,0 +1,180 @@
+//! Units of measure: kronor, hours, care days, places, FTEs, visits and their
+//! quotients. A unit is a vector of exponents over the base units.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// Base units a rule file can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Base {
+    /// Kronor (`tkr` and `mnkr` scale into it).
+    Kr,
+    /// Hours.
+    Timmar,
+    /// Care days.
+    Dygn,
+    /// Places.
+    Platser,
+    /// Full-time employees.
+    Årsarbetare,
+    /// Visits.
+    Besök,
+    /// Users of a service.
+    Brukare,
+    /// Calendar days.
+    Dagar,
+    /// Months.
+    Månader,
+    /// Pieces (counts of cases, reviews …).
+    St,
+}
+
+const BASES: [Base; 10] = [
+    Base::Kr,
+    Base::Timmar,
+    Base::Dygn,
+    Base::Platser,
+    Base::Årsarbetare,
+    Base::Besök,
+    Base::Brukare,
+    Base::Dagar,
+    Base::Månader,
+    Base::St,
+];
+
+impl Base {
+    /// Plural name, used in numerators.
+    fn plural(self) -> &'static str {
+        match self {
+            Base::Kr => "kr",
+            Base::Timmar => "timmar",
+            Base::Dygn => "dygn",
+            Base::Platser => "platser",
+            Base::Årsarbetare => "årsarbetare",
+            Base::Besök => "besök",
+            Base::Brukare => "brukare",
+            Base::Dagar => "dagar",
+            Base::Månader => "månader",
+            Base::St => "st",
+        }
+    }
+
+    /// Singular name, used after `/`.
+    fn singular(self) -> &'static str {
+        match self {
+            Base::Timmar => "timme",
+            Base::Platser => "plats",
+            Base::Dagar => "dag",
+            Base::Månader => "månad",
+            other => other.plural(),
+        }
+    }
+}
+
+/// A unit: exponents of each base unit. Dimensionless is all zeros.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Unit([i8; 10]);
+
+impl Unit {
+    /// A pure number (`%` is a pure number too).
+    pub const NONE: Unit = Unit([0; 10]);
+
+    /// One base unit.
+    pub fn base(b: Base) -> Unit {
+        let mut u = Unit::NONE;
+        u.0[b as usize] = 1;
+        u
+    }
+
+    /// Kronor.
+    pub fn kr() -> Unit {
+        Unit::base(Base::Kr)
+    }
+
+    /// Whether it is a pure number.
+    pub fn is_none(self) -> bool {
+        self == Unit::NONE
+    }
+
+    /// Product of two units.
+    pub fn mul(self, other: Unit) -> Unit {
+        Unit(std::array::from_fn(|i| self.0[i].saturating_add(other.0[i])))
+    }
+
+    /// Quotient of two units.
+    pub fn div(self, other: Unit) -> Unit {
+        Unit(std::array::from_fn(|i| self.0[i].saturating_sub(other.0[i])))
+    }
+
+    /// Looks up a unit name as written, with the factor that brings a literal
+    /// into base units (`tkr` → 1 000 kr, `%` → 0,01).
+    pub fn named(name: &str) -> Option<(Unit, Decimal)> {
+        let base = match name {
+            "kr" => Base::Kr,
+            "tkr" => return Some((Unit::kr(), Decimal::from(1_000))),
+            "mnkr" => return Some((Unit::kr(), Decimal::from(1_000_000))),
+            "timmar" | "timme" => Base::Timmar,
+            "dygn" => Base::Dygn,
+            "platser" | "plats" => Base::Platser,
+            "årsarbetare" => Base::Årsarbetare,
+            "besök" => Base::Besök,
+            "brukare" => Base::Brukare,
+            "dagar" | "dag" => Base::Dagar,
+            "månader" | "månad" => Base::Månader,
+            "st" => Base::St,
+            "%" => return Some((Unit::NONE, Decimal::new(1, 2))),
+            _ => return None,
+        };
+        Some((Unit::base(base), Decimal::ONE))
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let part = |sign: i8, singular: bool| -> Vec<String> {
+            BASES
+                .iter()
+                .filter(|b| self.0[**b as usize].signum() == sign)
+                .map(|b| {
+                    let name = if singular { b.singular() } else { b.plural() };
+                    match self.0[*b as usize].abs() {
+                        1 => name.to_string(),
+                        n => format!("{name}^{n}"),
+                    }
+                })
+                .collect()
+        };
+        let num = part(1, false);
+        let den = part(-1, true);
+        let num = if num.is_empty() { "1".to_string() } else { num.join("·") };
+        match den.len() {
+            0 if num == "1" => f.write_str(""),
+            0 => f.write_str(&num),
+            1 => write!(f, "{num}/{}", den[0]),
+            _ => write!(f, "{num}/({})", den.join("·")),
+        }
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotients_cancel() {
+        let (kr, _) = Unit::named("kr").expect("kr");
+        let (h, _) = Unit::named("timme").expect("timme");
+        let price = kr.div(h);
+        assert_eq!(price.to_string(), "kr/timme");
+        assert_eq!(price.mul(h), kr);
+        assert_eq!(Unit::NONE.to_string(), "");
+        assert_eq!(Unit::NONE.div(h).to_string(), "1/timme");
+    }
+}

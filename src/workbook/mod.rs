@@ -1,0 +1,97 @@
+//! Input workbooks → typed rows, each value with its `Sheet!Cell`.
+//!
+//! A workbook (xlsx, xlsm, xls, xlsb, ods) or a folder of CSV files holds
+//! three sheets: `Utfall` (the ledger, streamed posting by posting),
+//! `Volymer` and `Budget` (read in full). Sheets are found by name and
+//! columns by header, both case-insensitively; the header row is the first
+//! non-empty row. Rows whose used columns are all empty are skipped.
+
+mod cell;
+mod csv;
+mod error;
+mod rows;
+mod sheets;
+mod value;
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+pub use cell::{
+    CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64,
+    parse_period_text, parse_swedish_number, period_from_serial,
+};
+pub use error::{CellProblem, MAX_SHEET_CELLS, WorkbookError};
+
+/// One ledger posting (sheet Utfall): columns period, id, komplement, konto, belopp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting<'a> {
+    /// Column `period`: the month booked.
+    pub period: Period,
+    /// Column `id`: the ID code, trimmed, never empty.
+    pub id: &'a str,
+    /// Column `komplement`: the complement code, trimmed, may be empty.
+    pub komplement: &'a str,
+    /// Column `konto`: the account, trimmed, may be empty.
+    pub konto: &'a str,
+    /// Column `belopp`: the amount.
+    pub amount: Decimal,
+    /// The 1-based row (for CSV: the line) of the posting.
+    pub row: u32,
+}
+
+/// One row of Volymer: columns period, uppdrag, del, mått, värde. `part` None where the del cell is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeRow {
+    /// Column `period`.
+    pub period: Located<Period>,
+    /// Column `uppdrag`, never empty.
+    pub assignment: Located<String>,
+    /// Column `del`; `None` where the cell is empty.
+    pub part: Option<Located<String>>,
+    /// Column `mått`, never empty.
+    pub measure: Located<String>,
+    /// Column `värde`.
+    pub value: Located<Decimal>,
+}
+
+/// One row of Budget: columns uppdrag, del, mått, värde.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetRow {
+    /// Column `uppdrag`, never empty.
+    pub assignment: Located<String>,
+    /// Column `del`; `None` where the cell is empty.
+    pub part: Option<Located<String>>,
+    /// Column `mått`, never empty.
+    pub measure: Located<String>,
+    /// Column `värde`.
+    pub value: Located<Decimal>,
+}
+
+/// Volymer and Budget (small sheets) in full; Utfall is streamed (it can have millions of rows).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// The rows of Volymer, in sheet order.
+    pub volumes: Vec<VolumeRow>,
+    /// The rows of Budget, in sheet order.
+    pub budget: Vec<BudgetRow>,
+    /// How many postings of Utfall were handed to `on_posting`.
+    pub ledger_rows: u64,
+}
+
+/// Reads a workbook (xlsx, xlsm, xls, xlsb, ods — by calamine, format from the extension, or sniffed when unknown) or a directory of CSV files `Utfall.csv`, `Volymer.csv`, `Budget.csv`.
+/// Every posting of Utfall is handed to `on_posting` in sheet order and never stored.
+///
+/// Volymer and Budget are read (and checked) before Utfall. An error
+/// returned by `on_posting` stops the reading and is returned unchanged.
+pub fn read(
+    path: &Path,
+    on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>,
+) -> Result<Inputs, WorkbookError> {
+    let meta = std::fs::metadata(path).map_err(|e| WorkbookError::io(path, e))?;
+    if meta.is_dir() {
+        csv::read(path, on_posting)
+    } else {
+        sheets::read(path, on_posting)
+    }
+}

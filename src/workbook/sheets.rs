@@ -1,0 +1,384 @@
+//! Workbooks read by calamine: format detection, sheet lookup, and feeding
+//! rows to the sheet parsers. Xlsx and xlsb sheets are streamed cell by
+//! cell; xls and ods sheets are read whole (calamine offers nothing else).
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, Xlsb, Xlsx, open_workbook};
+
+use super::Inputs;
+use super::error::{MAX_SHEET_CELLS, WorkbookError};
+use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::value::{Row, Value};
+
+/// Most columns a spreadsheet can have (xlsx: XFD).
+const MAX_COLUMNS: u32 = 16_384;
+
+/// The container formats calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    /// A zip archive with an extension that does not tell which.
+    Zip,
+}
+
+/// Reads a workbook file.
+pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
+    match detect(file)? {
+        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "an xlsx")?, on_posting),
+        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "an xlsb")?, on_posting),
+        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "an xls")?), on_posting),
+        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "an ods")?), on_posting),
+        Format::Zip => read_zip(file, on_posting),
+    }
+}
+
+/// A zip archive of unknown kind: tries xlsx, then ods, then xlsb.
+fn read_zip(file: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
+    if let Ok(book) = open::<Xlsx<_>>(file, "an xlsx") {
+        return read_book(file, book, on_posting);
+    }
+    if let Ok(book) = open::<Ods<_>>(file, "an ods") {
+        return read_book(file, Whole(book), on_posting);
+    }
+    match open::<Xlsb<_>>(file, "an xlsb") {
+        Ok(book) => read_book(file, book, on_posting),
+        Err(_) => Err(WorkbookError::UnknownFormat {
+            file: file.to_path_buf(),
+        }),
+    }
+}
+
+/// Tells the format by the file's first bytes, then by its extension.
+fn detect(file: &Path) -> Result<Format, WorkbookError> {
+    let mut head = [0u8; 8];
+    let len = read_head(file, &mut head)?;
+    if len == 0 {
+        return Err(WorkbookError::EmptyFile {
+            file: file.to_path_buf(),
+        });
+    }
+    let head = &head[..len];
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Ok(Format::Xls);
+    }
+    if !head.starts_with(b"PK\x03\x04") && !head.starts_with(b"PK\x05\x06") {
+        return Err(not_a_workbook(file, ext.as_deref()));
+    }
+    Ok(match ext.as_deref() {
+        Some("xlsx" | "xlsm" | "xltx" | "xltm" | "xlam") => Format::Xlsx,
+        Some("xlsb") => Format::Xlsb,
+        Some("ods") => Format::Ods,
+        _ => Format::Zip,
+    })
+}
+
+/// The error for a file that is neither a zip archive nor an OLE file.
+fn not_a_workbook(file: &Path, ext: Option<&str>) -> WorkbookError {
+    let format = match ext {
+        Some("xlsx" | "xlsm" | "xltx" | "xltm" | "xlam") => "an xlsx",
+        Some("xlsb") => "an xlsb",
+        Some("xls" | "xla") => "an xls",
+        Some("ods") => "an ods",
+        _ => {
+            return WorkbookError::UnknownFormat {
+                file: file.to_path_buf(),
+            };
+        }
+    };
+    WorkbookError::Open {
+        file: file.to_path_buf(),
+        format,
+        message: "the file is not a spreadsheet (no zip or ole signature); is it a renamed text file?"
+            .to_string(),
+    }
+}
+
+/// Reads up to `head.len()` bytes from the start of the file.
+fn read_head(file: &Path, head: &mut [u8]) -> Result<usize, WorkbookError> {
+    let mut input = File::open(file).map_err(|e| WorkbookError::io(file, e))?;
+    let mut len = 0;
+    while len < head.len() {
+        match input.read(&mut head[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(WorkbookError::io(file, e)),
+        }
+    }
+    Ok(len)
+}
+
+/// Opens a workbook with calamine, turning failures and panics into errors.
+fn open<R>(file: &Path, format: &'static str) -> Result<R, WorkbookError>
+where
+    R: Reader<BufReader<File>>,
+    R::Error: std::fmt::Display,
+{
+    guard(file, || open_workbook::<R, _>(file))?.map_err(|e| WorkbookError::Open {
+        file: file.to_path_buf(),
+        format,
+        message: e.to_string(),
+    })
+}
+
+/// Runs a calamine call, turning a panic into [`WorkbookError::Malformed`].
+fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
+    catch_unwind(AssertUnwindSafe(call)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        WorkbookError::Malformed {
+            file: file.to_path_buf(),
+            message,
+        }
+    })
+}
+
+/// A workbook whose sheets can be fed to a [`Sink`].
+trait Book {
+    fn names(&self) -> Vec<String>;
+    fn feed<S: Sink>(
+        &mut self,
+        file: &Path,
+        name: &str,
+        sheet: &'static str,
+        sink: &mut S,
+    ) -> Result<(), WorkbookError>;
+}
+
+/// Reads Volymer and Budget in full, then streams Utfall.
+fn read_book<B: Book>(
+    file: &Path,
+    mut book: B,
+    on_posting: OnPosting<'_>,
+) -> Result<Inputs, WorkbookError> {
+    let names = book.names();
+    let [utfall, volymer, budget] = ["Utfall", "Volymer", "Budget"].map(|s| find_sheet(&names, s));
+    let (Some(utfall), Some(volymer), Some(budget)) = (utfall, volymer, budget) else {
+        let missing = [(utfall, "Utfall"), (volymer, "Volymer"), (budget, "Budget")]
+            .into_iter()
+            .find_map(|(found, sheet)| found.is_none().then_some(sheet));
+        return Err(WorkbookError::MissingSheet {
+            file: file.to_path_buf(),
+            sheet: missing.unwrap_or("Utfall"),
+            found: names,
+        });
+    };
+    let volumes = read_sheet(&mut book, file, volymer, Volumes::default())?.0;
+    let budget = read_sheet(&mut book, file, budget, Budget::default())?.0;
+    let ledger = read_sheet(&mut book, file, utfall, Ledger::new(on_posting))?;
+    Ok(Inputs {
+        volumes,
+        budget,
+        ledger_rows: ledger.count,
+    })
+}
+
+/// The workbook's name of a sheet, matched case-insensitively.
+fn find_sheet<'n>(names: &'n [String], sheet: &str) -> Option<&'n str> {
+    names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(sheet))
+        .map(String::as_str)
+}
+
+fn read_sheet<B: Book, P: RowParser>(
+    book: &mut B,
+    file: &Path,
+    name: &str,
+    parser: P,
+) -> Result<P, WorkbookError> {
+    let mut reader = SheetReader::new(file, parser);
+    book.feed(file, name, P::SHEET, &mut reader)?;
+    reader.finish()
+}
+
+fn sheet_error(file: &Path, sheet: &'static str, message: impl ToString) -> WorkbookError {
+    WorkbookError::Sheet {
+        file: file.to_path_buf(),
+        sheet,
+        message: message.to_string(),
+    }
+}
+
+impl<RS: Read + Seek> Book for Xlsx<RS> {
+    fn names(&self) -> Vec<String> {
+        self.sheet_names()
+    }
+
+    fn feed<S: Sink>(
+        &mut self,
+        file: &Path,
+        name: &str,
+        sheet: &'static str,
+        sink: &mut S,
+    ) -> Result<(), WorkbookError> {
+        let cells = guard(file, || self.worksheet_cells_reader(name))?;
+        let mut cells = cells.map_err(|e| sheet_error(file, sheet, e))?;
+        let next = || cells.next_cell().map_err(|e| sheet_error(file, sheet, e));
+        stream(file, next, sink)
+    }
+}
+
+impl<RS: Read + Seek> Book for Xlsb<RS> {
+    fn names(&self) -> Vec<String> {
+        self.sheet_names()
+    }
+
+    fn feed<S: Sink>(
+        &mut self,
+        file: &Path,
+        name: &str,
+        sheet: &'static str,
+        sink: &mut S,
+    ) -> Result<(), WorkbookError> {
+        let cells = guard(file, || self.worksheet_cells_reader(name))?;
+        let mut cells = cells.map_err(|e| sheet_error(file, sheet, e))?;
+        let next = || cells.next_cell().map_err(|e| sheet_error(file, sheet, e));
+        stream(file, next, sink)
+    }
+}
+
+/// A reader whose sheets are read whole into a [`Range`].
+struct Whole<R>(R);
+
+impl<R> Book for Whole<R>
+where
+    R: Reader<BufReader<File>>,
+    R::Error: std::fmt::Display,
+{
+    fn names(&self) -> Vec<String> {
+        self.0.sheet_names()
+    }
+
+    fn feed<S: Sink>(
+        &mut self,
+        file: &Path,
+        name: &str,
+        sheet: &'static str,
+        sink: &mut S,
+    ) -> Result<(), WorkbookError> {
+        let range = guard(file, || self.0.worksheet_range(name))?;
+        let range = range.map_err(|e| sheet_error(file, sheet, e))?;
+        feed_range(file, sheet, &range, sink)
+    }
+}
+
+/// Feeds a whole sheet row by row, refusing absurdly large ones.
+fn feed_range<S: Sink>(
+    file: &Path,
+    sheet: &'static str,
+    range: &Range<Data>,
+    sink: &mut S,
+) -> Result<(), WorkbookError> {
+    let (rows, cols) = range.get_size();
+    let (rows, cols) = (rows as u64, cols as u64);
+    if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
+        return Err(WorkbookError::TooLarge {
+            file: file.to_path_buf(),
+            sheet,
+            rows,
+            cols,
+        });
+    }
+    let Some((first_row, first_col)) = range.start() else {
+        return Ok(());
+    };
+    for (row, cells) in (first_row..).zip(range.rows()) {
+        let cells = RangeRow { cells, first_col };
+        sink.row(row.saturating_add(1), &cells)?;
+    }
+    Ok(())
+}
+
+/// A row of a [`Range`], starting at column `first_col`.
+struct RangeRow<'r> {
+    cells: &'r [Data],
+    first_col: u32,
+}
+
+impl Row for RangeRow<'_> {
+    fn get(&self, col: u32) -> Value<'_> {
+        col.checked_sub(self.first_col)
+            .and_then(|i| self.cells.get(i as usize))
+            .map_or(Value::Empty, Value::from)
+    }
+
+    fn width(&self) -> u32 {
+        self.first_col.saturating_add(self.cells.len() as u32)
+    }
+}
+
+/// A row gathered from a cell stream; slot `c` holds column `c`.
+struct StreamRow<'b, 'a>(&'b [Option<Cell<DataRef<'a>>>]);
+
+impl Row for StreamRow<'_, '_> {
+    fn get(&self, col: u32) -> Value<'_> {
+        self.0
+            .get(col as usize)
+            .and_then(Option::as_ref)
+            .map_or(Value::Empty, |cell| Value::from(cell.get_value()))
+    }
+
+    fn width(&self) -> u32 {
+        self.0.len() as u32
+    }
+}
+
+/// Gathers streamed cells (in row order) into rows and feeds them to the
+/// sink, keeping only the columns the sink wants.
+fn stream<'a, S: Sink>(
+    file: &Path,
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, WorkbookError>,
+    sink: &mut S,
+) -> Result<(), WorkbookError> {
+    let mut slots: Vec<Option<Cell<DataRef<'a>>>> = Vec::new();
+    let mut current = None;
+    while let Some(cell) = guard(file, &mut next)?? {
+        let (row, col) = cell.get_position();
+        if current != Some(row) {
+            if let Some(done) = current {
+                flush(&mut slots, done, sink)?;
+            }
+            current = Some(row);
+        }
+        if col < sink.width().unwrap_or(MAX_COLUMNS) {
+            let col = col as usize;
+            if slots.len() <= col {
+                slots.resize_with(col + 1, || None);
+            }
+            slots[col] = Some(cell);
+        }
+    }
+    match current {
+        Some(done) => flush(&mut slots, done, sink),
+        None => Ok(()),
+    }
+}
+
+/// Hands a gathered row (0-based `row`) to the sink and empties the slots.
+fn flush<S: Sink>(
+    slots: &mut Vec<Option<Cell<DataRef<'_>>>>,
+    row: u32,
+    sink: &mut S,
+) -> Result<(), WorkbookError> {
+    sink.row(row.saturating_add(1), &StreamRow(slots))?;
+    slots.iter_mut().for_each(|slot| *slot = None);
+    if let Some(width) = sink.width() {
+        slots.truncate(width as usize);
+    }
+    Ok(())
+}
