@@ -101,14 +101,44 @@ fn fmt_one(path: &std::path::Path, check_only: bool) -> Outcome {
 }
 
 /// `ekostyr run`
-pub fn run(_args: &RunArgs) -> Outcome {
-    let _ = std::io::stdout().flush();
-    eprintln!("`run` is not implemented yet");
-    Outcome::Error
+pub fn run(args: &RunArgs) -> Outcome {
+    let bytes = match crate::run::run(args) {
+        Ok(b) => b,
+        Err(e) => return fail(&e.0),
+    };
+    emit(&bytes, args.output.as_deref(), args.format)
 }
 
 /// `ekostyr` without arguments.
 pub fn run_default() -> Outcome {
-    eprintln!("the reference year is not bundled yet");
+    match crate::run::run_default() {
+        Ok(b) => emit(&b, None, crate::cli::Format::Table),
+        Err(e) => fail(&e.0),
+    }
+}
+
+fn fail(message: &str) -> Outcome {
+    eprint!("{message}");
+    if !message.ends_with('\n') {
+        eprintln!();
+    }
     Outcome::Error
+}
+
+fn emit(bytes: &[u8], output: Option<&std::path::Path>, format: crate::cli::Format) -> Outcome {
+    match output {
+        Some(path) => match crate::report::write_atomically(path, bytes) {
+            Ok(()) => Outcome::Ok,
+            Err(e) => fail(&e),
+        },
+        None if format == crate::cli::Format::Xlsx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => fail("an xlsx report is written to a file: add `-o report.xlsx`"),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Ok(()) => Outcome::Ok,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Ok,
+                Err(e) => fail(&format!("cannot write the report: {e}")),
+            }
+        }
+    }
 }

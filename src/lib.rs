@@ -13,3 +13,7 @@ pub mod units;
 pub mod cli;
 pub mod commands;
 pub mod report;
+pub mod eval;
+pub mod workbook;
+pub mod overrides;
+pub mod run;

@@ -5,6 +5,8 @@ mod codes;
 mod collect;
 mod cycles;
 mod header;
+
+pub use header::days_in_month;
 mod resolve;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -40,6 +42,16 @@ impl Checked {
             out += &d.render(src);
         }
         out + &self.diagnostics.render(&self.source)
+    }
+}
+
+/// A literal's value in base units and its unit, e.g. `3,1 %` → 0,031.
+pub fn literal(q: &ast::Quantity) -> Result<(rust_decimal::Decimal, crate::units::Unit), String> {
+    let mut diags = Diagnostics::default();
+    let v = collect::quantity(q, &mut diags);
+    match diags.0.first() {
+        Some(d) => Err(d.message.clone()),
+        None => Ok(v),
     }
 }
 

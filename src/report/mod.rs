@@ -1,4 +1,9 @@
 //! Renderers of one result type: terminal table, CSV, JSON, XLSX.
+//! Renderers never compute; they lay out an [`crate::eval::results::Report`].
+
+pub mod json;
+pub mod number;
+pub mod table;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -33,6 +33,13 @@ pub fn parse(source: &Source) -> Result<ast::File, Diagnostics> {
     }
 }
 
+/// Parses a literal such as `3,1 %` or `2 100 kr/dygn` (for `--set`).
+pub fn parse_quantity(text: &str) -> Result<ast::Quantity, String> {
+    let mut pairs = RuleParser::parse(Rule::lone_quantity, text.trim()).map_err(|e| syntax_error(text.trim(), 0, e).message)?;
+    let q = pairs.next().and_then(|p| p.into_inner().next()).ok_or_else(|| format!("`{text}` is not a number"))?;
+    lower::signed_quantity(q, 0).map_err(|d| d.message)
+}
+
 /// Re-parses each top-level chunk to report a syntax error in every broken item.
 fn recover(text: &str, first: pest::error::Error<Rule>) -> Diagnostics {
     let mut diags = Diagnostics::default();

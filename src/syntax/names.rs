@@ -23,6 +23,7 @@ pub fn human_name(rule: Rule) -> &'static str {
         Rule::unit_name | Rule::unit => "a unit (`kr`, `tkr`, `mnkr`, `timmar`, `dygn`, `platser`, `årsarbetare`, `besök`, `%`, `kr/timme`, …)",
         Rule::percent => "`%`",
         Rule::file | Rule::lone_item => "a rule file",
+        Rule::lone_quantity => "a number with an optional unit",
         Rule::item => "a declaration (`parameter`, `mått`, `nämnd`, `förvänta`, or a header such as `år`)",
         Rule::header_regelverk => "`regelverk \"…\"`",
         Rule::header_year => "`år YYYY`",

@@ -131,7 +131,8 @@ fn parse_period(s: &str, allow_date: bool) -> Result<Period, PeriodFault> {
     let year = digits(&bytes[0..4]).ok_or(PeriodFault::Format)?;
     let month = digits(&bytes[5..7]).ok_or(PeriodFault::Format)?;
     let rest = &bytes[7..];
-    if !rest.is_empty() && !(allow_date && is_date_tail(rest)) {
+    let tail_ok = rest.is_empty() || (allow_date && is_date_tail(rest));
+    if !tail_ok {
         return Err(PeriodFault::Format);
     }
     if !(1..=12).contains(&month) {

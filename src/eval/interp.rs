@@ -1,0 +1,250 @@
+//! The interpreter: one resolved expression in one scope (assignment, part,
+//! months), exact decimals, every operation checked.
+
+use super::data::{Data, Key};
+use crate::check::days_in_month;
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::ast::BinOp;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A value: a number or a truth value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// A number in base units.
+    Num(Decimal),
+    /// A truth value.
+    Bool(bool),
+}
+
+/// Why a formula has no value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// Division by zero; the divisor is at `span`.
+    DivZero(Span),
+    /// A result too large for an exact decimal.
+    Overflow(Span),
+    /// An input the formula needs is missing from the workbook.
+    Missing(Span, String),
+    /// A `föregående` value that needs the previous year's workbook.
+    NeedsPreviousInput(Span),
+}
+
+/// Where a formula is evaluated.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// The model the expression belongs to.
+    pub model: &'a Model,
+    /// The model's workbook, if any.
+    pub data: Option<&'a Data>,
+    /// The previous year's workbook, if any.
+    pub previous_data: Option<&'a Data>,
+    /// Current assignment.
+    pub a: Option<usize>,
+    /// Current part.
+    pub part: Option<usize>,
+    /// First and last month (1..=12) of the period.
+    pub months: (u32, u32),
+}
+
+type R = Result<Value, Fault>;
+
+impl<'a> Scope<'a> {
+    /// Evaluates to a number.
+    pub fn num(&self, e: &Expr) -> Result<Decimal, Fault> {
+        match self.eval(e)? {
+            Value::Num(n) => Ok(n),
+            Value::Bool(b) => Ok(if b { Decimal::ONE } else { Decimal::ZERO }),
+        }
+    }
+
+    fn month_range(&self) -> std::ops::RangeInclusive<usize> {
+        self.months.0 as usize - 1..=self.months.1 as usize - 1
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&self, e: &Expr) -> R {
+        let n = Value::Num;
+        match &e.kind {
+            ExprKind::Const(c) => Ok(n(*c)),
+            ExprKind::Param(r) => Ok(n(scalar(self.model.param(*r)))),
+            ExprKind::PartParam(r) => self.part_param(*r, e.span),
+            ExprKind::Entry(r, i) => Ok(n(entry(self.model.param(*r), *i))),
+            ExprKind::Let(a, l) => Scope { a: Some(*a), part: self.part.filter(|_| self.a == Some(*a)), ..*self }.eval(&self.model.assignments[*a].lets[*l].formula.expr),
+            ExprKind::Compensation(a, k) => self.compensation(*a, *k, e.span).map(n),
+            ExprKind::Cost(a) => self.cost(*a, e.span).map(n),
+            ExprKind::Budget(a, m, p) => self.budget(*a, *m, *p, e.span).map(n),
+            ExprKind::Volume(a, m, p) => self.volume(*a, *m, *p, e.span).map(n),
+            ExprKind::Months => Ok(n(Decimal::from(self.months.1 - self.months.0 + 1))),
+            ExprKind::Days => Ok(n(Decimal::from((self.months.0..=self.months.1).map(|m| days_in_month(self.model.header.year, m)).sum::<u32>()))),
+            ExprKind::Previous(x) => self.previous(x, e.span),
+            ExprKind::Neg(x) => Ok(n(-self.num(x)?)),
+            ExprKind::Not(x) => Ok(Value::Bool(self.eval(x)? == Value::Bool(false))),
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, e.span),
+            ExprKind::MinMax(f, xs) => self.min_max(*f, xs),
+            ExprKind::Round(x, dp) => Ok(n(self.num(x)?.round_dp_with_strategy(*dp, RoundingStrategy::MidpointAwayFromZero))),
+            ExprKind::SumParts(a, x) => self.sum_parts(*a, x, e.span).map(n),
+            ExprKind::If(c, t, f) => match self.eval(c)? {
+                Value::Bool(true) => self.eval(t),
+                _ => self.eval(f),
+            },
+        }
+    }
+
+    fn part_param(&self, r: ParamRef, span: Span) -> R {
+        let p = self.model.param(r);
+        let part = self.part.ok_or_else(|| Fault::Missing(span, format!("`{}` needs a part", p.name)))?;
+        Ok(Value::Num(entry(p, part)))
+    }
+
+    fn binary(&self, op: BinOp, l: &Expr, r: &Expr, span: Span) -> R {
+        if matches!(op, BinOp::And | BinOp::Or) {
+            let (a, b) = (self.eval(l)? == Value::Bool(true), self.eval(r)? == Value::Bool(true));
+            return Ok(Value::Bool(if op == BinOp::And { a && b } else { a || b }));
+        }
+        let (a, b) = (self.num(l)?, self.num(r)?);
+        let overflow = || Fault::Overflow(span);
+        Ok(match op {
+            BinOp::Add => Value::Num(a.checked_add(b).ok_or_else(overflow)?),
+            BinOp::Sub => Value::Num(a.checked_sub(b).ok_or_else(overflow)?),
+            BinOp::Mul => Value::Num(a.checked_mul(b).ok_or_else(overflow)?),
+            BinOp::Div if b.is_zero() => return Err(Fault::DivZero(r.span)),
+            BinOp::Div => Value::Num(a.checked_div(b).ok_or_else(overflow)?),
+            BinOp::Lt => Value::Bool(a < b),
+            BinOp::Le => Value::Bool(a <= b),
+            BinOp::Gt => Value::Bool(a > b),
+            BinOp::Ge => Value::Bool(a >= b),
+            BinOp::Eq => Value::Bool(a == b),
+            BinOp::Ne => Value::Bool(a != b),
+            BinOp::And | BinOp::Or => Value::Bool(false),
+        })
+    }
+
+    fn min_max(&self, f: Function, xs: &[Expr]) -> R {
+        let mut best: Option<Decimal> = None;
+        for x in xs {
+            let v = self.num(x)?;
+            best = Some(match (best, f) {
+                (None, _) => v,
+                (Some(b), Function::Min) => b.min(v),
+                (Some(b), _) => b.max(v),
+            });
+        }
+        Ok(Value::Num(best.unwrap_or_default()))
+    }
+
+    fn sum_parts(&self, a: usize, x: &Expr, span: Span) -> Result<Decimal, Fault> {
+        let mut total = Decimal::ZERO;
+        for p in 0..self.model.assignments[a].parts.len() {
+            let v = Scope { a: Some(a), part: Some(p), ..*self }.num(x)?;
+            total = total.checked_add(v).ok_or(Fault::Overflow(span))?;
+        }
+        Ok(total)
+    }
+
+    /// An assignment's fixed amount for the year, or its variable part summed over the period.
+    pub fn compensation(&self, a: usize, kind: CompKind, span: Span) -> Result<Decimal, Fault> {
+        let asg = &self.model.assignments[a];
+        let base = Scope { a: Some(a), part: None, ..*self };
+        match (kind, &asg.fixed, &asg.variable) {
+            (CompKind::Fixed, Some(f), _) => Scope { months: (1, 12), ..base }.num(&f.expr),
+            (CompKind::Variable, _, Some(v)) => {
+                let mut total = Decimal::ZERO;
+                for m in self.months.0..=self.months.1 {
+                    let x = Scope { months: (m, m), ..base }.num(&v.expr)?;
+                    total = total.checked_add(x).ok_or(Fault::Overflow(span))?;
+                }
+                Ok(total)
+            }
+            _ => Ok(Decimal::ZERO),
+        }
+    }
+
+    fn data(&self, span: Span) -> Result<&'a Data, Fault> {
+        self.data.ok_or(Fault::NeedsPreviousInput(span))
+    }
+
+    fn part_for(&self, a: usize, explicit: Option<usize>) -> Option<usize> {
+        explicit.or(self.part.filter(|_| self.a == Some(a)))
+    }
+
+    fn cost(&self, a: usize, span: Span) -> Result<Decimal, Fault> {
+        let data = self.data(span)?;
+        let slots = &data.ledger[a];
+        let chosen: Vec<_> = match self.part_for(a, None) {
+            Some(p) => vec![&slots[p]],
+            None => slots.iter().collect(),
+        };
+        let mut total = Decimal::ZERO;
+        for s in chosen {
+            for m in self.month_range() {
+                total = total.checked_add(s.sum[m]).ok_or(Fault::Overflow(span))?;
+            }
+        }
+        Ok(total)
+    }
+
+    fn keys(&self, a: usize, m: usize, explicit: Option<usize>) -> Vec<Key> {
+        match self.part_for(a, explicit) {
+            Some(p) => vec![(a, Some(p), m)],
+            None => std::iter::once(None).chain((0..self.model.assignments[a].parts.len()).map(Some)).map(|p| (a, p, m)).collect(),
+        }
+    }
+
+    fn budget(&self, a: usize, m: usize, part: Option<usize>, span: Span) -> Result<Decimal, Fault> {
+        let data = self.data(span)?;
+        let values: Vec<Decimal> = self.keys(a, m, part).iter().filter_map(|k| data.budget.get(k).map(|b| b.value)).collect();
+        if values.is_empty() {
+            return Err(Fault::Missing(span, self.missing("Budget", a, m, part)));
+        }
+        values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or(Fault::Overflow(span))
+    }
+
+    fn volume(&self, a: usize, m: usize, part: Option<usize>, span: Span) -> Result<Decimal, Fault> {
+        let data = self.data(span)?;
+        let rows: Vec<_> = self.keys(a, m, part).iter().filter_map(|k| data.volume.get(k)).collect();
+        if rows.is_empty() {
+            return Err(Fault::Missing(span, self.missing("Volymer", a, m, part)));
+        }
+        let mut total = Decimal::ZERO;
+        for r in rows {
+            for i in self.month_range() {
+                total = total.checked_add(r.values[i]).ok_or(Fault::Overflow(span))?;
+            }
+        }
+        Ok(total)
+    }
+
+    fn missing(&self, sheet: &str, a: usize, m: usize, part: Option<usize>) -> String {
+        let asg = &self.model.assignments[a];
+        let part = self.part_for(a, part).map(|p| format!(", del `{}`", asg.parts[p].id)).unwrap_or_default();
+        format!("{sheet} has no row for uppdrag `{}`{part}, mått `{}`", asg.id, self.model.measures[m].name)
+    }
+
+    fn previous(&self, x: &Expr, span: Span) -> R {
+        let Some(prev) = self.model.previous.as_deref() else { return Err(Fault::NeedsPreviousInput(span)) };
+        let asg = self.a.map(|a| &self.model.assignments[a]);
+        let a = asg.and_then(|x| prev.assignment(&x.id).map(|(i, _)| i));
+        let part = match (asg, a, self.part) {
+            (Some(cur), Some(pa), Some(p)) => prev.assignments[pa].parts.iter().position(|q| q.id == cur.parts[p].id),
+            _ => None,
+        };
+        Scope { model: prev, data: self.previous_data, previous_data: None, a, part, months: self.months }.eval(x)
+    }
+}
+
+fn scalar(p: &Param) -> Decimal {
+    match &p.value {
+        ParamValue::Scalar(v) => *v,
+        ParamValue::PerPart(v) => v.first().copied().unwrap_or_default(),
+        ParamValue::Keyed(v) => v.first().map(|e| e.1).unwrap_or_default(),
+    }
+}
+
+fn entry(p: &Param, i: usize) -> Decimal {
+    match &p.value {
+        ParamValue::Scalar(v) => *v,
+        ParamValue::PerPart(v) => v.get(i).copied().unwrap_or_default(),
+        ParamValue::Keyed(v) => v.get(i).map(|e| e.1).unwrap_or_default(),
+    }
+}
