@@ -88,6 +88,13 @@ pub struct Data {
     pub unmapped_codes: Vec<(String, u64, Decimal)>,
 }
 
+impl Data {
+    /// No rows at all, shaped for `model` (for tests and what-ifs without a workbook).
+    pub fn empty(model: &Model) -> Data {
+        Mapper::new(model, Path::new("")).finish()
+    }
+}
+
 /// Where one ledger code goes.
 #[derive(Clone, Copy)]
 struct Target {
