@@ -129,8 +129,8 @@ fn render(report: eval::results::Report, format: Format, lang: Lang) -> Result<V
     Ok(match format {
         Format::Table => crate::report::table::render(&report, lang).into_bytes(),
         Format::Json => crate::report::json::render(&report).into_bytes(),
-        Format::Csv => return Err(RunError("TODO-CSV".into())),
-        Format::Xlsx => return Err(RunError("TODO-XLSX".into())),
+        Format::Csv => crate::report::csv::render(&report, lang)?,
+        Format::Xlsx => crate::report::xlsx::render(&report, lang)?,
     })
 }
 

@@ -1,9 +1,11 @@
 //! Renderers of one result type: terminal table, CSV, JSON, XLSX.
 //! Renderers never compute; they lay out an [`crate::eval::results::Report`].
 
+pub mod csv;
 pub mod json;
 pub mod number;
 pub mod table;
+pub mod xlsx;
 
 use std::io::Write as _;
 use std::path::Path;

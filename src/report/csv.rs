@@ -1,0 +1,331 @@
+//! The CSV report: every view in one table, told apart by the first column, `view`.
+//!
+//! One header row with the union of the views' columns; a row fills only the
+//! columns of its view and leaves the others empty. Views, in order:
+//!
+//! | `view` | columns filled |
+//! |---|---|
+//! | `transfer` | assignment, period (`2023-01`), fixed, variable, changes, compensation |
+//! | `assignment` | assignment, name, board, care_form, fixed, variable, changes, compensation, cost, result, forecast_* (year to date) |
+//! | `activity` | assignment, name (the activity), cost |
+//! | `key_figure` | assignment, id, name, interval, period, value (empty for `i.u.`), unit, target_min, target_max, status, note |
+//! | `level1` | board, care_form, compensation, cost, result |
+//! | `unmapped` | code, count, sum |
+//! | `unmapped_total` | count, sum (always present, zero when nothing is unmapped) |
+//! | `provenance` | id (the key: `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), value |
+//!
+//! Boards and care forms are ids. Machine-oriented: English column names and words
+//! (`interval` as written in the rules, `status` as in the JSON: `met`, `not_met`,
+//! `no_target`, `not_available`) whatever the language; `,` separates fields, `.` is
+//! the decimal point, decimals are printed exactly (money with two decimals), UTF-8,
+//! `\n` ends a line, quoting after RFC 4180.
+
+use super::json::{interval_name, status_name};
+use crate::cli::Lang;
+use crate::eval::results::*;
+use crate::model::Target;
+use rust_decimal::Decimal;
+
+/// A column of the CSV.
+// INVARIANT: declared in the order of `COLUMNS`, so `col as usize` is its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    View,
+    Assignment,
+    Board,
+    CareForm,
+    Period,
+    Id,
+    Code,
+    Name,
+    Interval,
+    Fixed,
+    Variable,
+    Changes,
+    Compensation,
+    Cost,
+    Result,
+    ForecastCompensation,
+    ForecastCost,
+    ForecastResult,
+    Value,
+    Unit,
+    TargetMin,
+    TargetMax,
+    Status,
+    Note,
+    Count,
+    Sum,
+}
+
+/// The columns, in file order.
+const COLUMNS: [Col; 26] = {
+    use Col::*;
+    [
+        View,
+        Assignment,
+        Board,
+        CareForm,
+        Period,
+        Id,
+        Code,
+        Name,
+        Interval,
+        Fixed,
+        Variable,
+        Changes,
+        Compensation,
+        Cost,
+        Result,
+        ForecastCompensation,
+        ForecastCost,
+        ForecastResult,
+        Value,
+        Unit,
+        TargetMin,
+        TargetMax,
+        Status,
+        Note,
+        Count,
+        Sum,
+    ]
+};
+
+impl Col {
+    fn name(self) -> &'static str {
+        match self {
+            Col::View => "view",
+            Col::Assignment => "assignment",
+            Col::Board => "board",
+            Col::CareForm => "care_form",
+            Col::Period => "period",
+            Col::Id => "id",
+            Col::Code => "code",
+            Col::Name => "name",
+            Col::Interval => "interval",
+            Col::Fixed => "fixed",
+            Col::Variable => "variable",
+            Col::Changes => "changes",
+            Col::Compensation => "compensation",
+            Col::Cost => "cost",
+            Col::Result => "result",
+            Col::ForecastCompensation => "forecast_compensation",
+            Col::ForecastCost => "forecast_cost",
+            Col::ForecastResult => "forecast_result",
+            Col::Value => "value",
+            Col::Unit => "unit",
+            Col::TargetMin => "target_min",
+            Col::TargetMax => "target_max",
+            Col::Status => "status",
+            Col::Note => "note",
+            Col::Count => "count",
+            Col::Sum => "sum",
+        }
+    }
+}
+
+/// One row: the view and the columns it fills.
+type Row = Vec<(Col, String)>;
+
+/// Renders the report as one CSV table; `lang` is accepted for a uniform renderer
+/// signature, the CSV is English whatever it is.
+pub fn render(report: &Report, _lang: Lang) -> Result<Vec<u8>, String> {
+    let mut out = ::csv::Writer::from_writer(Vec::new());
+    out.write_record(COLUMNS.map(Col::name)).map_err(fail)?;
+    for row in rows(report) {
+        out.write_record(record(row)).map_err(fail)?;
+    }
+    out.into_inner().map_err(|e| fail(e.into_error().into()))
+}
+
+fn fail(e: ::csv::Error) -> String {
+    format!("cannot write the CSV: {e}")
+}
+
+/// A row spread over all columns, empty where the view has nothing.
+fn record(row: Row) -> Vec<String> {
+    let mut fields = vec![String::new(); COLUMNS.len()];
+    for (col, value) in row {
+        fields[col as usize] = value;
+    }
+    fields
+}
+
+fn rows(r: &Report) -> Vec<Row> {
+    let mut out: Vec<Row> = vec![];
+    for a in &r.assignments {
+        out.extend(a.months.iter().map(|m| transfer(r, a, m)));
+    }
+    out.extend(r.assignments.iter().map(assignment));
+    for a in &r.assignments {
+        out.extend(
+            a.activities
+                .iter()
+                .map(|(name, cost)| activity(a, name, *cost)),
+        );
+    }
+    for a in &r.assignments {
+        out.extend(a.key_figures.iter().map(|k| key_figure(a, k)));
+    }
+    out.extend(r.level1.iter().map(level1));
+    out.extend(unmapped(&r.unmapped));
+    out.extend(provenance(r));
+    out
+}
+
+/// Money with exactly two decimals.
+fn money(d: Decimal) -> String {
+    format!("{d:.2}")
+}
+
+fn amounts(c: &Compensation) -> [(Col, String); 4] {
+    [
+        (Col::Fixed, money(c.fixed)),
+        (Col::Variable, money(c.variable)),
+        (Col::Changes, money(c.changes)),
+        (Col::Compensation, money(c.total)),
+    ]
+}
+
+fn transfer(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Row {
+    let mut row = vec![
+        (Col::View, "transfer".into()),
+        (Col::Assignment, a.id.clone()),
+        (Col::Period, format!("{}-{:02}", r.year, m.month)),
+    ];
+    row.extend(amounts(&m.amounts));
+    row
+}
+
+fn assignment(a: &AssignmentResult) -> Row {
+    let mut row = vec![
+        (Col::View, "assignment".into()),
+        (Col::Assignment, a.id.clone()),
+        (Col::Name, a.name.clone()),
+        (Col::Board, a.board.0.clone()),
+        (Col::CareForm, a.care_form.0.clone()),
+    ];
+    row.extend(amounts(&a.compensation));
+    row.extend([(Col::Cost, money(a.cost)), (Col::Result, money(a.result))]);
+    if let Some(f) = &a.forecast {
+        row.extend([
+            (Col::ForecastCompensation, money(f.compensation.total)),
+            (Col::ForecastCost, money(f.cost)),
+            (Col::ForecastResult, money(f.result)),
+        ]);
+    }
+    row
+}
+
+fn activity(a: &AssignmentResult, name: &str, cost: Decimal) -> Row {
+    vec![
+        (Col::View, "activity".into()),
+        (Col::Assignment, a.id.clone()),
+        (Col::Name, name.into()),
+        (Col::Cost, money(cost)),
+    ]
+}
+
+fn key_figure(a: &AssignmentResult, k: &KeyFigureResult) -> Row {
+    let (min, max) = target_bounds(k.target);
+    vec![
+        (Col::View, "key_figure".into()),
+        (Col::Assignment, a.id.clone()),
+        (Col::Id, k.id.clone()),
+        (Col::Name, k.name.clone()),
+        (Col::Interval, interval_name(k.interval).into()),
+        (Col::Period, k.period.clone()),
+        (
+            Col::Value,
+            k.value.map(|v| format!("{v:.2}")).unwrap_or_default(),
+        ),
+        (Col::Unit, k.unit.clone()),
+        (Col::TargetMin, min),
+        (Col::TargetMax, max),
+        (Col::Status, status_name(k.status).into()),
+        (Col::Note, k.note.clone().unwrap_or_default()),
+    ]
+}
+
+/// The target as bounds in display units, empty where open.
+fn target_bounds(t: Option<Target>) -> (String, String) {
+    let n = |d: Decimal| d.normalize().to_string();
+    match t {
+        None => (String::new(), String::new()),
+        Some(Target::AtLeast(x)) => (n(x), String::new()),
+        Some(Target::AtMost(x)) => (String::new(), n(x)),
+        Some(Target::Between(a, b)) => (n(a), n(b)),
+    }
+}
+
+fn level1(x: &Level1) -> Row {
+    vec![
+        (Col::View, "level1".into()),
+        (Col::Board, x.board.0.clone()),
+        (Col::CareForm, x.care_form.0.clone()),
+        (Col::Compensation, money(x.compensation)),
+        (Col::Cost, money(x.cost)),
+        (Col::Result, money(x.result)),
+    ]
+}
+
+fn unmapped(u: &Unmapped) -> Vec<Row> {
+    let codes = u.codes.iter().map(|(code, n, sum)| {
+        vec![
+            (Col::View, "unmapped".into()),
+            (Col::Code, code.clone()),
+            (Col::Count, n.to_string()),
+            (Col::Sum, money(*sum)),
+        ]
+    });
+    let total = vec![
+        (Col::View, "unmapped_total".into()),
+        (Col::Count, u.count.to_string()),
+        (Col::Sum, money(u.sum)),
+    ];
+    codes.chain([total]).collect()
+}
+
+fn provenance(r: &Report) -> Vec<Row> {
+    let p = &r.provenance;
+    let mut pairs: Vec<(&str, String)> = vec![
+        ("engine", p.engine.clone()),
+        ("title", r.title.clone()),
+        ("year", r.year.to_string()),
+        ("version", r.version.clone()),
+    ];
+    for (file, version, sha) in &p.rules {
+        pairs.extend([
+            ("rule_file", file.clone()),
+            ("rule_version", version.clone()),
+            ("rule_sha256", sha.clone()),
+        ]);
+    }
+    if let Some((file, sha)) = &p.input {
+        pairs.extend([("input_file", file.clone()), ("input_sha256", sha.clone())]);
+    }
+    pairs.extend(p.period.iter().map(|x| ("period", x.clone())));
+    pairs.extend(p.overrides.iter().map(|o| ("override", o.clone())));
+    pairs
+        .into_iter()
+        .map(|(k, v)| {
+            vec![
+                (Col::View, "provenance".into()),
+                (Col::Id, k.into()),
+                (Col::Value, v),
+            ]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_in_declaration_order() {
+        for (i, c) in COLUMNS.iter().enumerate() {
+            assert_eq!(*c as usize, i, "{}", c.name());
+        }
+    }
+}

@@ -1,0 +1,499 @@
+//! The XLSX report: one sheet per view of a [`Report`].
+//!
+//! Sheets, in order (Swedish name / English name with `--lang en`):
+//! `Överföringar` / `Transfers` (assignment × month, with a grand total),
+//! `Ersättning och resultat` / `Compensation and result` (with forecast columns in
+//! year-to-date mode), `Verksamheter` / `Activities` (cost per nivå-3 activity),
+//! `Nyckeltal` / `Key figures`, `Nivå 1` / `Level 1`, `Ej mappade` / `Unmapped`
+//! (with a total row) and `Proveniens` / `Provenance` (one key and value a row).
+//!
+//! Money and key figure values are number cells; a missing key figure value is the
+//! text `i.u.`. Every sheet has a bold, frozen header row with an autofilter over the
+//! data rows; total rows are bold and written below the filtered range. Totals are
+//! numbers, not formulas, so that readers that do not calculate see them too.
+//!
+//! The output is deterministic: the document's creation time is 1 January of the
+//! report's year, so the same report gives the same bytes.
+
+use super::table::target_text;
+use crate::cli::Lang;
+use crate::eval::results::*;
+use crate::model::Interval;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+/// Renders the report as an XLSX workbook, byte-identical for identical reports.
+pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
+    let l = L(lang);
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&properties(report)?);
+    let formats = Formats::new();
+    let sheets = [
+        transfers(report, &l)?,
+        compensation(report, &l),
+        activities(report, &l),
+        key_figures(report, &l),
+        level1(report, &l),
+        unmapped(report, &l),
+        provenance(report, &l),
+    ];
+    for sheet in &sheets {
+        write_sheet(workbook.add_worksheet(), sheet, &formats)?;
+    }
+    workbook.save_to_buffer().map_err(fail)
+}
+
+/// Fixed document properties: the creation time is 1 January of the report's year.
+fn properties(report: &Report) -> Result<DocProperties, String> {
+    let year = u16::try_from(report.year)
+        .map_err(|_| format!("the year {} cannot be written to a workbook", report.year))?;
+    let created = ExcelDateTime::from_ymd(year, 1, 1).map_err(fail)?;
+    Ok(DocProperties::new()
+        .set_title(report.title.as_str())
+        .set_creation_datetime(&created))
+}
+
+fn fail(e: XlsxError) -> String {
+    format!("cannot build the workbook: {e}")
+}
+
+/// Labels in the report's language.
+struct L(Lang);
+
+impl L {
+    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        if self.0 == Lang::En { en } else { sv }
+    }
+
+    /// A column with its header in the report's language.
+    fn col(&self, sv: &'static str, en: &'static str, width: f64) -> Column {
+        Column {
+            title: self.t(sv, en),
+            width,
+        }
+    }
+}
+
+/// A column: header and width in characters.
+struct Column {
+    title: &'static str,
+    width: f64,
+}
+
+/// One cell's content; the kind decides the number format.
+enum Cell {
+    Text(String),
+    Money(Decimal),
+    Figure(Decimal),
+    Count(u64),
+    Empty,
+}
+
+/// A view laid out as a sheet: data rows under the header, total rows below them.
+struct Sheet {
+    name: &'static str,
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+    totals: Vec<Vec<Cell>>,
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// Bold for headers and totals; number formats, plain and bold (for total rows).
+struct Formats {
+    bold: Format,
+    money: [Format; 2],
+    figure: Format,
+    count: [Format; 2],
+}
+
+impl Formats {
+    fn new() -> Self {
+        let money = Format::new().set_num_format("#,##0.00 \"kr\"");
+        let count = Format::new().set_num_format("0");
+        Formats {
+            bold: Format::new().set_bold(),
+            money: [money.clone(), money.set_bold()],
+            figure: Format::new().set_num_format("#,##0.00"),
+            count: [count.clone(), count.set_bold()],
+        }
+    }
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), String> {
+    ws.set_name(sheet.name).map_err(fail)?;
+    write_header(ws, &sheet.columns, f)?;
+    let data = sheet.rows.iter().map(|r| (r, false));
+    let totals = sheet.totals.iter().map(|r| (r, true));
+    for (r, (cells, bold)) in (1u32..).zip(data.chain(totals)) {
+        write_row(ws, r, cells, bold, f)?;
+    }
+    let too_large = |_| format!("the sheet `{}` is too large", sheet.name);
+    let last_row = u32::try_from(sheet.rows.len()).map_err(too_large)?;
+    let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).map_err(too_large)?;
+    ws.set_freeze_panes(1, 0).map_err(fail)?;
+    ws.autofilter(0, 0, last_row, last_col).map_err(fail)?;
+    Ok(())
+}
+
+/// The bold header row and the column widths.
+fn write_header(ws: &mut Worksheet, columns: &[Column], f: &Formats) -> Result<(), String> {
+    for (c, column) in (0u16..).zip(columns) {
+        ws.write_string_with_format(0, c, column.title, &f.bold)
+            .map_err(fail)?;
+        ws.set_column_width(c, column.width).map_err(fail)?;
+    }
+    Ok(())
+}
+
+fn write_row(
+    ws: &mut Worksheet,
+    r: u32,
+    cells: &[Cell],
+    bold: bool,
+    f: &Formats,
+) -> Result<(), String> {
+    let b = usize::from(bold);
+    for (c, cell) in (0u16..).zip(cells) {
+        match cell {
+            Cell::Text(s) if bold => ws.write_string_with_format(r, c, s, &f.bold),
+            Cell::Text(s) => ws.write_string(r, c, s),
+            Cell::Money(d) => ws.write_number_with_format(r, c, number(*d)?, &f.money[b]),
+            Cell::Figure(d) => ws.write_number_with_format(r, c, number(*d)?, &f.figure),
+            Cell::Count(n) => {
+                ws.write_number_with_format(r, c, number(Decimal::from(*n))?, &f.count[b])
+            }
+            Cell::Empty => continue,
+        }
+        .map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// The decimal as a float via its exact text, sign included.
+fn number(d: Decimal) -> Result<f64, String> {
+    d.to_string()
+        .parse::<f64>()
+        .map_err(|e| format!("cannot write `{d}` as a number: {e}"))
+}
+
+fn money_cells(c: &Compensation) -> [Cell; 4] {
+    [
+        Cell::Money(c.fixed),
+        Cell::Money(c.variable),
+        Cell::Money(c.changes),
+        Cell::Money(c.total),
+    ]
+}
+
+/// Fixed, variable, changes and their sum, headed `total`.
+fn compensation_columns(l: &L, total: Column) -> [Column; 4] {
+    [
+        l.col("Fast", "Fixed", 16.0),
+        l.col("Rörlig", "Variable", 16.0),
+        l.col("Förändringar", "Changes", 16.0),
+        total,
+    ]
+}
+
+fn transfers(r: &Report, l: &L) -> Result<Sheet, String> {
+    let mut columns = vec![
+        l.col("Uppdrag", "Assignment", 20.0),
+        l.col("Namn", "Name", 36.0),
+        l.col("Period", "Period", 10.0),
+    ];
+    columns.extend(compensation_columns(l, l.col("Summa", "Total", 16.0)));
+    let lines: Vec<(&AssignmentResult, &MonthLine)> = r
+        .assignments
+        .iter()
+        .flat_map(|a| a.months.iter().map(move |m| (a, m)))
+        .collect();
+    let rows = lines.iter().map(|(a, m)| transfer_row(r, a, m)).collect();
+    let total = grand_total(lines.iter().map(|(_, m)| &m.amounts))?;
+    let totals = vec![
+        [text(l.t("Summa", "Total")), Cell::Empty, Cell::Empty]
+            .into_iter()
+            .chain(money_cells(&total))
+            .collect(),
+    ];
+    Ok(Sheet {
+        name: l.t("Överföringar", "Transfers"),
+        columns,
+        rows,
+        totals,
+    })
+}
+
+fn transfer_row(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Vec<Cell> {
+    let period = format!("{}-{:02}", r.year, m.month);
+    let mut row = vec![text(&a.id), text(&a.name), text(period)];
+    row.extend(money_cells(&m.amounts));
+    row
+}
+
+/// The sum of the transfer lines shown above it, checked for overflow.
+fn grand_total<'a>(
+    mut lines: impl Iterator<Item = &'a Compensation>,
+) -> Result<Compensation, String> {
+    let add = |a: Decimal, b: Decimal| {
+        a.checked_add(b)
+            .ok_or_else(|| "the total of the transfers is too large".to_string())
+    };
+    lines.try_fold(Compensation::default(), |acc, c| {
+        Ok(Compensation {
+            fixed: add(acc.fixed, c.fixed)?,
+            variable: add(acc.variable, c.variable)?,
+            changes: add(acc.changes, c.changes)?,
+            total: add(acc.total, c.total)?,
+        })
+    })
+}
+
+fn compensation(r: &Report, l: &L) -> Sheet {
+    let columns = compensation_header(l, r.period.is_some());
+    let rows = r
+        .assignments
+        .iter()
+        .map(|a| assignment_row(a, r.period.is_some()))
+        .collect();
+    Sheet {
+        name: l.t("Ersättning och resultat", "Compensation and result"),
+        columns,
+        rows,
+        totals: vec![],
+    }
+}
+
+/// Board, care form, assignment, compensation, cost, result and, for a year to date,
+/// the forecast.
+fn compensation_header(l: &L, ytd: bool) -> Vec<Column> {
+    let mut columns = vec![
+        l.col("Nämnd", "Board", 28.0),
+        l.col("Vårdform", "Care form", 20.0),
+        l.col("Uppdrag", "Assignment", 20.0),
+        l.col("Namn", "Name", 36.0),
+    ];
+    columns.extend(compensation_columns(
+        l,
+        l.col("Ersättning", "Compensation", 16.0),
+    ));
+    columns.extend([
+        l.col("Kostnad", "Cost", 16.0),
+        l.col("Resultat", "Result", 16.0),
+    ]);
+    if ytd {
+        columns.extend([
+            l.col("Prognos ersättning", "Forecast compensation", 20.0),
+            l.col("Prognos kostnad", "Forecast cost", 20.0),
+            l.col("Prognos resultat", "Forecast result", 20.0),
+        ]);
+    }
+    columns
+}
+
+fn assignment_row(a: &AssignmentResult, ytd: bool) -> Vec<Cell> {
+    let mut row: Vec<Cell> = vec![
+        text(&a.board.1),
+        text(&a.care_form.1),
+        text(&a.id),
+        text(&a.name),
+    ];
+    row.extend(money_cells(&a.compensation));
+    row.extend([Cell::Money(a.cost), Cell::Money(a.result)]);
+    match (&a.forecast, ytd) {
+        (Some(f), true) => row.extend([
+            Cell::Money(f.compensation.total),
+            Cell::Money(f.cost),
+            Cell::Money(f.result),
+        ]),
+        (None, true) => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+        (_, false) => {}
+    }
+    row
+}
+
+fn activities(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col("Uppdrag", "Assignment", 20.0),
+        l.col("Verksamhet", "Activity", 36.0),
+        l.col("Kostnad", "Cost", 16.0),
+    ];
+    let rows = r
+        .assignments
+        .iter()
+        .flat_map(|a| {
+            a.activities
+                .iter()
+                .map(|(name, cost)| vec![text(&a.id), text(name), Cell::Money(*cost)])
+        })
+        .collect();
+    Sheet {
+        name: l.t("Verksamheter", "Activities"),
+        columns,
+        rows,
+        totals: vec![],
+    }
+}
+
+fn key_figures(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col("Uppdrag", "Assignment", 20.0),
+        l.col("Id", "Id", 24.0),
+        l.col("Namn", "Name", 36.0),
+        l.col("Intervall", "Interval", 12.0),
+        l.col("Period", "Period", 18.0),
+        l.col("Värde", "Value", 14.0),
+        l.col("Enhet", "Unit", 10.0),
+        l.col("Mål", "Target", 16.0),
+        l.col("Status", "Status", 12.0),
+        l.col("Not", "Note", 40.0),
+    ];
+    let rows = r
+        .assignments
+        .iter()
+        .flat_map(|a| a.key_figures.iter().map(|k| key_figure_row(a, k, l)))
+        .collect();
+    Sheet {
+        name: l.t("Nyckeltal", "Key figures"),
+        columns,
+        rows,
+        totals: vec![],
+    }
+}
+
+fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell> {
+    let value = k.value.map_or_else(|| text("i.u."), Cell::Figure);
+    let note = k.note.clone().unwrap_or_default();
+    vec![
+        text(&a.id),
+        text(&k.id),
+        text(&k.name),
+        text(interval(k.interval, l)),
+        text(&k.period),
+        value,
+        text(&k.unit),
+        text(target_text(k.target, &k.unit)),
+        text(status(k.status, l)),
+        text(note),
+    ]
+}
+
+fn interval(i: Interval, l: &L) -> &'static str {
+    match i {
+        Interval::Månadsvis => l.t("månadsvis", "monthly"),
+        Interval::Delår => l.t("delår", "interim"),
+        Interval::Årsvis => l.t("årsvis", "annual"),
+    }
+}
+
+fn status(s: Status, l: &L) -> &'static str {
+    match s {
+        Status::Met => l.t("uppfyllt", "met"),
+        Status::NotMet => l.t("ej uppfyllt", "not met"),
+        Status::NoTarget => l.t("inget mål", "no target"),
+        Status::NotAvailable => "i.u.",
+    }
+}
+
+fn level1(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col("Nämnd", "Board", 28.0),
+        l.col("Vårdform", "Care form", 20.0),
+        l.col("Ersättning", "Compensation", 16.0),
+        l.col("Kostnad", "Cost", 16.0),
+        l.col("Resultat", "Result", 16.0),
+    ];
+    let rows = r
+        .level1
+        .iter()
+        .map(|x| {
+            vec![
+                text(&x.board.1),
+                text(&x.care_form.1),
+                Cell::Money(x.compensation),
+                Cell::Money(x.cost),
+                Cell::Money(x.result),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: l.t("Nivå 1", "Level 1"),
+        columns,
+        rows,
+        totals: vec![],
+    }
+}
+
+fn unmapped(r: &Report, l: &L) -> Sheet {
+    let u = &r.unmapped;
+    let columns = vec![
+        l.col("Kod", "Code", 20.0),
+        l.col("Antal", "Count", 10.0),
+        l.col("Summa", "Sum", 16.0),
+    ];
+    let rows = u
+        .codes
+        .iter()
+        .map(|(code, n, sum)| vec![text(code), Cell::Count(*n), Cell::Money(*sum)])
+        .collect();
+    let totals = vec![vec![
+        text(l.t("Summa", "Total")),
+        Cell::Count(u.count),
+        Cell::Money(u.sum),
+    ]];
+    Sheet {
+        name: l.t("Ej mappade", "Unmapped"),
+        columns,
+        rows,
+        totals,
+    }
+}
+
+fn provenance(r: &Report, l: &L) -> Sheet {
+    let columns = vec![l.col("Nyckel", "Key", 16.0), l.col("Värde", "Value", 72.0)];
+    let rows = provenance_pairs(r, l)
+        .into_iter()
+        .map(|(k, v)| vec![text(k), text(v)])
+        .collect();
+    Sheet {
+        name: l.t("Proveniens", "Provenance"),
+        columns,
+        rows,
+        totals: vec![],
+    }
+}
+
+/// Engine, rules, rule files, input, period and `--set` overrides, in that order.
+fn provenance_pairs(r: &Report, l: &L) -> Vec<(&'static str, String)> {
+    let p = &r.provenance;
+    let mut pairs = vec![
+        (l.t("motor", "engine"), p.engine.clone()),
+        (l.t("regelverk", "rules"), r.title.clone()),
+        (l.t("år", "year"), r.year.to_string()),
+        ("version", r.version.clone()),
+    ];
+    for (file, version, sha) in &p.rules {
+        pairs.extend([
+            (l.t("regelfil", "rule file"), file.clone()),
+            ("version", version.clone()),
+            ("sha256", sha.clone()),
+        ]);
+    }
+    if let Some((file, sha)) = &p.input {
+        pairs.extend([
+            (l.t("indata", "input"), file.clone()),
+            ("sha256", sha.clone()),
+        ]);
+    }
+    let full_year = || l.t("helår", "full year").to_string();
+    pairs.push(("period", p.period.clone().unwrap_or_else(full_year)));
+    let overrides = if p.overrides.is_empty() {
+        vec![String::new()]
+    } else {
+        p.overrides.clone()
+    };
+    pairs.extend(overrides.into_iter().map(|o| ("--set", o)));
+    pairs
+}
