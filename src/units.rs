@@ -97,15 +97,6 @@ impl Unit {
         self == Unit::NONE
     }
 
-    /// Product of two units.
-    pub fn mul(self, other: Unit) -> Unit {
-        Unit(std::array::from_fn(|i| self.0[i].saturating_add(other.0[i])))
-    }
-
-    /// Quotient of two units.
-    pub fn div(self, other: Unit) -> Unit {
-        Unit(std::array::from_fn(|i| self.0[i].saturating_sub(other.0[i])))
-    }
 
     /// Looks up a unit name as written, with the factor that brings a literal
     /// into base units (`tkr` → 1 000 kr, `%` → 0,01).
@@ -127,6 +118,24 @@ impl Unit {
             _ => return None,
         };
         Some((Unit::base(base), Decimal::ONE))
+    }
+}
+
+impl std::ops::Mul for Unit {
+    type Output = Unit;
+
+    /// Product of two units: `kr/timme` × `timmar` = `kr`.
+    fn mul(self, other: Unit) -> Unit {
+        Unit(std::array::from_fn(|i| self.0[i].saturating_add(other.0[i])))
+    }
+}
+
+impl std::ops::Div for Unit {
+    type Output = Unit;
+
+    /// Quotient of two units: `kr` / `timmar` = `kr/timme`.
+    fn div(self, other: Unit) -> Unit {
+        Unit(std::array::from_fn(|i| self.0[i].saturating_sub(other.0[i])))
     }
 }
 
@@ -171,10 +180,10 @@ mod tests {
     fn quotients_cancel() {
         let (kr, _) = Unit::named("kr").expect("kr");
         let (h, _) = Unit::named("timme").expect("timme");
-        let price = kr.div(h);
+        let price = kr / h;
         assert_eq!(price.to_string(), "kr/timme");
-        assert_eq!(price.mul(h), kr);
+        assert_eq!(price * h, kr);
         assert_eq!(Unit::NONE.to_string(), "");
-        assert_eq!(Unit::NONE.div(h).to_string(), "1/timme");
+        assert_eq!((Unit::NONE / h).to_string(), "1/timme");
     }
 }

@@ -1,7 +1,7 @@
 //! The main job end to end: the reference year as JSON and table, full year and
 //! year to date; CSV and xlsx inputs agree; what-ifs; atomic output.
 
-use std::path::Path;
+
 use std::process::{Command, Output};
 
 fn ekostyr(args: &[&str]) -> Output {
@@ -114,7 +114,7 @@ fn eval_cases() {
     insta::glob!("eval/*/rules.ek", |path| {
         let dir = path.parent().expect("case dir");
         let input = dir.join("input");
-        assert!(Path::new(&input).is_dir(), "{} needs an input/ folder", dir.display());
+        assert!(input.is_dir(), "{} needs an input/ folder", dir.display());
         let out = ekostyr(&["run", path.to_str().expect("utf-8"), "--input", input.to_str().expect("utf-8"), "--format", "json"]);
         let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");

@@ -35,16 +35,8 @@ pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previou
     let mut measures = Scope::default();
     for item in &file.items {
         match item {
-            Item::Parameter(p) => {
-                if declare_param(&mut globals, p, diags) {
-                    model.params.extend(param(p, &[], diags));
-                }
-            }
-            Item::Measure(m) => {
-                if measures.declare("measure", &m.name, diags) {
-                    model.measures.push(measure(m, diags));
-                }
-            }
+            Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.extend(param(p, &[], diags)),
+            Item::Measure(m) if measures.declare("measure", &m.name, diags) => model.measures.push(measure(m, diags)),
             Item::Expectation(e) => model.expectations.push(e.clone()),
             _ => {}
         }
@@ -86,7 +78,7 @@ pub(super) fn unit_of(unit: &Option<ast::UnitText>, span: Span, diags: &mut Diag
                 None => (n, f),
                 Some(d) => {
                     let (d, g) = lookup(d, diags);
-                    (n.div(d), f / g)
+                    (n / d, f / g)
                 }
             }
         }
@@ -215,10 +207,10 @@ fn assignment(a: &ast::Assignment, (board, care_form): ((String, String), (Strin
 fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
     let mut scope = Scope::default();
     for item in &a.items {
-        if let AssignmentItem::Part(p) = item {
-            if scope.declare("part", &p.id, diags) {
-                out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
-            }
+        if let AssignmentItem::Part(p) = item
+            && scope.declare("part", &p.id, diags)
+        {
+            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
         }
     }
 }

@@ -128,10 +128,10 @@ impl<'m> Resolver<'m> {
                     filled.key_figures.push(self.key_figure(ai, k));
                 }
                 AssignmentItem::Change(c) => {
-                    if let Some(ast::ChangeItem::Amount(e, _)) = c.items.iter().find(|i| matches!(i, ast::ChangeItem::Amount(..))) {
-                        if self.model.assignments[ai].changes.iter().any(|m| m.id == c.id.name) {
-                            filled.changes.push(self.kronor(e, cx, "a change's amount"));
-                        }
+                    if let Some(ast::ChangeItem::Amount(e, _)) = c.items.iter().find(|i| matches!(i, ast::ChangeItem::Amount(..)))
+                        && self.model.assignments[ai].changes.iter().any(|m| m.id == c.id.name)
+                    {
+                        filled.changes.push(self.kronor(e, cx, "a change's amount"));
                     }
                 }
                 _ => {}
@@ -253,8 +253,8 @@ impl<'m> Resolver<'m> {
         let per_part = lt.per_part || rt.per_part;
         let ty = match (op, lt.ty, rt.ty) {
             (_, Ty::Any, _) | (_, _, Ty::Any) => Ty::Any,
-            (BinOp::Mul, Ty::Num(a), Ty::Num(b)) => Ty::Num(a.mul(b)),
-            (BinOp::Div, Ty::Num(a), Ty::Num(b)) => Ty::Num(a.div(b)),
+            (BinOp::Mul, Ty::Num(a), Ty::Num(b)) => Ty::Num(a * b),
+            (BinOp::Div, Ty::Num(a), Ty::Num(b)) => Ty::Num(a / b),
             (BinOp::Add | BinOp::Sub, Ty::Num(a), Ty::Num(b)) if a == b => Ty::Num(a),
             (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne, Ty::Num(a), Ty::Num(b)) if a == b => Ty::Bool,
             (BinOp::And | BinOp::Or, Ty::Bool, Ty::Bool) => Ty::Bool,

@@ -108,7 +108,7 @@ pub fn load(model: &Model, path: &Path, progress: &mut dyn FnMut(u64)) -> Result
     let mut mapper = Mapper::new(model, path);
     let inputs = workbook::read(path, &mut |p: Posting<'_>| {
         mapper.posting(p)?;
-        if mapper.count % 65_536 == 0 {
+        if mapper.count.is_multiple_of(65_536) {
             progress(mapper.count);
         }
         Ok(())
