@@ -21,6 +21,100 @@ pub enum Command {
     Check(CheckArgs),
     /// Print rule files in the one canonical layout.
     Fmt(FmtArgs),
+    /// What changed between two years' rules, and what it costs.
+    Diff(DiffArgs),
+    /// Start next year's rule file from this year's.
+    Init(InitArgs),
+    /// The derivation of one figure, down to parameters and input cells.
+    Explain(ExplainArgs),
+    /// Run the `förvänta` expectations written next to the rules.
+    Test(TestArgs),
+    /// Write an empty input workbook with the sheets, columns and names the rules read.
+    Template(TemplateArgs),
+    /// Re-run a JSON report from the files it names and say whether it reproduces.
+    Verify(VerifyArgs),
+}
+
+/// `ekostyr diff`
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old year's rules.
+    pub old: PathBuf,
+    /// The new year's rules.
+    pub new: PathBuf,
+    /// Evaluate the new rules on this workbook to show the impact in kronor.
+    #[arg(long, short)]
+    pub input: Option<PathBuf>,
+    /// The old year's workbook (default: the same as `--input`).
+    #[arg(long)]
+    pub previous_input: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Diff output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// JSON.
+    Json,
+    /// Markdown for a board memo.
+    Md,
+}
+
+/// `ekostyr init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The new budget year.
+    pub year: i32,
+    /// This year's rule file.
+    #[arg(long)]
+    pub from: PathBuf,
+}
+
+/// `ekostyr explain`
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rules.
+    pub rules: PathBuf,
+    /// The workbook.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// `uppdrag`, `uppdrag.fast`, `uppdrag.rörlig`, `uppdrag.kostnad`, `uppdrag.<nyckeltal>`, `uppdrag.överföring[2023-07]`.
+    pub target: String,
+    /// Year to date up to this month.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// `ekostyr test`
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Rule files or directories of them.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// `ekostyr template`
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The rules.
+    pub rules: PathBuf,
+    /// Where to write the workbook.
+    #[arg(long, short)]
+    pub output: PathBuf,
+}
+
+/// `ekostyr verify`
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A report written with `--format json`.
+    pub report: PathBuf,
 }
 
 /// `ekostyr run`

@@ -142,3 +142,33 @@ fn emit(bytes: &[u8], output: Option<&std::path::Path>, format: crate::cli::Form
         }
     }
 }
+
+/// `ekostyr diff`
+pub fn diff(args: &crate::cli::DiffArgs) -> Outcome {
+    crate::diff::command(args)
+}
+
+/// `ekostyr init`
+pub fn init(args: &crate::cli::InitArgs) -> Outcome {
+    crate::init::command(args)
+}
+
+/// `ekostyr explain`
+pub fn explain(args: &crate::cli::ExplainArgs) -> Outcome {
+    crate::explain::command(args)
+}
+
+/// `ekostyr test`
+pub fn test(args: &crate::cli::TestArgs) -> Outcome {
+    crate::expect::command(args)
+}
+
+/// `ekostyr template`
+pub fn template(args: &crate::cli::TemplateArgs) -> Outcome {
+    crate::template::command(args)
+}
+
+/// `ekostyr verify`
+pub fn verify(args: &crate::cli::VerifyArgs) -> Outcome {
+    crate::verify::command(args)
+}

@@ -12,6 +12,12 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => commands::run(&args),
         Some(Command::Check(args)) => commands::check(&args),
         Some(Command::Fmt(args)) => commands::fmt(&args),
+        Some(Command::Diff(args)) => commands::diff(&args),
+        Some(Command::Init(args)) => commands::init(&args),
+        Some(Command::Explain(args)) => commands::explain(&args),
+        Some(Command::Test(args)) => commands::test(&args),
+        Some(Command::Template(args)) => commands::template(&args),
+        Some(Command::Verify(args)) => commands::verify(&args),
     };
     ExitCode::from(outcome.code())
 }

@@ -1,0 +1,9 @@
+//! `ekostyr diff` (not yet implemented).
+
+use crate::commands::Outcome;
+
+/// Runs the command.
+pub fn command(_args: &crate::cli::DiffArgs) -> Outcome {
+    eprintln!("this command is not implemented yet");
+    Outcome::Error
+}

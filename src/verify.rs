@@ -1,0 +1,9 @@
+//! `ekostyr verify` (not yet implemented).
+
+use crate::commands::Outcome;
+
+/// Runs the command.
+pub fn command(_args: &crate::cli::VerifyArgs) -> Outcome {
+    eprintln!("this command is not implemented yet");
+    Outcome::Error
+}
