@@ -74,7 +74,7 @@ fn fmt_one(path: &std::path::Path, check_only: bool) -> Outcome {
         }
     };
     let source = crate::source::SourceFile::new(path.display().to_string(), text);
-    let formatted = match Ok::<String, crate::diagnostic::Diagnostics>(source.text.clone()) { // TODO-FMT
+    let formatted = match crate::fmt::format_source(&source) {
         Ok(f) => f,
         Err(d) => {
             eprint!("{}", d.render(&source));

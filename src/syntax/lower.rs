@@ -12,9 +12,34 @@ use std::sync::LazyLock;
 
 type Lowered<T> = Result<T, Diagnostic>;
 
+/// A pair's span without the whitespace and comments pest skipped after its
+/// last token (a rule ending in an optional part takes them in).
 fn span(p: &Pair<Rule>, base: usize) -> Span {
     let s = p.as_span();
-    Span::new(base + s.start(), base + s.end())
+    let text = p.as_str();
+    let last_inner = p.clone().into_inner().last().map(|i| i.as_span().end() - s.start()).unwrap_or(0);
+    let end = last_inner + end_of_tokens(&text[last_inner..]);
+    Span::new(base + s.start(), base + s.start() + end)
+}
+
+/// Length of `tail` up to its last character that is neither whitespace nor in a comment.
+fn end_of_tokens(tail: &str) -> usize {
+    let mut end = 0;
+    let mut in_comment = false;
+    let mut in_string = false;
+    for (i, c) in tail.char_indices() {
+        match c {
+            '\n' => in_comment = false,
+            '#' if !in_string => in_comment = true,
+            '"' if !in_comment => {
+                in_string = !in_string;
+                end = i + 1;
+            }
+            c if !in_comment && !c.is_whitespace() => end = i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    end
 }
 
 /// Lowers the `file` pair into its items; each item lowers on its own so one bad

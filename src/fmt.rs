@@ -1,1 +1,0 @@
-//! The canonical printer (being written).
