@@ -105,7 +105,18 @@ struct Target {
 
 /// Reads a workbook and maps it onto the model.
 pub fn load(model: &Model, path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
+    read(model, path, model.header.year, progress)
+}
+
+/// Reads a workbook of year `year` as if it were of the model's year (to evaluate
+/// last year's rules on this year's volumes).
+pub fn load_for_year(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
+    read(model, path, year, &mut |_| {})
+}
+
+fn read(model: &Model, path: &Path, year: i32, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
     let mut mapper = Mapper::new(model, path);
+    mapper.year = year;
     let inputs = workbook::read(path, &mut |p: Posting<'_>| {
         mapper.posting(p)?;
         if mapper.count.is_multiple_of(65_536) {
@@ -119,7 +130,7 @@ pub fn load(model: &Model, path: &Path, progress: &mut dyn FnMut(u64)) -> Result
         names.budget_row(path, row, &mut data)?;
     }
     for row in &inputs.volumes {
-        names.volume_row(path, model.header.year, row, &mut data)?;
+        names.volume_row(path, year, row, &mut data)?;
     }
     Ok(data)
 }
@@ -132,18 +143,20 @@ struct Mapper<'m> {
     activities: Vec<Vec<[Decimal; 12]>>,
     unmapped: HashMap<String, (u64, Decimal)>,
     count: u64,
+    /// The year the workbook's periods must be in.
+    year: i32,
 }
 
 impl<'m> Mapper<'m> {
     fn new(model: &'m Model, path: &Path) -> Self {
         let ledger = model.assignments.iter().map(|a| vec![Ledger::default(); a.parts.len() + 1]).collect();
         let activities = model.assignments.iter().map(|a| vec![[Decimal::ZERO; 12]; activity_slots(a)]).collect();
-        Mapper { model, file: path.to_path_buf(), cache: HashMap::new(), ledger, activities, unmapped: HashMap::new(), count: 0 }
+        Mapper { model, file: path.to_path_buf(), cache: HashMap::new(), ledger, activities, unmapped: HashMap::new(), count: 0, year: model.header.year }
     }
 
     fn posting(&mut self, p: Posting<'_>) -> Result<(), WorkbookError> {
         self.count += 1;
-        let year = self.model.header.year;
+        let year = self.year;
         if p.period.year != year {
             return Err(WorkbookError::posting(&self.file, p.row, format!("the period {} is not in {year}, the year of the rules", p.period)));
         }

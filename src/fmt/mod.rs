@@ -28,6 +28,21 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{Source, SourceFile, Span};
 use crate::syntax::{self, ast};
 
+/// One formula in canonical form: `föregående.fast * (1 + prisindex)`.
+pub fn expression(e: &ast::Expr) -> String {
+    expr::expr(e)
+}
+
+/// A literal with its unit: `2 050 kr/dygn`.
+pub fn quantity(q: &ast::Quantity) -> String {
+    expr::quantity(q)
+}
+
+/// A number as finance staff write it: `18 400 000`, `2,9`.
+pub fn number(n: rust_decimal::Decimal) -> String {
+    expr::number(n)
+}
+
 /// Prints `file`, parsed from `source`, in the canonical layout, keeping every
 /// comment. `source` is the text the tree's spans and comments point into.
 pub fn format_file(file: &ast::File, source: &Source) -> String {

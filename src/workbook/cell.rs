@@ -150,17 +150,11 @@ fn parse_period(s: &str, allow_date: bool) -> Result<Period, PeriodFault> {
 
 /// `-DD`, optionally followed by `T…` or ` …` (a time).
 fn is_date_tail(rest: &[u8]) -> bool {
-    rest.len() >= 3
-        && rest[0] == b'-'
-        && digits(&rest[1..3]).is_some()
-        && (rest.len() == 3 || rest[3] == b'T' || rest[3] == b' ')
+    rest.len() >= 3 && rest[0] == b'-' && digits(&rest[1..3]).is_some() && (rest.len() == 3 || rest[3] == b'T' || rest[3] == b' ')
 }
 
 fn digits(bytes: &[u8]) -> Option<u32> {
-    bytes.iter().try_fold(0u32, |acc, &b| {
-        b.is_ascii_digit()
-            .then(|| acc * 10 + u32::from(b - b'0'))
-    })
+    bytes.iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -195,7 +189,9 @@ pub fn period_from_serial(serial: f64, is_1904: bool) -> Option<Period> {
     let day = day as i64;
     let unix_days = match (is_1904, day) {
         (true, d) => d - 24_107,
-        (false, 60) => return Some(Period { year: 1900, month: 2 }),
+        (false, 60) => {
+            return Some(Period { year: 1900, month: 2 });
+        }
         (false, d) if d < 60 => d - 25_568,
         (false, d) => d - 25_569,
     };
@@ -213,10 +209,7 @@ fn civil_from_days(days: i64) -> Period {
     let mp = (5 * doy + 2) / 153;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    Period {
-        year: year as i32,
-        month: month as u32,
-    }
+    Period { year: year as i32, month: month as u32 }
 }
 
 /// A text value with where it came from.
@@ -236,10 +229,7 @@ struct StackText<const N: usize> {
 
 impl<const N: usize> StackText<N> {
     fn new() -> Self {
-        StackText {
-            bytes: [0; N],
-            len: 0,
-        }
+        StackText { bytes: [0; N], len: 0 }
     }
 
     fn push(&mut self, byte: u8) -> Option<()> {
@@ -278,7 +268,8 @@ pub fn decimal_from_f64(x: f64) -> Option<Decimal> {
     // the longest (5e-324) is 326 characters.
     let mut text = StackText::<400>::new();
     write!(text, "{x}").ok()?;
-    Decimal::from_str(text.as_str()?).ok()
+    let value = Decimal::from_str(text.as_str()?).ok()?;
+    Some(if value.is_zero() { Decimal::ZERO } else { value })
 }
 
 /// Thousands separators accepted inside numbers: space, no-break space, narrow no-break space.

@@ -2,7 +2,7 @@
 //! record by record with the same rules and cell references as a workbook.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use ::csv::ByteRecord;
@@ -18,11 +18,7 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, Work
     let volumes = read_file(&volymer, Volumes::default())?.0;
     let budget = read_file(&budget, Budget::default())?.0;
     let ledger = read_file(&utfall, Ledger::new(on_posting))?;
-    Ok(Inputs {
-        volumes,
-        budget,
-        ledger_rows: ledger.count,
-    })
+    Ok(Inputs { volumes, budget, ledger_rows: ledger.count })
 }
 
 /// The paths of `Utfall.csv`, `Volymer.csv`, `Budget.csv`, matched case-insensitively.
@@ -35,12 +31,7 @@ fn find_files(dir: &Path) -> Result<[PathBuf; 3], WorkbookError> {
     names.sort();
     let find = |wanted: &'static str| {
         let name = names.iter().find(|n| n.eq_ignore_ascii_case(wanted));
-        name.map(|n| dir.join(n))
-            .ok_or_else(|| WorkbookError::MissingCsv {
-                file: dir.to_path_buf(),
-                name: wanted,
-                found: names.clone(),
-            })
+        name.map(|n| dir.join(n)).ok_or_else(|| WorkbookError::MissingCsv { file: dir.to_path_buf(), name: wanted, found: names.clone() })
     };
     Ok([find("Utfall.csv")?, find("Volymer.csv")?, find("Budget.csv")?])
 }
@@ -63,42 +54,94 @@ fn feed<S: Sink>(file: &Path, sink: &mut S) -> Result<(), WorkbookError> {
     let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let delimiter = detect_delimiter(&head[bom..]);
     input.consume(bom);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(input);
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(LineTracker::new(input));
     let mut record = ByteRecord::new();
     let mut decoded = Vec::new();
+    let mut header_width = None;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(csv_error(file, line, e.to_string()));
-            }
+            Err(e) => return Err(csv_error(file, reader.get_ref().line, e.to_string())),
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let end = reader.position().byte();
+        let line = reader.get_mut().record_line(end);
+        check_width(file, line, &record, &mut header_width)?;
         let row = u32::try_from(line).unwrap_or(u32::MAX);
         sink.row(row, &CsvRow::new(&record, &mut decoded))?;
     }
 }
 
-fn csv_error(file: &Path, line: u64, message: impl Into<String>) -> WorkbookError {
-    WorkbookError::Csv {
-        file: file.to_path_buf(),
-        line,
-        message: message.into(),
+/// Refuses a record with values past the header's last column: most often
+/// a decimal comma that is also the delimiter, which would split amounts.
+fn check_width(file: &Path, line: u64, record: &ByteRecord, header_width: &mut Option<usize>) -> Result<(), WorkbookError> {
+    let width = record.iter().rposition(|field| !field.trim_ascii().is_empty()).map_or(0, |last| last + 1);
+    match *header_width {
+        None if width > 0 => *header_width = Some(width),
+        Some(header) if width > header => {
+            let message = format!(
+                "the record has {width} fields but the header has {header}; \
+                 quote numbers with a decimal comma, or use `;` as the delimiter"
+            );
+            return Err(csv_error(file, line, message));
+        }
+        _ => {}
     }
+    Ok(())
+}
+
+/// Passes bytes to the CSV parser and keeps those not yet attributed to a
+/// record, to tell the line where each record starts (the csv crate's
+/// record positions count skipped blank lines and CRLF ends wrongly).
+struct LineTracker<R> {
+    inner: R,
+    /// Bytes handed out; those before `cursor` are attributed already.
+    pending: Vec<u8>,
+    cursor: usize,
+    /// Byte offset of `pending[cursor]`.
+    offset: u64,
+    /// Line of `pending[cursor]`, 1-based.
+    line: u64,
+}
+
+impl<R> LineTracker<R> {
+    fn new(inner: R) -> Self {
+        LineTracker { inner, pending: Vec::new(), cursor: 0, offset: 0, line: 1 }
+    }
+
+    /// The line where the record ending at byte offset `end` starts: the
+    /// first byte after the previous record that is not a line break.
+    fn record_line(&mut self, end: u64) -> u64 {
+        let available = self.pending.len() - self.cursor;
+        let len = usize::try_from(end.saturating_sub(self.offset)).map_or(available, |n| n.min(available));
+        let consumed = &self.pending[self.cursor..self.cursor + len];
+        let breaks = consumed.iter().take_while(|&&b| b == b'\r' || b == b'\n');
+        let start = self.line + breaks.filter(|&&b| b == b'\n').count() as u64;
+        self.line += consumed.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.cursor += len;
+        self.offset = end;
+        start
+    }
+}
+
+impl<R: Read> Read for LineTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.pending.drain(..self.cursor);
+        self.cursor = 0;
+        let n = self.inner.read(buf)?;
+        self.pending.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn csv_error(file: &Path, line: u64, message: impl Into<String>) -> WorkbookError {
+    WorkbookError::Csv { file: file.to_path_buf(), line, message: message.into() }
 }
 
 /// The delimiter of the first non-blank line: tab, `;` or `,`.
 pub(crate) fn detect_delimiter(head: &[u8]) -> u8 {
-    let line = head
-        .split(|&b| b == b'\n')
-        .find(|line| !line.trim_ascii().is_empty())
-        .unwrap_or_default();
+    let line = head.split(|&b| b == b'\n').find(|line| !line.trim_ascii().is_empty()).unwrap_or_default();
     let count = |d: u8| line.iter().filter(|&&b| b == d).count();
     let (tabs, semicolons, commas) = (count(b'\t'), count(b';'), count(b','));
     if tabs > semicolons.max(commas) {
@@ -119,8 +162,7 @@ enum CsvRow<'r> {
 impl<'r> CsvRow<'r> {
     /// Views a record, decoding it as Windows-1252 if a field is not UTF-8.
     fn new(record: &'r ByteRecord, decoded: &'r mut Vec<String>) -> Self {
-        let utf8 = record.as_slice().is_ascii()
-            || record.iter().all(|field| std::str::from_utf8(field).is_ok());
+        let utf8 = record.as_slice().is_ascii() || record.iter().all(|field| std::str::from_utf8(field).is_ok());
         if utf8 {
             return CsvRow::Utf8(record);
         }
@@ -148,5 +190,57 @@ impl Row for CsvRow<'_> {
             CsvRow::Utf8(record) => record.len() as u32,
             CsvRow::Decoded(fields) => fields.len() as u32,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each record's text and the line it starts on.
+    fn lines(input: &str) -> Vec<(String, u64)> {
+        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(LineTracker::new(input.as_bytes()));
+        let mut record = ByteRecord::new();
+        let mut out = Vec::new();
+        while reader.read_byte_record(&mut record).expect("csv") {
+            let end = reader.position().byte();
+            let line = reader.get_mut().record_line(end);
+            out.push((String::from_utf8_lossy(record.as_slice()).into_owned(), line));
+        }
+        out
+    }
+
+    fn pairs(pairs: &[(&str, u64)]) -> Vec<(String, u64)> {
+        pairs.iter().map(|&(s, l)| (s.to_string(), l)).collect()
+    }
+
+    #[test]
+    fn record_lines() {
+        assert_eq!(lines("a\nb\n"), pairs(&[("a", 1), ("b", 2)]));
+        assert_eq!(lines("a\r\nb\r\n"), pairs(&[("a", 1), ("b", 2)]));
+        assert_eq!(lines("a\n\nb\n"), pairs(&[("a", 1), ("b", 3)]));
+        assert_eq!(lines("a\r\n\r\nb"), pairs(&[("a", 1), ("b", 3)]));
+        assert_eq!(lines("h\n\"x\ny\"\nz\n"), pairs(&[("h", 1), ("x\ny", 2), ("z", 4)]));
+        assert_eq!(lines("\n\na\nb"), pairs(&[("a", 3), ("b", 4)]));
+        assert_eq!(lines("a,b\n,\nc,d"), pairs(&[("ab", 1), ("", 2), ("cd", 3)]));
+    }
+
+    #[test]
+    fn record_lines_across_buffer_refills() {
+        let input: String = (1..=5000).map(|i| format!("{i};x\r\n\r\n")).collect();
+        let got = lines(&input);
+        assert_eq!(got.len(), 5000);
+        for (i, (text, line)) in got.iter().enumerate() {
+            assert_eq!((text.as_str(), *line), (format!("{};x", i + 1).as_str(), 2 * i as u64 + 1));
+        }
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(detect_delimiter(b"period;id;belopp\n1,5;2;3"), b';');
+        assert_eq!(detect_delimiter(b"period,id,belopp\n1;2"), b',');
+        assert_eq!(detect_delimiter(b"\n\r\nperiod\tid\tbelopp\n"), b'\t');
+        assert_eq!(detect_delimiter(b"period"), b',');
+        assert_eq!(detect_delimiter(b""), b',');
     }
 }

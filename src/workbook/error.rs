@@ -199,9 +199,9 @@ impl WorkbookError {
     /// The cell the error is about, if it is about one.
     pub fn cell(&self) -> Option<&CellRef> {
         match self {
-            WorkbookError::MissingColumn { cell, .. }
-            | WorkbookError::DuplicateColumn { cell, .. }
-            | WorkbookError::Cell { cell, .. } => Some(cell),
+            WorkbookError::MissingColumn { cell, .. } | WorkbookError::DuplicateColumn { cell, .. } | WorkbookError::Cell { cell, .. } => {
+                Some(cell)
+            }
             _ => None,
         }
     }
@@ -229,34 +229,19 @@ impl WorkbookError {
 
     /// A [`WorkbookError::Posting`]: for `on_posting` callbacks refusing a posting.
     pub fn posting(file: &Path, row: u32, message: impl Into<String>) -> Self {
-        WorkbookError::Posting {
-            file: file.to_path_buf(),
-            row,
-            message: message.into(),
-        }
+        WorkbookError::Posting { file: file.to_path_buf(), row, message: message.into() }
     }
 
     pub(crate) fn io(file: &Path, source: std::io::Error) -> Self {
-        WorkbookError::Io {
-            file: file.to_path_buf(),
-            source,
-        }
+        WorkbookError::Io { file: file.to_path_buf(), source }
     }
 
     pub(crate) fn at(file: &Path, cell: CellRef, problem: CellProblem) -> Self {
-        WorkbookError::Cell {
-            file: file.to_path_buf(),
-            cell,
-            problem,
-        }
+        WorkbookError::Cell { file: file.to_path_buf(), cell, problem }
     }
 }
 
 /// Renders names for a `found: …` list.
 fn list(names: &[String]) -> String {
-    if names.is_empty() {
-        "nothing".to_string()
-    } else {
-        names.join(", ")
-    }
+    if names.is_empty() { "nothing".to_string() } else { names.join(", ") }
 }

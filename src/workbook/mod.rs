@@ -18,8 +18,8 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 pub use cell::{
-    CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64,
-    parse_period_text, parse_swedish_number, period_from_serial,
+    CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
+    period_from_serial,
 };
 pub use error::{CellProblem, MAX_SHEET_CELLS, WorkbookError};
 
@@ -84,14 +84,7 @@ pub struct Inputs {
 ///
 /// Volymer and Budget are read (and checked) before Utfall. An error
 /// returned by `on_posting` stops the reading and is returned unchanged.
-pub fn read(
-    path: &Path,
-    on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>,
-) -> Result<Inputs, WorkbookError> {
+pub fn read(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>) -> Result<Inputs, WorkbookError> {
     let meta = std::fs::metadata(path).map_err(|e| WorkbookError::io(path, e))?;
-    if meta.is_dir() {
-        csv::read(path, on_posting)
-    } else {
-        sheets::read(path, on_posting)
-    }
+    if meta.is_dir() { csv::read(path, on_posting) } else { sheets::read(path, on_posting) }
 }

@@ -40,11 +40,7 @@ pub(crate) struct At<'a> {
 impl At<'_> {
     /// The cell of contract column `index`.
     fn cell(&self, index: usize) -> CellRef {
-        CellRef {
-            sheet: self.sheet,
-            row: self.row,
-            col: self.cols[index],
-        }
+        CellRef { sheet: self.sheet, row: self.row, col: self.cols[index] }
     }
 
     fn value<'r, R: Row>(&self, cells: &'r R, index: usize) -> Value<'r> {
@@ -65,30 +61,17 @@ impl At<'_> {
         value.period().map_err(|p| self.fail(index, p))
     }
 
-    fn text_into<R: Row>(
-        &self,
-        cells: &R,
-        index: usize,
-        out: &mut String,
-    ) -> Result<(), WorkbookError> {
+    fn text_into<R: Row>(&self, cells: &R, index: usize, out: &mut String) -> Result<(), WorkbookError> {
         let value = self.value(cells, index);
         value.text_into(out).map_err(|p| self.fail(index, p))
     }
 
     fn located<T>(&self, index: usize, value: T) -> Located<T> {
-        Located {
-            value,
-            cell: self.cell(index),
-        }
+        Located { value, cell: self.cell(index) }
     }
 
     /// Text that must not be empty.
-    fn required_text<R: Row>(
-        &self,
-        cells: &R,
-        index: usize,
-        column: &'static str,
-    ) -> Result<Located<String>, WorkbookError> {
+    fn required_text<R: Row>(&self, cells: &R, index: usize, column: &'static str) -> Result<Located<String>, WorkbookError> {
         let text = self.value(cells, index).text();
         let text = text.map_err(|p| self.fail(index, p))?;
         if text.is_empty() {
@@ -98,11 +81,7 @@ impl At<'_> {
     }
 
     /// Text that may be empty (`None`).
-    fn optional_text<R: Row>(
-        &self,
-        cells: &R,
-        index: usize,
-    ) -> Result<Option<Located<String>>, WorkbookError> {
+    fn optional_text<R: Row>(&self, cells: &R, index: usize) -> Result<Option<Located<String>>, WorkbookError> {
         let text = self.value(cells, index).text();
         let text = text.map_err(|p| self.fail(index, p))?;
         Ok((!text.is_empty()).then(|| self.located(index, text)))
@@ -119,22 +98,14 @@ pub(crate) struct SheetReader<'f, P> {
 
 impl<'f, P: RowParser> SheetReader<'f, P> {
     pub(crate) fn new(file: &'f Path, parser: P) -> Self {
-        SheetReader {
-            file,
-            cols: None,
-            width: None,
-            parser,
-        }
+        SheetReader { file, cols: None, width: None, parser }
     }
 
     /// The parser, once the sheet is read; fails if it had no header row.
     pub(crate) fn finish(self) -> Result<P, WorkbookError> {
         match self.cols {
             Some(_) => Ok(self.parser),
-            None => Err(WorkbookError::EmptySheet {
-                file: self.file.to_path_buf(),
-                sheet: P::SHEET,
-            }),
+            None => Err(WorkbookError::EmptySheet { file: self.file.to_path_buf(), sheet: P::SHEET }),
         }
     }
 
@@ -154,12 +125,7 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
             None => self.header(row, cells),
             Some(cols) if cols.iter().all(|&c| cells.get(c).is_blank()) => Ok(()),
             Some(cols) => {
-                let at = At {
-                    file: self.file,
-                    sheet: P::SHEET,
-                    row,
-                    cols,
-                };
+                let at = At { file: self.file, sheet: P::SHEET, row, cols };
                 self.parser.parse(&at, cells)
             }
         }
@@ -189,11 +155,7 @@ impl Header {
     }
 
     fn cell(&self, col: u32) -> CellRef {
-        CellRef {
-            sheet: self.sheet,
-            row: self.row,
-            col,
-        }
+        CellRef { sheet: self.sheet, row: self.row, col }
     }
 
     /// The column of each wanted name, in the order of `wanted`.
@@ -241,13 +203,7 @@ pub(crate) struct Ledger<'c> {
 
 impl<'c> Ledger<'c> {
     pub(crate) fn new(on_posting: OnPosting<'c>) -> Self {
-        Ledger {
-            on_posting,
-            id: String::new(),
-            komplement: String::new(),
-            konto: String::new(),
-            count: 0,
-        }
+        Ledger { on_posting, id: String::new(), komplement: String::new(), konto: String::new(), count: 0 }
     }
 }
 
@@ -264,14 +220,7 @@ impl RowParser for Ledger<'_> {
         at.text_into(cells, 2, &mut self.komplement)?;
         at.text_into(cells, 3, &mut self.konto)?;
         let amount = at.number(cells, 4)?;
-        (self.on_posting)(Posting {
-            period,
-            id: &self.id,
-            komplement: &self.komplement,
-            konto: &self.konto,
-            amount,
-            row: at.row,
-        })?;
+        (self.on_posting)(Posting { period, id: &self.id, komplement: &self.komplement, konto: &self.konto, amount, row: at.row })?;
         self.count += 1;
         Ok(())
     }

@@ -49,9 +49,7 @@ fn read_zip(file: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookEr
     }
     match open::<Xlsb<_>>(file, "an xlsb") {
         Ok(book) => read_book(file, book, on_posting),
-        Err(_) => Err(WorkbookError::UnknownFormat {
-            file: file.to_path_buf(),
-        }),
+        Err(_) => Err(WorkbookError::UnknownFormat { file: file.to_path_buf() }),
     }
 }
 
@@ -60,15 +58,10 @@ fn detect(file: &Path) -> Result<Format, WorkbookError> {
     let mut head = [0u8; 8];
     let len = read_head(file, &mut head)?;
     if len == 0 {
-        return Err(WorkbookError::EmptyFile {
-            file: file.to_path_buf(),
-        });
+        return Err(WorkbookError::EmptyFile { file: file.to_path_buf() });
     }
     let head = &head[..len];
-    let ext = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let ext = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Ok(Format::Xls);
     }
@@ -91,16 +84,13 @@ fn not_a_workbook(file: &Path, ext: Option<&str>) -> WorkbookError {
         Some("xls" | "xla") => "an xls",
         Some("ods") => "an ods",
         _ => {
-            return WorkbookError::UnknownFormat {
-                file: file.to_path_buf(),
-            };
+            return WorkbookError::UnknownFormat { file: file.to_path_buf() };
         }
     };
     WorkbookError::Open {
         file: file.to_path_buf(),
         format,
-        message: "the file is not a spreadsheet (no zip or ole signature); is it a renamed text file?"
-            .to_string(),
+        message: "the file is not a spreadsheet (no zip or ole signature); is it a renamed text file?".to_string(),
     }
 }
 
@@ -140,78 +130,45 @@ fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
-        WorkbookError::Malformed {
-            file: file.to_path_buf(),
-            message,
-        }
+        WorkbookError::Malformed { file: file.to_path_buf(), message }
     })
 }
 
 /// A workbook whose sheets can be fed to a [`Sink`].
 trait Book {
     fn names(&self) -> Vec<String>;
-    fn feed<S: Sink>(
-        &mut self,
-        file: &Path,
-        name: &str,
-        sheet: &'static str,
-        sink: &mut S,
-    ) -> Result<(), WorkbookError>;
+    fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError>;
 }
 
 /// Reads Volymer and Budget in full, then streams Utfall.
-fn read_book<B: Book>(
-    file: &Path,
-    mut book: B,
-    on_posting: OnPosting<'_>,
-) -> Result<Inputs, WorkbookError> {
+fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
     let names = book.names();
     let [utfall, volymer, budget] = ["Utfall", "Volymer", "Budget"].map(|s| find_sheet(&names, s));
     let (Some(utfall), Some(volymer), Some(budget)) = (utfall, volymer, budget) else {
         let missing = [(utfall, "Utfall"), (volymer, "Volymer"), (budget, "Budget")]
             .into_iter()
             .find_map(|(found, sheet)| found.is_none().then_some(sheet));
-        return Err(WorkbookError::MissingSheet {
-            file: file.to_path_buf(),
-            sheet: missing.unwrap_or("Utfall"),
-            found: names,
-        });
+        return Err(WorkbookError::MissingSheet { file: file.to_path_buf(), sheet: missing.unwrap_or("Utfall"), found: names });
     };
     let volumes = read_sheet(&mut book, file, volymer, Volumes::default())?.0;
     let budget = read_sheet(&mut book, file, budget, Budget::default())?.0;
     let ledger = read_sheet(&mut book, file, utfall, Ledger::new(on_posting))?;
-    Ok(Inputs {
-        volumes,
-        budget,
-        ledger_rows: ledger.count,
-    })
+    Ok(Inputs { volumes, budget, ledger_rows: ledger.count })
 }
 
 /// The workbook's name of a sheet, matched case-insensitively.
 fn find_sheet<'n>(names: &'n [String], sheet: &str) -> Option<&'n str> {
-    names
-        .iter()
-        .find(|n| n.trim().eq_ignore_ascii_case(sheet))
-        .map(String::as_str)
+    names.iter().find(|n| n.trim().eq_ignore_ascii_case(sheet)).map(String::as_str)
 }
 
-fn read_sheet<B: Book, P: RowParser>(
-    book: &mut B,
-    file: &Path,
-    name: &str,
-    parser: P,
-) -> Result<P, WorkbookError> {
+fn read_sheet<B: Book, P: RowParser>(book: &mut B, file: &Path, name: &str, parser: P) -> Result<P, WorkbookError> {
     let mut reader = SheetReader::new(file, parser);
     book.feed(file, name, P::SHEET, &mut reader)?;
     reader.finish()
 }
 
 fn sheet_error(file: &Path, sheet: &'static str, message: impl ToString) -> WorkbookError {
-    WorkbookError::Sheet {
-        file: file.to_path_buf(),
-        sheet,
-        message: message.to_string(),
-    }
+    WorkbookError::Sheet { file: file.to_path_buf(), sheet, message: message.to_string() }
 }
 
 impl<RS: Read + Seek> Book for Xlsx<RS> {
@@ -219,13 +176,7 @@ impl<RS: Read + Seek> Book for Xlsx<RS> {
         self.sheet_names()
     }
 
-    fn feed<S: Sink>(
-        &mut self,
-        file: &Path,
-        name: &str,
-        sheet: &'static str,
-        sink: &mut S,
-    ) -> Result<(), WorkbookError> {
+    fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
         let cells = guard(file, || self.worksheet_cells_reader(name))?;
         let mut cells = cells.map_err(|e| sheet_error(file, sheet, e))?;
         let next = || cells.next_cell().map_err(|e| sheet_error(file, sheet, e));
@@ -238,13 +189,7 @@ impl<RS: Read + Seek> Book for Xlsb<RS> {
         self.sheet_names()
     }
 
-    fn feed<S: Sink>(
-        &mut self,
-        file: &Path,
-        name: &str,
-        sheet: &'static str,
-        sink: &mut S,
-    ) -> Result<(), WorkbookError> {
+    fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
         let cells = guard(file, || self.worksheet_cells_reader(name))?;
         let mut cells = cells.map_err(|e| sheet_error(file, sheet, e))?;
         let next = || cells.next_cell().map_err(|e| sheet_error(file, sheet, e));
@@ -264,13 +209,7 @@ where
         self.0.sheet_names()
     }
 
-    fn feed<S: Sink>(
-        &mut self,
-        file: &Path,
-        name: &str,
-        sheet: &'static str,
-        sink: &mut S,
-    ) -> Result<(), WorkbookError> {
+    fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
         let range = guard(file, || self.0.worksheet_range(name))?;
         let range = range.map_err(|e| sheet_error(file, sheet, e))?;
         feed_range(file, sheet, &range, sink)
@@ -278,21 +217,11 @@ where
 }
 
 /// Feeds a whole sheet row by row, refusing absurdly large ones.
-fn feed_range<S: Sink>(
-    file: &Path,
-    sheet: &'static str,
-    range: &Range<Data>,
-    sink: &mut S,
-) -> Result<(), WorkbookError> {
+fn feed_range<S: Sink>(file: &Path, sheet: &'static str, range: &Range<Data>, sink: &mut S) -> Result<(), WorkbookError> {
     let (rows, cols) = range.get_size();
     let (rows, cols) = (rows as u64, cols as u64);
     if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
-        return Err(WorkbookError::TooLarge {
-            file: file.to_path_buf(),
-            sheet,
-            rows,
-            cols,
-        });
+        return Err(WorkbookError::TooLarge { file: file.to_path_buf(), sheet, rows, cols });
     }
     let Some((first_row, first_col)) = range.start() else {
         return Ok(());
@@ -312,9 +241,7 @@ struct RangeRow<'r> {
 
 impl Row for RangeRow<'_> {
     fn get(&self, col: u32) -> Value<'_> {
-        col.checked_sub(self.first_col)
-            .and_then(|i| self.cells.get(i as usize))
-            .map_or(Value::Empty, Value::from)
+        col.checked_sub(self.first_col).and_then(|i| self.cells.get(i as usize)).map_or(Value::Empty, Value::from)
     }
 
     fn width(&self) -> u32 {
@@ -327,10 +254,7 @@ struct StreamRow<'b, 'a>(&'b [Option<Cell<DataRef<'a>>>]);
 
 impl Row for StreamRow<'_, '_> {
     fn get(&self, col: u32) -> Value<'_> {
-        self.0
-            .get(col as usize)
-            .and_then(Option::as_ref)
-            .map_or(Value::Empty, |cell| Value::from(cell.get_value()))
+        self.0.get(col as usize).and_then(Option::as_ref).map_or(Value::Empty, |cell| Value::from(cell.get_value()))
     }
 
     fn width(&self) -> u32 {
@@ -370,11 +294,7 @@ fn stream<'a, S: Sink>(
 }
 
 /// Hands a gathered row (0-based `row`) to the sink and empties the slots.
-fn flush<S: Sink>(
-    slots: &mut Vec<Option<Cell<DataRef<'_>>>>,
-    row: u32,
-    sink: &mut S,
-) -> Result<(), WorkbookError> {
+fn flush<S: Sink>(slots: &mut Vec<Option<Cell<DataRef<'_>>>>, row: u32, sink: &mut S) -> Result<(), WorkbookError> {
     sink.row(row.saturating_add(1), &StreamRow(slots))?;
     slots.iter_mut().for_each(|slot| *slot = None);
     if let Some(width) = sink.width() {

@@ -111,6 +111,7 @@ impl Value<'_> {
             Value::Int(i) => format!("the number {i}"),
             Value::Bool(true) => "the boolean TRUE".to_string(),
             Value::Bool(false) => "the boolean FALSE".to_string(),
+            Value::Date(dt) if dt.is_duration() => "a duration".to_string(),
             Value::Date(dt) => format!("a date (serial {})", dt.as_f64()),
             Value::Duration => "a duration".to_string(),
             Value::Error(e) => e.to_string(),
@@ -118,19 +119,14 @@ impl Value<'_> {
     }
 
     fn expected(&self, expected: &'static str) -> CellProblem {
-        CellProblem::Expected {
-            expected,
-            found: self.describe(),
-        }
+        CellProblem::Expected { expected, found: self.describe() }
     }
 
     /// The cell as a decimal number (numeric cell or Swedish-format text).
     pub(crate) fn number(&self) -> Result<Decimal, CellProblem> {
         self.check_error()?;
         match *self {
-            Value::Float(x) => {
-                decimal_from_f64(x).ok_or_else(|| CellProblem::OutOfRange(x.to_string()))
-            }
+            Value::Float(x) => decimal_from_f64(x).ok_or_else(|| CellProblem::OutOfRange(x.to_string())),
             Value::Int(i) => Ok(Decimal::from(i)),
             Value::Text(s) => parse_swedish_number(s).ok_or_else(|| self.expected("a number")),
             _ => Err(self.expected("a number")),
@@ -171,8 +167,7 @@ impl Value<'_> {
             Value::DateIso(s) => Ok(parse_period_text(s)?),
             Value::Date(dt) if dt.is_datetime() => {
                 let serial = dt.as_f64();
-                period_from_serial(serial, is_1904(&dt))
-                    .ok_or_else(|| CellProblem::DateOutOfRange(serial.to_string()))
+                period_from_serial(serial, is_1904(&dt)).ok_or_else(|| CellProblem::DateOutOfRange(serial.to_string()))
             }
             _ => Err(self.expected("a period yyyy-mm")),
         }
@@ -200,3 +195,6 @@ pub(crate) trait Row {
     /// One past the last column that may hold a value.
     fn width(&self) -> u32;
 }
+
+#[cfg(test)]
+mod tests;

@@ -205,10 +205,7 @@ fn serials_agree_with_calamine() {
             let serial = f64::from(day) + 0.25;
             let dt = ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904);
             let (year, month, ..) = dt.to_ymd_hms_milli();
-            let want = Period {
-                year: i32::from(year),
-                month: u32::from(month),
-            };
+            let want = Period { year: i32::from(year), month: u32::from(month) };
             assert_eq!(period_from_serial(serial, is_1904), Some(want), "{day} {is_1904}");
         }
     }
@@ -236,16 +233,37 @@ fn column_letters_are_bijective_base_26() {
 
 #[test]
 fn cell_refs_display_in_a1_notation() {
-    let cell = CellRef {
-        sheet: "Volymer",
-        row: 17,
-        col: 4,
-    };
+    let cell = CellRef { sheet: "Volymer", row: 17, col: 4 };
     assert_eq!(cell.to_string(), "Volymer!E17");
-    let cell = CellRef {
-        sheet: "Utfall",
-        row: 1_000_000,
-        col: 27,
-    };
+    let cell = CellRef { sheet: "Utfall", row: 1_000_000, col: 27 };
     assert_eq!(cell.to_string(), "Utfall!AB1000000");
+}
+
+/// Renders an amount in öre the Swedish way: groups of three, decimal comma.
+fn swedish(ore: i64, separator: char) -> String {
+    let digits = (ore.unsigned_abs() / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    let sign = if ore < 0 { "\u{2212}" } else { "" };
+    format!("{sign}{grouped},{:02}", ore.unsigned_abs() % 100)
+}
+
+proptest::proptest! {
+    #[test]
+    fn swedish_amounts_round_trip(ore in proptest::num::i64::ANY, sep in 0usize..3) {
+        let separator = [' ', '\u{A0}', '\u{202F}'][sep];
+        let text = swedish(ore, separator);
+        proptest::prop_assert_eq!(parse_swedish_number(&text), Some(Decimal::new(ore, 2)), "{}", text);
+    }
+
+    #[test]
+    fn doubles_round_trip_through_decimal(x in -1e27f64..1e27f64) {
+        let d = decimal_from_f64(x).expect("in range");
+        proptest::prop_assert_eq!(d.to_string().parse::<f64>().ok(), Some(x));
+    }
 }

@@ -1,0 +1,227 @@
+//! The facts of one model, as (subject, text) pairs, and the comparison of two.
+
+use super::{Entry, Section};
+use crate::eval::Scope;
+use crate::fmt::{expression, number};
+use crate::model::{Assignment, CompKind, Model, ParamValue};
+use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
+use crate::units::Unit;
+use rust_decimal::Decimal;
+
+type Facts = Vec<(String, String)>;
+
+/// Every difference between the two models, section by section.
+pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
+    let mut out = compare(Section::Header, &header(old), &header(new));
+    out.extend(compare_values(&values(old), &values(new)));
+    for (section, f) in [(Section::Formulas, formulas as fn(&ast::File) -> Facts), (Section::Structure, structure), (Section::KeyFigures, key_figures), (Section::Changes, changes)] {
+        out.extend(compare(section, &f(&tree(old)), &f(&tree(new))));
+    }
+    out
+}
+
+/// The model's syntax tree (the model keeps its source; parsing again is cheap).
+fn tree(m: &Model) -> ast::File {
+    crate::syntax::parse(&m.source).unwrap_or(ast::File { items: vec![], comments: vec![] })
+}
+
+fn compare(section: Section, old: &Facts, new: &Facts) -> Vec<Entry> {
+    let find = |facts: &Facts, k: &str| facts.iter().find(|(s, _)| s == k).map(|(_, v)| v.clone());
+    let mut out: Vec<Entry> = new
+        .iter()
+        .filter_map(|(k, v)| match find(old, k) {
+            Some(o) if &o == v => None,
+            o => Some(Entry { section, subject: k.clone(), old: o, new: Some(v.clone()), percent: None }),
+        })
+        .collect();
+    out.extend(old.iter().filter(|(k, _)| find(new, k).is_none()).map(|(k, v)| Entry { section, subject: k.clone(), old: Some(v.clone()), new: None, percent: None }));
+    out
+}
+
+fn header(m: &Model) -> Facts {
+    let h = &m.header;
+    let mut f = vec![("regelverk".into(), h.title.clone()), ("år".into(), h.year.to_string()), ("version".into(), h.version.clone()), ("dokumentägare".into(), h.owners.join(", "))];
+    f.extend(h.builds_on.iter().map(|b| ("bygger_på".to_string(), b.clone())));
+    f.extend(h.decision.iter().map(|d| ("beslut".to_string(), format!("{} {} dnr {}", d.board, d.date, d.dnr))));
+    f
+}
+
+/// A value with its unit and whether it is written in percent.
+type Value = (String, Decimal, Unit, bool);
+
+/// Parameters, and `låt` bindings and fixed amounts that need no inputs, evaluated.
+fn values(m: &Model) -> Vec<Value> {
+    let mut out: Vec<Value> = m.params.iter().flat_map(|p| param_values(m, p, "", &[])).collect();
+    for (ai, a) in m.assignments.iter().enumerate() {
+        let parts: Vec<String> = a.parts.iter().map(|p| p.id.clone()).collect();
+        out.extend(a.params.iter().flat_map(|p| param_values(m, p, &format!("{}.", a.id), &parts)));
+        out.extend(let_values(m, ai, a));
+        let scope = Scope { model: m, data: None, previous_data: None, a: Some(ai), part: None, months: (1, 12) };
+        if let Ok(v) = scope.compensation(ai, CompKind::Fixed, a.span) {
+            out.push((format!("{}.fast", a.id), v, Unit::kr(), false));
+        }
+    }
+    out
+}
+
+fn param_values(m: &Model, p: &crate::model::Param, prefix: &str, parts: &[String]) -> Vec<Value> {
+    let name = format!("{prefix}{}", p.name);
+    let pct = m.source.slice(p.span).contains('%');
+    match &p.value {
+        ParamValue::Scalar(v) => vec![(name, *v, p.unit, pct)],
+        ParamValue::PerPart(vs) => parts.iter().zip(vs).map(|(k, v)| (format!("{name}.{k}"), *v, p.unit, pct)).collect(),
+        ParamValue::Keyed(vs) => vs.iter().map(|(k, v)| (format!("{name}.{k}"), *v, p.unit, pct)).collect(),
+    }
+}
+
+fn let_values(m: &Model, ai: usize, a: &Assignment) -> Vec<Value> {
+    let mut out = vec![];
+    for l in &a.lets {
+        let parts: Vec<Option<usize>> = if l.per_part { (0..a.parts.len()).map(Some).collect() } else { vec![None] };
+        for part in parts {
+            let scope = Scope { model: m, data: None, previous_data: None, a: Some(ai), part, months: (1, 12) };
+            if let Ok(v) = scope.num(&l.formula.expr) {
+                let suffix = part.map(|p| format!(".{}", a.parts[p].id)).unwrap_or_default();
+                out.push((format!("{}.{}{suffix}", a.id, l.name), v, l.formula.unit, false));
+            }
+        }
+    }
+    out
+}
+
+fn show(v: Decimal, u: Unit, percent: bool) -> String {
+    match percent {
+        true => format!("{} %", number((v * Decimal::ONE_HUNDRED).normalize())),
+        false => format!("{} {u}", number(v.round_dp(2).normalize())).trim_end().to_string(),
+    }
+}
+
+fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
+    let find = |vs: &[Value], k: &str| vs.iter().find(|v| v.0 == k).map(|v| (v.1, v.2, v.3));
+    let mut out = vec![];
+    for (k, v, u, pct) in new {
+        let o = find(old, k);
+        if o.is_some_and(|(ov, ou, _)| ov == *v && ou == *u) {
+            continue;
+        }
+        let percent = o.filter(|(ov, ou, _)| ou == u && !ov.is_zero()).and_then(|(ov, ..)| ((*v - ov) / ov * Decimal::ONE_HUNDRED).round_dp(2).into());
+        out.push(Entry { section: Section::Values, subject: k.clone(), old: o.map(|(a, b, p)| show(a, b, p)), new: Some(show(*v, *u, *pct)), percent });
+    }
+    let removed = old.iter().filter(|(k, ..)| find(new, k).is_none());
+    out.extend(removed.map(|(k, v, u, p)| Entry { section: Section::Values, subject: k.clone(), old: Some(show(*v, *u, *p)), new: None, percent: None }));
+    out
+}
+
+fn assignments(file: &ast::File) -> Vec<&ast::Assignment> {
+    file.items.iter().filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None }).flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments)).collect()
+}
+
+fn formulas(file: &ast::File) -> Facts {
+    let mut out = vec![];
+    for a in assignments(file) {
+        for item in &a.items {
+            let (what, e) = match item {
+                AssignmentItem::Compensation(c) => (if c.kind == ast::CompensationKind::Fixed { "fast".to_string() } else { "rörlig".to_string() }, &c.expr),
+                AssignmentItem::Let(l) => (l.name.name.clone(), &l.expr),
+                _ => continue,
+            };
+            out.push((format!("{}.{what}", a.id.name), expression(e)));
+        }
+    }
+    out
+}
+
+fn codes(ids: &[ast::IdCode]) -> String {
+    let code = |c: &ast::IdCode| match c {
+        ast::IdCode::Exact(x, _) => x.clone(),
+        ast::IdCode::Prefix(x, _) => format!("{x}*"),
+        ast::IdCode::Range(a, b, _) => format!("{a}..{b}"),
+    };
+    ids.iter().map(code).collect::<Vec<_>>().join(", ")
+}
+
+fn structure(file: &ast::File) -> Facts {
+    let mut out = vec![];
+    for b in file.items.iter().filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None }) {
+        for f in &b.care_forms {
+            for a in &f.assignments {
+                out.push((format!("uppdrag {}", a.id.name), format!("\"{}\" ({} / {})", a.name.value, b.id.name, f.name.value)));
+                out.extend(assignment_structure(a));
+            }
+        }
+    }
+    out
+}
+
+fn assignment_structure(a: &ast::Assignment) -> Facts {
+    let mut out = vec![];
+    for item in &a.items {
+        match item {
+            AssignmentItem::Part(p) => out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}", p.name.value, codes(&p.ids)))),
+            AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
+            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes(&x.ids)))),
+            AssignmentItem::Source(s) => out.push((format!("{}.källa", a.id.name), s.value.clone())),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn key_figures(file: &ast::File) -> Facts {
+    let mut out = vec![];
+    for a in assignments(file) {
+        for k in a.items.iter().filter_map(|i| if let AssignmentItem::KeyFigure(k) = i { Some(k) } else { None }) {
+            let subject = format!("{}.{}", a.id.name, k.id.name);
+            out.push((subject.clone(), format!("\"{}\"", k.name.value)));
+            out.extend(k.items.iter().map(|i| kf_property(i)).map(|(p, v)| (format!("{subject} {p}"), v)));
+        }
+    }
+    out
+}
+
+fn kf_property(i: &KeyFigureItem) -> (&'static str, String) {
+    match i {
+        KeyFigureItem::Value(e, _) => ("värde", expression(e)),
+        KeyFigureItem::Interval(i, _) => ("intervall", crate::report::json::interval_name(*i).to_string()),
+        KeyFigureItem::Recipient(s, _) => ("mottagare", s.value.clone()),
+        KeyFigureItem::Responsible(s, _) => ("ansvarig", s.value.clone()),
+        KeyFigureItem::From(y, _) => ("från", y.to_string()),
+        KeyFigureItem::Target(t, _) => ("mål", target(t)),
+        KeyFigureItem::PerPart(_) => ("per del", "ja".into()),
+        KeyFigureItem::Impact(s, _) => ("påverkan", s.value.clone()),
+    }
+}
+
+fn target(t: &ast::Target) -> String {
+    let q = |q: &ast::Quantity| crate::fmt::quantity(q);
+    match t {
+        ast::Target::AtLeast(x) => format!(">= {}", q(x)),
+        ast::Target::AtMost(x) => format!("<= {}", q(x)),
+        ast::Target::Between(a, b) => format!("{} .. {}", q(a), q(b)),
+    }
+}
+
+fn changes(file: &ast::File) -> Facts {
+    let mut out = vec![];
+    for a in assignments(file) {
+        for c in a.items.iter().filter_map(|i| if let AssignmentItem::Change(c) = i { Some(c) } else { None }) {
+            let props: Vec<String> = c.items.iter().map(change_property).collect();
+            out.push((format!("{}.{}", a.id.name, c.id.name), format!("\"{}\": {}", c.name.value, props.join(", "))));
+        }
+    }
+    out
+}
+
+fn change_property(i: &ChangeItem) -> String {
+    match i {
+        ChangeItem::Kind(k, _) => format!("typ {}", match k {
+            ast::ChangeKind::Statsbidrag => "statsbidrag",
+            ast::ChangeKind::Övertagande => "övertagande",
+            ast::ChangeKind::RiktadSatsning => "riktad_satsning",
+        }),
+        ChangeItem::Amount(e, _) => format!("belopp = {}", expression(e)),
+        ChangeItem::From(m, _) => format!("från {}-{:02}", m.year, m.month),
+        ChangeItem::Report(s, _) => format!("återrapportering \"{}\"", s.value),
+    }
+}
+

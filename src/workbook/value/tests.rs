@@ -1,0 +1,81 @@
+use super::*;
+
+use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+
+fn date(serial: f64, is_1904: bool) -> Value<'static> {
+    Value::Date(ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904))
+}
+
+fn july() -> Period {
+    Period { year: 2023, month: 7 }
+}
+
+#[test]
+fn periods_of_date_cells_in_both_epochs() {
+    assert_eq!(date(45108.0, false).period(), Ok(july()));
+    assert_eq!(date(45108.0 - 1462.0, true).period(), Ok(july()));
+    assert_eq!(Value::DateIso("2023-07-01T00:00:00").period(), Ok(july()));
+    assert_eq!(Value::Text(" 2023-07 ").period(), Ok(july()));
+}
+
+#[test]
+fn periods_refuse_numbers_durations_and_far_dates() {
+    let found = |v: Value<'_>| v.period().map_err(|e| e.to_string());
+    assert_eq!(found(Value::Float(45108.0)), Err("expected a period yyyy-mm, found the number 45108".into()));
+    assert_eq!(found(Value::Int(202_307)), Err("expected a period yyyy-mm, found the number 202307".into()));
+    let duration = Value::Date(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false));
+    assert_eq!(found(duration), Err("expected a period yyyy-mm, found a duration".into()));
+    assert_eq!(found(date(3e6, false)), Err("the date serial number 3000000 is outside the dates a spreadsheet can hold".into()));
+    assert_eq!(found(Value::Error(&CellErrorType::Ref)), Err("the cell holds the error #REF!".into()));
+}
+
+#[test]
+fn numbers_of_cells() {
+    assert_eq!(Value::Int(-12).number().map(|d| d.to_string()), Ok("-12".into()));
+    assert_eq!(Value::Float(1234.57).number().map(|d| d.to_string()), Ok("1234.57".into()));
+    assert_eq!(Value::Text("1 234,5").number().map(|d| d.to_string()), Ok("1234.5".into()));
+    let found = |v: Value<'_>| v.number().map_err(|e| e.to_string());
+    assert_eq!(found(Value::Float(f64::NAN)), Err("the number NaN is out of range".into()));
+    assert_eq!(found(Value::Float(1e30)), Err(format!("the number {} is out of range", 1e30)));
+    assert_eq!(found(Value::Bool(false)), Err("expected a number, found the boolean FALSE".into()));
+    assert_eq!(found(Value::Empty), Err("expected a number, found an empty cell".into()));
+    assert_eq!(found(Value::Text(" #N/A ")), Err("the cell holds the error #N/A".into()));
+    assert_eq!(found(date(45108.0, false)), Err("expected a number, found a date (serial 45108)".into()));
+}
+
+#[test]
+fn texts_of_cells() {
+    let text = |v: Value<'_>| v.text().map_err(|e| e.to_string());
+    assert_eq!(text(Value::Float(4010.0)), Ok("4010".into()));
+    assert_eq!(text(Value::Float(40.25)), Ok("40.25".into()));
+    assert_eq!(text(Value::Int(77)), Ok("77".into()));
+    assert_eq!(text(Value::Text("  K1 \u{a0}")), Ok("K1".into()));
+    assert_eq!(text(Value::Empty), Ok(String::new()));
+    assert_eq!(text(Value::Bool(true)), Err("expected text, found the boolean TRUE".into()));
+    assert_eq!(text(Value::Text("#DIV/0!")), Err("the cell holds the error #DIV/0!".into()));
+    assert_eq!(text(Value::Text("#1")), Ok("#1".into()));
+}
+
+#[test]
+fn text_buffers_are_reused() {
+    let mut out = String::from("old");
+    Value::Text("new").text_into(&mut out).expect("text");
+    assert_eq!(out, "new");
+    Value::Empty.text_into(&mut out).expect("text");
+    assert_eq!(out, "");
+}
+
+#[test]
+fn long_text_is_shortened_in_messages() {
+    let long = "x".repeat(100);
+    let message = Value::Text(&long).number().map_err(|e| e.to_string());
+    assert_eq!(message, Err(format!("expected a number, found \"{}…\"", "x".repeat(40))));
+}
+
+#[test]
+fn blank_cells() {
+    assert!(Value::Empty.is_blank());
+    assert!(Value::Text(" \u{a0}").is_blank());
+    assert!(!Value::Text("x").is_blank());
+    assert!(!Value::Int(0).is_blank());
+}
