@@ -1,9 +1,222 @@
-//! `ekostyr init` (not yet implemented).
+//! `ekostyr init YEAR --from RULES`: next year's file, building on this year's.
+//!
+//! The new file keeps the hierarchy, parts, ID codes, measures and key figures;
+//! every value that needs no inputs (prices, fixed amounts, standard costs) is read
+//! from the old file with `föregående.*` and indexed; the index and an efficiency
+//! requirement are parameters marked `REVIDERA` for the owner to set. Formulas that
+//! read inputs are kept as they are. Mid-year changes and expectations are not
+//! carried over. The new version is the next whole number.
 
+use crate::check::check_path;
+use crate::cli::InitArgs;
 use crate::commands::Outcome;
+use crate::eval::Scope;
+use crate::fmt::expression;
+use crate::model::{Model, ParamValue};
+use crate::syntax::ast::{self, AssignmentItem, ExprKind, Item};
+use crate::units::Unit;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-/// Runs the command.
-pub fn command(_args: &crate::cli::InitArgs) -> Outcome {
-    eprintln!("this command is not implemented yet");
-    Outcome::Error
+const INDEX: &str = "(1 + prisindex) * (1 - effektiviseringskrav)";
+
+/// `ekostyr init`
+pub fn command(args: &InitArgs) -> Outcome {
+    match run(args) {
+        Ok(path) => {
+            println!("wrote {}: edit the values marked REVIDERA, then `ekostyr check {}`", path.display(), path.display());
+            Outcome::Ok
+        }
+        Err(e) => {
+            eprintln!("{}", e.trim_end());
+            Outcome::Error
+        }
+    }
+}
+
+fn run(args: &InitArgs) -> Result<PathBuf, String> {
+    let checked = check_path(&args.from)?;
+    let old = match checked.model {
+        Some(m) if !checked.has_errors() => m,
+        _ => return Err(checked.render()),
+    };
+    if args.year <= old.header.year {
+        return Err(format!("`init {}`: the new year must come after {}, the year of {}", args.year, old.header.year, args.from.display()));
+    }
+    let dir = args.from.parent().unwrap_or(Path::new(""));
+    let target = dir.join(format!("{}.ek", args.year));
+    if target.exists() {
+        return Err(format!("{} already exists; `init` never overwrites a rule file", target.display()));
+    }
+    let file = crate::syntax::parse(&old.source).map_err(|d| d.render(&old.source))?;
+    let text = render(&old, &file, args.year, &file_name(&args.from));
+    let text = crate::fmt::format_source(&crate::source::SourceFile::new(target.display().to_string(), text)).map_err(|d| format!("internal: the new file does not parse: {}", d.0.first().map(|x| x.message.clone()).unwrap_or_default()))?;
+    write_new(&target, &text)?;
+    Ok(target)
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Creates the file, refusing to replace one that appeared meanwhile.
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    let tmp = tempfile::NamedTempFile::new_in(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(tmp.path(), text).map_err(|e| format!("{}: {e}", path.display()))?;
+    tmp.persist_noclobber(path).map_err(|e| format!("{}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
+    let h = &old.header;
+    let major = h.version.split('.').next().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) + 1;
+    let mut out = format!("# Ekonomistyrning för verksamhetsuppdrag {year}, skapad med `ekostyr init` från {from}.\n");
+    out += "# Värden märkta REVIDERA ska sättas av dokumentägarna innan nämnden beslutar.\n\n";
+    let _ = writeln!(out, "regelverk \"{}\"\når {year}\nversion {major}.0\nbygger_på \"{from}\"", h.title);
+    let owners: Vec<String> = h.owners.iter().map(|o| format!("\"{o}\"")).collect();
+    let _ = writeln!(out, "dokumentägare {}", owners.join(", "));
+    let _ = writeln!(out, "# REVIDERA: beslut \"nämnd\" ÅÅÅÅ-MM-DD dnr \"…\" när beslutet är fattat\n");
+    for item in &file.items {
+        if let Item::Measure(m) = item {
+            let _ = writeln!(out, "{}", old.source.slice(m.span));
+        }
+    }
+    let _ = writeln!(out, "\nparameter prisindex = 0 %  # REVIDERA: KS-fastställd vägd prisindex för {year}");
+    let _ = writeln!(out, "parameter effektiviseringskrav = 0 %  # REVIDERA: eventuellt effektiviseringskrav för {year}");
+    for p in old.params.iter().filter(|p| !is_indexed(p.unit) && p.name != "prisindex" && p.name != "effektiviseringskrav") {
+        let _ = writeln!(out, "{}  # oförändrad från {}", old.source.slice(p.span), h.year);
+    }
+    for item in &file.items {
+        if let Item::Board(b) = item {
+            board(&mut out, old, b);
+        }
+    }
+    out
+}
+
+/// Money, or money per something: indexed by the price index.
+fn is_indexed(u: Unit) -> bool {
+    let s = u.to_string();
+    s == "kr" || s.starts_with("kr/")
+}
+
+fn board(out: &mut String, old: &Model, b: &ast::Board) {
+    let _ = writeln!(out, "\nnämnd {} \"{}\" {{", b.id.name, b.name.value);
+    for f in &b.care_forms {
+        let _ = writeln!(out, "vårdform {} \"{}\" {{", f.id.name, f.name.value);
+        for a in &f.assignments {
+            assignment(out, old, a);
+        }
+        out.push_str("}\n");
+    }
+    out.push_str("}\n");
+}
+
+fn assignment(out: &mut String, old: &Model, a: &ast::Assignment) {
+    let _ = writeln!(out, "uppdrag {} \"{}\" {{", a.id.name, a.name.value);
+    let Some((ai, _)) = old.assignment(&a.id.name) else { return };
+    for item in &a.items {
+        match item {
+            AssignmentItem::Source(_) | AssignmentItem::Part(_) | AssignmentItem::Activities(..) | AssignmentItem::Ids(..) => {
+                let _ = writeln!(out, "{}", old.source.slice(item.span()));
+            }
+            AssignmentItem::Parameter(p) => parameter(out, old, ai, p),
+            AssignmentItem::Let(l) => binding(out, old, ai, &l.name.name, &l.expr),
+            AssignmentItem::Compensation(c) => compensation(out, old, ai, c),
+            AssignmentItem::KeyFigure(k) => {
+                let _ = writeln!(out, "{}", rewrite_block(old, old.source.slice(k.span), k));
+            }
+            AssignmentItem::Change(c) => {
+                let _ = writeln!(out, "# förändringen `{}` under {} förs inte över", c.id.name, old.header.year);
+            }
+        }
+    }
+    out.push_str("}\n");
+}
+
+fn parameter(out: &mut String, old: &Model, ai: usize, p: &ast::Parameter) {
+    let Some(param) = old.assignments[ai].params.iter().find(|x| x.name == p.name.name) else { return };
+    if is_indexed(param.unit) {
+        let _ = writeln!(out, "låt {} = föregående.{} * {INDEX}", p.name.name, p.name.name);
+    } else {
+        let _ = writeln!(out, "{}", old.source.slice(p.span));
+    }
+}
+
+/// A `låt` that needs no inputs and is money is indexed; others are kept.
+fn binding(out: &mut String, old: &Model, ai: usize, name: &str, e: &ast::Expr) {
+    let Some(l) = old.assignments[ai].lets.iter().find(|l| l.name == name) else { return };
+    let parts: Vec<Option<usize>> = if l.per_part { (0..old.assignments[ai].parts.len()).map(Some).collect() } else { vec![None] };
+    let constant = parts.iter().all(|p| Scope { model: old, data: None, previous_data: None, a: Some(ai), part: *p, months: (1, 12) }.num(&l.formula.expr).is_ok());
+    if constant && is_indexed(l.formula.unit) {
+        let _ = writeln!(out, "låt {name} = föregående.{name} * {INDEX}");
+    } else {
+        let _ = writeln!(out, "låt {name} = {}", expression(&rewrite(old, e)));
+    }
+}
+
+fn compensation(out: &mut String, old: &Model, ai: usize, c: &ast::Compensation) {
+    let fixed = c.kind == ast::CompensationKind::Fixed;
+    let constant = fixed && Scope { model: old, data: None, previous_data: None, a: Some(ai), part: None, months: (1, 12) }.compensation(ai, crate::model::CompKind::Fixed, c.span).is_ok();
+    let kind = if fixed { "fast" } else { "rörlig" };
+    match constant {
+        true => {
+            let _ = writeln!(out, "ersättning fast = föregående.fast * {INDEX}");
+        }
+        false => {
+            let _ = writeln!(out, "ersättning {kind} = {}", expression(&rewrite(old, &c.expr)));
+        }
+    }
+}
+
+/// Rewrites `föregående.x` (a value of the year before the old file) into the
+/// literal value the old file saw, so the new file does not reach two years back.
+fn rewrite(old: &Model, e: &ast::Expr) -> ast::Expr {
+    let mut e = e.clone();
+    walk(old, &mut e);
+    e
+}
+
+fn walk(old: &Model, e: &mut ast::Expr) {
+    match &mut e.kind {
+        ExprKind::Previous(path) => {
+            if let Some(q) = previous_literal(old, path) {
+                e.kind = ExprKind::Number(q);
+            }
+        }
+        ExprKind::Unary(_, x) | ExprKind::Sum(x) => walk(old, x),
+        ExprKind::Binary(_, l, r) => {
+            walk(old, l);
+            walk(old, r);
+        }
+        ExprKind::Call(_, args) => args.iter_mut().for_each(|a| walk(old, a)),
+        ExprKind::If(c, t, f) => [c, t, f].into_iter().for_each(|x| walk(old, x)),
+        ExprKind::Number(_) | ExprKind::Ref(_) => {}
+    }
+}
+
+/// The literal of a global scalar or keyed-table entry of the old file's previous year.
+fn previous_literal(old: &Model, path: &[ast::Ident]) -> Option<ast::Quantity> {
+    let prev = old.previous.as_deref()?;
+    let first = path.first()?;
+    let p = prev.params.iter().find(|p| p.name == first.name)?;
+    let value = match (&p.value, path.get(1)) {
+        (ParamValue::Scalar(v), None) => *v,
+        (ParamValue::Keyed(vs), Some(k)) => vs.iter().find(|(name, _)| *name == k.name)?.1,
+        _ => return None,
+    };
+    let text = format!("{} {}", value.normalize(), p.unit).trim_end().to_string();
+    crate::syntax::parse_quantity(&text.replace('.', ",")).ok()
+}
+
+/// A key figure block as written, with its formula's `föregående.*` rewritten.
+fn rewrite_block(old: &Model, text: &str, k: &ast::KeyFigure) -> String {
+    let mut text = text.to_string();
+    for item in &k.items {
+        if let ast::KeyFigureItem::Value(e, span) = item {
+            let written = old.source.slice(*span);
+            text = text.replacen(written, &format!("värde = {}", expression(&rewrite(old, e))), 1);
+        }
+    }
+    text
 }

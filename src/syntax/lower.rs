@@ -13,13 +13,16 @@ use std::sync::LazyLock;
 type Lowered<T> = Result<T, Diagnostic>;
 
 /// A pair's span without the whitespace and comments pest skipped after its
-/// last token (a rule ending in an optional part takes them in).
+/// last token (a rule ending in an optional or repeated part takes them in).
 fn span(p: &Pair<Rule>, base: usize) -> Span {
-    let s = p.as_span();
-    let text = p.as_str();
-    let last_inner = p.clone().into_inner().last().map(|i| i.as_span().end() - s.start()).unwrap_or(0);
-    let end = last_inner + end_of_tokens(&text[last_inner..]);
-    Span::new(base + s.start(), base + s.start() + end)
+    Span::new(base + p.as_span().start(), base + token_end(p))
+}
+
+/// The end of a pair's last token, looking through nested pairs.
+fn token_end(p: &Pair<Rule>) -> usize {
+    let (start, end) = (p.as_span().start(), p.as_span().end());
+    let last = p.clone().into_inner().last().map(|i| token_end(&i)).unwrap_or(start);
+    last + end_of_tokens(&p.as_str()[last - start..end - start])
 }
 
 /// Length of `tail` up to its last character that is neither whitespace nor in a comment.

@@ -1,0 +1,132 @@
+//! Year over year: the semantic diff of 2023 → 2024 (text, JSON, markdown; with
+//! and without inputs), layout-only edits, version verdicts, `init` and a chain
+//! of three years.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ekostyr_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ekostyr")).args(args).current_dir(dir).env("NO_COLOR", "1").env("CI", "true").output().expect("the binary runs")
+}
+
+fn ekostyr(args: &[&str]) -> Output {
+    ekostyr_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn stdout_ok(out: Output) -> String {
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+const DIFF: [&str; 3] = ["diff", "rules/2023.ek", "rules/2024.ek"];
+
+fn diff(extra: &[&str]) -> String {
+    stdout_ok(ekostyr(&[&DIFF[..], extra].concat()))
+}
+
+#[test]
+fn diff_2023_2024_text() {
+    insta::assert_snapshot!(diff(&[]));
+}
+
+#[test]
+fn diff_2023_2024_json() {
+    insta::assert_snapshot!(diff(&["--format", "json"]));
+}
+
+#[test]
+fn diff_2023_2024_markdown() {
+    insta::assert_snapshot!(diff(&["--format", "md"]));
+}
+
+#[test]
+fn diff_with_input_shows_the_rule_change_alone() {
+    insta::assert_snapshot!(diff(&["--input", "fixtures/2024.xlsx"]));
+}
+
+#[test]
+fn diff_with_both_years_inputs_json_and_markdown() {
+    let both = ["--input", "fixtures/2024.xlsx", "--previous-input", "fixtures/2023.xlsx"];
+    insta::assert_snapshot!("both_inputs_json", diff(&[&both[..], &["--format", "json"]].concat()));
+    insta::assert_snapshot!("both_inputs_md", diff(&[&both[..], &["--format", "md"]].concat()));
+}
+
+/// Copies the rule files into a fresh directory.
+fn rules_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["2023.ek", "2024.ek"] {
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(f), dir.path().join(f)).expect("copy");
+    }
+    dir
+}
+
+#[test]
+fn layout_and_comment_edits_are_no_difference() {
+    let dir = rules_dir();
+    let text = std::fs::read_to_string(dir.path().join("2023.ek")).expect("read");
+    let messy = text.replace("  ", "    ").replace("\n\n", "\n\n\n# en ny kommentar\n").replace("18 400 000", "18400000");
+    std::fs::write(dir.path().join("messy.ek"), messy).expect("write");
+    let out = stdout_ok(ekostyr_in(dir.path(), &["diff", "2023.ek", "messy.ek"]));
+    assert!(out.contains("inga skillnader i innehåll"), "{out}");
+    assert!(out.contains("ok: version `1.0` oförändrad"), "{out}");
+}
+
+#[test]
+fn a_changed_number_under_an_unchanged_version_is_flagged() {
+    let dir = rules_dir();
+    let text = std::fs::read_to_string(dir.path().join("2024.ek")).expect("read");
+    std::fs::write(dir.path().join("changed.ek"), text.replace("2,9 %", "3,1 %")).expect("write");
+    let out = stdout_ok(ekostyr_in(dir.path(), &["diff", "2024.ek", "changed.ek"]));
+    assert!(out.contains("varning: version `2.1` är oförändrad fast tal eller formler har ändrats"), "{out}");
+    assert!(out.contains("prisindex: 2,9 % → 3,1 % (+6,90 %)"), "{out}");
+}
+
+/// The 2023 CSV exports relabelled as another year.
+fn workbook_for(year: i32, dir: &Path) -> std::path::PathBuf {
+    let out = dir.join(format!("{year}-csv"));
+    std::fs::create_dir_all(&out).expect("mkdir");
+    for f in ["Utfall.csv", "Volymer.csv", "Budget.csv"] {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2023-csv").join(f)).expect("read");
+        std::fs::write(out.join(f), text.replace("2023-", &format!("{year}-"))).expect("write");
+    }
+    out
+}
+
+#[test]
+fn init_builds_a_third_year_that_checks_and_runs() {
+    let dir = rules_dir();
+    let out = stdout_ok(ekostyr_in(dir.path(), &["init", "2025", "--from", "2024.ek"]));
+    assert!(out.contains("wrote 2025.ek"), "{out}");
+    let text = std::fs::read_to_string(dir.path().join("2025.ek")).expect("written");
+    assert!(text.contains("version 3.0") && text.contains("bygger_på \"2024.ek\"") && text.contains("REVIDERA"));
+    let check = ekostyr_in(dir.path(), &["check", "2025.ek"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    assert_eq!(ekostyr_in(dir.path(), &["fmt", "--check", "2025.ek"]).status.code(), Some(0));
+    let input = workbook_for(2025, dir.path());
+    let json = stdout_ok(ekostyr_in(dir.path(), &["run", "2025.ek", "--input", input.to_str().expect("utf-8"), "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let dag = v["assignments"].as_array().expect("assignments").iter().find(|a| a["id"] == "dagverksamhet").expect("dagverksamhet");
+    // 18 400 000 kr (2023) × 1,029 (2024) × 1 (2025 index still 0 %) — read through two years of föregående.
+    assert_eq!(dag["compensation"]["fixed"], "18933600.00");
+}
+
+#[test]
+fn init_never_overwrites() {
+    let dir = rules_dir();
+    std::fs::write(dir.path().join("2025.ek"), "# mine\n").expect("write");
+    let out = ekostyr_in(dir.path(), &["init", "2025", "--from", "2024.ek"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("never overwrites"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("2025.ek")).expect("read"), "# mine\n");
+}
+
+#[test]
+fn run_2024_indexes_every_price_and_pays_the_statsbidrag_july_to_december() {
+    let json = stdout_ok(ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let find = |id: &str| v["assignments"].as_array().expect("a").iter().find(|a| a["id"] == id).expect("assignment").clone();
+    assert_eq!(find("psykiatrisk_hemsjukvård")["compensation"]["fixed"], "10084200.00");
+    let vb = find("vårdboende");
+    let changes: Vec<&str> = vb["months"].as_array().expect("months").iter().map(|m| m["changes"].as_str().expect("s")).collect();
+    assert_eq!(changes, [&["0.00"; 6][..], &["400000.00"; 6][..]].concat());
+}
