@@ -41,11 +41,15 @@ pub struct Job {
 
 /// `ekostyr run`: returns the rendered bytes.
 pub fn run(args: &RunArgs) -> Result<Vec<u8>, RunError> {
+    render(evaluate(job(args)?)?, args.format, args.lang)
+}
+
+/// Checks the rules named by `args` and describes the job.
+pub fn job(args: &RunArgs) -> Result<Job, RunError> {
     let checked = check_path(&args.rules)?;
     let model = model_of(checked)?;
     let rules = provenance_chain(&model, &args.rules);
-    let job = Job { model, rules, input: args.input.clone(), input_name: args.input.display().to_string(), period: args.period.clone(), overrides: args.overrides.clone() };
-    render(evaluate(job)?, args.format, args.lang)
+    Ok(Job { model, rules, input: args.input.clone(), input_name: args.input.display().to_string(), period: args.period.clone(), overrides: args.overrides.clone() })
 }
 
 /// `ekostyr` without arguments: the bundled reference year, as a table.
@@ -152,7 +156,7 @@ pub fn sha256(bytes: &[u8]) -> String {
 }
 
 /// Hash of a workbook, or of a CSV folder's files in name order.
-fn hash_input(path: &Path) -> Result<String, RunError> {
+pub fn hash_input(path: &Path) -> Result<String, RunError> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| RunError(format!("{}: cannot read: {e}", p.display())));
     if !path.is_dir() {
         return Ok(sha256(&read(path)?));

@@ -1,0 +1,61 @@
+//! `ekostyr verify`: a fresh report reproduces; after an input file is touched it
+//! does not, and the changed file is named.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ekostyr_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ekostyr")).args(args).current_dir(dir).env("NO_COLOR", "1").env("CI", "true").output().expect("the binary runs")
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("rules/2023.ek"), dir.path().join("2023.ek")).expect("copy");
+    std::fs::create_dir(dir.path().join("in")).expect("mkdir");
+    for f in ["Utfall.csv", "Volymer.csv", "Budget.csv"] {
+        std::fs::copy(root.join("fixtures/2023-csv").join(f), dir.path().join("in").join(f)).expect("copy");
+    }
+    let out = ekostyr_in(dir.path(), &["run", "2023.ek", "--input", "in", "--format", "json", "--period", "2023-08", "-o", "r.json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    dir
+}
+
+#[test]
+fn a_fresh_report_reproduces() {
+    let dir = setup();
+    let out = ekostyr_in(dir.path(), &["verify", "r.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "r.json: reproduces exactly\n");
+}
+
+#[test]
+fn a_touched_input_is_named() {
+    let dir = setup();
+    let utfall = dir.path().join("in/Utfall.csv");
+    let text = std::fs::read_to_string(&utfall).expect("read");
+    std::fs::write(&utfall, text.replacen(";", ";", 1) + "2023-03;L1401;K1;4010;1,00\n").expect("write");
+    let out = ekostyr_in(dir.path(), &["verify", "r.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("does not reproduce") && stdout.contains("in: changed (sha256 was"), "{stdout}");
+}
+
+#[test]
+fn a_changed_rule_file_is_named() {
+    let dir = setup();
+    let rules = dir.path().join("2023.ek");
+    let text = std::fs::read_to_string(&rules).expect("read");
+    std::fs::write(&rules, text.replace("18 400 000 kr", "18 500 000 kr")).expect("write");
+    let out = ekostyr_in(dir.path(), &["verify", "r.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2023.ek: changed"));
+}
+
+#[test]
+fn not_a_report_is_an_error() {
+    let dir = setup();
+    std::fs::write(dir.path().join("x.json"), "{}").expect("write");
+    assert_eq!(ekostyr_in(dir.path(), &["verify", "x.json"]).status.code(), Some(2));
+    assert_eq!(ekostyr_in(dir.path(), &["verify", "nope.json"]).status.code(), Some(2));
+}
