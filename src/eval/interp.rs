@@ -222,14 +222,19 @@ impl<'a> Scope<'a> {
     }
 
     fn previous(&self, x: &Expr, span: Span) -> R {
-        let Some(prev) = self.model.previous.as_deref() else { return Err(Fault::NeedsPreviousInput(span)) };
+        self.previous_scope().ok_or(Fault::NeedsPreviousInput(span))?.eval(x)
+    }
+
+    /// The same place (assignment and part, by id) in the previous year's model.
+    pub fn previous_scope(&self) -> Option<Scope<'a>> {
+        let prev = self.model.previous.as_deref()?;
         let asg = self.a.map(|a| &self.model.assignments[a]);
         let a = asg.and_then(|x| prev.assignment(&x.id).map(|(i, _)| i));
         let part = match (asg, a, self.part) {
             (Some(cur), Some(pa), Some(p)) => prev.assignments[pa].parts.iter().position(|q| q.id == cur.parts[p].id),
             _ => None,
         };
-        Scope { model: prev, data: self.previous_data, previous_data: None, a, part, months: self.months }.eval(x)
+        Some(Scope { model: prev, data: self.previous_data, previous_data: None, a, part, months: self.months })
     }
 }
 

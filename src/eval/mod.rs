@@ -12,6 +12,7 @@ use crate::model::{CompKind, Model};
 use crate::source::Span;
 pub use data::{Data, InputError};
 pub use interp::{Fault, Scope, Value};
+pub use keyfigures::period_label;
 use money::{round_öre, spread};
 use results::*;
 use rust_decimal::Decimal;

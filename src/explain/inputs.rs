@@ -1,0 +1,79 @@
+//! Input aggregates: which sheet, which cells or how many postings, and their sum.
+
+use super::tree::{Node, Walker, part_suffix};
+use crate::eval::Scope;
+use crate::model::{Expr, ExprKind};
+
+/// `budget(m)` / `volym(m)` with the cells it reads.
+pub(super) fn measure(s: &Scope, e: &Expr) -> Node {
+    let m = s.model;
+    let (a, mi, explicit, sheet) = match &e.kind {
+        ExprKind::Budget(a, mi, p) => (*a, *mi, *p, "Budget"),
+        ExprKind::Volume(a, mi, p) => (*a, *mi, *p, "Volymer"),
+        _ => return Node { label: String::new(), value: String::new(), source: None, children: vec![] },
+    };
+    let part = explicit.or(s.part.filter(|_| s.a == Some(a)));
+    let measure = &m.measures[mi];
+    let value = match s.num(e) {
+        Ok(v) => format!("{} {}", crate::report::number::swedish(v, v.normalize().scale()), measure.unit).trim_end().to_string(),
+        Err(f) => format!("i.u. ({f:?})"),
+    };
+    let cells = cells(s, a, mi, part, sheet == "Budget");
+    let ps = Scope { part, a: Some(a), ..*s };
+    let label = format!("{}({}){}", if sheet == "Budget" { "budget" } else { "volym" }, measure.name, part_suffix(m, &ps));
+    Node { label, value, source: Some(cells), children: vec![] }
+}
+
+fn cells(s: &Scope, a: usize, mi: usize, part: Option<usize>, budget: bool) -> String {
+    let Some(data) = s.data else { return "inga indata".into() };
+    let parts: Vec<Option<usize>> = match part {
+        Some(p) => vec![Some(p)],
+        None => std::iter::once(None).chain((0..s.model.assignments[a].parts.len()).map(Some)).collect(),
+    };
+    let mut found: Vec<String> = vec![];
+    for p in parts {
+        if budget {
+            found.extend(data.budget.get(&(a, p, mi)).map(|b| b.cell.to_string()));
+        } else if let Some(v) = data.volume.get(&(a, p, mi)) {
+            let range = (s.months.0 as usize - 1)..=(s.months.1 as usize - 1);
+            found.extend(v.cells[range].iter().flatten().map(|c| c.to_string()));
+        }
+    }
+    match found.len() {
+        0 => "inga rader".into(),
+        1..=4 => found.join(", "),
+        n => format!("{n} celler: {}, …, {}", found[0], found[n - 1]),
+    }
+}
+
+/// Ledger cost with the number of postings.
+pub(super) fn cost(w: &Walker, a: usize, part: Option<usize>) -> Node {
+    let s = &w.scope;
+    let m = s.model;
+    let asg = &m.assignments[a];
+    let Some(data) = s.data else { return Node { label: "kostnad".into(), value: "i.u.".into(), source: None, children: vec![] } };
+    let slots: Vec<usize> = match part {
+        Some(p) => vec![p],
+        None => (0..data.ledger[a].len()).collect(),
+    };
+    let range = (s.months.0 as usize - 1)..=(s.months.1 as usize - 1);
+    let mut children = vec![];
+    let (mut total, mut rows) = (rust_decimal::Decimal::ZERO, 0u64);
+    for slot in slots {
+        let l = &data.ledger[a][slot];
+        let (sum, n): (rust_decimal::Decimal, u64) = (l.sum[range.clone()].iter().sum(), l.rows[range.clone()].iter().sum());
+        total += sum;
+        rows += n;
+        let name = asg.parts.get(slot).map(|p| format!("del {} (id {})", p.id, codes(&p.codes))).unwrap_or_else(|| format!("{} (id {})", asg.id, codes(&asg.codes)));
+        if n > 0 {
+            children.push(Node { label: name, value: super::kr(sum), source: Some(format!("Utfall, {n} konteringar")), children: vec![] });
+        }
+    }
+    let period = crate::eval::period_label(m.header.year, s.months.0, s.months.1);
+    let label = format!("{}.kostnad{} [{period}]", asg.id, part.map(|p| format!("[{}]", asg.parts[p].id)).unwrap_or_default());
+    Node { label, value: super::kr(total), source: Some(format!("Utfall, {rows} konteringar")), children: if part.is_some() { vec![] } else { children } }
+}
+
+fn codes(c: &[crate::model::CodePattern]) -> String {
+    c.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+}

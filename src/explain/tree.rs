@@ -1,0 +1,272 @@
+//! The derivation tree and the walk that builds it.
+
+use super::kr;
+use crate::eval::Scope;
+use crate::eval::money::{round_öre, spread};
+use crate::model::{CompKind, Expr, ExprKind, Model, ParamRef, ParamValue};
+use crate::report::number::swedish;
+use crate::source::Span;
+use crate::syntax::ast::BinOp;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One step of a derivation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    /// What it is: `referenskostnad[somatik]`, `budget(platser)`, `×`.
+    pub label: String,
+    /// Its exact value, rendered with its unit where known; `i.u.` with the reason otherwise.
+    pub value: String,
+    /// Where it is written (`rules/2023.ek:201`) or where it comes from (`Budget!D14`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Parts of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    fn leaf(label: impl Into<String>, value: String, source: Option<String>) -> Node {
+        Node { label: label.into(), value, source, children: vec![] }
+    }
+
+    /// Renders as an indented tree.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out, "", "");
+        out
+    }
+
+    fn render_into(&self, out: &mut String, first: &str, rest: &str) {
+        let source = self.source.as_ref().map(|s| format!("  ({s})")).unwrap_or_default();
+        out.push_str(&format!("{first}{} = {}{source}\n", self.label, self.value));
+        for (i, c) in self.children.iter().enumerate() {
+            let last = i + 1 == self.children.len();
+            let (f, r) = if last { ("└─ ", "   ") } else { ("├─ ", "│  ") };
+            c.render_into(out, &format!("{rest}{f}"), &format!("{rest}{r}"));
+        }
+    }
+}
+
+/// Walks formulas in one scope.
+pub(super) struct Walker<'a> {
+    pub(super) scope: Scope<'a>,
+}
+
+fn number(v: Decimal) -> String {
+    swedish(v, v.normalize().scale().max(0))
+}
+
+fn with_unit(v: Decimal, unit: &str) -> String {
+    format!("{} {unit}", number(v)).trim_end().to_string()
+}
+
+impl<'a> Walker<'a> {
+    fn model(&self) -> &'a Model {
+        self.scope.model
+    }
+
+    fn at(&self, span: Span) -> String {
+        let m = self.scope.model;
+        format!("{}:{}", m.source.name, m.source.line_col(span.start).0)
+    }
+
+    fn value(&self, s: &Scope, e: &Expr) -> String {
+        match s.num(e) {
+            Ok(v) => number(v),
+            Err(f) => format!("i.u. ({f:?})"),
+        }
+    }
+
+    /// The compensation total: fixed + variable + changes.
+    pub(super) fn total(&self, a: usize) -> Node {
+        let mut children = vec![self.compensation(a, CompKind::Fixed), self.compensation(a, CompKind::Variable)];
+        children.extend(self.model().assignments[a].changes.iter().map(|c| {
+            let s = Scope { months: (1, 12), ..self.scope };
+            let mut n = self.formula(&s, &format!("förändring {}", c.id), &c.amount.expr, "kr");
+            n.label = format!("{} (från månad {})", n.label, c.from_month);
+            n
+        }));
+        let sum: Decimal = children.iter().filter_map(|c| parse_kr(&c.value)).sum();
+        Node { label: format!("{}.ersättning", self.model().assignments[a].id), value: kr(sum), source: None, children }
+    }
+
+    /// `fast` (annual, rounded to öre) or `rörlig` (summed over the period's months).
+    pub(super) fn compensation(&self, a: usize, kind: CompKind) -> Node {
+        let asg = &self.model().assignments[a];
+        let (name, f) = match kind {
+            CompKind::Fixed => ("fast", &asg.fixed),
+            CompKind::Variable => ("rörlig", &asg.variable),
+        };
+        let label = format!("{}.{name}", asg.id);
+        let Some(f) = f else { return Node::leaf(label, kr(Decimal::ZERO), Some("ingen sådan ersättning".into())) };
+        match kind {
+            CompKind::Fixed => {
+                let s = Scope { months: (1, 12), ..self.scope };
+                let mut n = self.formula(&s, &label, &f.expr, "kr");
+                n.value = s.num(&f.expr).map(|v| kr(round_öre(v))).unwrap_or(n.value);
+                n
+            }
+            CompKind::Variable => self.variable(a, &label, &f.expr),
+        }
+    }
+
+    fn variable(&self, a: usize, label: &str, e: &Expr) -> Node {
+        let (from, to) = self.scope.months;
+        if from == to {
+            let s = Scope { a: Some(a), ..self.scope };
+            let mut n = self.formula(&s, label, e, "kr");
+            n.value = s.num(e).map(|v| kr(round_öre(v))).unwrap_or(n.value);
+            return n;
+        }
+        let months: Vec<Node> = (from..=to)
+            .map(|m| {
+                let s = Scope { months: (m, m), a: Some(a), ..self.scope };
+                let mut n = self.formula(&s, &format!("{}-{m:02}", self.model().header.year), e, "kr");
+                n.value = s.num(e).map(|v| kr(round_öre(v))).unwrap_or(n.value);
+                n
+            })
+            .collect();
+        let sum: Decimal = months.iter().filter_map(|c| parse_kr(&c.value)).sum();
+        Node { label: format!("{label} (Σ månader, varje månad avrundad till öre)"), value: kr(sum), source: Some(self.at(e.span)), children: months }
+    }
+
+    /// A formula node: its source text as label, then its parts.
+    fn formula(&self, s: &Scope, label: &str, e: &Expr, unit: &str) -> Node {
+        let value = s.num(e).map(|v| with_unit(v, unit)).unwrap_or_else(|f| format!("i.u. ({f:?})"));
+        let text = self.model().source.slice(e.span).to_string();
+        Node { label: label.to_string(), value, source: Some(format!("{} `{text}`", self.at(e.span))), children: self.parts(s, e) }
+    }
+
+    /// The children of an expression.
+    fn parts(&self, s: &Scope, e: &Expr) -> Vec<Node> {
+        match &e.kind {
+            ExprKind::Binary(_, l, r) => vec![self.node(s, l), self.node(s, r)],
+            ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) => vec![self.node(s, x)],
+            ExprKind::MinMax(_, xs) => xs.iter().map(|x| self.node(s, x)).collect(),
+            ExprKind::If(c, t, f) => vec![self.node(s, c), self.node(s, t), self.node(s, f)],
+            ExprKind::SumParts(a, x) => self.model().assignments[*a].parts.iter().enumerate().map(|(p, part)| {
+                let ps = Scope { a: Some(*a), part: Some(p), ..*s };
+                let mut n = self.node(&ps, x);
+                n.label = format!("del {}: {}", part.id, n.label);
+                n
+            }).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// One node of a formula.
+    fn node(&self, s: &Scope, e: &Expr) -> Node {
+        let m = self.model();
+        match &e.kind {
+            ExprKind::Param(r) | ExprKind::PartParam(r) | ExprKind::Entry(r, _) => self.param(s, *r, e),
+            ExprKind::Let(a, l) => {
+                let ls = Scope { a: Some(*a), part: s.part.filter(|_| s.a == Some(*a)), ..*s };
+                let f = &m.assignments[*a].lets[*l];
+                self.formula(&ls, &format!("låt {}{}", f.name, part_suffix(m, &ls)), &f.formula.expr, &f.formula.unit.to_string())
+            }
+            ExprKind::Compensation(a, k) => Walker { scope: Scope { a: Some(*a), part: None, ..*s } }.compensation(*a, *k),
+            ExprKind::Cost(a) => self.cost(*a, s.part.filter(|_| s.a == Some(*a))),
+            ExprKind::Budget(..) | ExprKind::Volume(..) => super::inputs::measure(s, e),
+            ExprKind::Previous(x) => match s.previous_scope() {
+                Some(ps) => {
+                    let mut n = Walker { scope: ps }.node(&ps, x);
+                    n.label = format!("föregående år ({}): {}", ps.model.header.year, n.label);
+                    n
+                }
+                None => Node::leaf(m.source.slice(e.span), self.value(s, e), Some(self.at(e.span))),
+            },
+            ExprKind::Binary(op, ..) => Node { label: op_label(*op), value: self.value(s, e), source: None, children: self.parts(s, e) },
+            _ => Node { label: m.source.slice(e.span).to_string(), value: self.value(s, e), source: None, children: self.parts(s, e) },
+        }
+    }
+
+    fn param(&self, s: &Scope, r: ParamRef, e: &Expr) -> Node {
+        let p = self.model().param(r);
+        let label = match (&p.value, &e.kind) {
+            (ParamValue::PerPart(_), ExprKind::PartParam(_)) => format!("{}{}", p.name, part_suffix(self.model(), s)),
+            _ => self.model().source.slice(e.span).to_string(),
+        };
+        let percent = p.unit.is_none() && self.model().source.slice(p.span).contains('%');
+        let value = match s.num(e) {
+            Ok(v) if percent => format!("{} %", number(v * Decimal::ONE_HUNDRED)),
+            Ok(v) => with_unit(v, &p.unit.to_string()),
+            Err(f) => format!("i.u. ({f:?})"),
+        };
+        Node::leaf(label, value, Some(self.at(p.span)))
+    }
+
+    /// Ledger cost of an assignment or one part in the period: count and sum of postings.
+    pub(super) fn cost(&self, a: usize, part: Option<usize>) -> Node {
+        super::inputs::cost(self, a, part)
+    }
+
+    /// Compensation − cost.
+    pub(super) fn result(&self, a: usize) -> Node {
+        let total = self.total(a);
+        let cost = self.cost(a, None);
+        let r = parse_kr(&total.value).unwrap_or_default() - parse_kr(&cost.value).unwrap_or_default();
+        Node { label: format!("{}.resultat", self.model().assignments[a].id), value: kr(r), source: None, children: vec![total, cost] }
+    }
+
+    /// One month's transfer line: fixed twelfth (remainder in December), variable, changes.
+    pub(super) fn transfer(&self, a: usize, month: u32) -> Result<Vec<Node>, String> {
+        let lines = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
+        let line = lines.get(month as usize - 1).ok_or("no such month")?;
+        let fixed = self.compensation(a, CompKind::Fixed);
+        let annual = parse_kr(&fixed.value).unwrap_or_default();
+        let twelfth = Node { label: format!("fast: årsbeloppet / 12{}", if month == 12 { ", resten på december" } else { ", avrundat till öre" }), value: kr(line.amounts.fixed), source: None, children: vec![fixed] };
+        let _ = spread(annual, 12);
+        let mut variable = Walker { scope: Scope { months: (month, month), ..self.scope } }.compensation(a, CompKind::Variable);
+        variable.label = format!("rörlig {}-{month:02}", self.model().header.year);
+        let changes = Node::leaf("förändringar, fördelade lika över sina månader", kr(line.amounts.changes), None);
+        let label = format!("{}.överföring[{}-{month:02}]", self.model().assignments[a].id, self.model().header.year);
+        Ok(vec![Node { label, value: kr(line.amounts.total), source: None, children: vec![twelfth, variable, changes] }])
+    }
+
+    /// A key figure for its periods up to the scope's last month (or one month).
+    pub(super) fn key_figure(&self, a: usize, id: &str, month: Option<u32>) -> Result<Vec<Node>, String> {
+        let asg = &self.model().assignments[a];
+        let Some(kf) = asg.key_figures.iter().find(|k| k.id == id) else {
+            let names = ["fast", "rörlig", "kostnad", "resultat", "överföring"].into_iter().chain(asg.key_figures.iter().map(|k| k.id.as_str()));
+            let hint = crate::diagnostic::did_you_mean(id, names);
+            return Err(format!("`{}` has no figure `{id}`{}", asg.id, hint.map(|h| format!("; {h}")).unwrap_or_default()));
+        };
+        let last = month.unwrap_or(self.scope.months.1);
+        let from = if kf.interval == crate::model::Interval::Månadsvis && month.is_some() { last } else { 1 };
+        let parts: Vec<Option<usize>> = if kf.per_part { (0..asg.parts.len()).map(Some).collect() } else { vec![None] };
+        Ok(parts
+            .into_iter()
+            .map(|p| {
+                let s = Scope { a: Some(a), part: p, months: (from, last), ..self.scope };
+                let period = crate::eval::period_label(self.model().header.year, from, last);
+                let mut n = self.formula(&s, &format!("{}.{}{} [{period}]", asg.id, kf.id, part_suffix(self.model(), &s)), &kf.formula.expr, &kf.formula.unit.to_string());
+                let ratio = kf.formula.unit.is_none() && matches!(kf.formula.expr.kind, ExprKind::Binary(BinOp::Div, ..));
+                if let (true, Ok(v)) = (ratio, s.num(&kf.formula.expr)) {
+                    n.value = format!("{} ({} %)", n.value, swedish(v * Decimal::ONE_HUNDRED, 2));
+                }
+                n
+            })
+            .collect())
+    }
+}
+
+pub(super) fn part_suffix(m: &Model, s: &Scope) -> String {
+    match (s.a, s.part) {
+        (Some(a), Some(p)) => format!("[{}]", m.assignments[a].parts[p].id),
+        _ => String::new(),
+    }
+}
+
+fn op_label(op: BinOp) -> String {
+    match op {
+        BinOp::Mul => "×".into(),
+        BinOp::Div => "÷".into(),
+        other => other.symbol().into(),
+    }
+}
+
+/// Reads back an amount rendered by [`kr`].
+fn parse_kr(s: &str) -> Option<Decimal> {
+    crate::workbook::parse_swedish_number(s.trim_end_matches(" kr"))
+}

@@ -1,0 +1,66 @@
+//! `ekostyr explain`: derivation trees down to parameters and input cells.
+
+use std::process::{Command, Output};
+
+fn ekostyr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ekostyr")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1").env("CI", "true").output().expect("runs")
+}
+
+fn explain(rules: &str, input: &str, extra: &[&str]) -> String {
+    let out = ekostyr(&[&["explain", rules, "--input", input][..], extra].concat());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn explain_2023(extra: &[&str]) -> String {
+    explain("rules/2023.ek", "fixtures/2023.xlsx", extra)
+}
+
+#[test]
+fn fixed_compensation_down_to_budget_cells() {
+    let text = explain_2023(&["vårdboende.fast"]);
+    assert!(text.contains("referenskostnad[somatik] = 2 050 kr/dygn") && text.contains("Budget!D"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn fixed_compensation_json() {
+    insta::assert_snapshot!(explain_2023(&["vårdboende.fast", "--format", "json"]));
+}
+
+#[test]
+fn variable_compensation_for_one_month() {
+    insta::assert_snapshot!(explain_2023(&["övriga_öppna.rörlig", "--period", "2023-01"]));
+}
+
+#[test]
+fn key_figure_for_a_quarter() {
+    insta::assert_snapshot!(explain_2023(&["vårdboende.beläggningsgrad", "--period", "2023-03"]));
+}
+
+#[test]
+fn key_figure_json() {
+    insta::assert_snapshot!(explain_2023(&["dagverksamhet.kostnad_per_plats", "--format", "json"]));
+}
+
+#[test]
+fn a_monthly_transfer() {
+    insta::assert_snapshot!(explain_2023(&["dagverksamhet.överföring[2023-12]"]));
+}
+
+#[test]
+fn a_price_read_from_the_previous_year() {
+    let text = explain("rules/2024.ek", "fixtures/2024.xlsx", &["son_heldygn_bu.fast"]);
+    assert!(text.contains("föregående år (2023): platspris[stödboende] = 1 450 000 kr/plats  (rules/2023.ek:"), "{text}");
+    assert!(text.contains("prisindex = 2,9 %"), "{text}");
+}
+
+#[test]
+fn unknown_targets_are_errors_with_a_hint() {
+    let out = ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "vårdbonde.fast"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vårdboende`?"));
+    let out = ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "vårdboende.belägningsgrad"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`beläggningsgrad`"));
+}
