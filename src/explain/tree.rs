@@ -54,7 +54,7 @@ pub(super) struct Walker<'a> {
 }
 
 fn number(v: Decimal) -> String {
-    swedish(v, v.normalize().scale().max(0))
+    swedish(v, v.normalize().scale())
 }
 
 fn with_unit(v: Decimal, unit: &str) -> String {
