@@ -43,19 +43,19 @@ pub fn command(args: &TemplateArgs) -> Outcome {
 }
 
 /// How many data rows the template's Budget and Volymer sheets have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowCounts {
+struct RowCounts {
     /// Rows of `Budget`.
-    pub budget: usize,
+    budget: usize,
     /// Rows of `Volymer` (twelve months of each needed key).
-    pub volume: usize,
+    volume: usize,
 }
 
 fn write_template(args: &TemplateArgs) -> Result<RowCounts, String> {
     let model = checked_model(&args.rules)?;
     check_output(&args.output)?;
     let needs = needed_rows(&model);
-    let origin = Origin { file: args.rules.display().to_string(), sha256: crate::run::sha256(model.source.text.as_bytes()) };
+    let output = args.output.file_name().map_or_else(|| args.output.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let origin = Origin { file: args.rules.display().to_string(), sha256: crate::run::sha256(model.source.text.as_bytes()), output };
     let bytes = render(&model, &needs, &origin)?;
     write_new(&args.output, &bytes)?;
     Ok(RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 })
@@ -67,7 +67,9 @@ fn checked_model(path: &Path) -> Result<Model, String> {
     let rendered = checked.render();
     match checked.model {
         Some(model) if !checked.has_errors() => {
-            eprint!("{rendered}");
+            if !checked.diagnostics.0.is_empty() || !checked.upstream.is_empty() {
+                eprint!("{rendered}");
+            }
             Ok(model)
         }
         _ => Err(rendered),
@@ -79,7 +81,11 @@ fn check_output(path: &Path) -> Result<(), String> {
     let dir = output_dir(path);
     if !dir.is_dir() {
         let hint = "create the directory first, or choose another place with `-o`";
-        return Err(format!("{}: cannot write the template: the directory `{}` does not exist\n  = hint: {hint}", path.display(), dir.display()));
+        return Err(format!(
+            "{}: cannot write the template: the directory `{}` does not exist\n  = hint: {hint}",
+            path.display(),
+            dir.display()
+        ));
     }
     if path.exists() {
         let hint = "remove it first, or choose another name with `-o`";
@@ -118,13 +124,14 @@ pub struct Needs {
     pub volume: BTreeSet<Key>,
 }
 
-/// Walks every formula the evaluator runs (fixed, variable, changes, key figures
-/// and the `låt` bindings they use) and collects the inputs each `budget(…)` and
-/// `volym(…)` reads in its context: inside `summa`, a per-part key figure or a
-/// binding used there, one row per part; with an explicit part, that part;
-/// otherwise one row per part (the evaluator sums them), or one row with `del`
-/// empty for an assignment without parts. Values of `föregående` come from the
-/// previous year's workbook and are not asked for.
+/// Walks every formula of every assignment (fixed, variable, changes, key figures
+/// — also those followed up from a later year — and the `låt` bindings they use)
+/// and collects the inputs each `budget(…)` and `volym(…)` reads in its context:
+/// inside `summa`, a per-part key figure or a binding used there, one row per
+/// part; with an explicit part, that part; otherwise one row per part (the
+/// evaluator sums them), or one row with `del` empty for an assignment without
+/// parts. A binding nothing uses is never evaluated and asks for nothing; values
+/// of `föregående` come from the previous year's workbook and are not asked for.
 pub fn needed_rows(model: &Model) -> Needs {
     let mut walker = Walker { model, needs: Needs::default(), lets: HashSet::new() };
     for a in 0..model.assignments.len() {
@@ -227,6 +234,8 @@ pub struct Origin {
     pub file: String,
     /// Its SHA-256, hex.
     pub sha256: String,
+    /// The template's file name.
+    pub output: String,
 }
 
 /// Renders the template: `Instruktioner`, `Utfall`, `Volymer`, `Budget` and the hidden `Listor`.
@@ -295,13 +304,22 @@ struct DataSheet {
 }
 
 fn ledger_sheet() -> DataSheet {
-    let columns = vec![("period", Col::Text, 10.0), ("id", Col::Text, 12.0), ("komplement", Col::Text, 12.0), ("konto", Col::Text, 8.0), ("belopp", Col::Money, 16.0)];
+    let columns = vec![
+        ("period", Col::Text, 10.0),
+        ("id", Col::Text, 12.0),
+        ("komplement", Col::Text, 12.0),
+        ("konto", Col::Text, 8.0),
+        ("belopp", Col::Money, 16.0),
+    ];
     DataSheet { name: "Utfall", columns, rows: vec![] }
 }
 
 fn volume_sheet(model: &Model, keys: &BTreeSet<Key>) -> DataSheet {
     let year = model.header.year;
-    let rows = (1..=12u32).flat_map(|m| keys.iter().map(move |k| (m, k))).map(|(m, k)| [vec![format!("{year}-{m:02}")], names(model, *k)].concat()).collect();
+    let rows = (1..=12u32)
+        .flat_map(|m| keys.iter().map(move |k| (m, k)))
+        .map(|(m, k)| [vec![format!("{year}-{m:02}")], names(model, *k)].concat())
+        .collect();
     let mut columns = vec![("period", Col::Text, 10.0)];
     columns.extend(name_columns(List::VolumeMeasures));
     columns.push(("värde", Col::Number, 12.0));
@@ -413,7 +431,14 @@ impl Lists {
             }
         }
         let measures = |kind| model.measures.iter().filter(|m| m.kind == kind).map(|m| m.name.clone()).collect();
-        Lists { names: [model.assignments.iter().map(|a| a.id.clone()).collect(), parts, measures(MeasureKind::Budget), measures(MeasureKind::Volume)] }
+        Lists {
+            names: [
+                model.assignments.iter().map(|a| a.id.clone()).collect(),
+                parts,
+                measures(MeasureKind::Budget),
+                measures(MeasureKind::Volume),
+            ],
+        }
     }
 
     fn of(&self, list: List) -> &[String] {
@@ -472,8 +497,12 @@ fn write_lines(ws: &mut Worksheet, lines: &[Line], f: &Formats) -> Result<(), St
             Line::Title(t) => ws.write_string_with_format(r, 0, t, &f.title).map(|_| ()),
             Line::Heading(t) => ws.write_string_with_format(r, 0, *t, &f.bold).map(|_| ()),
             Line::Text(t) => ws.write_string(r, 0, t).map(|_| ()),
-            Line::Header(cells) => (0u16..).zip(cells.iter()).try_for_each(|(c, t)| ws.write_string_with_format(r, c, *t, &f.bold).map(|_| ())),
-            Line::Row(cells) => (0u16..).zip(cells).filter(|(_, t)| !t.is_empty()).try_for_each(|(c, t)| ws.write_string(r, c, t).map(|_| ())),
+            Line::Header(cells) => {
+                (0u16..).zip(cells.iter()).try_for_each(|(c, t)| ws.write_string_with_format(r, c, *t, &f.bold).map(|_| ()))
+            }
+            Line::Row(cells) => {
+                (0u16..).zip(cells).filter(|(_, t)| !t.is_empty()).try_for_each(|(c, t)| ws.write_string(r, c, t).map(|_| ()))
+            }
             Line::Blank => Ok(()),
         }
         .map_err(fail)?;
@@ -484,7 +513,9 @@ fn write_lines(ws: &mut Worksheet, lines: &[Line], f: &Formats) -> Result<(), St
 fn instructions(model: &Model, needs: &Needs, origin: &Origin) -> Vec<Line> {
     let title = format!("Indatamall {}: {}", model.header.year, model.header.title);
     let mut lines = vec![Line::Title(title), Line::Blank];
-    for block in [about(model, origin), how_to(model.header.year), sheets(), ledger_columns(model.header.year), codes(model), measures(model, needs)] {
+    for block in
+        [about(model, origin), how_to(model, origin), sheets(), ledger_columns(model.header.year), codes(model), measures(model, needs)]
+    {
         lines.extend(block);
         lines.push(Line::Blank);
     }
@@ -503,7 +534,10 @@ fn about(model: &Model, origin: &Origin) -> Vec<Line> {
     lines.push(row(["År", &h.year.to_string()]));
     lines.push(row(["SHA-256", &origin.sha256]));
     if let Some(previous) = &h.builds_on {
-        lines.push(row(["Bygger på", &format!("{previous} (föregående års värden läses från föregående års regler och indata, inte från denna mall)")]));
+        lines.push(row([
+            "Bygger på",
+            &format!("{previous} (föregående års värden läses från föregående års regler och indata, inte från denna mall)"),
+        ]));
     }
     if let Some(d) = &h.decision {
         lines.push(row(["Beslut", &format!("{} {}, dnr {}", d.board, d.date, d.dnr)]));
@@ -515,19 +549,32 @@ fn about(model: &Model, origin: &Origin) -> Vec<Line> {
     lines
 }
 
-fn how_to(year: i32) -> Vec<Line> {
+fn how_to(model: &Model, origin: &Origin) -> Vec<Line> {
+    let year = model.header.year;
     let text = |s: &str| Line::Text(s.to_string());
-    vec![
+    let mut lines = vec![
         Line::Heading("Så fyller du i mallen"),
         text("1. Budget: skriv årets budgeterade mängd (platser, timmar, årsarbetare …) i kolumnen värde på varje rad."),
         text("2. Volymer: skriv varje månads utfall i kolumnen värde på varje rad."),
         Line::Text(format!("3. Utfall: klistra in huvudbokens transaktioner för {year} under rubrikraden, en rad per transaktion.")),
-        text("Regelverket läser varje rad i Budget och Volymer: ta inte bort rader och lämna inget värde tomt. En tom cell är ett fel, aldrig en nolla; skriv 0 där det inte finns något."),
-        text("uppdrag, del och mått har rullistor med namnen från regelverket. Namnen jämförs utan hänsyn till stora och små bokstäver. del är tom där ett mått gäller hela uppdraget."),
-        text("Tal skrivs som talceller eller som svensk taltext, t.ex. \"1 234,50\". Text som inte är ett tal (\"tolv\") och felvärden (#DIVISION/0!) är fel."),
-        text("Flikarnas och kolumnernas namn får inte ändras; kolumnernas ordning spelar ingen roll och andra flikar, som den här, läses inte."),
-        text("Kör sedan: ekostyr run REGELFIL --input DENNA_FIL.xlsx"),
-    ]
+        text(
+            "Regelverket läser varje rad i Budget och Volymer: ta inte bort rader och lämna inget värde tomt. En tom cell är ett fel, aldrig en nolla; skriv 0 där det inte finns något.",
+        ),
+        text(
+            "uppdrag, del och mått har rullistor med namnen från regelverket. Namnen jämförs utan hänsyn till stora och små bokstäver. del är tom där ett mått gäller hela uppdraget.",
+        ),
+        text(
+            "Tal skrivs som talceller eller som svensk taltext, t.ex. \"1 234,50\". Text som inte är ett tal (\"tolv\") och felvärden (#DIVISION/0!) är fel.",
+        ),
+        text(
+            "Flikarnas och kolumnernas namn får inte ändras; kolumnernas ordning spelar ingen roll och andra flikar, som den här, läses inte.",
+        ),
+    ];
+    if model.assignments.iter().flat_map(|a| &a.key_figures).any(|k| k.from_year > year) {
+        lines.push(text("Några rader gäller nyckeltal som följs upp först från ett senare år: de påverkar inte årets siffror men behöver ändå ett värde (0 om uppgiften saknas)."));
+    }
+    lines.push(Line::Text(format!("Kör sedan: ekostyr run {} --input {}", origin.file, origin.output)));
+    lines
 }
 
 fn sheets() -> Vec<Line> {
@@ -556,7 +603,9 @@ fn ledger_columns(year: i32) -> Vec<Line> {
 fn codes(model: &Model) -> Vec<Line> {
     let mut lines = vec![
         Line::Heading("ID-koder per uppdrag och del"),
-        Line::Text("L110* omfattar alla koder som börjar med L110 (L1101, L1102 …); A..B är alla koder av samma längd från A till B.".into()),
+        Line::Text(
+            "L110* omfattar alla koder som börjar med L110 (L1101, L1102 …); A..B är alla koder av samma längd från A till B.".into(),
+        ),
         Line::Text("Transaktioner vars kod inget uppdrag har redovisas som ej mappade (antal och summa), de tappas aldrig.".into()),
         Line::Header(&["uppdrag", "del", "namn", "ID-koder"]),
     ];
@@ -601,7 +650,8 @@ mod tests {
     use crate::check::check_source;
     use crate::source::SourceFile;
 
-    const HEADER: &str = "regelverk \"t\"\når 2023\nversion 1.0\nmått budget platser: platser\nmått volym dygn_v: dygn\n";
+    const HEADER: &str =
+        "regelverk \"t\"\når 2023\nversion 1.0\ndokumentägare \"E\"\nmått budget platser: platser\nmått volym dygn_v: dygn\n";
 
     fn model(body: &str) -> Model {
         let checked = check_source(SourceFile::new("t.ek", format!("{HEADER}{body}")), None, &mut vec![]);
