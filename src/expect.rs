@@ -1,9 +1,609 @@
-//! `ekostyr expect` (not yet implemented).
+//! `ekostyr test`: evaluates the `förvänta` blocks written next to the rules.
+//!
+//! A block is evaluated on the workbook named by its `indata` line (relative to
+//! the rule file's directory), or on no workbook at all, with its inline lines
+//! laid over it: `budget` and `volym` set a value (replacing the workbook's),
+//! `utfall` adds a posting, mapped by its ID code as the workbook loader maps it.
+//! The rules are evaluated for the full year and every value line is compared
+//! with the report:
+//!
+//! - `a.fast`, `a.rörlig`, `a.förändringar`, `a.ersättning` (the total),
+//!   `a.kostnad`, `a.resultat`: the year; with a month (`a.rörlig[2023-07]`) that
+//!   month's transfer line, that month's cost and their difference;
+//!   `a.överföring[2023-07]` is the month's total transfer; `a.kostnad.del` is the
+//!   cost of one part.
+//! - any other name is a key figure, `a.figur` or `a.figur.del` for a per-part
+//!   one. The month picks the period: the month itself for `månadsvis`, the year
+//!   to date ending that month for `delår` (`[2023-03]`, `[2023-08]`; no month
+//!   or `[2023-12]` for the year); `årsvis` takes no month.
+//!
+//! Values are compared as the report shows them: money exactly, in kronor; key
+//! figures in their display units rounded to two decimals, ratios in percent
+//! (`95,5 %` is compared with 95,50). Without `± tolerance` the values must be
+//! equal; with it the difference may be at most the tolerance.
+//!
+//! Names and units of the lines are the checker's to validate; what is left here
+//! are values the report does not have (a period a figure is not reported for).
 
+use crate::check::{check_path, literal};
+use crate::cli::TestArgs;
 use crate::commands::Outcome;
+use crate::diagnostic::Diagnostic;
+use crate::eval::data::{BudgetValue, Data, Key, Target, map_code};
+use crate::eval::results::{AssignmentResult, KeyFigureResult, Report};
+use crate::eval::{self, Options};
+use crate::model::{Expr, ExprKind, Interval, MeasureKind, Model};
+use crate::report::number::swedish;
+use crate::source::Span;
+use crate::syntax::ast::{ExpectItem, Expectation, Ident, Month, Quantity, Str};
+use crate::workbook::CellRef;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
-/// Runs the command.
-pub fn command(_args: &crate::cli::TestArgs) -> Outcome {
-    eprintln!("this command is not implemented yet");
-    Outcome::Error
+/// Runs the command: every block of every file, then one summary line.
+pub fn command(args: &TestArgs) -> Outcome {
+    let files = match rule_files(&args.files) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Error;
+        }
+    };
+    let mut tally = Tally::default();
+    for file in &files {
+        test_file(file, &mut tally);
+    }
+    println!("{tally}");
+    tally.outcome()
+}
+
+/// Counts of value lines passed and failed, and of blocks or files that could not run.
+#[derive(Debug, Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    errors: usize,
+}
+
+impl Tally {
+    fn outcome(&self) -> Outcome {
+        match (self.errors, self.failed) {
+            (0, 0) => Outcome::Ok,
+            (0, _) => Outcome::Failed,
+            _ => Outcome::Error,
+        }
+    }
+}
+
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} passed, {} failed", self.passed, self.failed)?;
+        match self.errors {
+            0 => Ok(()),
+            1 => f.write_str(", 1 error"),
+            n => write!(f, ", {n} errors"),
+        }
+    }
+}
+
+/// The files named, with each directory replaced by its `*.ek` files in name order.
+fn rule_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = vec![];
+    for path in args {
+        match path.is_dir() {
+            true => out.extend(directory(path)?),
+            false => out.push(path.clone()),
+        }
+    }
+    Ok(out)
+}
+
+fn directory(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let cannot = |e: std::io::Error| format!("{}: cannot read the directory: {e}", dir.display());
+    let entries = std::fs::read_dir(dir).map_err(cannot)?.map(|e| e.map(|e| e.path())).collect::<Result<Vec<_>, _>>().map_err(cannot)?;
+    let mut files: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ek")).collect();
+    files.sort();
+    match files.is_empty() {
+        true => Err(format!("{}: no `*.ek` rule files in the directory", dir.display())),
+        false => Ok(files),
+    }
+}
+
+fn test_file(path: &Path, tally: &mut Tally) {
+    let Some(model) = checked_model(path) else {
+        tally.errors += 1;
+        return;
+    };
+    if model.expectations.is_empty() {
+        println!("{}: no expectations", path.display());
+        return;
+    }
+    println!("{}", path.display());
+    let mut workbooks = Workbooks { dir: path.parent().map(Path::to_path_buf).unwrap_or_default(), loaded: HashMap::new() };
+    for block in &model.expectations {
+        run_block(&model, block, &mut workbooks, tally);
+    }
+}
+
+/// The checked model; diagnostics (warnings too) go to stderr.
+fn checked_model(path: &Path) -> Option<Model> {
+    let checked = match check_path(path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return None;
+        }
+    };
+    if !checked.diagnostics.0.is_empty() || !checked.upstream.is_empty() {
+        eprint!("{}", checked.render());
+    }
+    let errors = checked.has_errors();
+    checked.model.filter(|_| !errors)
+}
+
+fn run_block(model: &Model, block: &Expectation, workbooks: &mut Workbooks, tally: &mut Tally) {
+    let evaluated = block_data(model, block, workbooks).and_then(|data| evaluate(model, block, &data).map(|report| (data, report)));
+    let (data, report) = match evaluated {
+        Ok(x) => x,
+        Err(d) => {
+            println!("ERROR {}", block.name.value);
+            eprint!("{}", d.render(&model.source));
+            tally.errors += 1;
+            return;
+        }
+    };
+    let cx = Cx { model, data: &data, report: &report };
+    let lines = value_lines(block);
+    let failures: Vec<String> = lines.iter().filter_map(|line| cx.verdict(line).err()).collect();
+    tally.passed += lines.len() - failures.len();
+    tally.failed += failures.len();
+    println!("{} {}", if failures.is_empty() { "ok  " } else { "FAIL" }, block.name.value);
+    for failure in failures {
+        println!("  {failure}");
+    }
+}
+
+/// Evaluates the assignments the block's value lines need (see [`scoped`]) for the full year.
+fn evaluate(model: &Model, block: &Expectation, data: &Data) -> Result<Report, Diagnostic> {
+    eval::evaluate(&scoped(model, block), data, None, Options::default()).map_err(|e| e.0)
+}
+
+/// The model with the formulas of every assignment the block does not need taken
+/// out, so that a block need not give inputs for assignments it does not test.
+/// Indices stay as they are; the needed assignments evaluate exactly as in a run.
+fn scoped(model: &Model, block: &Expectation) -> Model {
+    let needed = needed(model, block);
+    let mut scoped = model.clone();
+    for (asg, _) in scoped.assignments.iter_mut().zip(needed).filter(|(_, needed)| !needed) {
+        asg.fixed = None;
+        asg.variable = None;
+        asg.key_figures.clear();
+        asg.changes.clear();
+    }
+    scoped
+}
+
+/// Which assignments the value lines name or, through their formulas, read the compensation of.
+fn needed(model: &Model, block: &Expectation) -> Vec<bool> {
+    let mut needed = vec![false; model.assignments.len()];
+    let named = value_lines(block).into_iter().filter_map(|l| l.path.first().and_then(|a| model.assignment(&a.name)));
+    let mut todo: Vec<usize> = named.map(|(i, _)| i).collect();
+    while let Some(a) = todo.pop() {
+        if std::mem::replace(&mut needed[a], true) {
+            continue;
+        }
+        let asg = &model.assignments[a];
+        let formulas = asg
+            .fixed
+            .iter()
+            .chain(&asg.variable)
+            .chain(asg.key_figures.iter().map(|k| &k.formula))
+            .chain(asg.changes.iter().map(|c| &c.amount));
+        formulas.for_each(|f| compensations_read(model, &f.expr, &mut todo));
+    }
+    needed
+}
+
+/// The assignments whose compensation `e` reads, directly or through `låt` bindings.
+/// (`föregående` reads the previous year's model, not this one.)
+fn compensations_read(model: &Model, e: &Expr, out: &mut Vec<usize>) {
+    let mut go = |x: &Expr| compensations_read(model, x, out);
+    match &e.kind {
+        ExprKind::Compensation(a, _) => out.push(*a),
+        ExprKind::Let(a, l) => go(&model.assignments[*a].lets[*l].formula.expr),
+        ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) | ExprKind::SumParts(_, x) => go(x),
+        ExprKind::Binary(_, l, r) => [l, r].into_iter().for_each(|x| go(x)),
+        ExprKind::MinMax(_, xs) => xs.iter().for_each(go),
+        ExprKind::If(c, t, f) => [c, t, f].into_iter().for_each(|x| go(x)),
+        ExprKind::Previous(_)
+        | ExprKind::Const(_)
+        | ExprKind::Param(_)
+        | ExprKind::PartParam(_)
+        | ExprKind::Entry(..)
+        | ExprKind::Cost(_)
+        | ExprKind::Budget(..)
+        | ExprKind::Volume(..)
+        | ExprKind::Months
+        | ExprKind::Days => {}
+    }
+}
+
+// ------------------------------------------------------------------ inputs
+
+/// Workbooks read so far for one rule file, by path: each is read once.
+struct Workbooks {
+    /// The rule file's directory, which `indata` is relative to.
+    dir: PathBuf,
+    loaded: HashMap<PathBuf, Result<Data, (String, Option<String>)>>,
+}
+
+impl Workbooks {
+    /// The block's workbook, or no rows at all when it names none.
+    fn data(&mut self, model: &Model, input: Option<&Str>) -> Result<Data, Diagnostic> {
+        let Some(name) = input else { return Ok(Data::empty(model)) };
+        let path = self.dir.join(&name.value);
+        let loaded =
+            self.loaded.entry(path.clone()).or_insert_with(|| eval::data::load(model, &path, &mut |_| {}).map_err(|e| (e.message, e.hint)));
+        loaded
+            .clone()
+            .map_err(|(message, hint)| Diagnostic::error(name.span, format!("cannot use the workbook: {message}")).with_hint_opt(hint))
+    }
+}
+
+/// The data a block is evaluated on: its workbook with its inline lines laid over it.
+fn block_data(model: &Model, block: &Expectation, workbooks: &mut Workbooks) -> Result<Data, Diagnostic> {
+    let input = block.items.iter().find_map(|i| match i {
+        ExpectItem::Input(s, _) => Some(s),
+        _ => None,
+    });
+    let mut data = workbooks.data(model, input)?;
+    for item in &block.items {
+        overlay(model, &mut data, item)?;
+    }
+    Ok(data)
+}
+
+fn overlay(model: &Model, data: &mut Data, item: &ExpectItem) -> Result<(), Diagnostic> {
+    match item {
+        ExpectItem::Budget(path, q, _) => set_budget(model, data, path, q),
+        ExpectItem::Volume(month, path, q, _) => set_volume(model, data, *month, path, q),
+        ExpectItem::Ledger(month, code, q, span) => add_posting(model, data, *month, code, q, *span),
+        ExpectItem::Input(..) | ExpectItem::Value { .. } => Ok(()),
+    }
+}
+
+fn set_budget(model: &Model, data: &mut Data, path: &[Ident], q: &Quantity) -> Result<(), Diagnostic> {
+    let key = measure_key(model, path, MeasureKind::Budget)?;
+    let value = base_value(q)?;
+    // INVARIANT: row 0 is no sheet row; it marks a value written in the rule file.
+    data.budget.insert(key, BudgetValue { value, cell: CellRef { sheet: "Budget", row: 0, col: 0 } });
+    Ok(())
+}
+
+fn set_volume(model: &Model, data: &mut Data, month: Month, path: &[Ident], q: &Quantity) -> Result<(), Diagnostic> {
+    let key = measure_key(model, path, MeasureKind::Volume)?;
+    let m = month_of(model, month).map_err(|e| Diagnostic::error(month.span, e))? as usize - 1;
+    let entry = data.volume.entry(key).or_default();
+    entry.values[m] = base_value(q)?;
+    entry.cells[m] = None;
+    Ok(())
+}
+
+fn add_posting(model: &Model, data: &mut Data, month: Month, code: &Ident, q: &Quantity, span: Span) -> Result<(), Diagnostic> {
+    let m = month_of(model, month).map_err(|e| Diagnostic::error(month.span, e))? as usize - 1;
+    let amount = base_value(q)?;
+    let added = match map_code(model, &code.name) {
+        Some(t) => add_mapped(data, t, m, amount),
+        None => add_unmapped(data, &code.name, amount),
+    };
+    added.ok_or_else(|| Diagnostic::error(span, "the sum of the postings is too large for an exact decimal"))
+}
+
+fn add_mapped(data: &mut Data, t: Target, m: usize, amount: Decimal) -> Option<()> {
+    let slot = &mut data.ledger[t.assignment][t.part];
+    slot.sum[m] = slot.sum[m].checked_add(amount)?;
+    slot.rows[m] += 1;
+    let activity = &mut data.activities[t.assignment][t.activity][m];
+    *activity = activity.checked_add(amount)?;
+    Some(())
+}
+
+fn add_unmapped(data: &mut Data, code: &str, amount: Decimal) -> Option<()> {
+    data.unmapped = (data.unmapped.0 + 1, data.unmapped.1.checked_add(amount)?);
+    let codes = &mut data.unmapped_codes;
+    let i = match codes.binary_search_by(|c| c.0.as_str().cmp(code)) {
+        Ok(i) => i,
+        Err(i) => {
+            codes.insert(i, (code.to_string(), 0, Decimal::ZERO));
+            i
+        }
+    };
+    codes[i] = (codes[i].0.clone(), codes[i].1 + 1, codes[i].2.checked_add(amount)?);
+    Some(())
+}
+
+/// `uppdrag.mått` or `uppdrag.del.mått` → the key of the value.
+fn measure_key(model: &Model, path: &[Ident], kind: MeasureKind) -> Result<Key, Diagnostic> {
+    let (a, part, m) = match path {
+        [a, m] => (a, None, m),
+        [a, p, m] => (a, Some(p), m),
+        _ => return Err(Diagnostic::error(path_span(path), "write `uppdrag.mått` or `uppdrag.del.mått`")),
+    };
+    let unknown = |what: &str, i: &Ident| Diagnostic::error(i.span, format!("unknown {what} `{}`", i.name));
+    let (ai, asg) = model.assignment(&a.name).ok_or_else(|| unknown("assignment", a))?;
+    let part = part.map(|p| asg.parts.iter().position(|x| x.id == p.name).ok_or_else(|| unknown("part", p))).transpose()?;
+    let (mi, measure) = model.measure(&m.name).ok_or_else(|| unknown("measure", m))?;
+    if measure.kind != kind {
+        return Err(Diagnostic::error(m.span, format!("`{}` is not a measure of this kind", m.name))
+            .with_hint("`budget` takes Budget measures, `volym` Volymer measures"));
+    }
+    Ok((ai, part, mi))
+}
+
+fn path_span(path: &[Ident]) -> Span {
+    match (path.first(), path.last()) {
+        (Some(first), Some(last)) => first.span.to(last.span),
+        _ => Span::default(),
+    }
+}
+
+/// A literal in base units (`5 tkr` is 5 000 kr, `95 %` is 0,95).
+fn base_value(q: &Quantity) -> Result<Decimal, Diagnostic> {
+    literal(q).map(|(v, _)| v).map_err(|e| Diagnostic::error(q.span, e))
+}
+
+/// The month number of a month of the rules' year.
+fn month_of(model: &Model, m: Month) -> Result<u32, String> {
+    let year = model.header.year;
+    match m.year == year && (1..=12).contains(&m.month) {
+        true => Ok(m.month),
+        false => Err(format!("{}-{:02} is not a month of {year}, the year of the rules", m.year, m.month)),
+    }
+}
+
+// ------------------------------------------------------------------ values
+
+/// One `uppdrag.värde[månad] = förväntat ± tolerans` line.
+struct ValueLine<'a> {
+    path: &'a [Ident],
+    month: Option<Month>,
+    expected: &'a Quantity,
+    tolerance: Option<&'a Quantity>,
+    span: Span,
+}
+
+impl fmt::Display for ValueLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.path.iter().map(|i| i.name.as_str()).collect();
+        f.write_str(&names.join("."))?;
+        match self.month {
+            Some(m) => write!(f, "[{}-{:02}]", m.year, m.month),
+            None => Ok(()),
+        }
+    }
+}
+
+fn value_lines(block: &Expectation) -> Vec<ValueLine<'_>> {
+    block.items.iter().filter_map(value_line).collect()
+}
+
+fn value_line(item: &ExpectItem) -> Option<ValueLine<'_>> {
+    match item {
+        ExpectItem::Value { path, month, expected, tolerance, span } => {
+            Some(ValueLine { path, month: *month, expected, tolerance: tolerance.as_ref(), span: *span })
+        }
+        _ => None,
+    }
+}
+
+/// A value of the report: in display units, or `i.u.` with the reason.
+struct Actual {
+    value: Option<Decimal>,
+    unit: String,
+    note: Option<String>,
+}
+
+impl Actual {
+    fn kronor(value: Decimal) -> Self {
+        Actual { value: Some(value), unit: "kr".into(), note: None }
+    }
+}
+
+/// The figures of one block's evaluation.
+struct Cx<'a> {
+    model: &'a Model,
+    data: &'a Data,
+    report: &'a Report,
+}
+
+impl Cx<'_> {
+    /// `Ok` when the line holds; otherwise the failure line `file:line:col: what`.
+    fn verdict(&self, line: &ValueLine) -> Result<(), String> {
+        let (l, c) = self.model.source.line_col(line.span.start);
+        let failure = match self.actual(line) {
+            Ok(actual) => compare(line, &actual).err(),
+            Err(reason) => Some(format!(": {reason}")),
+        };
+        match failure {
+            None => Ok(()),
+            Some(f) => Err(format!("{}:{l}:{c}: {line}{f}", self.model.source.name)),
+        }
+    }
+
+    fn actual(&self, line: &ValueLine) -> Result<Actual, String> {
+        let (a, rest) = line.path.split_first().ok_or("an empty name")?;
+        let (ai, r) = self
+            .report
+            .assignments
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.id == a.name)
+            .ok_or_else(|| format!("no assignment `{}`", a.name))?;
+        let month = line.month.map(|m| month_of(self.model, m)).transpose()?;
+        let names: Vec<&str> = rest.iter().map(|i| i.name.as_str()).collect();
+        match (names.as_slice(), Money::named(names[0])) {
+            ([_], Some(what)) => self.money(ai, r, what, month).map(Actual::kronor),
+            (["kostnad", part], _) => self.part_cost(ai, part, month).map(Actual::kronor),
+            _ => key_figure(r, &names.join("."), month, self.model.header.year),
+        }
+    }
+
+    fn money(&self, ai: usize, r: &AssignmentResult, what: Money, month: Option<u32>) -> Result<Decimal, String> {
+        let Some(m) = month else { return what.of_year(r) };
+        let line = r.months.iter().find(|l| l.month == m).ok_or_else(|| format!("no transfer for month {m}"))?.amounts;
+        let cost = self.cost(ai, None, m..=m)?;
+        Ok(match what {
+            Money::Fixed => line.fixed,
+            Money::Variable => line.variable,
+            Money::Changes => line.changes,
+            Money::Total | Money::Transfer => line.total,
+            Money::Cost => cost,
+            Money::Result => line.total.checked_sub(cost).ok_or("the result is too large for an exact decimal")?,
+        })
+    }
+
+    fn part_cost(&self, ai: usize, part: &str, month: Option<u32>) -> Result<Decimal, String> {
+        let asg = &self.model.assignments[ai];
+        let p = asg.parts.iter().position(|p| p.id == part).ok_or_else(|| format!("`{}` has no part `{part}`", asg.id))?;
+        let months = month.map_or(1..=12, |m| m..=m);
+        self.cost(ai, Some(p), months)
+    }
+
+    /// The ledger of an assignment (or one part slot) over `months`.
+    fn cost(&self, ai: usize, part: Option<usize>, months: std::ops::RangeInclusive<u32>) -> Result<Decimal, String> {
+        let slots = &self.data.ledger[ai];
+        let chosen = match part {
+            Some(p) => &slots[p..=p],
+            None => &slots[..],
+        };
+        let mut sums = chosen.iter().flat_map(|s| months.clone().map(|m| s.sum[m as usize - 1]));
+        sums.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or_else(|| "the cost is too large for an exact decimal".into())
+    }
+}
+
+/// The money figures of an assignment.
+#[derive(Clone, Copy)]
+enum Money {
+    Fixed,
+    Variable,
+    Changes,
+    Total,
+    Transfer,
+    Cost,
+    Result,
+}
+
+impl Money {
+    fn named(name: &str) -> Option<Money> {
+        Some(match name {
+            "fast" => Money::Fixed,
+            "rörlig" => Money::Variable,
+            "förändringar" => Money::Changes,
+            "ersättning" => Money::Total,
+            "överföring" => Money::Transfer,
+            "kostnad" => Money::Cost,
+            "resultat" => Money::Result,
+            _ => return None,
+        })
+    }
+
+    fn of_year(self, r: &AssignmentResult) -> Result<Decimal, String> {
+        let c = r.compensation;
+        Ok(match self {
+            Money::Fixed => c.fixed,
+            Money::Variable => c.variable,
+            Money::Changes => c.changes,
+            Money::Total => c.total,
+            Money::Cost => r.cost,
+            Money::Result => r.result,
+            Money::Transfer => return Err("`överföring` is one month's transfer: give the month, e.g. `överföring[2023-07]`".into()),
+        })
+    }
+}
+
+/// A key figure (`id` or `id.del`) for the period the month picks.
+fn key_figure(r: &AssignmentResult, id: &str, month: Option<u32>, year: i32) -> Result<Actual, String> {
+    let rows: Vec<&KeyFigureResult> = r.key_figures.iter().filter(|k| k.id == id).collect();
+    let Some(first) = rows.first() else { return Err(no_key_figure(r, id)) };
+    if let [only] = rows.as_slice()
+        && only.value.is_none()
+    {
+        return Ok(Actual { value: None, unit: only.unit.clone(), note: only.note.clone() });
+    }
+    let label = period(first.interval, id, month, year)?;
+    let row = rows.iter().find(|k| k.period == label).ok_or_else(|| not_reported(id, &label, &rows))?;
+    Ok(Actual { value: row.value, unit: row.unit.clone(), note: row.note.clone() })
+}
+
+fn no_key_figure(r: &AssignmentResult, id: &str) -> String {
+    let prefix = format!("{id}.");
+    match r.key_figures.iter().any(|k| k.id.starts_with(&prefix)) {
+        true => format!("`{id}` is reported per part: write `{}.{id}.<del>`", r.id),
+        false => format!("`{}` has no key figure or amount `{id}`", r.id),
+    }
+}
+
+fn not_reported(id: &str, label: &str, rows: &[&KeyFigureResult]) -> String {
+    let periods: Vec<&str> = rows.iter().map(|k| k.period.as_str()).collect();
+    format!("`{id}` is not reported for {label}, only for {}", periods.join(", "))
+}
+
+/// The period label (as in the report) a month picks for a figure of `interval`.
+fn period(interval: Interval, id: &str, month: Option<u32>, year: i32) -> Result<String, String> {
+    match (interval, month) {
+        (Interval::Månadsvis, Some(m)) => Ok(format!("{year}-{m:02}")),
+        (Interval::Månadsvis, None) => Err(format!("`{id}` is followed up every month: give the month, e.g. `{id}[{year}-03]`")),
+        (Interval::Delår, None | Some(12)) | (Interval::Årsvis, None) => Ok(year.to_string()),
+        (Interval::Delår, Some(m)) => Ok(format!("{year}-01..{year}-{m:02}")),
+        (Interval::Årsvis, Some(_)) => Err(format!("`{id}` is followed up for the year (årsvis): leave out the month")),
+    }
+}
+
+// ------------------------------------------------------------------ comparison
+
+/// Compares in the report's display units; `Err` holds the failure's wording.
+fn compare(line: &ValueLine, actual: &Actual) -> Result<(), String> {
+    let scale = if actual.unit == "%" { Decimal::ONE_HUNDRED } else { Decimal::ONE };
+    let display = |q: &Quantity| -> Result<Decimal, String> {
+        literal(q)?.0.checked_mul(scale).ok_or_else(|| "the expected value is too large".into())
+    };
+    let expected = display(line.expected).map_err(|e| format!(": {e}"))?;
+    let tolerance = line.tolerance.map(display).transpose().map_err(|e| format!(": {e}"))?.map(|t| t.abs());
+    let wanted = expected_text(expected, tolerance, &actual.unit);
+    let Some(value) = actual.value else {
+        let why = actual.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        return Err(format!(" expected {wanted}, got i.u.{why}"));
+    };
+    let difference = value.checked_sub(expected).ok_or(": the difference is too large for an exact decimal")?;
+    match difference.abs() <= tolerance.unwrap_or(Decimal::ZERO) {
+        true => Ok(()),
+        false => Err(format!(" expected {wanted}, got {} (difference {})", show(value, &actual.unit), signed(difference, &actual.unit))),
+    }
+}
+
+fn expected_text(expected: Decimal, tolerance: Option<Decimal>, unit: &str) -> String {
+    match tolerance {
+        Some(t) => format!("{} ± {}", show(expected, unit), show(t, unit)),
+        None => show(expected, unit),
+    }
+}
+
+/// A value in Swedish format with its unit; kronor with öre when not whole.
+fn show(v: Decimal, unit: &str) -> String {
+    let scale = v.normalize().scale();
+    let decimals = if unit == "kr" && scale > 0 { scale.max(2) } else { scale };
+    let number = swedish(v, decimals);
+    match unit {
+        "" => number,
+        unit => format!("{number} {unit}"),
+    }
+}
+
+fn signed(v: Decimal, unit: &str) -> String {
+    match v.is_sign_positive() && !v.is_zero() {
+        true => format!("+{}", show(v, unit)),
+        false => show(v, unit),
+    }
 }

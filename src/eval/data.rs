@@ -96,11 +96,14 @@ impl Data {
 }
 
 /// Where one ledger code goes.
-#[derive(Clone, Copy)]
-struct Target {
-    assignment: usize,
-    part: usize,
-    activity: usize,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// Index into `model.assignments`.
+    pub assignment: usize,
+    /// Part slot of [`Data::ledger`]: a part's index, or the number of parts for codes of no part.
+    pub part: usize,
+    /// Activity slot of [`Data::activities`] (see [`activity_slots`]).
+    pub activity: usize,
 }
 
 /// Reads a workbook and maps it onto the model.
@@ -200,7 +203,9 @@ pub fn activity_slots(a: &Assignment) -> usize {
     if a.activities.is_empty() { a.parts.len() + 1 } else { a.activities.len() + 1 }
 }
 
-fn map_code(model: &Model, code: &str) -> Option<Target> {
+/// Where a ledger code goes: the first assignment with a part, code or activity
+/// matching it; `None` when no assignment has it (the posting is unmapped).
+pub fn map_code(model: &Model, code: &str) -> Option<Target> {
     for (ai, a) in model.assignments.iter().enumerate() {
         let part = a.parts.iter().position(|p| p.codes.iter().any(|c| c.matches(code)));
         let own = a.codes.iter().any(|c| c.matches(code));
