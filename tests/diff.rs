@@ -2,16 +2,12 @@
 //! and without inputs), layout-only edits, version verdicts, `init` and a chain
 //! of three years.
 
+mod common;
+
+use common::{ekostyr, ekostyr_in};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn ekostyr_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr")).args(args).current_dir(dir).env("NO_COLOR", "1").env("CI", "true").output().expect("the binary runs")
-}
-
-fn ekostyr(args: &[&str]) -> Output {
-    ekostyr_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
+use std::process::Output;
 
 fn stdout_ok(out: Output) -> String {
     assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));

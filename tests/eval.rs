@@ -1,18 +1,9 @@
 //! The main job end to end: the reference year as JSON and table, full year and
 //! year to date; CSV and xlsx inputs agree; what-ifs; atomic output.
 
+mod common;
 
-use std::process::{Command, Output};
-
-fn ekostyr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .output()
-        .expect("the binary runs")
-}
+use common::ekostyr;
 
 fn stdout_ok(args: &[&str]) -> String {
     let out = ekostyr(args);

@@ -4,25 +4,11 @@
 //!
 //! Paths are relative to the package root, so the snapshots hold no absolute path.
 
-use std::process::{Command, Output};
+mod common;
 
-fn ekostyr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .output()
-        .expect("the binary runs")
-}
+use common::{ekostyr, stderr, stdout};
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("utf-8")
-}
+use std::process::Output;
 
 /// What a user sees: stdout, then stderr under a marker, and the exit code.
 fn seen(out: &Output) -> String {

@@ -1,10 +1,8 @@
 //! `ekostyr explain`: derivation trees down to parameters and input cells.
 
-use std::process::{Command, Output};
+mod common;
 
-fn ekostyr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1").env("CI", "true").output().expect("runs")
-}
+use common::ekostyr;
 
 fn explain(rules: &str, input: &str, extra: &[&str]) -> String {
     let out = ekostyr(&[&["explain", rules, "--input", input][..], extra].concat());

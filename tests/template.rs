@@ -2,32 +2,17 @@
 //! reference rules (read back with calamine), that the template filled with the
 //! reference inputs gives the reference figures, and the errors.
 
+mod common;
+
+use common::{ekostyr, stderr, stdout};
+
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use rust_xlsxwriter::{Workbook, Worksheet};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// (uppdrag, del, mått); `del` is empty for the whole assignment.
 type Key = (String, String, String);
-
-fn ekostyr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)

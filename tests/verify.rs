@@ -1,12 +1,11 @@
 //! `ekostyr verify`: a fresh report reproduces; after an input file is touched it
 //! does not, and the changed file is named.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn ekostyr_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr")).args(args).current_dir(dir).env("NO_COLOR", "1").env("CI", "true").output().expect("the binary runs")
-}
+use common::ekostyr_in;
+
+use std::path::Path;
 
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
