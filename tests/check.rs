@@ -96,7 +96,8 @@ fn cli_reports_a_broken_file_with_location_and_caret() {
     let stderr = String::from_utf8(out.stderr).expect("utf-8 stderr");
     assert_eq!(out.status.code(), Some(2), "exit code; stderr:\n{stderr}");
     assert!(stderr.lines().any(|l| is_located(l, file)), "no `{file}:line:col:` in:\n{stderr}");
-    let caret = |l: &str| l.split_once(" | ").is_some_and(|(gutter, marks)| gutter.trim().is_empty() && marks.trim_start().starts_with('^'));
+    let caret =
+        |l: &str| l.split_once(" | ").is_some_and(|(gutter, marks)| gutter.trim().is_empty() && marks.trim_start().starts_with('^'));
     assert!(stderr.lines().any(caret), "no caret line in:\n{stderr}");
     assert!(!stderr.contains('\u{1b}'), "NO_COLOR=1 but the output has escape codes:\n{stderr}");
     insta::assert_snapshot!("cli_unknown_name", stderr);
@@ -135,20 +136,18 @@ fn shipped_rules_check_clean() {
     }
 }
 
-// ---------------------------------------------------------------- known checker bugs
+// ---------------------------------------------------------------- fixed checker bugs
 //
-// Each of these fails today; run them with `cargo test --test check -- --ignored`.
-// Remove the `ignore` when the checker is fixed.
+// Each of these failed once, as reported; they stay as regression tests.
 
 fn check_text(name: &str, text: &str) -> Checked {
     ekostyr::check::check_source(ekostyr::source::SourceFile::new(name, text), None, &mut vec![])
 }
 
-/// Codes under `verksamheter` are never compared with other codes, so one ledger
-/// code can count toward two assignments.
+/// Codes under `verksamheter` are compared with other assignments' codes, so one
+/// ledger code cannot count toward two assignments (they once were not).
 #[test]
-#[ignore = "checker bug: ID codes of `verksamheter` are not checked for overlaps"]
-fn known_bug_activity_codes_overlap_unchecked() {
+fn activity_codes_overlapping_another_assignment_are_errors() {
     let text = r#"regelverk "R"
 år 2023
 version 1.0
@@ -172,4 +171,16 @@ nämnd ÄN "Ä" {
 "#;
     let checked = check_text("activities.ek", text);
     assert!(checked.has_errors(), "`L1401` of an activity overlaps `L140*` of `dag`, but:\n{}", checked.render());
+}
+
+/// `avrunda(x; 5,000000000)` rounds to five decimals: the count is the number's
+/// value, whatever its scale (it once came out as 0).
+#[test]
+fn rounding_decimals_written_with_zero_decimals() {
+    let text = "regelverk \"R\"\når 2023\nversion 1.0\ndokumentägare \"S\"\nnämnd A \"A\" { vårdform b \"B\" { uppdrag c \"C\" {\n  källa \"K\"\n  id L1\n  ersättning fast = avrunda(1 kr; 5,000000000)\n} } }\n";
+    let checked = check_text("round.ek", text);
+    let rendered = checked.render();
+    let model = checked.model.unwrap_or_else(|| panic!("{rendered}"));
+    let fixed = model.assignments[0].fixed.as_ref().expect("ersättning fast");
+    assert!(matches!(fixed.expr.kind, ekostyr::model::ExprKind::Round(_, 5)), "{:?}", fixed.expr.kind);
 }

@@ -5,9 +5,11 @@
 //! generator, so a failure is reproducible from its description; then proptest
 //! over arbitrary text and over soups of grammar tokens and reference lines.
 //!
-//! A debug build parses the 14 KB reference file in about 20 ms, so by default the
-//! mutations are sampled (a few seconds in all). `EKOSTYR_FUZZ=full` runs every
-//! truncation 7 bytes apart and ten times the random rounds (about half a minute).
+//! A debug build parses the 14 KB reference file in about 20 ms (twice that when it
+//! is broken: pest records what it expected, for the message, and every item is
+//! parsed again on its own), so by default the mutations are sampled (about ten
+//! seconds in all). `EKOSTYR_FUZZ=full` runs every truncation 7 bytes apart and ten
+//! times the random rounds (about two minutes).
 
 use ekostyr::check::{Checked, check_source};
 use ekostyr::source::SourceFile;
@@ -58,7 +60,8 @@ impl Rng {
 /// Checks `text`; describes the first broken invariant or the panic.
 fn check_text(text: &str) -> Result<(), String> {
     let source = SourceFile::new(NAME, text);
-    let checked = catch_unwind(AssertUnwindSafe(|| check_source(source.clone(), None, &mut vec![]))).map_err(|p| format!("panic: {}", panic_message(p.as_ref())))?;
+    let checked = catch_unwind(AssertUnwindSafe(|| check_source(source.clone(), None, &mut vec![])))
+        .map_err(|p| format!("panic: {}", panic_message(p.as_ref())))?;
     invariants(&checked, text)
 }
 
@@ -121,7 +124,12 @@ impl Failures {
 
     fn assert_none(self, what: &str) {
         let shown: Vec<&String> = self.0.iter().take(8).collect();
-        assert!(self.0.is_empty(), "{what}: {} failing cases, the first:\n\n{}", self.0.len(), shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n\n"));
+        assert!(
+            self.0.is_empty(),
+            "{what}: {} failing cases, the first:\n\n{}",
+            self.0.len(),
+            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n\n")
+        );
     }
 }
 
@@ -142,7 +150,8 @@ fn truncated_reference_rules() {
     let mut failures = Failures::default();
     let header = text.find("nämnd").expect("a board in the reference rules");
     let stride = if full() { 7 } else { 53 };
-    let cuts: Vec<usize> = (0..header).step_by(7).chain((header..text.len()).step_by(stride)).chain([text.len()]).map(|at| char_boundary(&text, at)).collect();
+    let cuts: Vec<usize> =
+        (0..header).step_by(7).chain((header..text.len()).step_by(stride)).chain([text.len()]).map(|at| char_boundary(&text, at)).collect();
     for &cut in &cuts {
         failures.run(|| format!("rules/2023.ek cut at byte {cut}"), &text[..cut]);
     }
@@ -191,8 +200,8 @@ fn deleted_and_duplicated_lines() {
 /// Characters worth inserting: Swedish letters, the non-breaking space the grammar
 /// accepts as a thousands separator, punctuation of the language, and a few oddities.
 const INSERTS: &[char] = &[
-    'å', 'ä', 'ö', 'Å', 'Ö', 'é', '\u{a0}', '\u{2009}', '€', '😀', '\u{feff}', ' ', '\t', '\n', '\r', '\0', '{', '}', '(', ')', '[', ']', '"', '#', ';', ',',
-    '.', ':', '%', '*', '/', '-', '+', '=', '<', '>', '±', '×', '÷', '0', '9', 'x', '_',
+    'å', 'ä', 'ö', 'Å', 'Ö', 'é', '\u{a0}', '\u{2009}', '€', '😀', '\u{feff}', ' ', '\t', '\n', '\r', '\0', '{', '}', '(', ')', '[', ']',
+    '"', '#', ';', ',', '.', ':', '%', '*', '/', '-', '+', '=', '<', '>', '±', '×', '÷', '0', '9', 'x', '_',
 ];
 
 /// (d) The reference rules with one to three characters inserted at random places.
@@ -208,7 +217,8 @@ fn inserted_characters() {
         let mut edits = vec![];
         for _ in 0..1 + rng.below(3) {
             let at = char_boundary(&mutated, rng.below(mutated.len() + 1));
-            let c = if rng.below(4) == 0 { char::from_u32(rng.below(0x800) as u32).unwrap_or('?') } else { INSERTS[rng.below(INSERTS.len())] };
+            let c =
+                if rng.below(4) == 0 { char::from_u32(rng.below(0x800) as u32).unwrap_or('?') } else { INSERTS[rng.below(INSERTS.len())] };
             edits.push(format!("insert {c:?} at byte {at}"));
             mutated.insert(at, c);
         }
@@ -295,12 +305,102 @@ fn edge_cases() {
 
 /// Pieces of the language, to build inputs that get far into the grammar.
 const TOKENS: &[&str] = &[
-    "regelverk", "år", "version", "bygger_på", "dokumentägare", "beslut", "dnr", "parameter", "mått", "budget", "volym", "nämnd", "vårdform", "uppdrag", "del",
-    "verksamheter", "källa", "ersättning", "fast", "rörlig", "låt", "nyckeltal", "förändring", "förvänta", "om", "då", "annars", "och", "eller", "inte", "summa",
-    "föregående", "per", "id", "värde", "intervall", "månadsvis", "mottagare", "ansvarig", "från", "mål", "påverkan", "typ", "statsbidrag", "belopp", "indata",
-    "utfall", "min", "max", "avrunda", "kostnad", "dagar", "månader", "x", "platser", "somatik", "L140*", "L1401..L1409", "L1401", "\"Nämnd\"", "\"\"", "2023",
-    "2023-03", "2023-02-30", "1.0", "18 400 000", "2,9", "0,90", "-", "kr", "tkr", "%", "kr/timme", "dygn/plats", "{", "}", "(", ")", "[", "]", "=", "==", ">=", "<=",
-    "+", "*", "/", ":", ";", ",", ".", "..", "±", "#", "\n", " ",
+    "regelverk",
+    "år",
+    "version",
+    "bygger_på",
+    "dokumentägare",
+    "beslut",
+    "dnr",
+    "parameter",
+    "mått",
+    "budget",
+    "volym",
+    "nämnd",
+    "vårdform",
+    "uppdrag",
+    "del",
+    "verksamheter",
+    "källa",
+    "ersättning",
+    "fast",
+    "rörlig",
+    "låt",
+    "nyckeltal",
+    "förändring",
+    "förvänta",
+    "om",
+    "då",
+    "annars",
+    "och",
+    "eller",
+    "inte",
+    "summa",
+    "föregående",
+    "per",
+    "id",
+    "värde",
+    "intervall",
+    "månadsvis",
+    "mottagare",
+    "ansvarig",
+    "från",
+    "mål",
+    "påverkan",
+    "typ",
+    "statsbidrag",
+    "belopp",
+    "indata",
+    "utfall",
+    "min",
+    "max",
+    "avrunda",
+    "kostnad",
+    "dagar",
+    "månader",
+    "x",
+    "platser",
+    "somatik",
+    "L140*",
+    "L1401..L1409",
+    "L1401",
+    "\"Nämnd\"",
+    "\"\"",
+    "2023",
+    "2023-03",
+    "2023-02-30",
+    "1.0",
+    "18 400 000",
+    "2,9",
+    "0,90",
+    "-",
+    "kr",
+    "tkr",
+    "%",
+    "kr/timme",
+    "dygn/plats",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "=",
+    "==",
+    ">=",
+    "<=",
+    "+",
+    "*",
+    "/",
+    ":",
+    ";",
+    ",",
+    ".",
+    "..",
+    "±",
+    "#",
+    "\n",
+    " ",
 ];
 
 fn token_soup() -> impl Strategy<Value = String> {
@@ -353,7 +453,7 @@ fn moderately_nested_formulas() {
     let cases = [
         ("64 nested parentheses", format!("{}1 kr{}", "(".repeat(64), ")".repeat(64))),
         ("100 minus signs", format!("{}1 kr", "-".repeat(100))),
-        ("a sum of 300 terms", format!("1 kr{}", " + 1 kr".repeat(299))),
+        ("a sum of 250 terms", format!("1 kr{}", " + 1 kr".repeat(249))),
         ("20 nested conditionals", format!("{}1 kr{}", "om 1 > 0 då ".repeat(20), " annars 0 kr".repeat(20))),
     ];
     for (what, formula) in &cases {
@@ -362,23 +462,21 @@ fn moderately_nested_formulas() {
     failures.assert_none("nested formulas");
 }
 
-// ---------------------------------------------------------------- known checker bugs
+// ---------------------------------------------------------------- fixed checker bugs
 //
-// Each of these fails today; run them with `cargo test --test check_fuzz -- --ignored`.
-// Remove the `ignore` when the checker is fixed.
+// Each of these failed once, as reported; they stay as regression tests.
 
-/// `avrunda(x; 1,0000000000)`: `10u32.pow(scale)` overflows in `resolve::round`.
+/// `avrunda(x; 1,0000000000)`: `10u32.pow(scale)` once overflowed in `resolve::round`.
 #[test]
-#[ignore = "checker bug: panic on `avrunda` with ten or more zero decimals"]
-fn known_bug_round_with_zero_decimals() {
+fn rounding_with_ten_zero_decimals_does_not_panic() {
     let result = check_text(&with_formula("avrunda(1 kr; 1,0000000000)"));
     assert!(result.is_ok(), "{result:?}");
 }
 
-/// A base file at `version 4294967295.0`: `old.0 + 1` overflows in `header::check_version_step`.
+/// A base file at `version 4294967295.0`: `old.0 + 1` once overflowed in
+/// `header::check_version_step`.
 #[test]
-#[ignore = "checker bug: panic when the base file's version is u32::MAX"]
-fn known_bug_version_step_overflow() {
+fn version_step_from_the_largest_version_does_not_panic() {
     let dir = tempfile::tempdir().expect("temp dir");
     let base = "regelverk \"R\"\når 2023\nversion 4294967295.0\ndokumentägare \"S\"\n";
     std::fs::write(dir.path().join("a.ek"), base).expect("write a.ek");
@@ -388,12 +486,11 @@ fn known_bug_version_step_overflow() {
     assert!(checked.is_ok(), "check panicked");
 }
 
-/// Deeply nested or very long formulas overflow the stack (an abort, not a
-/// diagnostic) in lowering and resolution. Run in a child process: an overflow
-/// cannot be caught.
+/// Deeply nested or very long formulas once overflowed the stack (an abort, not a
+/// diagnostic) in lowering and resolution; now they are errors at parse time. Run
+/// in a child process: an overflow cannot be caught.
 #[test]
-#[ignore = "checker bug: stack overflow on deeply nested or very long formulas"]
-fn known_bug_deep_formulas_overflow_the_stack() {
+fn deep_formulas_are_errors_not_crashes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let cases = [
         ("2 000 nested parentheses", format!("{}1 kr{}", "(".repeat(2000), ")".repeat(2000))),
@@ -404,10 +501,66 @@ fn known_bug_deep_formulas_overflow_the_stack() {
     for (i, (what, formula)) in cases.iter().enumerate() {
         let path = dir.path().join(format!("deep{i}.ek"));
         std::fs::write(&path, with_formula(formula)).expect("write");
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ekostyr")).arg("check").arg(&path).env("NO_COLOR", "1").output().expect("run ekostyr");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ekostyr"))
+            .arg("check")
+            .arg(&path)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run ekostyr");
         if out.status.code() != Some(2) {
             crashed.push(format!("{what}: {:?}", out.status));
         }
     }
     assert!(crashed.is_empty(), "not a clean error exit:\n{}", crashed.join("\n"));
+}
+
+/// Formulas at the limits of `syntax::MAX_NESTING` and `syntax::MAX_OPERATORS` go
+/// through every stage that recurses over a formula: the checker on a 2 MB thread
+/// (a test thread's stack, where the fuzzing above runs it), the formatter and the
+/// evaluator on 8 MB (the main thread's, where `ekostyr fmt` and `ekostyr run` run
+/// them; in a debug build they take several KB of stack per level of a formula).
+#[test]
+fn formulas_at_the_limits_stay_on_the_stack() {
+    use ekostyr::syntax::{MAX_NESTING, MAX_OPERATORS};
+    let nested = MAX_NESTING - 1;
+    let half = nested / 2;
+    let sum = format!("1 kr{}", " + 1 kr".repeat(MAX_OPERATORS));
+    let cases = [
+        ("parentheses", format!("{}1 kr{}", "(".repeat(nested), ")".repeat(nested))),
+        ("minus signs", format!("{}1 kr", "-".repeat(nested))),
+        ("minus signs on parentheses", format!("{}1 kr{}", "-(".repeat(nested), ")".repeat(nested))),
+        ("conditionals", format!("{}1 kr{}", "om 1 > 0 då ".repeat(nested), " annars 0 kr".repeat(nested))),
+        ("conditionals after `+`", format!("{}1 kr{}", "1 kr + om 1 > 0 då ".repeat(nested), " annars 0 kr".repeat(nested))),
+        ("function calls", format!("{}1 kr{}", "max(".repeat(nested), "; 0 kr)".repeat(nested))),
+        ("operators", sum.clone()),
+        ("all at once", format!("{}{}{sum}{}", "-".repeat(half), "(".repeat(nested - half), ")".repeat(nested - half))),
+    ];
+    let on_stack = |mb: usize, what: &str, run: Box<dyn FnOnce() + Send>| {
+        let thread = std::thread::Builder::new().stack_size(mb << 20).spawn(run).expect("spawn");
+        assert!(thread.join().is_ok(), "{what}: failed on a {mb} MB stack");
+    };
+    for (what, formula) in cases {
+        let text = format!("regelverk \"R\"\når 2023\nversion 1.0\ndokumentägare \"S\"\n{}", with_formula(&formula));
+        let source = SourceFile::new(NAME, text);
+        let (s, w) = (source.clone(), what.to_string());
+        on_stack(
+            2,
+            what,
+            Box::new(move || {
+                let checked = check_source(s, None, &mut vec![]);
+                assert!(checked.model.is_some(), "{w}:\n{}", checked.render());
+            }),
+        );
+        let w = what.to_string();
+        on_stack(
+            8,
+            what,
+            Box::new(move || {
+                ekostyr::fmt::format_source(&source).unwrap_or_else(|d| panic!("{w}: {}", d.render(&source)));
+                let model = check_source(source, None, &mut vec![]).model.expect("a model");
+                let data = ekostyr::eval::Data::empty(&model);
+                ekostyr::eval::evaluate(&model, &data, None, Default::default()).unwrap_or_else(|e| panic!("{w}: {}", e.0.message));
+            }),
+        );
+    }
 }

@@ -20,7 +20,10 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
                 return None;
             }
             if lo.to_ascii_uppercase() > hi.to_ascii_uppercase() {
-                diags.push(Diagnostic::error(*span, format!("the ID range `{lo}..{hi}` is empty: `{lo}` comes after `{hi}`")).with_hint(format!("write `{hi}..{lo}`")));
+                diags.push(
+                    Diagnostic::error(*span, format!("the ID range `{lo}..{hi}` is empty: `{lo}` comes after `{hi}`"))
+                        .with_hint(format!("write `{hi}..{lo}`")),
+                );
                 return None;
             }
             CodePattern::Range(lo.clone(), hi.clone())
@@ -43,10 +46,15 @@ fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
     }
 }
 
-/// An owner of codes: (assignment, part) with the span of each pattern.
+/// An owner of codes: an assignment, one of its parts or one of its activities,
+/// with the span of each pattern.
 struct Owner<'a> {
     label: String,
     assignment: &'a str,
+    /// Activities (nivå 3) group the assignment's codes along another axis than
+    /// its parts, so they may share codes with the parts and the assignment's own
+    /// `id`, but not with another activity or another assignment.
+    activity: bool,
     codes: Vec<(CodePattern, Span)>,
 }
 
@@ -56,28 +64,44 @@ fn owners(file: &ast::File) -> Vec<Owner<'_>> {
         let Item::Board(b) = item else { continue };
         for a in b.care_forms.iter().flat_map(|f| &f.assignments) {
             for it in &a.items {
-                let (label, ids) = match it {
-                    AssignmentItem::Part(p) => (format!("`{}.{}`", a.id.name, p.id.name), &p.ids),
-                    AssignmentItem::Ids(ids, _) => (format!("`{}`", a.id.name), ids),
-                    _ => continue,
+                let mut add = |label: String, activity: bool, ids: &[IdCode]| {
+                    let codes = ids.iter().filter_map(|c| pattern(c, &mut Diagnostics::default()).map(|p| (p, c.span()))).collect();
+                    out.push(Owner { label, assignment: &a.id.name, activity, codes });
                 };
-                let codes = ids.iter().filter_map(|c| pattern(c, &mut Diagnostics::default()).map(|p| (p, c.span()))).collect();
-                out.push(Owner { label, assignment: &a.id.name, codes });
+                match it {
+                    AssignmentItem::Part(p) => add(format!("`{}.{}`", a.id.name, p.id.name), false, &p.ids),
+                    AssignmentItem::Ids(ids, _) => add(format!("`{}`", a.id.name), false, ids),
+                    AssignmentItem::Activities(acts, _) => {
+                        for act in acts {
+                            add(format!("`{}` (activity \"{}\")", a.id.name, act.name.value), true, &act.ids);
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
     }
     out
 }
 
-/// Reports a code pattern that overlaps another part's or assignment's.
+/// What two owners are, if their codes must be disjoint.
+fn must_be_disjoint(a: &Owner, b: &Owner) -> Option<&'static str> {
+    match (a.assignment == b.assignment, a.activity, b.activity) {
+        (false, ..) => Some("assignments"),
+        (true, true, true) => Some("activities"),
+        (true, false, false) => Some("parts"),
+        (true, _, _) => None,
+    }
+}
+
+/// Reports a code pattern that overlaps another part's, activity's or assignment's.
 pub(super) fn check_overlaps(file: &ast::File, _model: &Model, diags: &mut Diagnostics) {
     let owners = owners(file);
     for (i, a) in owners.iter().enumerate() {
         for b in &owners[i + 1..] {
+            let Some(what) = must_be_disjoint(a, b) else { continue };
             for (pa, sa) in &a.codes {
                 if let Some((pb, sb)) = b.codes.iter().find(|(pb, _)| overlap(pa, pb)) {
-                    let same = a.assignment == b.assignment;
-                    let what = if same { "parts" } else { "assignments" };
                     diags.push(
                         Diagnostic::error(*sb, format!("ID code `{pb}` of {} overlaps `{pa}` of {}", b.label, a.label))
                             .with_note(*sa, "the other code is here")

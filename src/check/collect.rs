@@ -21,7 +21,9 @@ impl Scope {
     /// Declares `name`; false (and an error) if it is already declared.
     pub(super) fn declare(&mut self, what: &str, id: &ast::Ident, diags: &mut Diagnostics) -> bool {
         if let Some(first) = self.0.get(&id.name) {
-            diags.push(Diagnostic::error(id.span, format!("{what} `{}` is declared twice", id.name)).with_note(*first, "first declared here"));
+            diags.push(
+                Diagnostic::error(id.span, format!("{what} `{}` is declared twice", id.name)).with_note(*first, "first declared here"),
+            );
             return false;
         }
         self.0.insert(id.name.clone(), id.span);
@@ -30,12 +32,20 @@ impl Scope {
 }
 
 pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previous: Option<Model>, diags: &mut Diagnostics) -> Model {
-    let mut model = Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], expectations: vec![], previous: previous.map(Box::new) };
+    let mut model = Model {
+        source: source.clone(),
+        header,
+        params: vec![],
+        measures: vec![],
+        assignments: vec![],
+        expectations: vec![],
+        previous: previous.map(Box::new),
+    };
     let mut globals = Scope::default();
     let mut measures = Scope::default();
     for item in &file.items {
         match item {
-            Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.extend(param(p, &[], diags)),
+            Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.push(param(p, &[], diags)),
             Item::Measure(m) if measures.declare("measure", &m.name, diags) => model.measures.push(measure(m, diags)),
             Item::Expectation(e) => model.expectations.push(e.clone()),
             _ => {}
@@ -56,7 +66,10 @@ fn declare_param(scope: &mut Scope, p: &ast::Parameter, diags: &mut Diagnostics)
 fn measure(m: &ast::MeasureDecl, diags: &mut Diagnostics) -> Measure {
     let (unit, factor) = unit_of(&Some(m.unit.value.clone()), m.unit.span, diags);
     if factor != Decimal::ONE {
-        diags.push(Diagnostic::error(m.unit.span, "a measure's unit cannot be scaled or a percentage").with_hint("use `kr`, `timmar`, `dygn`, `platser`, …"));
+        diags.push(
+            Diagnostic::error(m.unit.span, "a measure's unit cannot be scaled or a percentage")
+                .with_hint("use `kr`, `timmar`, `dygn`, `platser`, …"),
+        );
     }
     Measure { name: m.name.name.clone(), kind: m.kind, unit, span: m.span }
 }
@@ -96,59 +109,91 @@ pub(super) fn quantity(q: &ast::Quantity, diags: &mut Diagnostics) -> (Decimal, 
 }
 
 /// Lowers a parameter; `parts` are the assignment's parts (empty at top level).
-fn param(p: &ast::Parameter, parts: &[Part], diags: &mut Diagnostics) -> Option<Param> {
+/// A table that fails a check is still declared, with a placeholder value, so that
+/// its uses are not reported as unknown names.
+fn param(p: &ast::Parameter, parts: &[Part], diags: &mut Diagnostics) -> Param {
     let (value, unit) = match &p.value {
         ast::ParamValue::Quantity(q) => {
             let (v, u) = quantity(q, diags);
             (ParamValue::Scalar(v), u)
         }
-        ast::ParamValue::Table { axis, entries } => table(p, axis, entries, parts, diags)?,
+        ast::ParamValue::Table { axis, entries } => table(p, axis, entries, parts, diags).unwrap_or((failed_table(), Unit::NONE)),
     };
-    Some(Param { name: p.name.name.clone(), value, unit, span: p.span })
+    Param { name: p.name.name.clone(), value, unit, span: p.span }
 }
 
-fn table(p: &ast::Parameter, axis: &ast::Ident, entries: &[(ast::Ident, ast::Quantity)], parts: &[Part], diags: &mut Diagnostics) -> Option<(ParamValue, Unit)> {
+/// The value of a table whose unit or shape is unknown after an error.
+// INVARIANT: a checked keyed table has at least one entry, so an empty one marks a
+// placeholder; the resolver types its uses as fitting anywhere.
+pub(super) fn failed_table() -> ParamValue {
+    ParamValue::Keyed(vec![])
+}
+
+/// One entry of a table, in base units.
+struct Entry {
+    key: String,
+    key_span: Span,
+    value: Decimal,
+    unit: Unit,
+    span: Span,
+}
+
+fn table(
+    p: &ast::Parameter,
+    axis: &ast::Ident,
+    entries: &[(ast::Ident, ast::Quantity)],
+    parts: &[Part],
+    diags: &mut Diagnostics,
+) -> Option<(ParamValue, Unit)> {
     let mut keys = Scope::default();
-    let mut values: Vec<(String, Decimal, Unit, Span)> = vec![];
+    let mut values: Vec<Entry> = vec![];
     for (key, q) in entries {
         if keys.declare("table entry", key, diags) {
-            let (v, u) = quantity(q, diags);
-            values.push((key.name.clone(), v, u, q.span));
+            let (value, unit) = quantity(q, diags);
+            values.push(Entry { key: key.name.clone(), key_span: key.span, value, unit, span: q.span });
         }
     }
-    let unit = values.first().map(|v| v.2).unwrap_or(Unit::NONE);
-    for (key, _, u, span) in &values {
-        if *u != unit {
-            diags.push(Diagnostic::error(*span, format!("`{key}` is in `{u}` but the first entry of `{}` is in `{unit}`", p.name.name)).with_hint("every entry of a table has the same unit"));
-        }
-    }
-    if values.is_empty() {
+    let Some(unit) = values.first().map(|v| v.unit) else {
         diags.push(Diagnostic::error(p.span, format!("the table `{}` is empty", p.name.name)));
         return None;
+    };
+    for e in values.iter().filter(|e| e.unit != unit) {
+        let msg = format!("`{}` is {} but the first entry of `{}` is {}", e.key, unit_phrase(e.unit), p.name.name, unit_phrase(unit));
+        diags.push(Diagnostic::error(e.span, msg).with_hint("every entry of a table has the same unit"));
     }
     if axis.name != "del" {
-        return Some((ParamValue::Keyed(values.into_iter().map(|(k, v, ..)| (k, v)).collect()), unit));
+        return Some((ParamValue::Keyed(values.into_iter().map(|e| (e.key, e.value)).collect()), unit));
     }
-    per_part(p, axis, values, parts, diags).map(|v| (ParamValue::PerPart(v), unit))
+    per_part(p, axis, &values, parts, diags).map(|v| (ParamValue::PerPart(v), unit))
 }
 
-fn per_part(p: &ast::Parameter, axis: &ast::Ident, values: Vec<(String, Decimal, Unit, Span)>, parts: &[Part], diags: &mut Diagnostics) -> Option<Vec<Decimal>> {
+/// `in `kr/dygn``, or `a plain number` for a dimensionless unit.
+fn unit_phrase(u: Unit) -> String {
+    if u.is_none() { "a plain number".into() } else { format!("in `{u}`") }
+}
+
+/// One value per part, in part order; a missing part gets zero (after an error).
+fn per_part(p: &ast::Parameter, axis: &ast::Ident, values: &[Entry], parts: &[Part], diags: &mut Diagnostics) -> Option<Vec<Decimal>> {
     if parts.is_empty() {
-        diags.push(Diagnostic::error(axis.span, format!("`{}` is a table `per del` but there are no parts here", p.name.name)).with_hint("declare tables `per del` inside an assignment that has `del` lines"));
+        diags.push(
+            Diagnostic::error(axis.span, format!("`{}` is a table `per del` but there are no parts here", p.name.name))
+                .with_hint("declare tables `per del` inside an assignment that has `del` lines"),
+        );
         return None;
     }
-    for (key, _, _, span) in &values {
-        if !parts.iter().any(|part| &part.id == key) {
-            let hint = did_you_mean(key, parts.iter().map(|p| p.id.as_str()));
-            diags.push(Diagnostic::error(*span, format!("`{key}` is not a part of this assignment")).with_hint_opt(hint));
-        }
+    for e in values.iter().filter(|e| !parts.iter().any(|part| part.id == e.key)) {
+        let hint = did_you_mean(&e.key, parts.iter().map(|p| p.id.as_str()));
+        diags.push(Diagnostic::error(e.key_span, format!("`{}` is not a part of this assignment", e.key)).with_hint_opt(hint));
     }
-    let missing: Vec<String> = parts.iter().filter(|part| !values.iter().any(|v| v.0 == part.id)).map(|p| format!("`{}`", p.id)).collect();
+    let missing: Vec<String> =
+        parts.iter().filter(|part| !values.iter().any(|v| v.key == part.id)).map(|p| format!("`{}`", p.id)).collect();
     if !missing.is_empty() {
-        diags.push(Diagnostic::error(p.name.span, format!("`{}` has no value for {}", p.name.name, missing.join(", "))).with_hint("a table `per del` needs one entry for every part"));
-        return None;
+        diags.push(
+            Diagnostic::error(p.name.span, format!("`{}` has no value for {}", p.name.name, missing.join(", ")))
+                .with_hint("a table `per del` needs one entry for every part"),
+        );
     }
-    Some(parts.iter().map(|part| values.iter().find(|v| v.0 == part.id).map(|v| v.1).unwrap_or_default()).collect())
+    Some(parts.iter().map(|part| values.iter().find(|v| v.key == part.id).map(|v| v.value).unwrap_or_default()).collect())
 }
 
 fn hierarchy(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
@@ -168,11 +213,19 @@ fn hierarchy(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
         }
     }
     if model.assignments.is_empty() {
-        diags.push(Diagnostic::warning(Span::default(), "the file declares no assignments").with_hint("declare them as `nämnd … { vårdform … { uppdrag … { … } } }`"));
+        diags.push(
+            Diagnostic::warning(Span::default(), "the file declares no assignments")
+                .with_hint("declare them as `nämnd … { vårdform … { uppdrag … { … } } }`"),
+        );
     }
 }
 
-fn assignment(a: &ast::Assignment, (board, care_form): ((String, String), (String, String)), year: i32, diags: &mut Diagnostics) -> Assignment {
+fn assignment(
+    a: &ast::Assignment,
+    (board, care_form): ((String, String), (String, String)),
+    year: i32,
+    diags: &mut Diagnostics,
+) -> Assignment {
     let mut out = Assignment {
         id: a.id.name.clone(),
         name: a.name.value.clone(),
@@ -196,12 +249,29 @@ fn assignment(a: &ast::Assignment, (board, care_form): ((String, String), (Strin
         assignment_item(item, &mut out, &mut names, year, diags);
     }
     if out.source_ref.is_none() {
-        diags.push(Diagnostic::warning(a.id.span, format!("`{}` has no `källa`", a.id.name)).with_hint("point at the section of the governing document, e.g. `källa \"Ekonomistyrning, avsnitt Dagverksamhet\"`"));
+        diags.push(
+            Diagnostic::warning(a.id.span, format!("`{}` has no `källa`", a.id.name))
+                .with_hint("point at the section of the governing document, e.g. `källa \"Ekonomistyrning, avsnitt Dagverksamhet\"`"),
+        );
     }
-    if out.codes.is_empty() && out.parts.iter().all(|p| p.codes.is_empty()) && out.activities.is_empty() {
-        diags.push(Diagnostic::warning(a.id.span, format!("`{}` has no ledger ID codes, so its cost is always zero", a.id.name)).with_hint("add `id L140*` or `id` codes on its parts"));
+    if !has_codes(a) {
+        diags.push(
+            Diagnostic::warning(a.id.span, format!("`{}` has no ledger ID codes, so its cost is always zero", a.id.name))
+                .with_hint("add `id L140*` or `id` codes on its parts"),
+        );
     }
     out
+}
+
+/// Whether the assignment writes any ledger ID code (a malformed one counts: it is
+/// reported on its own).
+fn has_codes(a: &ast::Assignment) -> bool {
+    a.items.iter().any(|item| match item {
+        AssignmentItem::Part(p) => !p.ids.is_empty(),
+        AssignmentItem::Ids(ids, _) => !ids.is_empty(),
+        AssignmentItem::Activities(acts, _) => acts.iter().any(|x| !x.ids.is_empty()),
+        _ => false,
+    })
 }
 
 fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
@@ -224,11 +294,13 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
         }
         AssignmentItem::Part(_) => {}
         AssignmentItem::Ids(ids, _) => out.codes.extend(super::codes::patterns(ids, diags)),
-        AssignmentItem::Activities(acts, _) => out.activities.extend(acts.iter().map(|a| Activity { name: a.name.value.clone(), codes: super::codes::patterns(&a.ids, diags) })),
+        AssignmentItem::Activities(acts, _) => out
+            .activities
+            .extend(acts.iter().map(|a| Activity { name: a.name.value.clone(), codes: super::codes::patterns(&a.ids, diags) })),
         AssignmentItem::Parameter(p) => {
             if declare_param(names, p, diags) {
                 let parts = out.parts.clone();
-                out.params.extend(param(p, &parts, diags));
+                out.params.push(param(p, &parts, diags));
             }
         }
         AssignmentItem::Let(l) => {
@@ -266,7 +338,9 @@ fn compensation(c: &ast::Compensation, out: &mut Assignment, diags: &mut Diagnos
     };
     if slot.is_some() {
         let kind = if c.kind == ast::CompensationKind::Fixed { "fast" } else { "rörlig" };
-        diags.push(Diagnostic::error(c.span, format!("`ersättning {kind}` is given twice")).with_hint("write one formula; add terms with `+`"));
+        diags.push(
+            Diagnostic::error(c.span, format!("`ersättning {kind}` is given twice")).with_hint("write one formula; add terms with `+`"),
+        );
     }
     *slot = Some(placeholder());
 }
@@ -289,7 +363,10 @@ fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigu
     for item in &k.items {
         let field = kf_field(item);
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
-            diags.push(Diagnostic::error(item.span(), format!("`{field}` is given twice in `{}`", k.id.name)).with_note(*first, "first given here"));
+            diags.push(
+                Diagnostic::error(item.span(), format!("`{field}` is given twice in `{}`", k.id.name))
+                    .with_note(*first, "first given here"),
+            );
             continue;
         }
         seen.push((field, item.span()));
@@ -297,7 +374,9 @@ fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigu
     }
     for required in ["värde", "intervall", "mottagare", "ansvarig"] {
         if !seen.iter().any(|(f, _)| *f == required) {
-            diags.push(Diagnostic::error(k.id.span, format!("key figure `{}` has no `{required}`", k.id.name)).with_hint(kf_example(required)));
+            diags.push(
+                Diagnostic::error(k.id.span, format!("key figure `{}` has no `{required}`", k.id.name)).with_hint(kf_example(required)),
+            );
         }
     }
     kf
@@ -350,7 +429,10 @@ fn target(t: &ast::Target, diags: &mut Diagnostics) -> Target {
         ast::Target::Between(a, b) => {
             let (lo, hi) = (quantity(a, diags).0, quantity(b, diags).0);
             if lo > hi {
-                diags.push(Diagnostic::error(a.span.to(b.span), "the target range is empty: its low end is above its high end").with_hint("write the range low `..` high"));
+                diags.push(
+                    Diagnostic::error(a.span.to(b.span), "the target range is empty: its low end is above its high end")
+                        .with_hint("write the range low `..` high"),
+                );
             }
             Target::Between(lo, hi)
         }
@@ -370,14 +452,41 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
             ChangeItem::Report(s, _) => report = Some(s.value.clone()),
         }
     }
-    let missing: Vec<&str> = [("typ", kind.is_some()), ("belopp", has_amount), ("från", from.is_some())].iter().filter(|(_, ok)| !ok).map(|(f, _)| *f).collect();
+    let missing: Vec<&str> =
+        [("typ", kind.is_some()), ("belopp", has_amount), ("från", from.is_some())].iter().filter(|(_, ok)| !ok).map(|(f, _)| *f).collect();
     if !missing.is_empty() {
-        diags.push(Diagnostic::error(c.id.span, format!("change `{}` has no {}", c.id.name, missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "))).with_hint("a change needs `typ`, `belopp = … kr` and `från YYYY-MM`"));
+        diags.push(
+            Diagnostic::error(
+                c.id.span,
+                format!("change `{}` has no {}", c.id.name, missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+            )
+            .with_hint("a change needs `typ`, `belopp = … kr` and `från YYYY-MM`"),
+        );
         return None;
     }
     let from = from?;
-    if from.year != year {
-        diags.push(Diagnostic::error(from.span, format!("the change starts in {} but this file is for {year}", from.year)).with_hint(format!("a change during the year starts in a month of {year}")));
+    if valid_month(&from, diags) && from.year != year && year != 0 {
+        diags.push(
+            Diagnostic::error(from.span, format!("the change starts in {} but this file is for {year}", from.year))
+                .with_hint(format!("a change during the year starts in a month of {year}")),
+        );
     }
-    Some(Change { id: c.id.name.clone(), name: c.name.value.clone(), kind: kind?, amount: placeholder(), from_month: from.month, report, span: c.span })
+    Some(Change {
+        id: c.id.name.clone(),
+        name: c.name.value.clone(),
+        kind: kind?,
+        amount: placeholder(),
+        from_month: from.month,
+        report,
+        span: c.span,
+    })
+}
+
+/// Whether a month written `YYYY-MM` has a month 01–12; reports it if not.
+pub(super) fn valid_month(m: &ast::Month, diags: &mut Diagnostics) -> bool {
+    let ok = (1..=12).contains(&m.month);
+    if !ok {
+        diags.push(Diagnostic::error(m.span, format!("`{:04}-{:02}` is not a month", m.year, m.month)).with_hint("months are 01–12"));
+    }
+    ok
 }

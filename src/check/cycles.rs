@@ -49,7 +49,9 @@ pub(super) fn check(_file: &ast::File, model: &Model, diags: &mut Diagnostics) {
         .assignments
         .iter()
         .enumerate()
-        .flat_map(|(a, x)| (0..x.lets.len()).map(move |l| Node::Let(a, l)).chain([Node::Comp(a, CompKind::Fixed), Node::Comp(a, CompKind::Variable)]))
+        .flat_map(|(a, x)| {
+            (0..x.lets.len()).map(move |l| Node::Let(a, l)).chain([Node::Comp(a, CompKind::Fixed), Node::Comp(a, CompKind::Variable)])
+        })
         .filter(|n| formula(model, *n).is_some())
         .collect();
     let mut reported: Vec<Node> = vec![];
@@ -61,7 +63,10 @@ pub(super) fn check(_file: &ast::File, model: &Model, diags: &mut Diagnostics) {
             reported.extend(cycle.iter().copied());
             let names: Vec<String> = cycle.iter().chain(cycle.first()).map(|n| format!("`{}`", label(model, *n))).collect();
             let span = formula(model, start).map(|f| f.expr.span).unwrap_or_default();
-            diags.push(Diagnostic::error(span, format!("these formulas depend on each other in a cycle: {}", names.join(" → "))).with_hint("one of them must be computed without the others"));
+            diags.push(
+                Diagnostic::error(span, format!("these formulas depend on each other in a cycle: {}", names.join(" → ")))
+                    .with_hint("one of them must be computed without the others"),
+            );
         }
     }
 }

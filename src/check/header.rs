@@ -62,8 +62,8 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
         Item::BuildsOn(s) => h.builds_on = Some(s.value.clone()),
         Item::Owners(owners, _) => h.owners = owners.iter().map(|o| o.value.clone()).collect(),
         Item::Decision(d) => {
-            if !valid_date(&d.date.value) {
-                diags.push(Diagnostic::error(d.date.span, format!("`{}` is not a date", d.date.value)).with_hint("write the date as `YYYY-MM-DD`"));
+            if let Err(hint) = check_date(&d.date.value) {
+                diags.push(Diagnostic::error(d.date.span, format!("`{}` is not a date", d.date.value)).with_hint(hint));
             }
             h.decision = Some(Decision { board: d.board.value.clone(), date: d.date.value.clone(), dnr: d.dnr.value.clone() });
         }
@@ -71,11 +71,20 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
     }
 }
 
-/// Whether `YYYY-MM-DD` is a real calendar date.
-fn valid_date(text: &str) -> bool {
+/// Whether `YYYY-MM-DD` is a real calendar date; if not, a hint saying why.
+fn check_date(text: &str) -> Result<(), String> {
     let mut it = text.split('-').map(|p| p.parse::<u32>().ok());
-    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (it.next(), it.next(), it.next()) else { return false };
-    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y as i32, m)
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (it.next(), it.next(), it.next()) else {
+        return Err("write the date as `YYYY-MM-DD`".into());
+    };
+    if !(1..=12).contains(&m) {
+        return Err("months are 01–12".into());
+    }
+    let days = days_in_month(y as i32, m);
+    if d < 1 || d > days {
+        return Err(format!("`{y:04}-{m:02}` has {days} days"));
+    }
+    Ok(())
 }
 
 /// Days in a month of the Gregorian calendar.
@@ -99,12 +108,21 @@ fn version_parts(v: &str) -> Option<(u32, u32)> {
 pub(super) fn check_version_step(file: &File, h: &Header, prev: &Header, diags: &mut Diagnostics) {
     let Some(span) = file.items.iter().find_map(|i| matches!(i, Item::Version(_)).then(|| i.span())) else { return };
     let (Some(new), Some(old)) = (version_parts(&h.version), version_parts(&prev.version)) else { return };
-    let expected = if h.year == prev.year { (old.0, old.1 + 1) } else { (old.0 + 1, 0) };
+    let expected = if h.year == prev.year { old.1.checked_add(1).map(|d| (old.0, d)) } else { old.0.checked_add(1).map(|w| (w, 0)) };
+    let Some(expected) = expected else { return };
     if new != expected {
-        let why = if h.year == prev.year { "a change during the same year takes the next decimal step" } else { "a new budget year takes the next whole version number" };
+        let why = if h.year == prev.year {
+            "a change during the same year takes the next decimal step"
+        } else {
+            "a new budget year takes the next whole version number"
+        };
+        let base = h.builds_on.as_deref().unwrap_or_default();
         diags.push(
-            Diagnostic::warning(span, format!("version {} does not follow version {} of {}", h.version, prev.version, prev.year))
-                .with_hint(format!("{why}: `version {}.{}`", expected.0, expected.1)),
+            Diagnostic::warning(
+                span,
+                format!("version `{}` does not follow version `{}` of `{base}` ({})", h.version, prev.version, prev.year),
+            )
+            .with_hint(format!("{why}: `version {}.{}`", expected.0, expected.1)),
         );
     }
 }

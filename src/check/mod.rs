@@ -4,6 +4,7 @@
 mod codes;
 mod collect;
 mod cycles;
+mod expect;
 mod header;
 
 pub use header::days_in_month;
@@ -100,8 +101,9 @@ fn build(source: &Source, file: &ast::File, previous: Option<Model>, diags: &mut
     }
     let mut model = collect::collect(source, file, header, previous, diags);
     codes::check_overlaps(file, &model, diags);
-    resolve::resolve(file, &mut model, diags);
+    let unknown_units = resolve::resolve(file, &mut model, diags);
     cycles::check(file, &model, diags);
+    expect::check(&model, &unknown_units, diags);
     Some(model)
 }
 

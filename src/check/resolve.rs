@@ -52,7 +52,8 @@ struct Cx {
 enum LetState {
     Pending,
     InProgress,
-    Done(Formula, bool),
+    /// The formula, whether it is per part, and its type (`Ty::Any` after an error).
+    Done(Formula, bool, Ty),
 }
 
 struct Resolver<'m> {
@@ -60,26 +61,36 @@ struct Resolver<'m> {
     file: &'m [&'m ast::Assignment],
     lets: HashMap<(usize, usize), LetState>,
     diags: &'m mut Diagnostics,
+    /// Key figures whose unit is unknown after an error (assignment, id).
+    unknown_units: Vec<(usize, String)>,
 }
 
-/// Resolves every formula of the file into the model's placeholders.
-pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
-    let asts: Vec<&ast::Assignment> = file.items.iter().filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None }).flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments)).collect();
-    let mut r = Resolver { model, file: &asts, lets: HashMap::new(), diags };
+/// Resolves every formula of the file into the model's placeholders. Returns the
+/// key figures (assignment index, id) whose unit is unknown after an error.
+pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) -> Vec<(usize, String)> {
+    let asts: Vec<&ast::Assignment> = file
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None })
+        .flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments))
+        .collect();
+    let mut r = Resolver { model, file: &asts, lets: HashMap::new(), diags, unknown_units: vec![] };
     let mut done = vec![];
     for (ai, a) in asts.iter().enumerate().take(r.model.assignments.len()) {
         done.push(r.assignment(ai, a));
     }
     let lets: HashMap<(usize, usize), LetState> = std::mem::take(&mut r.lets);
+    let unknown_units = std::mem::take(&mut r.unknown_units);
     for (ai, filled) in done.into_iter().enumerate() {
         apply(&mut model.assignments[ai], filled);
         for (li, l) in model.assignments[ai].lets.iter_mut().enumerate() {
-            if let Some(LetState::Done(f, pp)) = lets.get(&(ai, li)) {
+            if let Some(LetState::Done(f, pp, _)) = lets.get(&(ai, li)) {
                 l.formula = f.clone();
                 l.per_part = *pp;
             }
         }
     }
+    unknown_units
 }
 
 #[derive(Default)]
@@ -156,28 +167,37 @@ impl<'m> Resolver<'m> {
     fn key_figure(&mut self, ai: usize, k: &ast::KeyFigure) -> Formula {
         let per_part = k.items.iter().any(|i| matches!(i, KeyFigureItem::PerPart(_)));
         if per_part && self.model.assignments[ai].parts.is_empty() {
-            self.diags.push(Diagnostic::error(k.id.span, format!("key figure `{}` is `per del` but `{}` has no parts", k.id.name, self.model.assignments[ai].id)));
+            self.diags.push(Diagnostic::error(
+                k.id.span,
+                format!("key figure `{}` is `per del` but `{}` has no parts", k.id.name, self.model.assignments[ai].id),
+            ));
         }
         let cx = Cx { a: Some(ai), in_part: per_part, previous: false };
         let Some(e) = k.items.iter().find_map(|i| if let KeyFigureItem::Value(e, _) = i { Some(e) } else { None }) else {
+            self.unknown_units.push((ai, k.id.name.clone()));
             return super::collect::placeholder();
         };
         let t = self.expr(e, cx);
         let unit = match t.ty {
-            Ty::Num(u) => u,
-            Ty::Any => Unit::NONE,
+            Ty::Num(u) => Some(u),
+            Ty::Any => None,
             Ty::Bool => {
                 self.diags.push(Diagnostic::error(e.span, "a key figure must be a number, but this is a truth value"));
-                Unit::NONE
+                None
             }
         };
         self.no_part(&t, e.span, cx);
-        self.target_unit(k, unit);
-        Formula { expr: t.expr, unit }
+        match unit {
+            Some(u) => self.target_unit(k, u),
+            None => self.unknown_units.push((ai, k.id.name.clone())),
+        }
+        Formula { expr: t.expr, unit: unit.unwrap_or(Unit::NONE) }
     }
 
     fn target_unit(&mut self, k: &ast::KeyFigure, unit: Unit) {
-        let Some((t, _)) = k.items.iter().find_map(|i| if let KeyFigureItem::Target(t, s) = i { Some((t, s)) } else { None }) else { return };
+        let Some((t, _)) = k.items.iter().find_map(|i| if let KeyFigureItem::Target(t, s) = i { Some((t, s)) } else { None }) else {
+            return;
+        };
         let qs: Vec<&ast::Quantity> = match t {
             ast::Target::AtLeast(q) | ast::Target::AtMost(q) => vec![q],
             ast::Target::Between(a, b) => vec![a, b],
@@ -185,20 +205,31 @@ impl<'m> Resolver<'m> {
         for q in qs {
             let (_, u) = quantity(q, &mut Diagnostics::default());
             if u != unit {
-                self.diags.push(Diagnostic::error(q.span, format!("the target is in {} but `{}` is in {}", Ty::Num(u).describe(), k.id.name, Ty::Num(unit).describe())).with_hint("write the target in the key figure's unit"));
+                self.diags.push(
+                    Diagnostic::error(
+                        q.span,
+                        format!("the target is in {} but `{}` is in {}", Ty::Num(u).describe(), k.id.name, Ty::Num(unit).describe()),
+                    )
+                    .with_hint("write the target in the key figure's unit"),
+                );
             }
         }
     }
 
     fn no_part(&mut self, t: &Typed, span: Span, cx: Cx) {
         if t.per_part && !cx.in_part {
-            self.diags.push(Diagnostic::error(span, "this formula has one value per part, but here one value is needed").with_hint("sum it over the parts with `summa(…)`"));
+            self.diags.push(
+                Diagnostic::error(span, "this formula has one value per part, but here one value is needed")
+                    .with_hint("sum it over the parts with `summa(…)`"),
+            );
         }
     }
 
-    fn let_formula(&mut self, ai: usize, li: usize) -> Option<(Unit, bool)> {
+    /// Resolves a `låt` once; its type and whether it is per part. `None` while it
+    /// is being resolved (a cycle).
+    fn let_formula(&mut self, ai: usize, li: usize) -> Option<(Ty, bool)> {
         match self.lets.get(&(ai, li)).cloned().unwrap_or(LetState::Pending) {
-            LetState::Done(f, pp) => return Some((f.unit, pp)),
+            LetState::Done(_, pp, ty) => return Some((ty, pp)),
             LetState::InProgress => return None,
             LetState::Pending => {}
         }
@@ -213,8 +244,8 @@ impl<'m> Resolver<'m> {
             Ty::Num(u) => u,
             Ty::Bool | Ty::Any => Unit::NONE,
         };
-        self.lets.insert((ai, li), LetState::Done(Formula { expr: t.expr, unit }, t.per_part));
-        Some((unit, t.per_part))
+        self.lets.insert((ai, li), LetState::Done(Formula { expr: t.expr, unit }, t.per_part, t.ty));
+        Some((t.ty, t.per_part))
     }
 
     fn expr(&mut self, e: &ast::Expr, cx: Cx) -> Typed {
@@ -249,6 +280,18 @@ impl<'m> Resolver<'m> {
     }
 
     fn binary(&mut self, op: BinOp, l: &ast::Expr, r: &ast::Expr, span: Span, cx: Cx) -> Typed {
+        if op == BinOp::Div
+            && let Some(word) = self.unit_after_slash(l, r, cx)
+        {
+            let d = Diagnostic::error(word.span, format!("unknown unit `{}`", word.name)).with_hint(crate::syntax::unit_hint(&word.name));
+            self.diags.push(d);
+            let lt = self.expr(l, cx);
+            return Typed {
+                expr: Expr { kind: ExprKind::Binary(op, Box::new(lt.expr), Box::new(zero(r.span))), span },
+                ty: Ty::Any,
+                per_part: lt.per_part,
+            };
+        }
         let (lt, rt) = (self.expr(l, cx), self.expr(r, cx));
         let per_part = lt.per_part || rt.per_part;
         let ty = match (op, lt.ty, rt.ty) {
@@ -269,10 +312,16 @@ impl<'m> Resolver<'m> {
     fn conditional(&mut self, c: &ast::Expr, t: &ast::Expr, f: &ast::Expr, span: Span, cx: Cx) -> Typed {
         let (ct, tt, ft) = (self.expr(c, cx), self.expr(t, cx), self.expr(f, cx));
         if ct.ty != Ty::Bool && ct.ty != Ty::Any {
-            self.diags.push(Diagnostic::error(c.span, format!("the condition of `om` must be a comparison, but this is {}", ct.ty.describe())).with_hint("compare with `>=`, `<=`, `>`, `<`, `==` or `!=`"));
+            self.diags.push(
+                Diagnostic::error(c.span, format!("the condition of `om` must be a comparison, but this is {}", ct.ty.describe()))
+                    .with_hint("compare with `>=`, `<=`, `>`, `<`, `==` or `!=`"),
+            );
         }
         if tt.ty != ft.ty && tt.ty != Ty::Any && ft.ty != Ty::Any {
-            self.diags.push(Diagnostic::error(f.span, format!("the two branches of `om` differ: {} and {}", tt.ty.describe(), ft.ty.describe())).with_note(t.span, "the `då` branch is here"));
+            self.diags.push(
+                Diagnostic::error(f.span, format!("the two branches of `om` differ: {} and {}", tt.ty.describe(), ft.ty.describe()))
+                    .with_note(t.span, "the `då` branch is here"),
+            );
         }
         let per_part = ct.per_part || tt.per_part || ft.per_part;
         Typed { expr: Expr { kind: ExprKind::If(Box::new(ct.expr), Box::new(tt.expr), Box::new(ft.expr)), span }, ty: tt.ty, per_part }
@@ -287,7 +336,10 @@ impl<'m> Resolver<'m> {
             self.diags.push(Diagnostic::error(span, "`summa(…)` is already inside a sum over the parts"));
         } else if self.model_for(cx).assignments[ai].parts.is_empty() {
             let id = &self.model_for(cx).assignments[ai].id;
-            self.diags.push(Diagnostic::error(span, format!("`summa(…)` sums over the parts, but `{id}` has no parts")).with_hint("declare parts with `del`, or drop `summa`"));
+            self.diags.push(
+                Diagnostic::error(span, format!("`summa(…)` sums over the parts, but `{id}` has no parts"))
+                    .with_hint("declare parts with `del`, or drop `summa`"),
+            );
         }
         let t = self.expr(x, Cx { in_part: true, ..cx });
         if t.ty == Ty::Bool {
@@ -328,9 +380,6 @@ fn mismatch(op: BinOp, a: Ty, b: Ty, span: Span) -> Diagnostic {
 }
 
 mod names;
-
-
-
 
 /// A zero constant (used after an error).
 fn zero(span: Span) -> Expr {

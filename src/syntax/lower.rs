@@ -99,16 +99,12 @@ fn year(p: &Pair<Rule>, b: usize) -> Lowered<i32> {
     p.as_str().parse().map_err(|_| Diagnostic::error(span(p, b), format!("`{}` is not a year", p.as_str())))
 }
 
-fn month(p: &Pair<Rule>, b: usize) -> Lowered<Month> {
+/// `YYYY-MM`; any two digits are taken as the month, the checker reports one outside 01–12.
+fn month(p: &Pair<Rule>, b: usize) -> Month {
     let text = p.as_str();
-    let sp = span(p, b);
     let (y, m) = text.split_once('-').unwrap_or((text, ""));
-    let year = y.parse().ok();
-    let month = m.parse().ok().filter(|m| (1..=12).contains(m));
-    match (year, month) {
-        (Some(year), Some(month)) => Ok(Month { year, month, span: sp }),
-        _ => Err(Diagnostic::error(sp, format!("`{text}` is not a month")).with_hint("write a month as `YYYY-MM`, e.g. `2024-07`")),
-    }
+    // INVARIANT: the grammar gives four digits, `-` and two digits, so both parse.
+    Month { year: y.parse().unwrap_or_default(), month: m.parse().unwrap_or_default(), span: span(p, b) }
 }
 
 fn decision(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Decision {
@@ -234,14 +230,14 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
         Rule::parameter => AssignmentItem::Parameter(parameter(inner, b, sp)?),
         Rule::let_binding => {
             let name = ident(next(&mut inner), b);
-            AssignmentItem::Let(Let { name, expr: expr(next(&mut inner), b)?, span: sp })
+            AssignmentItem::Let(Let { name, expr: formula(next(&mut inner), b)?, span: sp })
         }
         Rule::compensation => {
             let kind = match next(&mut inner).as_str() {
                 "fast" => CompensationKind::Fixed,
                 _ => CompensationKind::Variable,
             };
-            AssignmentItem::Compensation(Compensation { kind, expr: expr(next(&mut inner), b)?, span: sp })
+            AssignmentItem::Compensation(Compensation { kind, expr: formula(next(&mut inner), b)?, span: sp })
         }
         Rule::key_figure => AssignmentItem::KeyFigure(key_figure(inner, b, sp)?),
         Rule::change => AssignmentItem::Change(change(inner, b, sp)?),
@@ -291,7 +287,7 @@ fn key_figure_item(p: Pair<Rule>, b: usize) -> Lowered<KeyFigureItem> {
     let rule = p.as_rule();
     let mut inner = p.into_inner();
     Ok(match rule {
-        Rule::kf_value => KeyFigureItem::Value(expr(next(&mut inner), b)?, sp),
+        Rule::kf_value => KeyFigureItem::Value(formula(next(&mut inner), b)?, sp),
         Rule::kf_interval => KeyFigureItem::Interval(interval(next(&mut inner).as_str()), sp),
         Rule::kf_recipient => KeyFigureItem::Recipient(string(next(&mut inner), b), sp),
         Rule::kf_responsible => KeyFigureItem::Responsible(string(next(&mut inner), b), sp),
@@ -343,8 +339,8 @@ fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
             },
             sp,
         ),
-        Rule::change_amount => ChangeItem::Amount(expr(next(&mut inner), b)?, sp),
-        Rule::change_from => ChangeItem::From(month(&next(&mut inner), b)?, sp),
+        Rule::change_amount => ChangeItem::Amount(formula(next(&mut inner), b)?, sp),
+        Rule::change_from => ChangeItem::From(month(&next(&mut inner), b), sp),
         Rule::change_report => ChangeItem::Report(string(next(&mut inner), b), sp),
         other => return Err(unexpected(other, sp)),
     })
@@ -371,12 +367,12 @@ fn expect_item(p: Pair<Rule>, b: usize) -> Lowered<ExpectItem> {
             ExpectItem::Budget(path, signed_quantity(next(&mut inner), b)?, sp)
         }
         Rule::expect_volume => {
-            let m = month(&next(&mut inner), b)?;
+            let m = month(&next(&mut inner), b);
             let path = path(next(&mut inner), b);
             ExpectItem::Volume(m, path, signed_quantity(next(&mut inner), b)?, sp)
         }
         Rule::expect_ledger => {
-            let m = month(&next(&mut inner), b)?;
+            let m = month(&next(&mut inner), b);
             let code = ident(next(&mut inner), b);
             ExpectItem::Ledger(m, code, signed_quantity(next(&mut inner), b)?, sp)
         }
@@ -389,7 +385,7 @@ fn expect_value(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<ExpectIte
     let path = path(next(&mut inner), b);
     let mut rest: Vec<Pair<Rule>> = inner.collect();
     let month = match rest.first() {
-        Some(m) if m.as_rule() == Rule::month => Some(month(&rest.remove(0), b)?),
+        Some(m) if m.as_rule() == Rule::month => Some(month(&rest.remove(0), b)),
         _ => None,
     };
     let mut rest = rest.into_iter();
@@ -412,6 +408,98 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
         .op(Op::prefix(Rule::neg) | Op::prefix(Rule::not))
 });
+
+/// How deep a formula may nest. A level is a `-` or `inte`, a function's
+/// arguments, `summa(…)`, the parts of `om … då … annars …`, or parentheses, except
+/// those around the operand of `-`/`inte` or around a whole `om`: the formatter
+/// writes `--x` as `-(-x)` and parenthesizes a nested `om`, and its output must
+/// stay within the limit. Every later stage (resolver, cycle check, formatter,
+/// evaluator) recurses over the formula tree, so this bound, checked before
+/// lowering recurses, is what keeps them on the stack.
+pub const MAX_NESTING: usize = 128;
+
+/// How many binary operators one formula may have: a chain `a + b + c …` is a
+/// tree as deep as it is long.
+pub const MAX_OPERATORS: usize = 256;
+
+/// Lowers a whole formula after checking that it is not too deep for the stages
+/// that recurse over it.
+fn formula(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
+    check_depth(&p, b)?;
+    expr(p, b)
+}
+
+/// Checks the nesting ([`MAX_NESTING`]) and length ([`MAX_OPERATORS`]) of a
+/// formula, walking its pairs with a work list rather than recursion. Reports the
+/// first place, in source order, where a limit is passed.
+fn check_depth(p: &Pair<Rule>, b: usize) -> Lowered<()> {
+    let mut too_deep_at: Option<usize> = None;
+    let mut operators: Vec<Pair<Rule>> = vec![];
+    let mut todo: Vec<(Pair<Rule>, usize)> = vec![(p.clone(), 1)];
+    while let Some((e, level)) = todo.pop() {
+        let mut prefixes = 0;
+        let mut deep = |at: usize, level: usize| {
+            if level > MAX_NESTING && too_deep_at.is_none_or(|x| at < x) {
+                too_deep_at = Some(at);
+            }
+        };
+        for q in e.into_inner() {
+            let start = q.as_span().start();
+            match q.as_rule() {
+                Rule::neg | Rule::not => {
+                    prefixes += 1;
+                    deep(start, level + prefixes);
+                }
+                Rule::add
+                | Rule::sub
+                | Rule::mul
+                | Rule::div
+                | Rule::ge
+                | Rule::le
+                | Rule::ne
+                | Rule::eq
+                | Rule::gt
+                | Rule::lt
+                | Rule::and
+                | Rule::or => operators.push(q),
+                Rule::expr => {
+                    let free = prefixes > 0 || is_whole_conditional(&q);
+                    let level = level + std::mem::take(&mut prefixes) + usize::from(!free);
+                    deep(start, level);
+                    todo.push((q, level));
+                }
+                _ => {
+                    let level = level + std::mem::take(&mut prefixes) + 1;
+                    for inner in q.into_inner().filter(|i| i.as_rule() == Rule::expr) {
+                        deep(inner.as_span().start(), level);
+                        todo.push((inner, level));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(at) = too_deep_at {
+        return Err(too_deep(Span::new(b + at, b + at + 1)));
+    }
+    operators.sort_by_key(|q| q.as_span().start());
+    match operators.get(MAX_OPERATORS) {
+        Some(op) => Err(Diagnostic::error(span(op, b), format!("the formula is too long (more than {MAX_OPERATORS} operators)"))
+            .with_hint("split it into `låt` bindings")),
+        None => Ok(()),
+    }
+}
+
+/// Whether a parenthesized formula is one `om … då … annars …`.
+fn is_whole_conditional(e: &Pair<Rule>) -> bool {
+    let mut inner = e.clone().into_inner();
+    matches!((inner.next().map(|q| q.as_rule()), inner.next()), (Some(Rule::conditional), None))
+}
+
+/// The error for a formula nested deeper than [`MAX_NESTING`].
+pub(super) fn too_deep(span: Span) -> Diagnostic {
+    Diagnostic::error(span, format!("the formula is nested too deeply (more than {MAX_NESTING} levels)"))
+        .with_hint("split it into `låt` bindings")
+}
 
 /// Lowers an `expr` pair with operator precedence.
 fn expr(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
@@ -459,9 +547,9 @@ fn primary(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
         Rule::previous => ExprKind::Previous(inner.map(|i| ident(i, b)).collect()),
         Rule::sum => ExprKind::Sum(Box::new(expr(next(&mut inner), b)?)),
         Rule::conditional => {
-            let c = expr(next(&mut inner), b)?;
-            let t = expr(next(&mut inner), b)?;
-            ExprKind::If(Box::new(c), Box::new(t), Box::new(expr(next(&mut inner), b)?))
+            let mut parts = inner.filter(|p| p.as_rule() == Rule::expr).map(|e| expr(e, b).map(Box::new));
+            let (Some(c), Some(t), Some(f)) = (parts.next(), parts.next(), parts.next()) else { return Err(unexpected(rule, sp)) };
+            ExprKind::If(c?, t?, f?)
         }
         Rule::call => {
             let f = function(next(&mut inner).as_str());

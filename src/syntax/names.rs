@@ -20,9 +20,12 @@ pub fn human_name(rule: Rule) -> &'static str {
         Rule::month => "a month such as `2024-07`",
         Rule::date => "a date such as `2023-06-19`",
         Rule::version_number => "a version number such as `1.0`",
-        Rule::unit_name | Rule::unit => "a unit (`kr`, `tkr`, `mnkr`, `timmar`, `dygn`, `platser`, `årsarbetare`, `besök`, `%`, `kr/timme`, …)",
+        Rule::unit_name | Rule::unit => {
+            "a unit (`kr`, `tkr`, `mnkr`, `timmar`, `dygn`, `platser`, `årsarbetare`, `besök`, `%`, `kr/timme`, …)"
+        }
         Rule::percent => "`%`",
-        Rule::file | Rule::lone_item => "a rule file",
+        Rule::file => "a rule file",
+        Rule::lone_item => "a declaration",
         Rule::lone_quantity => "a number with an optional unit",
         Rule::item => "a declaration (`parameter`, `mått`, `nämnd`, `förvänta`, or a header such as `år`)",
         Rule::header_regelverk => "`regelverk \"…\"`",
@@ -93,6 +96,9 @@ pub fn human_name(rule: Rule) -> &'static str {
         Rule::prefix | Rule::neg | Rule::not => "`-` or `inte`",
         Rule::primary => "a value (a number, a name, a function call or `(`)",
         Rule::conditional => "`om … då … annars …`",
+        Rule::kw_om => "`om`",
+        Rule::kw_da => "`då`",
+        Rule::kw_annars => "`annars`",
         Rule::sum => "`summa(…)`",
         Rule::call => "a function call",
         Rule::function => "a function (`min`, `max`, `avrunda`, `budget`, `volym`)",
@@ -106,5 +112,55 @@ pub fn human_name(rule: Rule) -> &'static str {
         Rule::expect_ledger => "`utfall YYYY-MM ID = …`",
         Rule::expect_value => "`uppdrag.figur = …`",
         Rule::path => "a dotted name such as `vårdboende.fast`",
+    }
+}
+
+/// The unit names of the grammar's `unit_name`, for "unknown unit" hints.
+pub const UNIT_NAMES: [&str; 16] = [
+    "kr",
+    "tkr",
+    "mnkr",
+    "timmar",
+    "timme",
+    "dygn",
+    "platser",
+    "plats",
+    "årsarbetare",
+    "besök",
+    "brukare",
+    "dagar",
+    "dag",
+    "månader",
+    "månad",
+    "st",
+];
+
+/// How to fix an unknown unit `word`: the nearest unit names, or the list of them.
+pub fn unit_hint(word: &str) -> String {
+    let prefix =
+        UNIT_NAMES.iter().filter(|u| word.starts_with(**u) || (word.chars().count() >= 3 && u.starts_with(word))).max_by_key(|u| u.len());
+    crate::diagnostic::did_you_mean(word, UNIT_NAMES)
+        .or_else(|| prefix.map(|u| format!("did you mean `{u}`?")))
+        .unwrap_or_else(|| "units are `kr`, `tkr`, `mnkr`, `timmar`, `dygn`, `platser`, `årsarbetare`, `besök`, `brukare`, `dagar`, `månader`, `st`, `%` and quotients such as `kr/timme`".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_are_the_grammars_and_known_units() {
+        for name in UNIT_NAMES {
+            assert!(crate::units::Unit::named(name).is_some(), "{name} is not a unit");
+            let q = crate::syntax::parse_quantity(&format!("1 {name}")).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(q.unit.is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn unit_hints() {
+        assert_eq!(unit_hint("kronor"), "did you mean `kr`?");
+        assert_eq!(unit_hint("timmer"), "did you mean `timmar` or `timme`?");
+        assert!(unit_hint("vecka").starts_with("units are"));
     }
 }

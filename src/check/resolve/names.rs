@@ -37,16 +37,23 @@ impl Resolver<'_> {
 
     pub(super) fn previous(&mut self, path: &[ast::Ident], span: Span, cx: Cx) -> Typed {
         let Some(prev) = self.model.previous.as_deref() else {
-            let d = Diagnostic::error(span, "`föregående` refers to the previous year, but this file has no `bygger_på`").with_hint("add `bygger_på \"2023.ek\"` to the header");
-            self.diags.push(d);
+            // With `bygger_på`, the base file could not be used, and that is reported already.
+            if self.model.header.builds_on.is_none() {
+                self.diags.push(no_builds_on(span, self.model.header.year));
+            }
             return poisoned(span);
         };
         let a = cx.a.and_then(|ai| prev.assignment(&self.model.assignments[ai].id).map(|(i, _)| i));
-        let pcx = Cx { a, previous: true, ..cx };
-        match path {
-            [first, second] if prev.assignment(&first.name).is_some() && cx.a.is_some() && !is_table(prev, a, &first.name) => self.reference(path, span, pcx),
-            _ => self.reference(path, span, pcx),
+        if let (Some(ai), None, [one]) = (cx.a, a, path)
+            && needs_assignment(prev, &one.name)
+        {
+            let id = &self.model.assignments[ai].id;
+            let d = Diagnostic::error(span, format!("`{id}` is not in the previous year's file"))
+                .with_hint(format!("name the assignment it continues: `föregående.<uppdrag>.{}`", one.name));
+            self.diags.push(d);
+            return poisoned(span);
         }
+        self.reference(path, span, Cx { a, previous: true, ..cx })
     }
 
     fn name(&mut self, id: &ast::Ident, span: Span, cx: Cx) -> Option<Typed> {
@@ -70,15 +77,38 @@ impl Resolver<'_> {
         Some(self.param(ParamRef::Global(pi), span, cx))
     }
 
+    /// In `350 000 kr/vecka`, the unknown name `vecka` written right after a literal's
+    /// unit and `/`: a unit the grammar does not know, not a name.
+    pub(super) fn unit_after_slash<'e>(&self, l: &ast::Expr, r: &'e ast::Expr, cx: Cx) -> Option<&'e ast::Ident> {
+        let mut last = l;
+        while let A::Binary(_, _, rhs) = &last.kind {
+            last = rhs;
+        }
+        let (A::Number(q), Some(word)) = (&last.kind, single_name(r)) else { return None };
+        let slash = self.model.source.text.get(q.span.end..r.span.start);
+        (q.unit.is_some() && slash == Some("/") && !self.known_name(&word.name, cx)).then_some(word)
+    }
+
+    /// Whether a single name means something here (without reporting anything).
+    fn known_name(&self, name: &str, cx: Cx) -> bool {
+        let model = self.model_for(cx);
+        let local = cx.a.is_some_and(|ai| {
+            let a = &model.assignments[ai];
+            a.lets.iter().any(|l| l.name == name) || a.params.iter().any(|p| p.name == name)
+        });
+        local || super::BUILTINS.contains(&name) || model.params.iter().any(|p| p.name == name)
+    }
+
     fn outside(&mut self, name: &str, span: Span) -> Option<Typed> {
-        self.diags.push(Diagnostic::error(span, format!("`{name}` belongs to an assignment and is used inside one")));
+        self.diags.push(Diagnostic::error(span, format!("`{name}` belongs to an assignment and can only be used inside one")));
         Some(typed(zero(span).kind, span, Unit::kr(), false))
     }
 
     fn own_compensation(&mut self, name: &str, span: Span, cx: Cx) -> Option<Typed> {
         let Some(ai) = cx.a else { return self.outside(name, span) };
         let a = &self.model_for(cx).assignments[ai];
-        let (kind, present) = if name == "fast" { (CompKind::Fixed, a.fixed.is_some()) } else { (CompKind::Variable, a.variable.is_some()) };
+        let (kind, present) =
+            if name == "fast" { (CompKind::Fixed, a.fixed.is_some()) } else { (CompKind::Variable, a.variable.is_some()) };
         if !present {
             let d = Diagnostic::error(span, format!("`{}` has no `ersättning {name}`", a.id));
             self.diags.push(d);
@@ -87,25 +117,30 @@ impl Resolver<'_> {
     }
 
     fn let_ref(&mut self, ai: usize, li: usize, span: Span, cx: Cx) -> Option<Typed> {
-        let (unit, per_part) = if cx.previous {
+        let (ty, per_part) = if cx.previous {
             let l = &self.model_for(cx).assignments[ai].lets[li];
-            (l.formula.unit, l.per_part)
+            (Ty::Num(l.formula.unit), l.per_part)
         } else {
-            // A let still being resolved is part of a cycle, reported by `cycles`.
-            self.let_formula(ai, li).unwrap_or((Unit::NONE, false))
+            // A let still being resolved is part of a cycle, reported by `cycles`; one
+            // that failed has type `Any`. Either way its uses are not reported again.
+            self.let_formula(ai, li).unwrap_or((Ty::Any, false))
         };
-        Some(typed(ExprKind::Let(ai, li), span, unit, per_part))
+        Some(Typed { expr: Expr { kind: ExprKind::Let(ai, li), span }, ty, per_part })
     }
 
     fn param(&mut self, r: ParamRef, span: Span, cx: Cx) -> Typed {
         let p = self.model_for(cx).param(r);
         let (unit, name) = (p.unit, p.name.clone());
         match &p.value {
+            ParamValue::Keyed(entries) if entries.is_empty() => poisoned(span),
             ParamValue::Scalar(_) => typed(ExprKind::Param(r), span, unit, false),
             ParamValue::PerPart(_) => typed(ExprKind::PartParam(r), span, unit, true),
             ParamValue::Keyed(entries) => {
                 let keys: Vec<String> = entries.iter().map(|(k, _)| format!("`{name}.{k}`")).collect();
-                self.diags.push(Diagnostic::error(span, format!("`{name}` is a table; say which entry")).with_hint(format!("write {}", keys.join(" or "))));
+                self.diags.push(
+                    Diagnostic::error(span, format!("`{name}` is a table; say which entry"))
+                        .with_hint(format!("write {}", keys.join(" or "))),
+                );
                 typed(ExprKind::Const(rust_decimal::Decimal::ZERO), span, unit, false)
             }
         }
@@ -113,7 +148,8 @@ impl Resolver<'_> {
 
     fn dotted(&mut self, first: &ast::Ident, second: &ast::Ident, span: Span, cx: Cx) -> Option<Typed> {
         let model = self.model_for(cx);
-        let local = cx.a.and_then(|ai| model.assignments[ai].params.iter().position(|p| p.name == first.name).map(|pi| ParamRef::Local(ai, pi)));
+        let local =
+            cx.a.and_then(|ai| model.assignments[ai].params.iter().position(|p| p.name == first.name).map(|pi| ParamRef::Local(ai, pi)));
         let table = local.or_else(|| model.params.iter().position(|p| p.name == first.name).map(ParamRef::Global));
         if let Some(r) = table {
             return Some(self.entry(r, second, span, cx));
@@ -140,6 +176,7 @@ impl Resolver<'_> {
         let model = self.model_for(cx);
         let p = model.param(r);
         let keys: Vec<String> = match (&p.value, r) {
+            (ParamValue::Keyed(e), _) if e.is_empty() => return poisoned(span),
             (ParamValue::Keyed(e), _) => e.iter().map(|(k, _)| k.clone()).collect(),
             (ParamValue::PerPart(_), ParamRef::Local(ai, _)) => model.assignments[ai].parts.iter().map(|p| p.id.clone()).collect(),
             _ => {
@@ -195,7 +232,15 @@ impl Resolver<'_> {
         let ty = typed.first().map(|t| t.ty).unwrap_or(Ty::Num(Unit::NONE));
         for (t, a) in typed.iter().zip(args).skip(1) {
             if t.ty != ty && t.ty != Ty::Any && ty != Ty::Any {
-                self.diags.push(Diagnostic::error(a.span, format!("`{}` compares values of one unit, but this is {} and the first is {}", f.name(), t.ty.describe(), ty.describe())));
+                self.diags.push(Diagnostic::error(
+                    a.span,
+                    format!(
+                        "`{}` compares values of one unit, but this is {} and the first is {}",
+                        f.name(),
+                        t.ty.describe(),
+                        ty.describe()
+                    ),
+                ));
             }
         }
         let per_part = typed.iter().any(|t| t.per_part);
@@ -209,7 +254,10 @@ impl Resolver<'_> {
         };
         let t = self.expr(x, cx);
         let places = match &digits.kind {
-            A::Number(q) if q.unit.is_none() && q.number.fract().is_zero() && q.number >= 0.into() && q.number <= 28.into() => q.number.mantissa() as u32 / 10u32.pow(q.number.scale()),
+            A::Number(q) if q.unit.is_none() && q.number.fract().is_zero() && q.number >= 0.into() && q.number <= 28.into() => {
+                // INVARIANT: a whole number in 0..=28, so the normalized mantissa is that number.
+                q.number.normalize().mantissa() as u32
+            }
             _ => {
                 self.diags.push(Diagnostic::error(digits.span, "the number of decimals must be a whole number from 0 to 28"));
                 0
@@ -224,12 +272,28 @@ impl Resolver<'_> {
             poisoned(span)
         };
         let Some(ai) = cx.a else {
-            return fail(self, Diagnostic::error(span, format!("`{}(…)` reads an assignment's inputs and is used inside an assignment", f.name())));
+            return fail(
+                self,
+                Diagnostic::error(span, format!("`{}(…)` reads an assignment's inputs and is used inside an assignment", f.name())),
+            );
         };
         let (m, part) = match args {
             [m] => (m, None),
             [m, p] => (m, Some(p)),
-            _ => return fail(self, Diagnostic::error(span, format!("`{}` takes a measure and optionally a part: `{}(platser)` or `{}(platser; somatik)`", f.name(), f.name(), f.name()))),
+            _ => {
+                return fail(
+                    self,
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "`{}` takes a measure and optionally a part: `{}(platser)` or `{}(platser; somatik)`",
+                            f.name(),
+                            f.name(),
+                            f.name()
+                        ),
+                    ),
+                );
+            }
         };
         let Some(name) = single_name(m) else {
             return fail(self, Diagnostic::error(m.span, format!("`{}` takes the name of a measure", f.name())));
@@ -237,12 +301,17 @@ impl Resolver<'_> {
         let model = self.model_for(cx);
         let Some((mi, measure)) = model.measure(&name.name) else {
             let hint = did_you_mean(&name.name, model.measures.iter().map(|m| m.name.as_str()));
-            return fail(self, Diagnostic::error(name.span, format!("unknown measure `{}`", name.name)).with_hint(hint.unwrap_or_else(|| "declare it with `mått budget …: unit` or `mått volym …: unit`".into())));
+            return fail(
+                self,
+                Diagnostic::error(name.span, format!("unknown measure `{}`", name.name))
+                    .with_hint(hint.unwrap_or_else(|| "declare it with `mått budget …: unit` or `mått volym …: unit`".into())),
+            );
         };
         let want = if f == Function::Budget { MeasureKind::Budget } else { MeasureKind::Volume };
         if measure.kind != want {
             let other = if want == MeasureKind::Budget { "volym" } else { "budget" };
-            let d = Diagnostic::error(span, format!("`{}` is a `{other}` measure", measure.name)).with_hint(format!("write `{other}({})`", measure.name));
+            let d = Diagnostic::error(span, format!("`{}` is a `{other}` measure", measure.name))
+                .with_hint(format!("write `{other}({})`", measure.name));
             self.diags.push(d);
         }
         let unit = measure.unit;
@@ -258,11 +327,13 @@ impl Resolver<'_> {
         let a = &self.model_for(cx).assignments[ai];
         let name = single_name(p);
         let found = name.and_then(|n| a.parts.iter().position(|part| part.id == n.name));
-        if found.is_none() {
-            let written = name.map(|n| n.name.clone()).unwrap_or_default();
-            let hint = did_you_mean(&written, a.parts.iter().map(|p| p.id.as_str()));
-            let d = Diagnostic::error(p.span, format!("`{written}` is not a part of `{}`", a.id)).with_hint_opt(hint);
-            self.diags.push(d);
+        match (found, name) {
+            (Some(_), _) => {}
+            (None, Some(n)) => {
+                let hint = did_you_mean(&n.name, a.parts.iter().map(|p| p.id.as_str()));
+                self.diags.push(Diagnostic::error(p.span, format!("`{}` is not a part of `{}`", n.name, a.id)).with_hint_opt(hint));
+            }
+            (None, None) => self.diags.push(Diagnostic::error(p.span, "the part is written as its name, e.g. `somatik`")),
         }
         found
     }
@@ -275,6 +346,13 @@ fn single_name(e: &ast::Expr) -> Option<&ast::Ident> {
     }
 }
 
-fn is_table(model: &Model, a: Option<usize>, name: &str) -> bool {
-    model.params.iter().any(|p| p.name == name) || a.is_some_and(|ai| model.assignments[ai].params.iter().any(|p| p.name == name))
+/// Whether a name after `föregående.` means something only inside an assignment.
+fn needs_assignment(prev: &Model, name: &str) -> bool {
+    !matches!(name, "månader" | "dagar") && !prev.params.iter().any(|p| p.name == name)
+}
+
+fn no_builds_on(span: Span, year: i32) -> Diagnostic {
+    let file = if year > 0 { format!("{}.ek", year - 1) } else { "…".into() };
+    Diagnostic::error(span, "`föregående` refers to the previous year, but this file has no `bygger_på`")
+        .with_hint(format!("add `bygger_på \"{file}\"` to the header"))
 }

@@ -1,0 +1,259 @@
+//! `förvänta` blocks: every line names what exists, in a unit that fits.
+//!
+//! - `budget uppdrag[.del].mått = q` and `volym YYYY-MM uppdrag[.del].mått = q`:
+//!   an assignment, one of its parts, a measure of the line's kind; `q` in the
+//!   measure's unit, or a bare number read in that unit (as the workbook holds it).
+//! - `utfall YYYY-MM ID = q`: `q` in kronor.
+//! - `uppdrag.figur[YYYY-MM] = q ± tol`: `figur` is an amount (`fast`, `rörlig`,
+//!   `förändringar`, `ersättning`, `överföring`, `kostnad`, `resultat`: in kronor,
+//!   for the year or, with a month, for that month; `överföring` needs the month;
+//!   `uppdrag.kostnad.del` is one part's cost) or a key figure, in its unit (a
+//!   dimensionless one also in `%`). A key figure `per del` is named with its part,
+//!   `uppdrag.figur.del`, since the report has no total for it. The month goes with
+//!   the interval: required for `månadsvis`, 03, 08 or 12 (or none, the year) for
+//!   `delår`, none for `årsvis`.
+//!
+//! Months are months of the file's year. What the figures come out as is for
+//! `ekostyr test` to compare.
+
+use super::collect::valid_month;
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::{Assignment, Interval, KeyFigure, MeasureKind, Model};
+use crate::syntax::ast::{ExpectItem, Ident, Month, Quantity, UnitText};
+use crate::units::Unit;
+
+/// The amounts of an assignment an expectation can name.
+const AMOUNTS: [&str; 7] = ["fast", "rörlig", "förändringar", "ersättning", "överföring", "kostnad", "resultat"];
+
+/// Checks every line of every `förvänta` block. The units of the key figures in
+/// `unknown_units` (assignment, id) are not known after an error, so values of
+/// theirs are not checked.
+pub(super) fn check(model: &Model, unknown_units: &[(usize, String)], diags: &mut Diagnostics) {
+    let mut cx = Cx { model, unknown_units, diags };
+    for block in &model.expectations {
+        for item in &block.items {
+            cx.item(item);
+        }
+    }
+}
+
+struct Cx<'a> {
+    model: &'a Model,
+    unknown_units: &'a [(usize, String)],
+    diags: &'a mut Diagnostics,
+}
+
+impl<'a> Cx<'a> {
+    fn item(&mut self, item: &ExpectItem) {
+        match item {
+            ExpectItem::Input(..) => {}
+            ExpectItem::Budget(path, q, _) => self.measure_line(MeasureKind::Budget, path, q),
+            ExpectItem::Volume(m, path, q, _) => {
+                self.month(m);
+                self.measure_line(MeasureKind::Volume, path, q);
+            }
+            ExpectItem::Ledger(m, _, q, _) => {
+                self.month(m);
+                self.unit(q, Unit::kr(), false, "an amount of the ledger is in kronor, e.g. `1 250 000 kr`");
+            }
+            ExpectItem::Value { path, month, expected, tolerance, .. } => {
+                self.value_line(path, month.as_ref(), expected, tolerance.as_ref())
+            }
+        }
+    }
+
+    /// A month of the file's year.
+    fn month(&mut self, m: &Month) -> bool {
+        let year = self.model.header.year;
+        if !valid_month(m, self.diags) {
+            return false;
+        }
+        // (Without `år`, the header's error says so; there is no year to compare with.)
+        if m.year != year && year != 0 {
+            let d = Diagnostic::error(m.span, format!("`{:04}-{:02}` is not a month of {year}, the year of this file", m.year, m.month));
+            self.diags.push(d.with_hint(format!("expectations are about {year}: write `{year}-{:02}`", m.month)));
+            return false;
+        }
+        true
+    }
+
+    /// `uppdrag[.del].mått = q`
+    fn measure_line(&mut self, kind: MeasureKind, path: &[Ident], q: &Quantity) {
+        let (a, part, m) = match path {
+            [a, m] => (a, None, m),
+            [a, p, m] => (a, Some(p), m),
+            _ => return self.bad_path(path, "write `uppdrag.mått` or `uppdrag.del.mått`"),
+        };
+        if let Some((_, asg)) = self.assignment(a)
+            && let Some(p) = part
+        {
+            self.part(asg, p);
+        }
+        let Some((_, measure)) = self.model.measure(&m.name) else {
+            let hint = did_you_mean(&m.name, self.model.measures.iter().map(|m| m.name.as_str()));
+            self.diags.push(Diagnostic::error(m.span, format!("unknown measure `{}`", m.name)).with_hint_opt(hint));
+            return;
+        };
+        if measure.kind != kind {
+            let (is, line) = if kind == MeasureKind::Budget { ("volym", "volym YYYY-MM") } else { ("budget", "budget") };
+            let d = Diagnostic::error(m.span, format!("`{}` is a `{is}` measure", measure.name))
+                .with_hint(format!("write `{line} {} = …`", names(path)));
+            self.diags.push(d);
+        }
+        let hint = format!("the measure `{}` is in `{}`", measure.name, measure.unit);
+        self.unit(q, measure.unit, true, &hint);
+    }
+
+    /// `uppdrag.figur[månad] = q ± tol`
+    fn value_line(&mut self, path: &[Ident], month: Option<&Month>, q: &Quantity, tol: Option<&Quantity>) {
+        let month = month.filter(|m| self.month(m));
+        let [a, figure, rest @ ..] = path else { return self.bad_path(path, "write `uppdrag.figur`") };
+        let Some((ai, asg)) = self.assignment(a) else { return };
+        if AMOUNTS.contains(&figure.name.as_str()) {
+            return self.amount(asg, figure, rest, month, q, tol);
+        }
+        let Some(kf) = asg.key_figures.iter().find(|k| k.id == figure.name) else {
+            let known = AMOUNTS.into_iter().chain(asg.key_figures.iter().map(|k| k.id.as_str()));
+            let d = Diagnostic::error(figure.span, format!("`{}` has no key figure or amount `{}`", asg.id, figure.name));
+            self.diags.push(d.with_hint_opt(did_you_mean(&figure.name, known)));
+            return;
+        };
+        self.key_figure_part(asg, kf, figure, rest);
+        self.interval(kf, figure, month);
+        if self.unknown_units.iter().any(|(a, id)| *a == ai && *id == kf.id) {
+            return;
+        }
+        let hint = match kf.formula.unit {
+            u if u.is_none() => format!("`{}` is a plain number: write it as `95 %` or `0,95`", kf.id),
+            u => format!("`{}` is in `{u}`", kf.id),
+        };
+        for q in std::iter::once(q).chain(tol) {
+            self.unit(q, kf.formula.unit, false, &hint);
+        }
+    }
+
+    /// `fast`, `kostnad`, …: in kronor; only `kostnad` has parts; `överföring` is a month's.
+    fn amount(&mut self, asg: &Assignment, figure: &Ident, rest: &[Ident], month: Option<&Month>, q: &Quantity, tol: Option<&Quantity>) {
+        match rest {
+            [] => {}
+            [p] if figure.name == "kostnad" => self.part(asg, p),
+            [p, ..] => {
+                let d = Diagnostic::error(p.span, format!("`{}` is not reported per part", figure.name));
+                let hint = if figure.name == "kostnad" { "write `uppdrag.kostnad.del`" } else { "only `kostnad` is reported per part" };
+                self.diags.push(d.with_hint(hint));
+            }
+        }
+        if figure.name == "överföring" && month.is_none() {
+            let year = self.model.header.year;
+            let d = Diagnostic::error(figure.span, "`överföring` is one month's transfer: give the month");
+            self.diags.push(d.with_hint(format!("write `{}.överföring[{year}-07]`", asg.id)));
+        }
+        for q in std::iter::once(q).chain(tol) {
+            self.unit(q, Unit::kr(), false, "an amount is in kronor, e.g. `18 400 000 kr`");
+        }
+    }
+
+    /// A key figure `per del` takes a part; any other none.
+    fn key_figure_part(&mut self, asg: &Assignment, kf: &KeyFigure, figure: &Ident, rest: &[Ident]) {
+        match (kf.per_part, rest) {
+            (true, [p]) => self.part(asg, p),
+            (true, []) => {
+                let d = Diagnostic::error(figure.span, format!("`{}` is reported per part", kf.id));
+                let part = asg.parts.first().map(|p| p.id.as_str()).unwrap_or("del");
+                self.diags.push(d.with_hint(format!("write `{}.{}.{part}`", asg.id, kf.id)));
+            }
+            (false, [p, ..]) => {
+                let d = Diagnostic::error(p.span, format!("`{}` is not reported per part", kf.id));
+                self.diags.push(d.with_hint(format!("write `{}.{}`", asg.id, kf.id)));
+            }
+            (true, [p, extra, ..]) => {
+                let d = Diagnostic::error(extra.span, format!("`{}` takes one part and nothing after it", kf.id));
+                self.diags.push(d.with_hint(format!("write `{}.{}.{}`", asg.id, kf.id, p.name)));
+            }
+            (false, []) => {}
+        }
+    }
+
+    /// The month a key figure is reported for.
+    fn interval(&mut self, kf: &KeyFigure, figure: &Ident, month: Option<&Month>) {
+        let year = self.model.header.year;
+        let d = match (kf.interval, month) {
+            (Interval::Månadsvis, None) => {
+                Diagnostic::error(figure.span, format!("`{}` is followed up every month: give the month", kf.id))
+                    .with_hint(format!("write `{}[{year}-03]`", kf.id))
+            }
+            (Interval::Delår, Some(m)) if ![3, 8, 12].contains(&m.month) => {
+                Diagnostic::error(m.span, format!("`{}` is followed up per delår: March, August and the full year", kf.id))
+                    .with_hint(format!("write `[{year}-03]`, `[{year}-08]` or `[{year}-12]`"))
+            }
+            (Interval::Årsvis, Some(m)) => {
+                Diagnostic::error(m.span, format!("`{}` is followed up for the year (årsvis)", kf.id)).with_hint("leave out the month")
+            }
+            _ => return,
+        };
+        self.diags.push(d);
+    }
+
+    /// Whether `q` is in `unit`; `bare` allows a number without a unit, read in
+    /// `unit`. A dimensionless unit also takes `%`.
+    fn unit(&mut self, q: &Quantity, unit: Unit, bare: bool, hint: &str) {
+        let (_, written) = match super::literal(q) {
+            Ok(x) => x,
+            Err(e) => return self.diags.push(Diagnostic::error(q.span, e)),
+        };
+        let fits = match &q.unit {
+            None => bare || unit.is_none(),
+            Some(UnitText::Percent) => unit.is_none(),
+            Some(_) => written == unit,
+        };
+        if !fits {
+            let what = match &q.unit {
+                None => "a plain number".to_string(),
+                Some(UnitText::Percent) => "a percentage".to_string(),
+                Some(_) => format!("in `{written}`"),
+            };
+            let d = Diagnostic::error(q.span, format!("this value is {what}, but it should be {}", describe(unit)));
+            self.diags.push(d.with_hint(hint));
+        }
+    }
+
+    fn assignment(&mut self, a: &Ident) -> Option<(usize, &'a Assignment)> {
+        let model = self.model;
+        let found = model.assignment(&a.name);
+        if found.is_none() {
+            let hint = did_you_mean(&a.name, model.assignments.iter().map(|x| x.id.as_str()));
+            self.diags.push(Diagnostic::error(a.span, format!("unknown assignment `{}`", a.name)).with_hint_opt(hint));
+        }
+        found
+    }
+
+    fn part(&mut self, asg: &Assignment, p: &Ident) {
+        if !asg.parts.iter().any(|x| x.id == p.name) {
+            let hint = did_you_mean(&p.name, asg.parts.iter().map(|x| x.id.as_str()));
+            let parts: Vec<String> = asg.parts.iter().map(|x| format!("`{}`", x.id)).collect();
+            let hint = hint.unwrap_or_else(|| match parts.is_empty() {
+                true => format!("`{}` has no parts", asg.id),
+                false => format!("the parts of `{}` are {}", asg.id, parts.join(", ")),
+            });
+            self.diags.push(Diagnostic::error(p.span, format!("`{}` is not a part of `{}`", p.name, asg.id)).with_hint(hint));
+        }
+    }
+
+    fn bad_path(&mut self, path: &[Ident], hint: &str) {
+        let span = match (path.first(), path.last()) {
+            (Some(first), Some(last)) => first.span.to(last.span),
+            _ => return,
+        };
+        self.diags.push(Diagnostic::error(span, format!("`{}` does not name a value", names(path))).with_hint(hint));
+    }
+}
+
+/// `a.b.c` as written.
+fn names(path: &[Ident]) -> String {
+    path.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(".")
+}
+
+/// "in `kr/plats`", or "a plain number or a percentage" for a dimensionless unit.
+fn describe(u: Unit) -> String {
+    if u.is_none() { "a plain number or a percentage".into() } else { format!("in `{u}`") }
+}
