@@ -131,7 +131,9 @@ fn emit(bytes: &[u8], output: Option<&std::path::Path>, format: crate::cli::Form
             Ok(()) => Outcome::Ok,
             Err(e) => fail(&e),
         },
-        None if format == crate::cli::Format::Xlsx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => fail("an xlsx report is written to a file: add `-o report.xlsx`"),
+        None if format == crate::cli::Format::Xlsx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            fail("an xlsx report is written to a file: add `-o report.xlsx`")
+        }
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(bytes).and_then(|()| out.flush()) {

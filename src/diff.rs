@@ -117,8 +117,14 @@ fn version_verdict(old: &Model, new: &Model, changed: bool) -> (bool, String) {
 fn impact(old: &Model, new: &Model, input: &Path, previous: Option<&Path>) -> Result<(Vec<Impact>, String), String> {
     let new_data = crate::run::load(new, input).map_err(|e| e.0)?;
     let (old_data, how) = match previous {
-        Some(p) => (crate::run::load(old, p).map_err(|e| e.0)?, format!("{} på {}, {} på {}", old.header.year, p.display(), new.header.year, input.display())),
-        None => (eval::data::load_for_year(old, input, new.header.year).map_err(|e| e.to_string())?, format!("båda åren på {} (samma volymer): skillnaden är enbart regeländringen", input.display())),
+        Some(p) => (
+            crate::run::load(old, p).map_err(|e| e.0)?,
+            format!("{} på {}, {} på {}", old.header.year, p.display(), new.header.year, input.display()),
+        ),
+        None => (
+            eval::data::load_for_year(old, input, new.header.year).map_err(|e| e.to_string())?,
+            format!("båda åren på {} (samma volymer): skillnaden är enbart regeländringen", input.display()),
+        ),
     };
     let totals = |m: &Model, d: &Data, prev: Option<&Data>| -> Result<Vec<(String, Decimal)>, String> {
         let r = eval::evaluate(m, d, prev, Options::default()).map_err(|e| e.0.render(&m.source))?;
@@ -126,7 +132,8 @@ fn impact(old: &Model, new: &Model, input: &Path, previous: Option<&Path>) -> Re
     };
     let o = totals(old, &old_data, None)?;
     let n = totals(new, &new_data, Some(&old_data))?;
-    let mut out: Vec<Impact> = n.iter().map(|(id, v)| Impact { id: id.clone(), old: o.iter().find(|x| &x.0 == id).map(|x| x.1), new: Some(*v) }).collect();
+    let mut out: Vec<Impact> =
+        n.iter().map(|(id, v)| Impact { id: id.clone(), old: o.iter().find(|x| &x.0 == id).map(|x| x.1), new: Some(*v) }).collect();
     out.extend(o.iter().filter(|(id, _)| !n.iter().any(|x| &x.0 == id)).map(|(id, v)| Impact { id: id.clone(), old: Some(*v), new: None }));
     Ok((out, how))
 }

@@ -50,7 +50,8 @@ fn run(args: &InitArgs) -> Result<PathBuf, String> {
     }
     let file = crate::syntax::parse(&old.source).map_err(|d| d.render(&old.source))?;
     let text = render(&old, &file, args.year, &file_name(&args.from));
-    let text = crate::fmt::format_source(&crate::source::SourceFile::new(target.display().to_string(), text)).map_err(|d| format!("internal: the new file does not parse: {}", d.0.first().map(|x| x.message.clone()).unwrap_or_default()))?;
+    let text = crate::fmt::format_source(&crate::source::SourceFile::new(target.display().to_string(), text))
+        .map_err(|d| format!("internal: the new file does not parse: {}", d.0.first().map(|x| x.message.clone()).unwrap_or_default()))?;
     write_new(&target, &text)?;
     Ok(target)
 }
@@ -61,7 +62,8 @@ fn file_name(p: &Path) -> String {
 
 /// Creates the file, refusing to replace one that appeared meanwhile.
 fn write_new(path: &Path, text: &str) -> Result<(), String> {
-    let tmp = tempfile::NamedTempFile::new_in(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))).map_err(|e| format!("{}: {e}", path.display()))?;
+    let tmp = tempfile::NamedTempFile::new_in(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     std::fs::write(tmp.path(), text).map_err(|e| format!("{}: {e}", path.display()))?;
     tmp.persist_noclobber(path).map_err(|e| format!("{}: {}", path.display(), e.error))?;
     Ok(())
@@ -147,7 +149,9 @@ fn parameter(out: &mut String, old: &Model, ai: usize, p: &ast::Parameter) {
 fn binding(out: &mut String, old: &Model, ai: usize, name: &str, e: &ast::Expr) {
     let Some(l) = old.assignments[ai].lets.iter().find(|l| l.name == name) else { return };
     let parts: Vec<Option<usize>> = if l.per_part { (0..old.assignments[ai].parts.len()).map(Some).collect() } else { vec![None] };
-    let constant = parts.iter().all(|p| Scope { model: old, data: None, previous_data: None, a: Some(ai), part: *p, months: (1, 12) }.num(&l.formula.expr).is_ok());
+    let constant = parts.iter().all(|p| {
+        Scope { model: old, data: None, previous_data: None, a: Some(ai), part: *p, months: (1, 12) }.num(&l.formula.expr).is_ok()
+    });
     if constant && is_indexed(l.formula.unit) {
         let _ = writeln!(out, "låt {name} = föregående.{name} * {INDEX}");
     } else {
@@ -157,7 +161,10 @@ fn binding(out: &mut String, old: &Model, ai: usize, name: &str, e: &ast::Expr) 
 
 fn compensation(out: &mut String, old: &Model, ai: usize, c: &ast::Compensation) {
     let fixed = c.kind == ast::CompensationKind::Fixed;
-    let constant = fixed && Scope { model: old, data: None, previous_data: None, a: Some(ai), part: None, months: (1, 12) }.compensation(ai, crate::model::CompKind::Fixed, c.span).is_ok();
+    let constant = fixed
+        && Scope { model: old, data: None, previous_data: None, a: Some(ai), part: None, months: (1, 12) }
+            .compensation(ai, crate::model::CompKind::Fixed, c.span)
+            .is_ok();
     let kind = if fixed { "fast" } else { "rörlig" };
     match constant {
         true => {

@@ -6,7 +6,8 @@ use crate::report::number::swedish;
 /// Applies `name=value` to the model: `prisindex=3,1%`, `vårdboende.referenskostnad.somatik=2 100 kr/dygn`,
 /// `utbildningsfaktor.usk=1,05`.
 pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
-    let (name, value) = text.split_once('=').ok_or_else(|| format!("`--set {text}`: write `--set name=value`, e.g. `--set prisindex=3,1%`"))?;
+    let (name, value) =
+        text.split_once('=').ok_or_else(|| format!("`--set {text}`: write `--set name=value`, e.g. `--set prisindex=3,1%`"))?;
     let q = crate::syntax::parse_quantity(value).map_err(|e| format!("`--set {text}`: {e}"))?;
     let (v, unit) = crate::check::literal(&q).map_err(|e| format!("`--set {text}`: {e}"))?;
     let (r, key) = find(model, name.trim())?;
@@ -16,7 +17,12 @@ pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
     }
     let written = model.source.slice(p.span).contains('%');
     if written && q.unit.is_none() {
-        return Err(format!("`--set {text}`: `{}` is a percentage; write it with `%`, e.g. `{}={}%`", p.name, name.trim(), swedish(q.number, q.number.scale())));
+        return Err(format!(
+            "`--set {text}`: `{}` is a percentage; write it with `%`, e.g. `{}={}%`",
+            p.name,
+            name.trim(),
+            swedish(q.number, q.number.scale())
+        ));
     }
     let p = match r {
         ParamRef::Global(i) => &mut model.params[i],
@@ -36,7 +42,11 @@ fn find(model: &Model, name: &str) -> Result<(ParamRef, Option<usize>), String> 
     let segs: Vec<&str> = name.split('.').collect();
     let (r, rest) = match model.assignment(segs[0]) {
         Some((ai, a)) if segs.len() >= 2 => {
-            let i = a.params.iter().position(|p| p.name == segs[1]).ok_or_else(|| format!("`--set`: `{}` has no parameter `{}`", a.id, segs[1]))?;
+            let i = a
+                .params
+                .iter()
+                .position(|p| p.name == segs[1])
+                .ok_or_else(|| format!("`--set`: `{}` has no parameter `{}`", a.id, segs[1]))?;
             (ParamRef::Local(ai, i), &segs[2..])
         }
         _ => {

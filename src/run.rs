@@ -49,7 +49,14 @@ pub fn job(args: &RunArgs) -> Result<Job, RunError> {
     let checked = check_path(&args.rules)?;
     let model = model_of(checked)?;
     let rules = provenance_chain(&model, &args.rules);
-    Ok(Job { model, rules, input: args.input.clone(), input_name: args.input.display().to_string(), period: args.period.clone(), overrides: args.overrides.clone() })
+    Ok(Job {
+        model,
+        rules,
+        input: args.input.clone(),
+        input_name: args.input.display().to_string(),
+        period: args.period.clone(),
+        overrides: args.overrides.clone(),
+    })
 }
 
 /// `ekostyr` without arguments: the bundled reference year, as a table.
@@ -161,7 +168,11 @@ pub fn hash_input(path: &Path) -> Result<String, RunError> {
     if !path.is_dir() {
         return Ok(sha256(&read(path)?));
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path).map_err(|e| RunError(format!("{}: {e}", path.display())))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"))).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| RunError(format!("{}: {e}", path.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        .collect();
     files.sort();
     let mut h = Sha256::new();
     for f in files {

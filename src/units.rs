@@ -97,7 +97,6 @@ impl Unit {
         self == Unit::NONE
     }
 
-
     /// Looks up a unit name as written, with the factor that brings a literal
     /// into base units (`tkr` → 1 000 kr, `%` → 0,01).
     pub fn named(name: &str) -> Option<(Unit, Decimal)> {

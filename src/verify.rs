@@ -37,7 +37,8 @@ fn verify(report: &Path) -> Result<Verdict, String> {
     let json: Value = serde_json::from_str(&text).map_err(|e| format!("not a JSON report: {e}"))?;
     let p = &json["provenance"];
     let base = report.parent().unwrap_or(Path::new(""));
-    let mut named: Vec<(String, String)> = p["rules"].as_array().map(|r| r.iter().map(|x| (str_of(&x["file"]), str_of(&x["sha256"]))).collect()).unwrap_or_default();
+    let mut named: Vec<(String, String)> =
+        p["rules"].as_array().map(|r| r.iter().map(|x| (str_of(&x["file"]), str_of(&x["sha256"]))).collect()).unwrap_or_default();
     named.push((str_of(&p["input"]["file"]), str_of(&p["input"]["sha256"])));
     if named.iter().any(|(f, _)| f.is_empty()) {
         return Err("the report names no rule file or input (was it written with `--format json`?)".into());
@@ -51,7 +52,9 @@ fn verify(report: &Path) -> Result<Verdict, String> {
         return Ok(Verdict::Reproduces);
     }
     let first = text.lines().zip(rerun.lines()).enumerate().find(|(_, (a, b))| a != b);
-    let line = first.map(|(i, (a, b))| format!("line {}: was `{}`, now `{}`", i + 1, a.trim(), b.trim())).unwrap_or_else(|| "the report's length differs".into());
+    let line = first
+        .map(|(i, (a, b))| format!("line {}: was `{}`, now `{}`", i + 1, a.trim(), b.trim()))
+        .unwrap_or_else(|| "the report's length differs".into());
     Ok(Verdict::Changed(vec![format!("the same files give a different report ({line}); was it written by another engine version?")]))
 }
 

@@ -24,20 +24,15 @@ fn tree(file: &ast::File) -> serde_json::Value {
 }
 
 fn comments(file: &ast::File) -> Vec<String> {
-    file.comments
-        .iter()
-        .map(|c| c.text.trim_end().to_string())
-        .collect()
+    file.comments.iter().map(|c| c.text.trim_end().to_string()).collect()
 }
 
 /// Every `*.ek` file in `dir` (relative to the crate), sorted; fails when there is none.
 fn ek_files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let mut files: Vec<PathBuf> = entries
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ek"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.map(|e| e.expect("a directory entry").path()).filter(|p| p.extension().is_some_and(|x| x == "ek")).collect();
     files.sort();
     assert!(!files.is_empty(), "no .ek files in {}", dir.display());
     files
@@ -55,12 +50,7 @@ fn formatting_is_idempotent() {
     for path in ek_files("tests/fmt").into_iter().chain(ek_files("rules")) {
         let once = format(&load(&path));
         let twice = format(&SourceFile::new(path.display().to_string(), once.clone()));
-        assert_eq!(
-            once,
-            twice,
-            "{} is not stable under formatting",
-            path.display()
-        );
+        assert_eq!(once, twice, "{} is not stable under formatting", path.display());
     }
 }
 
@@ -71,18 +61,8 @@ fn rule_files_keep_their_tree_and_comments() {
         let before = parse(&source);
         let formatted = format_file(&before, &source);
         let after = parse(&SourceFile::new("formatted", formatted));
-        assert_eq!(
-            tree(&before),
-            tree(&after),
-            "{}: tree changed",
-            path.display()
-        );
-        assert_eq!(
-            comments(&before),
-            comments(&after),
-            "{}: comments changed",
-            path.display()
-        );
+        assert_eq!(tree(&before), tree(&after), "{}: tree changed", path.display());
+        assert_eq!(comments(&before), comments(&after), "{}: comments changed", path.display());
     }
 }
 
@@ -92,18 +72,8 @@ fn test_inputs_keep_their_tree_and_comments() {
         let source = load(&path);
         let before = parse(&source);
         let after = parse(&SourceFile::new("formatted", format_file(&before, &source)));
-        assert_eq!(
-            tree(&before),
-            tree(&after),
-            "{}: tree changed",
-            path.display()
-        );
-        assert_eq!(
-            comments(&before),
-            comments(&after),
-            "{}: comments changed",
-            path.display()
-        );
+        assert_eq!(tree(&before), tree(&after), "{}: tree changed", path.display());
+        assert_eq!(comments(&before), comments(&after), "{}: comments changed", path.display());
     }
 }
 
@@ -117,10 +87,7 @@ fn reference_rules_snapshot() {
 fn reference_rules_are_canonical() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/2023.ek");
     let source = load(&path);
-    assert!(
-        format(&source) == source.text,
-        "rules/2023.ek is not formatted: run `ekostyr fmt rules/2023.ek`"
-    );
+    assert!(format(&source) == source.text, "rules/2023.ek is not formatted: run `ekostyr fmt rules/2023.ek`");
 }
 
 #[test]
@@ -158,24 +125,15 @@ mod random_formulas {
     const TEMPLATE: &str = "nämnd A \"A\" {\n  vårdform b \"B\" {\n    uppdrag c \"C\" {\n      ersättning fast = 0\n    }\n  }\n}\n";
 
     fn expr(kind: ExprKind) -> Expr {
-        Expr {
-            kind,
-            span: Span::default(),
-        }
+        Expr { kind, span: Span::default() }
     }
 
     fn ident(name: &str) -> Ident {
-        Ident {
-            name: name.to_string(),
-            span: Span::default(),
-        }
+        Ident { name: name.to_string(), span: Span::default() }
     }
 
     fn unit() -> impl Strategy<Value = Option<UnitText>> {
-        let named = |num: &str, den: Option<&str>| UnitText::Named {
-            num: num.into(),
-            den: den.map(Into::into),
-        };
+        let named = |num: &str, den: Option<&str>| UnitText::Named { num: num.into(), den: den.map(Into::into) };
         prop_oneof![
             Just(None),
             Just(Some(UnitText::Percent)),
@@ -187,28 +145,14 @@ mod random_formulas {
 
     fn number() -> impl Strategy<Value = Expr> {
         (0i64..100_000_000_000, 0u32..4, unit()).prop_map(|(m, scale, unit)| {
-            let q = Quantity {
-                number: Decimal::new(m, scale),
-                unit,
-                span: Span::default(),
-            };
+            let q = Quantity { number: Decimal::new(m, scale), unit, span: Span::default() };
             expr(ExprKind::Number(q))
         })
     }
 
     /// Names that tempt the parser: a function name, unit names, keyword prefixes.
     fn name() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec![
-            "a",
-            "timpris",
-            "min",
-            "dagar",
-            "kr",
-            "område",
-            "inteckning",
-            "årsarbetare_grund",
-            "x2",
-        ])
+        prop::sample::select(vec!["a", "timpris", "min", "dagar", "kr", "område", "inteckning", "årsarbetare_grund", "x2"])
     }
 
     fn member() -> impl Strategy<Value = &'static str> {
@@ -216,13 +160,12 @@ mod random_formulas {
     }
 
     fn leaf() -> impl Strategy<Value = Expr> {
-        let reference =
-            (name(), prop::collection::vec(member(), 0..2)).prop_map(|(first, rest)| {
-                let path = std::iter::once(first).chain(rest).map(ident).collect();
-                expr(ExprKind::Ref(path))
-            });
-        let previous = prop::collection::vec(member(), 1..3)
-            .prop_map(|path| expr(ExprKind::Previous(path.into_iter().map(ident).collect())));
+        let reference = (name(), prop::collection::vec(member(), 0..2)).prop_map(|(first, rest)| {
+            let path = std::iter::once(first).chain(rest).map(ident).collect();
+            expr(ExprKind::Ref(path))
+        });
+        let previous =
+            prop::collection::vec(member(), 1..3).prop_map(|path| expr(ExprKind::Previous(path.into_iter().map(ident).collect())));
         prop_oneof![3 => number(), 3 => reference, 1 => previous]
     }
 
@@ -232,13 +175,7 @@ mod random_formulas {
     }
 
     fn function() -> impl Strategy<Value = Function> {
-        prop::sample::select(vec![
-            Function::Min,
-            Function::Max,
-            Function::Round,
-            Function::Budget,
-            Function::Volume,
-        ])
+        prop::sample::select(vec![Function::Min, Function::Max, Function::Round, Function::Budget, Function::Volume])
     }
 
     fn formula() -> impl Strategy<Value = Expr> {
@@ -255,11 +192,8 @@ mod random_formulas {
     }
 
     fn compensation(file: &mut ast::File) -> &mut Expr {
-        let ast::Item::Board(board) = &mut file.items[0] else {
-            panic!("the template starts with a board")
-        };
-        let ast::AssignmentItem::Compensation(c) = &mut board.care_forms[0].assignments[0].items[0]
-        else {
+        let ast::Item::Board(board) = &mut file.items[0] else { panic!("the template starts with a board") };
+        let ast::AssignmentItem::Compensation(c) = &mut board.care_forms[0].assignments[0].items[0] else {
             panic!("the template's assignment holds a compensation")
         };
         &mut c.expr

@@ -31,7 +31,16 @@ fn fails(input: &Path) -> String {
     let out_dir = tempfile::tempdir().expect("tempdir");
     let report: PathBuf = out_dir.path().join("r.json");
     let out = Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(["run", "rules/2023.ek", "--input", input.to_str().expect("utf-8"), "--format", "json", "-o", report.to_str().expect("utf-8")])
+        .args([
+            "run",
+            "rules/2023.ek",
+            "--input",
+            input.to_str().expect("utf-8"),
+            "--format",
+            "json",
+            "-o",
+            report.to_str().expect("utf-8"),
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env("CI", "true")
@@ -81,7 +90,10 @@ fn unknown_assignment_part_and_measure_name_the_nearest() {
     let p = csv_case(|d| set_line(d, "Budget.csv", 2, |l| l.replace("nordväst", "nordvast")));
     assert!(p.contains("Budget!B2: `nordvast` is not a part of `områdesansvar`") && p.contains("`nordväst`"), "{p}");
     let m = csv_case(|d| set_line(d, "Volymer.csv", 2, |l| l.replace("hemtjänsttimmar_leanlink", "hemtjänsttimmar_lenlink")));
-    assert!(m.contains("Volymer!D2: unknown measure `hemtjänsttimmar_lenlink`") && m.contains("did you mean `hemtjänsttimmar_leanlink`"), "{m}");
+    assert!(
+        m.contains("Volymer!D2: unknown measure `hemtjänsttimmar_lenlink`") && m.contains("did you mean `hemtjänsttimmar_leanlink`"),
+        "{m}"
+    );
     insta::assert_snapshot!(format!("{a}\n{p}\n{m}"));
 }
 

@@ -108,9 +108,17 @@ fn version_parts(v: &str) -> Option<(u32, u32)> {
 pub(super) fn check_version_step(file: &File, h: &Header, prev: &Header, diags: &mut Diagnostics) {
     let Some(span) = file.items.iter().find_map(|i| matches!(i, Item::Version(_)).then(|| i.span())) else { return };
     let (Some(new), Some(old)) = (version_parts(&h.version), version_parts(&prev.version)) else { return };
-    let expected = if h.year == prev.year { old.1.checked_add(1).map(|d| (old.0, d)) } else { old.0.checked_add(1).map(|w| (w, 0)) };
-    let Some(expected) = expected else { return };
-    if new != expected {
+    // A new budget year takes the next whole number; a change during that year then
+    // steps its decimal (2.0, 2.1, …) while still building on last year's file.
+    // A file building on one of the same year takes the next decimal step.
+    let (fits, expected) = if h.year == prev.year {
+        let Some(d) = old.1.checked_add(1) else { return };
+        (new == (old.0, d), (old.0, d))
+    } else {
+        let Some(w) = old.0.checked_add(1) else { return };
+        (new.0 == w, (w, 0))
+    };
+    if !fits {
         let why = if h.year == prev.year {
             "a change during the same year takes the next decimal step"
         } else {

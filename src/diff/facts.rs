@@ -14,7 +14,12 @@ type Facts = Vec<(String, String)>;
 pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
-    for (section, f) in [(Section::Formulas, formulas as fn(&ast::File) -> Facts), (Section::Structure, structure), (Section::KeyFigures, key_figures), (Section::Changes, changes)] {
+    for (section, f) in [
+        (Section::Formulas, formulas as fn(&ast::File) -> Facts),
+        (Section::Structure, structure),
+        (Section::KeyFigures, key_figures),
+        (Section::Changes, changes),
+    ] {
         out.extend(compare(section, &f(&tree(old)), &f(&tree(new))));
     }
     out
@@ -34,13 +39,24 @@ fn compare(section: Section, old: &Facts, new: &Facts) -> Vec<Entry> {
             o => Some(Entry { section, subject: k.clone(), old: o, new: Some(v.clone()), percent: None }),
         })
         .collect();
-    out.extend(old.iter().filter(|(k, _)| find(new, k).is_none()).map(|(k, v)| Entry { section, subject: k.clone(), old: Some(v.clone()), new: None, percent: None }));
+    out.extend(old.iter().filter(|(k, _)| find(new, k).is_none()).map(|(k, v)| Entry {
+        section,
+        subject: k.clone(),
+        old: Some(v.clone()),
+        new: None,
+        percent: None,
+    }));
     out
 }
 
 fn header(m: &Model) -> Facts {
     let h = &m.header;
-    let mut f = vec![("regelverk".into(), h.title.clone()), ("år".into(), h.year.to_string()), ("version".into(), h.version.clone()), ("dokumentägare".into(), h.owners.join(", "))];
+    let mut f = vec![
+        ("regelverk".into(), h.title.clone()),
+        ("år".into(), h.year.to_string()),
+        ("version".into(), h.version.clone()),
+        ("dokumentägare".into(), h.owners.join(", ")),
+    ];
     f.extend(h.builds_on.iter().map(|b| ("bygger_på".to_string(), b.clone())));
     f.extend(h.decision.iter().map(|d| ("beslut".to_string(), format!("{} {} dnr {}", d.board, d.date, d.dnr))));
     f
@@ -104,16 +120,34 @@ fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
         if o.is_some_and(|(ov, ou, _)| ov == *v && ou == *u) {
             continue;
         }
-        let percent = o.filter(|(ov, ou, _)| ou == u && !ov.is_zero()).and_then(|(ov, ..)| ((*v - ov) / ov * Decimal::ONE_HUNDRED).round_dp(2).into());
-        out.push(Entry { section: Section::Values, subject: k.clone(), old: o.map(|(a, b, p)| show(a, b, p)), new: Some(show(*v, *u, *pct)), percent });
+        let percent = o
+            .filter(|(ov, ou, _)| ou == u && !ov.is_zero())
+            .and_then(|(ov, ..)| ((*v - ov) / ov * Decimal::ONE_HUNDRED).round_dp(2).into());
+        out.push(Entry {
+            section: Section::Values,
+            subject: k.clone(),
+            old: o.map(|(a, b, p)| show(a, b, p)),
+            new: Some(show(*v, *u, *pct)),
+            percent,
+        });
     }
     let removed = old.iter().filter(|(k, ..)| find(new, k).is_none());
-    out.extend(removed.map(|(k, v, u, p)| Entry { section: Section::Values, subject: k.clone(), old: Some(show(*v, *u, *p)), new: None, percent: None }));
+    out.extend(removed.map(|(k, v, u, p)| Entry {
+        section: Section::Values,
+        subject: k.clone(),
+        old: Some(show(*v, *u, *p)),
+        new: None,
+        percent: None,
+    }));
     out
 }
 
 fn assignments(file: &ast::File) -> Vec<&ast::Assignment> {
-    file.items.iter().filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None }).flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments)).collect()
+    file.items
+        .iter()
+        .filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None })
+        .flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments))
+        .collect()
 }
 
 fn formulas(file: &ast::File) -> Facts {
@@ -121,7 +155,9 @@ fn formulas(file: &ast::File) -> Facts {
     for a in assignments(file) {
         for item in &a.items {
             let (what, e) = match item {
-                AssignmentItem::Compensation(c) => (if c.kind == ast::CompensationKind::Fixed { "fast".to_string() } else { "rörlig".to_string() }, &c.expr),
+                AssignmentItem::Compensation(c) => {
+                    (if c.kind == ast::CompensationKind::Fixed { "fast".to_string() } else { "rörlig".to_string() }, &c.expr)
+                }
                 AssignmentItem::Let(l) => (l.name.name.clone(), &l.expr),
                 _ => continue,
             };
@@ -157,9 +193,13 @@ fn assignment_structure(a: &ast::Assignment) -> Facts {
     let mut out = vec![];
     for item in &a.items {
         match item {
-            AssignmentItem::Part(p) => out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}", p.name.value, codes(&p.ids)))),
+            AssignmentItem::Part(p) => {
+                out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}", p.name.value, codes(&p.ids))))
+            }
             AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
-            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes(&x.ids)))),
+            AssignmentItem::Activities(acts, _) => {
+                out.extend(acts.iter().map(|x| (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes(&x.ids))))
+            }
             AssignmentItem::Source(s) => out.push((format!("{}.källa", a.id.name), s.value.clone())),
             _ => {}
         }
@@ -214,14 +254,16 @@ fn changes(file: &ast::File) -> Facts {
 
 fn change_property(i: &ChangeItem) -> String {
     match i {
-        ChangeItem::Kind(k, _) => format!("typ {}", match k {
-            ast::ChangeKind::Statsbidrag => "statsbidrag",
-            ast::ChangeKind::Övertagande => "övertagande",
-            ast::ChangeKind::RiktadSatsning => "riktad_satsning",
-        }),
+        ChangeItem::Kind(k, _) => format!(
+            "typ {}",
+            match k {
+                ast::ChangeKind::Statsbidrag => "statsbidrag",
+                ast::ChangeKind::Övertagande => "övertagande",
+                ast::ChangeKind::RiktadSatsning => "riktad_satsning",
+            }
+        ),
         ChangeItem::Amount(e, _) => format!("belopp = {}", expression(e)),
         ChangeItem::From(m, _) => format!("från {}-{:02}", m.year, m.month),
         ChangeItem::Report(s, _) => format!("återrapportering \"{}\"", s.value),
     }
 }
-

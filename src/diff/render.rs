@@ -66,8 +66,15 @@ pub fn text(d: &Diff) -> String {
     if let Some((rows, how)) = &d.impact {
         let _ = writeln!(out, "\nEFFEKT PÅ ERSÄTTNINGEN (kr): {how}");
         let rows = impact_rows(rows);
-        let w: Vec<usize> = (0..5).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(HEAD[i].chars().count())).collect();
-        let line = |r: &[String]| r.iter().enumerate().map(|(i, c)| if i == 0 { format!("{c:<w$}", w = w[i]) } else { format!("{c:>w$}", w = w[i]) }).collect::<Vec<_>>().join("  ");
+        let w: Vec<usize> =
+            (0..5).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(HEAD[i].chars().count())).collect();
+        let line = |r: &[String]| {
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { format!("{c:<w$}", w = w[i]) } else { format!("{c:>w$}", w = w[i]) })
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
         let _ = writeln!(out, "  {}", line(&HEAD.map(String::from)));
         for r in &rows {
             let _ = writeln!(out, "  {}", line(r));
@@ -93,7 +100,14 @@ pub fn markdown(d: &Diff) -> String {
         let _ = writeln!(out, "### {name}\n\n| | Före | Efter | Förändring |\n|---|---|---|---|");
         for e in entries {
             let cell = |s: &Option<String>| s.clone().unwrap_or_else(|| "–".into()).replace('|', "\\|");
-            let _ = writeln!(out, "| `{}` | {} | {} | {} |", e.subject, cell(&e.old), cell(&e.new), percent(e.percent).trim().trim_matches(['(', ')']));
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                e.subject,
+                cell(&e.old),
+                cell(&e.new),
+                percent(e.percent).trim().trim_matches(['(', ')'])
+            );
         }
         out.push('\n');
     }

@@ -154,14 +154,27 @@ impl<'m> Mapper<'m> {
     fn new(model: &'m Model, path: &Path) -> Self {
         let ledger = model.assignments.iter().map(|a| vec![Ledger::default(); a.parts.len() + 1]).collect();
         let activities = model.assignments.iter().map(|a| vec![[Decimal::ZERO; 12]; activity_slots(a)]).collect();
-        Mapper { model, file: path.to_path_buf(), cache: HashMap::new(), ledger, activities, unmapped: HashMap::new(), count: 0, year: model.header.year }
+        Mapper {
+            model,
+            file: path.to_path_buf(),
+            cache: HashMap::new(),
+            ledger,
+            activities,
+            unmapped: HashMap::new(),
+            count: 0,
+            year: model.header.year,
+        }
     }
 
     fn posting(&mut self, p: Posting<'_>) -> Result<(), WorkbookError> {
         self.count += 1;
         let year = self.year;
         if p.period.year != year {
-            return Err(WorkbookError::posting(&self.file, p.row, format!("the period {} is not in {year}, the year of the rules", p.period)));
+            return Err(WorkbookError::posting(
+                &self.file,
+                p.row,
+                format!("the period {} is not in {year}, the year of the rules", p.period),
+            ));
         }
         let target = match self.cache.get(p.id) {
             Some(t) => *t,
@@ -190,7 +203,15 @@ impl<'m> Mapper<'m> {
         let mut unmapped_codes: Vec<(String, u64, Decimal)> = self.unmapped.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
         unmapped_codes.sort_by(|a, b| a.0.cmp(&b.0));
         let unmapped = unmapped_codes.iter().fold((0, Decimal::ZERO), |acc, c| (acc.0 + c.1, acc.1 + c.2));
-        Data { file: self.file, budget: HashMap::new(), volume: HashMap::new(), ledger: self.ledger, activities: self.activities, unmapped, unmapped_codes }
+        Data {
+            file: self.file,
+            budget: HashMap::new(),
+            volume: HashMap::new(),
+            ledger: self.ledger,
+            activities: self.activities,
+            unmapped,
+            unmapped_codes,
+        }
     }
 }
 
@@ -230,7 +251,14 @@ impl<'m> Names<'m> {
         Names { model }
     }
 
-    fn key(&self, file: &Path, a: &Located<String>, part: &Option<Located<String>>, m: &Located<String>, kind: MeasureKind) -> Result<Key, InputError> {
+    fn key(
+        &self,
+        file: &Path,
+        a: &Located<String>,
+        part: &Option<Located<String>>,
+        m: &Located<String>,
+        kind: MeasureKind,
+    ) -> Result<Key, InputError> {
         let lower = a.value.to_lowercase();
         let Some(ai) = self.model.assignments.iter().position(|x| x.id.to_lowercase() == lower) else {
             let hint = did_you_mean(&a.value, self.model.assignments.iter().map(|x| x.id.as_str()));
@@ -247,7 +275,12 @@ impl<'m> Names<'m> {
         };
         if measure.kind != kind {
             let (here, there) = if kind == MeasureKind::Budget { ("Budget", "Volymer") } else { ("Volymer", "Budget") };
-            return Err(at(file, &m.cell, format!("`{}` is a measure of {there}, not of {here}", m.value), Some(format!("move the row to the sheet {there}"))));
+            return Err(at(
+                file,
+                &m.cell,
+                format!("`{}` is a measure of {there}, not of {here}", m.value),
+                Some(format!("move the row to the sheet {there}")),
+            ));
         }
         Ok((ai, pi, mi))
     }
@@ -267,7 +300,13 @@ impl<'m> Names<'m> {
         let key = self.key(file, &row.assignment, &row.part, &row.measure, MeasureKind::Budget)?;
         let value = BudgetValue { value: row.value.value, cell: row.value.cell.clone() };
         if let Some(first) = data.budget.get(&key) {
-            let msg = format!("a second Budget row for `{}`{} `{}`; the first is at {}", row.assignment.value, part_label(&row.part), row.measure.value, first.cell);
+            let msg = format!(
+                "a second Budget row for `{}`{} `{}`; the first is at {}",
+                row.assignment.value,
+                part_label(&row.part),
+                row.measure.value,
+                first.cell
+            );
             return Err(at(file, &row.assignment.cell, msg, Some("keep one row per assignment, part and measure".into())));
         }
         data.budget.insert(key, value);
@@ -277,13 +316,24 @@ impl<'m> Names<'m> {
     fn volume_row(&self, file: &Path, year: i32, row: &workbook::VolumeRow, data: &mut Data) -> Result<(), InputError> {
         let Period { year: y, month } = row.period.value;
         if y != year {
-            return Err(at(file, &row.period.cell, format!("the period {} is not in {year}, the year of the rules", row.period.value), None));
+            return Err(at(
+                file,
+                &row.period.cell,
+                format!("the period {} is not in {year}, the year of the rules", row.period.value),
+                None,
+            ));
         }
         let key = self.key(file, &row.assignment, &row.part, &row.measure, MeasureKind::Volume)?;
         let entry = data.volume.entry(key).or_default();
         let m = month as usize - 1;
         if let Some(first) = &entry.cells[m] {
-            let msg = format!("a second Volymer row for {} `{}`{} `{}`; the first is at {first}", row.period.value, row.assignment.value, part_label(&row.part), row.measure.value);
+            let msg = format!(
+                "a second Volymer row for {} `{}`{} `{}`; the first is at {first}",
+                row.period.value,
+                row.assignment.value,
+                part_label(&row.part),
+                row.measure.value
+            );
             return Err(at(file, &row.assignment.cell, msg, Some("keep one row per month, assignment, part and measure".into())));
         }
         entry.values[m] = row.value.value;

@@ -70,13 +70,16 @@ impl<'a> Scope<'a> {
             ExprKind::Param(r) => Ok(n(scalar(self.model.param(*r)))),
             ExprKind::PartParam(r) => self.part_param(*r, e.span),
             ExprKind::Entry(r, i) => Ok(n(entry(self.model.param(*r), *i))),
-            ExprKind::Let(a, l) => Scope { a: Some(*a), part: self.part.filter(|_| self.a == Some(*a)), ..*self }.eval(&self.model.assignments[*a].lets[*l].formula.expr),
+            ExprKind::Let(a, l) => Scope { a: Some(*a), part: self.part.filter(|_| self.a == Some(*a)), ..*self }
+                .eval(&self.model.assignments[*a].lets[*l].formula.expr),
             ExprKind::Compensation(a, k) => self.compensation(*a, *k, e.span).map(n),
             ExprKind::Cost(a) => self.cost(*a, e.span).map(n),
             ExprKind::Budget(a, m, p) => self.budget(*a, *m, *p, e.span).map(n),
             ExprKind::Volume(a, m, p) => self.volume(*a, *m, *p, e.span).map(n),
             ExprKind::Months => Ok(n(Decimal::from(self.months.1 - self.months.0 + 1))),
-            ExprKind::Days => Ok(n(Decimal::from((self.months.0..=self.months.1).map(|m| days_in_month(self.model.header.year, m)).sum::<u32>()))),
+            ExprKind::Days => {
+                Ok(n(Decimal::from((self.months.0..=self.months.1).map(|m| days_in_month(self.model.header.year, m)).sum::<u32>())))
+            }
             ExprKind::Previous(x) => self.previous(x, e.span),
             ExprKind::Neg(x) => Ok(n(-self.num(x)?)),
             ExprKind::Not(x) => Ok(Value::Bool(self.eval(x)? == Value::Bool(false))),

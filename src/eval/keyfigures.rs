@@ -41,7 +41,17 @@ fn figure(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>, last: u3
     };
     let percent = is_ratio(kf);
     let unit = if percent { "%".to_string() } else { kf.formula.unit.to_string() };
-    let base = KeyFigureResult { id, name, interval: kf.interval, period: year.to_string(), value: None, unit, status: Status::NotAvailable, note: None, target: kf.target.map(|t| display_target(t, percent)) };
+    let base = KeyFigureResult {
+        id,
+        name,
+        interval: kf.interval,
+        period: year.to_string(),
+        value: None,
+        unit,
+        status: Status::NotAvailable,
+        note: None,
+        target: kf.target.map(|t| display_target(t, percent)),
+    };
     if kf.from_year > year {
         return Ok(vec![KeyFigureResult { note: Some(format!("följs upp från {}", kf.from_year)), ..base }]);
     }

@@ -32,10 +32,20 @@ pub struct EvalError(pub Diagnostic);
 pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: Options) -> Result<Report, EvalError> {
     let last = opts.period.unwrap_or(12);
     let scope = Scope { model, data: Some(data), previous_data, a: None, part: None, months: (1, last) };
-    let assignments = (0..model.assignments.len()).map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
+    let assignments =
+        (0..model.assignments.len()).map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
     let level1 = level1(&assignments);
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };
-    Ok(Report { title: model.header.title.clone(), year: model.header.year, version: model.header.version.clone(), period: opts.period, assignments, level1, unmapped, provenance: Provenance::default() })
+    Ok(Report {
+        title: model.header.title.clone(),
+        year: model.header.year,
+        version: model.header.version.clone(),
+        period: opts.period,
+        assignments,
+        level1,
+        unmapped,
+        provenance: Provenance::default(),
+    })
 }
 
 /// Turns a fault in a compensation into an error at the formula.
@@ -44,7 +54,8 @@ pub fn fault_error(model: &Model, fault: Fault, what: &str) -> EvalError {
         Fault::DivZero(span) => Diagnostic::error(span, format!("division by zero in {what}: `{}` is 0", model.source.slice(span))),
         Fault::Overflow(span) => Diagnostic::error(span, format!("{what} is too large for an exact decimal")),
         Fault::Missing(span, msg) => Diagnostic::error(span, format!("{what}: {msg}")).with_hint("add the row to the workbook"),
-        Fault::NeedsPreviousInput(span) => Diagnostic::error(span, format!("{what} needs the previous year's inputs")).with_hint("pass the previous year's workbook with `--previous-input`"),
+        Fault::NeedsPreviousInput(span) => Diagnostic::error(span, format!("{what} needs the previous year's inputs"))
+            .with_hint("pass the previous year's workbook with `--previous-input`"),
     };
     EvalError(d)
 }
@@ -83,18 +94,30 @@ fn cost_expr(a: usize) -> crate::model::Expr {
 pub fn monthly_transfers(scope: &Scope, a: usize) -> Result<Vec<MonthLine>, EvalError> {
     let model = scope.model;
     let asg = &model.assignments[a];
-    let fixed = round_öre(scope.compensation(a, CompKind::Fixed, asg.span).map_err(|f| fault_error(model, f, &format!("the fixed compensation of `{}`", asg.id)))?);
+    let fixed = round_öre(
+        scope
+            .compensation(a, CompKind::Fixed, asg.span)
+            .map_err(|f| fault_error(model, f, &format!("the fixed compensation of `{}`", asg.id)))?,
+    );
     let fixed_lines = spread(fixed, 12);
-    let mut lines: Vec<MonthLine> = (1..=12).map(|m| MonthLine { month: m, amounts: Compensation { fixed: fixed_lines[m as usize - 1], ..Compensation::default() } }).collect();
+    let mut lines: Vec<MonthLine> = (1..=12)
+        .map(|m| MonthLine { month: m, amounts: Compensation { fixed: fixed_lines[m as usize - 1], ..Compensation::default() } })
+        .collect();
     if asg.variable.is_some() {
         for line in lines.iter_mut() {
             let s = Scope { months: (line.month, line.month), ..*scope };
-            let v = s.compensation(a, CompKind::Variable, asg.span).map_err(|f| fault_error(model, f, &format!("the variable compensation of `{}` for month {}", asg.id, line.month)))?;
+            let v = s
+                .compensation(a, CompKind::Variable, asg.span)
+                .map_err(|f| fault_error(model, f, &format!("the variable compensation of `{}` for month {}", asg.id, line.month)))?;
             line.amounts.variable = round_öre(v);
         }
     }
     for change in &asg.changes {
-        let amount = round_öre(Scope { months: (1, 12), ..*scope }.num(&change.amount.expr).map_err(|f| fault_error(model, f, &format!("the change `{}`", change.id)))?);
+        let amount = round_öre(
+            Scope { months: (1, 12), ..*scope }
+                .num(&change.amount.expr)
+                .map_err(|f| fault_error(model, f, &format!("the change `{}`", change.id)))?,
+        );
         let first = change.from_month as usize - 1;
         for (i, part) in spread(amount, 12 - first).into_iter().enumerate() {
             lines[first + i].amounts.changes += part;
@@ -150,7 +173,13 @@ fn level1(assignments: &[AssignmentResult]) -> Vec<Level1> {
         let i = match out.iter().position(|l| l.board == a.board && l.care_form == a.care_form) {
             Some(i) => i,
             None => {
-                out.push(Level1 { board: a.board.clone(), care_form: a.care_form.clone(), compensation: Decimal::ZERO, cost: Decimal::ZERO, result: Decimal::ZERO });
+                out.push(Level1 {
+                    board: a.board.clone(),
+                    care_form: a.care_form.clone(),
+                    compensation: Decimal::ZERO,
+                    cost: Decimal::ZERO,
+                    result: Decimal::ZERO,
+                });
                 out.len() - 1
             }
         };

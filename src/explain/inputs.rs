@@ -64,14 +64,23 @@ pub(super) fn cost(w: &Walker, a: usize, part: Option<usize>) -> Node {
         let (sum, n): (rust_decimal::Decimal, u64) = (l.sum[range.clone()].iter().sum(), l.rows[range.clone()].iter().sum());
         total += sum;
         rows += n;
-        let name = asg.parts.get(slot).map(|p| format!("del {} (id {})", p.id, codes(&p.codes))).unwrap_or_else(|| format!("{} (id {})", asg.id, codes(&asg.codes)));
+        let name = asg
+            .parts
+            .get(slot)
+            .map(|p| format!("del {} (id {})", p.id, codes(&p.codes)))
+            .unwrap_or_else(|| format!("{} (id {})", asg.id, codes(&asg.codes)));
         if n > 0 {
             children.push(Node { label: name, value: super::kr(sum), source: Some(format!("Utfall, {n} konteringar")), children: vec![] });
         }
     }
     let period = crate::eval::period_label(m.header.year, s.months.0, s.months.1);
     let label = format!("{}.kostnad{} [{period}]", asg.id, part.map(|p| format!("[{}]", asg.parts[p].id)).unwrap_or_default());
-    Node { label, value: super::kr(total), source: Some(format!("Utfall, {rows} konteringar")), children: if part.is_some() { vec![] } else { children } }
+    Node {
+        label,
+        value: super::kr(total),
+        source: Some(format!("Utfall, {rows} konteringar")),
+        children: if part.is_some() { vec![] } else { children },
+    }
 }
 
 fn codes(c: &[crate::model::CodePattern]) -> String {

@@ -128,7 +128,12 @@ impl<'a> Walker<'a> {
             })
             .collect();
         let sum: Decimal = months.iter().filter_map(|c| parse_kr(&c.value)).sum();
-        Node { label: format!("{label} (Σ månader, varje månad avrundad till öre)"), value: kr(sum), source: Some(self.at(e.span)), children: months }
+        Node {
+            label: format!("{label} (Σ månader, varje månad avrundad till öre)"),
+            value: kr(sum),
+            source: Some(self.at(e.span)),
+            children: months,
+        }
     }
 
     /// A formula node: its source text as label, then its parts.
@@ -145,12 +150,17 @@ impl<'a> Walker<'a> {
             ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) => vec![self.node(s, x)],
             ExprKind::MinMax(_, xs) => xs.iter().map(|x| self.node(s, x)).collect(),
             ExprKind::If(c, t, f) => vec![self.node(s, c), self.node(s, t), self.node(s, f)],
-            ExprKind::SumParts(a, x) => self.model().assignments[*a].parts.iter().enumerate().map(|(p, part)| {
-                let ps = Scope { a: Some(*a), part: Some(p), ..*s };
-                let mut n = self.node(&ps, x);
-                n.label = format!("del {}: {}", part.id, n.label);
-                n
-            }).collect(),
+            ExprKind::SumParts(a, x) => self.model().assignments[*a]
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(p, part)| {
+                    let ps = Scope { a: Some(*a), part: Some(p), ..*s };
+                    let mut n = self.node(&ps, x);
+                    n.label = format!("del {}: {}", part.id, n.label);
+                    n
+                })
+                .collect(),
             _ => vec![],
         }
     }
@@ -215,7 +225,12 @@ impl<'a> Walker<'a> {
         let line = lines.get(month as usize - 1).ok_or("no such month")?;
         let fixed = self.compensation(a, CompKind::Fixed);
         let annual = parse_kr(&fixed.value).unwrap_or_default();
-        let twelfth = Node { label: format!("fast: årsbeloppet / 12{}", if month == 12 { ", resten på december" } else { ", avrundat till öre" }), value: kr(line.amounts.fixed), source: None, children: vec![fixed] };
+        let twelfth = Node {
+            label: format!("fast: årsbeloppet / 12{}", if month == 12 { ", resten på december" } else { ", avrundat till öre" }),
+            value: kr(line.amounts.fixed),
+            source: None,
+            children: vec![fixed],
+        };
         let _ = spread(annual, 12);
         let mut variable = Walker { scope: Scope { months: (month, month), ..self.scope } }.compensation(a, CompKind::Variable);
         variable.label = format!("rörlig {}-{month:02}", self.model().header.year);
@@ -228,7 +243,8 @@ impl<'a> Walker<'a> {
     pub(super) fn key_figure(&self, a: usize, id: &str, month: Option<u32>) -> Result<Vec<Node>, String> {
         let asg = &self.model().assignments[a];
         let Some(kf) = asg.key_figures.iter().find(|k| k.id == id) else {
-            let names = ["fast", "rörlig", "kostnad", "resultat", "överföring"].into_iter().chain(asg.key_figures.iter().map(|k| k.id.as_str()));
+            let names =
+                ["fast", "rörlig", "kostnad", "resultat", "överföring"].into_iter().chain(asg.key_figures.iter().map(|k| k.id.as_str()));
             let hint = crate::diagnostic::did_you_mean(id, names);
             return Err(format!("`{}` has no figure `{id}`{}", asg.id, hint.map(|h| format!("; {h}")).unwrap_or_default()));
         };
@@ -240,7 +256,12 @@ impl<'a> Walker<'a> {
             .map(|p| {
                 let s = Scope { a: Some(a), part: p, months: (from, last), ..self.scope };
                 let period = crate::eval::period_label(self.model().header.year, from, last);
-                let mut n = self.formula(&s, &format!("{}.{}{} [{period}]", asg.id, kf.id, part_suffix(self.model(), &s)), &kf.formula.expr, &kf.formula.unit.to_string());
+                let mut n = self.formula(
+                    &s,
+                    &format!("{}.{}{} [{period}]", asg.id, kf.id, part_suffix(self.model(), &s)),
+                    &kf.formula.expr,
+                    &kf.formula.unit.to_string(),
+                );
                 let ratio = kf.formula.unit.is_none() && matches!(kf.formula.expr.kind, ExprKind::Binary(BinOp::Div, ..));
                 if let (true, Ok(v)) = (ratio, s.num(&kf.formula.expr)) {
                     n.value = format!("{} ({} %)", n.value, swedish(v * Decimal::ONE_HUNDRED, 2));

@@ -59,10 +59,7 @@ fn unary(out: &mut String, op: UnaryOp, x: &Expr) {
         UnaryOp::Neg => out.push('-'),
         UnaryOp::Not => out.push_str(&format!("{INTE} ")),
     }
-    let compound = matches!(
-        x.kind,
-        ExprKind::Binary(..) | ExprKind::Unary(..) | ExprKind::If(..)
-    );
+    let compound = matches!(x.kind, ExprKind::Binary(..) | ExprKind::Unary(..) | ExprKind::If(..));
     operand(out, x, compound);
 }
 
@@ -112,10 +109,7 @@ pub(super) fn quantity(q: &Quantity) -> String {
 pub(super) fn unit(u: &UnitText) -> String {
     match u {
         UnitText::Percent => "%".to_string(),
-        UnitText::Named {
-            num,
-            den: Some(den),
-        } => format!("{num}/{den}"),
+        UnitText::Named { num, den: Some(den) } => format!("{num}/{den}"),
         UnitText::Named { num, den: None } => num.clone(),
     }
 }
@@ -127,11 +121,7 @@ pub(super) fn number(n: Decimal) -> String {
     let digits = n.abs().to_string();
     let (int, frac) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
     let sign = if n.is_sign_negative() { "-" } else { "" };
-    let frac = if frac.is_empty() {
-        String::new()
-    } else {
-        format!(",{frac}")
-    };
+    let frac = if frac.is_empty() { String::new() } else { format!(",{frac}") };
     format!("{sign}{}{frac}", group_thousands(int))
 }
 

@@ -20,12 +20,7 @@ fn top_item(p: &mut Printer, item: &Item) {
         Item::Version(v) => format!("{VERSION} {}", v.value),
         Item::BuildsOn(s) => format!("{BYGGER_PÅ} {}", string(s)),
         Item::Owners(owners, _) => format!("{DOKUMENTÄGARE} {}", strings(owners)),
-        Item::Decision(d) => format!(
-            "{BESLUT} {} {} {DNR} {}",
-            string(&d.board),
-            d.date.value,
-            string(&d.dnr)
-        ),
+        Item::Decision(d) => format!("{BESLUT} {} {} {DNR} {}", string(&d.board), d.date.value, string(&d.dnr)),
         Item::Measure(m) => measure(m),
         Item::Parameter(param) => return parameter(p, param),
         Item::Board(b) => return board(p, b),
@@ -46,30 +41,17 @@ fn measure(m: &MeasureDecl) -> String {
 fn parameter(p: &mut Printer, param: &Parameter) {
     let head = format!("{PARAMETER} {} =", param.name.name);
     match &param.value {
-        ParamValue::Quantity(q) => {
-            p.item(param.span, |p| p.line(&format!("{head} {}", quantity(q))))
-        }
-        ParamValue::Table { axis, entries } => table(
-            p,
-            param.span,
-            &format!("{head} {PER} {}", axis.name),
-            axis,
-            entries,
-        ),
+        ParamValue::Quantity(q) => p.item(param.span, |p| p.line(&format!("{head} {}", quantity(q)))),
+        ParamValue::Table { axis, entries } => table(p, param.span, &format!("{head} {PER} {}", axis.name), axis, entries),
     }
 }
 
 /// `… per del { a: 1 kr; b: 2 kr }` on one line when it has at most three entries,
 /// fits, and holds no comment; otherwise one entry per line.
 fn table(p: &mut Printer, span: Span, header: &str, axis: &Ident, entries: &[(Ident, Quantity)]) {
-    let cells: Vec<String> = entries
-        .iter()
-        .map(|(k, q)| format!("{}: {}", k.name, quantity(q)))
-        .collect();
+    let cells: Vec<String> = entries.iter().map(|(k, q)| format!("{}: {}", k.name, quantity(q))).collect();
     let inline = format!("{header} {{ {} }}", cells.join("; "));
-    let one_line = (1..=3).contains(&entries.len())
-        && p.fits(&inline)
-        && !p.has_comment_in_braces(span, axis.span.end);
+    let one_line = (1..=3).contains(&entries.len()) && p.fits(&inline) && !p.has_comment_in_braces(span, axis.span.end);
     if one_line {
         return p.item(span, |p| p.line(&inline));
     }
@@ -113,11 +95,7 @@ fn assignment_item(p: &mut Printer, item: &AssignmentItem) {
         AssignmentItem::Part(part) => part_line(part),
         AssignmentItem::Ids(ids, _) => format!("{ID} {}", id_codes(ids)),
         AssignmentItem::Let(l) => format!("{LÅT} {} = {}", l.name.name, expr(&l.expr)),
-        AssignmentItem::Compensation(c) => format!(
-            "{ERSÄTTNING} {} = {}",
-            compensation_kind(c.kind),
-            expr(&c.expr)
-        ),
+        AssignmentItem::Compensation(c) => format!("{ERSÄTTNING} {} = {}", compensation_kind(c.kind), expr(&c.expr)),
         AssignmentItem::Parameter(param) => return parameter(p, param),
         AssignmentItem::Activities(activities, span) => {
             return activities_block(p, activities, *span);
@@ -138,11 +116,7 @@ fn compensation_kind(kind: CompensationKind) -> &'static str {
 /// `del nordväst "Nordväst" id L110*`
 fn part_line(part: &Part) -> String {
     let head = format!("{DEL} {} {}", part.id.name, string(&part.name));
-    if part.ids.is_empty() {
-        head
-    } else {
-        format!("{head} {ID} {}", id_codes(&part.ids))
-    }
+    if part.ids.is_empty() { head } else { format!("{head} {ID} {}", id_codes(&part.ids)) }
 }
 
 /// `verksamheter {` with one `"Name" id …` per line.
@@ -255,21 +229,9 @@ fn expect_line(item: &ExpectItem) -> String {
         ExpectItem::Ledger(m, code, q, _) => {
             format!("{UTFALL} {} {} = {}", month(m), code.name, quantity(q))
         }
-        ExpectItem::Value {
-            path,
-            month: m,
-            expected,
-            tolerance,
-            ..
-        } => {
-            let at = m
-                .as_ref()
-                .map(|m| format!("[{}]", month(m)))
-                .unwrap_or_default();
-            let within = tolerance
-                .as_ref()
-                .map(|t| format!(" ± {}", quantity(t)))
-                .unwrap_or_default();
+        ExpectItem::Value { path, month: m, expected, tolerance, .. } => {
+            let at = m.as_ref().map(|m| format!("[{}]", month(m))).unwrap_or_default();
+            let within = tolerance.as_ref().map(|t| format!(" ± {}", quantity(t))).unwrap_or_default();
             format!("{}{at} = {}{within}", dotted(path), quantity(expected))
         }
     }

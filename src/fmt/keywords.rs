@@ -126,32 +126,12 @@ mod tests {
 
     #[test]
     fn every_operator_and_function_is_a_grammar_literal() {
-        let ops = [
-            BinOp::Add,
-            BinOp::Sub,
-            BinOp::Mul,
-            BinOp::Div,
-            BinOp::Lt,
-            BinOp::Le,
-        ];
-        let more = [
-            BinOp::Gt,
-            BinOp::Ge,
-            BinOp::Eq,
-            BinOp::Ne,
-            BinOp::And,
-            BinOp::Or,
-        ];
+        let ops = [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div, BinOp::Lt, BinOp::Le];
+        let more = [BinOp::Gt, BinOp::Ge, BinOp::Eq, BinOp::Ne, BinOp::And, BinOp::Or];
         for op in ops.into_iter().chain(more) {
             assert!(is_grammar_literal(op.symbol()), "{}", op.symbol());
         }
-        let functions = [
-            Function::Min,
-            Function::Max,
-            Function::Round,
-            Function::Budget,
-            Function::Volume,
-        ];
+        let functions = [Function::Min, Function::Max, Function::Round, Function::Budget, Function::Volume];
         for f in functions {
             assert!(is_grammar_literal(f.name()), "{}", f.name());
         }

@@ -92,11 +92,8 @@ fn comment_texts(file: &ast::File) -> Vec<&str> {
 }
 
 fn meaning_changed(reason: &str) -> Diagnostic {
-    Diagnostic::error(
-        Span::new(0, 0),
-        format!("internal: the formatter changed the meaning of the file ({reason})"),
-    )
-    .with_hint("this is a bug in ekostyr; the file was left as it was")
+    Diagnostic::error(Span::new(0, 0), format!("internal: the formatter changed the meaning of the file ({reason})"))
+        .with_hint("this is a bug in ekostyr; the file was left as it was")
 }
 
 #[cfg(test)]
@@ -111,18 +108,13 @@ mod tests {
 
     fn refusal(original: &str, formatted: &str) -> String {
         let (source, file) = parsed(original);
-        verify(&file, &source, formatted)
-            .expect_err("a changed file is refused")
-            .message
+        verify(&file, &source, formatted).expect_err("a changed file is refused").message
     }
 
     #[test]
     fn the_check_refuses_a_changed_tree() {
         let message = refusal("parameter x = 1 kr\n", "parameter x = 2 kr\n");
-        assert_eq!(
-            message,
-            "internal: the formatter changed the meaning of the file (the syntax tree differs)"
-        );
+        assert_eq!(message, "internal: the formatter changed the meaning of the file (the syntax tree differs)");
     }
 
     #[test]

@@ -37,15 +37,7 @@ pub(super) struct Printer<'a> {
 impl<'a> Printer<'a> {
     /// A printer over `text` and its comments.
     pub(super) fn new(text: &'a str, comments: &'a [Comment]) -> Self {
-        Printer {
-            text,
-            comments,
-            next_comment: 0,
-            out: String::new(),
-            depth: 0,
-            last_end: 0,
-            at_block_start: true,
-        }
+        Printer { text, comments, next_comment: 0, out: String::new(), depth: 0, last_end: 0, at_block_start: true }
     }
 
     /// Prints the comments left at the end of the file and returns the text.
@@ -63,9 +55,7 @@ impl<'a> Printer<'a> {
     /// of `span`: one that a block printed on one line could not keep in place.
     pub(super) fn has_comment_in_braces(&self, span: Span, open_from: usize) -> bool {
         let open = self.find_open_brace(open_from);
-        self.comments
-            .iter()
-            .any(|c| (open..span.end).contains(&c.span.start))
+        self.comments.iter().any(|c| (open..span.end).contains(&c.span.start))
     }
 
     /// Writes one line at the current indentation.
@@ -91,13 +81,7 @@ impl<'a> Printer<'a> {
 
     /// A `header { … }` block whose `{` is the first one after `open_from`; `body`
     /// prints the contents one level deeper. An empty block prints as `header {}`.
-    pub(super) fn block(
-        &mut self,
-        span: Span,
-        open_from: usize,
-        header: &str,
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub(super) fn block(&mut self, span: Span, open_from: usize, header: &str, body: impl FnOnce(&mut Self)) {
         let open = self.find_open_brace(open_from);
         let close = self.effective_end(span).saturating_sub(1);
         self.before(span.start);
@@ -141,10 +125,7 @@ impl<'a> Printer<'a> {
     /// blank lines the source had between them.
     fn leading(&mut self, pos: usize) {
         let comments = self.comments;
-        while let Some(c) = comments
-            .get(self.next_comment)
-            .filter(|c| c.span.start < pos)
-        {
+        while let Some(c) = comments.get(self.next_comment).filter(|c| c.span.start < pos) {
             self.blank_if_gap(c.span.start);
             self.comment_line(c);
             self.last_end = c.span.end;
@@ -154,10 +135,7 @@ impl<'a> Printer<'a> {
     /// Prints the comments that start before `pos` on their own lines, no blank lines.
     fn own_line_comments(&mut self, pos: usize) {
         let comments = self.comments;
-        while let Some(c) = comments
-            .get(self.next_comment)
-            .filter(|c| c.span.start < pos)
-        {
+        while let Some(c) = comments.get(self.next_comment).filter(|c| c.span.start < pos) {
             self.comment_line(c);
         }
     }
@@ -175,10 +153,7 @@ impl<'a> Printer<'a> {
             return;
         };
         let gap = self.text.get(end..c.span.start).unwrap_or("\n");
-        if !gap
-            .chars()
-            .all(|ch| ch == ';' || (ch.is_whitespace() && ch != '\n' && ch != '\r'))
-        {
+        if !gap.chars().all(|ch| ch == ';' || (ch.is_whitespace() && ch != '\n' && ch != '\r')) {
             return;
         }
         self.out.pop();
@@ -207,9 +182,7 @@ impl<'a> Printer<'a> {
         loop {
             let slice = self.text.get(span.start..end).unwrap_or("");
             let trimmed = span.start + slice.trim_end().len();
-            let inside = |c: &&Comment| {
-                c.span.start >= span.start && c.span.start < trimmed && trimmed <= c.span.end
-            };
+            let inside = |c: &&Comment| c.span.start >= span.start && c.span.start < trimmed && trimmed <= c.span.end;
             match self.comments.iter().find(inside) {
                 Some(c) => end = c.span.start,
                 None => return trimmed,

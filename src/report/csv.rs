@@ -158,11 +158,7 @@ fn rows(r: &Report) -> Vec<Row> {
     }
     out.extend(r.assignments.iter().map(assignment));
     for a in &r.assignments {
-        out.extend(
-            a.activities
-                .iter()
-                .map(|(name, cost)| activity(a, name, *cost)),
-        );
+        out.extend(a.activities.iter().map(|(name, cost)| activity(a, name, *cost)));
     }
     for a in &r.assignments {
         out.extend(a.key_figures.iter().map(|k| key_figure(a, k)));
@@ -188,11 +184,8 @@ fn amounts(c: &Compensation) -> [(Col, String); 4] {
 }
 
 fn transfer(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Row {
-    let mut row = vec![
-        (Col::View, "transfer".into()),
-        (Col::Assignment, a.id.clone()),
-        (Col::Period, format!("{}-{:02}", r.year, m.month)),
-    ];
+    let mut row =
+        vec![(Col::View, "transfer".into()), (Col::Assignment, a.id.clone()), (Col::Period, format!("{}-{:02}", r.year, m.month))];
     row.extend(amounts(&m.amounts));
     row
 }
@@ -218,12 +211,7 @@ fn assignment(a: &AssignmentResult) -> Row {
 }
 
 fn activity(a: &AssignmentResult, name: &str, cost: Decimal) -> Row {
-    vec![
-        (Col::View, "activity".into()),
-        (Col::Assignment, a.id.clone()),
-        (Col::Name, name.into()),
-        (Col::Cost, money(cost)),
-    ]
+    vec![(Col::View, "activity".into()), (Col::Assignment, a.id.clone()), (Col::Name, name.into()), (Col::Cost, money(cost))]
 }
 
 fn key_figure(a: &AssignmentResult, k: &KeyFigureResult) -> Row {
@@ -235,10 +223,7 @@ fn key_figure(a: &AssignmentResult, k: &KeyFigureResult) -> Row {
         (Col::Name, k.name.clone()),
         (Col::Interval, interval_name(k.interval).into()),
         (Col::Period, k.period.clone()),
-        (
-            Col::Value,
-            k.value.map(|v| format!("{v:.2}")).unwrap_or_default(),
-        ),
+        (Col::Value, k.value.map(|v| format!("{v:.2}")).unwrap_or_default()),
         (Col::Unit, k.unit.clone()),
         (Col::TargetMin, min),
         (Col::TargetMax, max),
@@ -271,51 +256,25 @@ fn level1(x: &Level1) -> Row {
 
 fn unmapped(u: &Unmapped) -> Vec<Row> {
     let codes = u.codes.iter().map(|(code, n, sum)| {
-        vec![
-            (Col::View, "unmapped".into()),
-            (Col::Code, code.clone()),
-            (Col::Count, n.to_string()),
-            (Col::Sum, money(*sum)),
-        ]
+        vec![(Col::View, "unmapped".into()), (Col::Code, code.clone()), (Col::Count, n.to_string()), (Col::Sum, money(*sum))]
     });
-    let total = vec![
-        (Col::View, "unmapped_total".into()),
-        (Col::Count, u.count.to_string()),
-        (Col::Sum, money(u.sum)),
-    ];
+    let total = vec![(Col::View, "unmapped_total".into()), (Col::Count, u.count.to_string()), (Col::Sum, money(u.sum))];
     codes.chain([total]).collect()
 }
 
 fn provenance(r: &Report) -> Vec<Row> {
     let p = &r.provenance;
-    let mut pairs: Vec<(&str, String)> = vec![
-        ("engine", p.engine.clone()),
-        ("title", r.title.clone()),
-        ("year", r.year.to_string()),
-        ("version", r.version.clone()),
-    ];
+    let mut pairs: Vec<(&str, String)> =
+        vec![("engine", p.engine.clone()), ("title", r.title.clone()), ("year", r.year.to_string()), ("version", r.version.clone())];
     for (file, version, sha) in &p.rules {
-        pairs.extend([
-            ("rule_file", file.clone()),
-            ("rule_version", version.clone()),
-            ("rule_sha256", sha.clone()),
-        ]);
+        pairs.extend([("rule_file", file.clone()), ("rule_version", version.clone()), ("rule_sha256", sha.clone())]);
     }
     if let Some((file, sha)) = &p.input {
         pairs.extend([("input_file", file.clone()), ("input_sha256", sha.clone())]);
     }
     pairs.extend(p.period.iter().map(|x| ("period", x.clone())));
     pairs.extend(p.overrides.iter().map(|o| ("override", o.clone())));
-    pairs
-        .into_iter()
-        .map(|(k, v)| {
-            vec![
-                (Col::View, "provenance".into()),
-                (Col::Id, k.into()),
-                (Col::Value, v),
-            ]
-        })
-        .collect()
+    pairs.into_iter().map(|(k, v)| vec![(Col::View, "provenance".into()), (Col::Id, k.into()), (Col::Value, v)]).collect()
 }
 
 #[cfg(test)]

@@ -58,7 +58,10 @@ fn assignment(r: &Report, a: &AssignmentResult) -> Value {
         "activities": a.activities.iter().map(|(n, c)| json!({ "name": n, "cost": money(*c) })).collect::<Vec<_>>(),
     });
     if let (Some(f), Value::Object(o)) = (&a.forecast, &mut v) {
-        o.insert("forecast".into(), json!({ "compensation": compensation(&f.compensation), "cost": money(f.cost), "result": money(f.result) }));
+        o.insert(
+            "forecast".into(),
+            json!({ "compensation": compensation(&f.compensation), "cost": money(f.cost), "result": money(f.result) }),
+        );
     }
     v
 }

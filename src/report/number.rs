@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 
 /// Formats with `decimals` decimals, a space between thousands and a decimal comma.
 pub fn swedish(d: Decimal, decimals: u32) -> String {
-    let text = format!("{:.*}", decimals as usize, d.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+    let text =
+        format!("{:.*}", decimals as usize, d.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
     let (sign, text) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.as_str()),

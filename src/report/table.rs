@@ -28,7 +28,12 @@ fn table(out: &mut String, header: &[(&str, Align)], rows: &[Vec<String>]) {
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].0.chars().count()]).max().unwrap_or(0);
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
     let line = |cells: Vec<&str>| -> String {
-        let padded: Vec<String> = cells.iter().zip(&widths).zip(header).map(|((c, w), (_, a))| if *a == Align::Right { format!("{c:>w$}") } else { format!("{c:<w$}") }).collect();
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .zip(header)
+            .map(|((c, w), (_, a))| if *a == Align::Right { format!("{c:>w$}") } else { format!("{c:<w$}") })
+            .collect();
         padded.join("  ").trim_end().to_string()
     };
     let _ = writeln!(out, "{}", line(header.iter().map(|h| h.0).collect()));
@@ -61,7 +66,13 @@ fn heading(out: &mut String, r: &Report, l: &L) {
     let _ = writeln!(out, "{} {}, version {}", r.title, r.year, r.version);
     let period = match r.period {
         None => format!("{} {}", l.t("Helår", "Full year"), r.year),
-        Some(m) => format!("{} {}-01..{}-{m:02} {}", l.t("Ackumulerat", "Year to date"), r.year, r.year, l.t("med helårsprognos", "with full-year forecast")),
+        Some(m) => format!(
+            "{} {}-01..{}-{m:02} {}",
+            l.t("Ackumulerat", "Year to date"),
+            r.year,
+            r.year,
+            l.t("med helårsprognos", "with full-year forecast")
+        ),
     };
     let _ = writeln!(out, "{period}");
     for o in &r.provenance.overrides {
@@ -72,9 +83,21 @@ fn heading(out: &mut String, r: &Report, l: &L) {
 
 fn assignments(out: &mut String, r: &Report, l: &L) {
     let _ = writeln!(out, "{}", l.t("ERSÄTTNING OCH RESULTAT PER UPPDRAG (kr)", "COMPENSATION AND RESULT PER ASSIGNMENT (kr)"));
-    let mut header = vec![(l.t("Uppdrag", "Assignment"), Align::Left), (l.t("Fast", "Fixed"), Align::Right), (l.t("Rörlig", "Variable"), Align::Right), (l.t("Förändringar", "Changes"), Align::Right), (l.t("Ersättning", "Compensation"), Align::Right), (l.t("Kostnad", "Cost"), Align::Right), (l.t("Resultat", "Result"), Align::Right)];
+    let mut header = vec![
+        (l.t("Uppdrag", "Assignment"), Align::Left),
+        (l.t("Fast", "Fixed"), Align::Right),
+        (l.t("Rörlig", "Variable"), Align::Right),
+        (l.t("Förändringar", "Changes"), Align::Right),
+        (l.t("Ersättning", "Compensation"), Align::Right),
+        (l.t("Kostnad", "Cost"), Align::Right),
+        (l.t("Resultat", "Result"), Align::Right),
+    ];
     if r.period.is_some() {
-        header.extend([(l.t("Prognos ersättning", "Forecast compensation"), Align::Right), (l.t("Prognos kostnad", "Forecast cost"), Align::Right), (l.t("Prognos resultat", "Forecast result"), Align::Right)]);
+        header.extend([
+            (l.t("Prognos ersättning", "Forecast compensation"), Align::Right),
+            (l.t("Prognos kostnad", "Forecast cost"), Align::Right),
+            (l.t("Prognos resultat", "Forecast result"), Align::Right),
+        ]);
     }
     let mut rows: Vec<Vec<String>> = r.assignments.iter().map(assignment_row).collect();
     rows.push(total_row(r, l));
@@ -92,7 +115,15 @@ fn assignment_row(a: &AssignmentResult) -> Vec<String> {
 
 fn total_row(r: &Report, l: &L) -> Vec<String> {
     let sum = |f: &dyn Fn(&AssignmentResult) -> Decimal| kr(r.assignments.iter().map(f).sum());
-    let mut row = vec![l.t("Summa", "Total").to_string(), sum(&|a| a.compensation.fixed), sum(&|a| a.compensation.variable), sum(&|a| a.compensation.changes), sum(&|a| a.compensation.total), sum(&|a| a.cost), sum(&|a| a.result)];
+    let mut row = vec![
+        l.t("Summa", "Total").to_string(),
+        sum(&|a| a.compensation.fixed),
+        sum(&|a| a.compensation.variable),
+        sum(&|a| a.compensation.changes),
+        sum(&|a| a.compensation.total),
+        sum(&|a| a.cost),
+        sum(&|a| a.result),
+    ];
     if r.period.is_some() {
         let f = |g: &dyn Fn(&Forecast) -> Decimal| kr(r.assignments.iter().filter_map(|a| a.forecast.as_ref()).map(g).sum());
         row.extend([f(&|x| x.compensation.total), f(&|x| x.cost), f(&|x| x.result)]);
@@ -102,14 +133,27 @@ fn total_row(r: &Report, l: &L) -> Vec<String> {
 
 fn level1(out: &mut String, r: &Report, l: &L) {
     let _ = writeln!(out, "{}", l.t("NIVÅ 1: KOSTNAD PER VÅRDFORM (kr)", "LEVEL 1: COST PER CARE FORM (kr)"));
-    let header = [(l.t("Nämnd", "Board"), Align::Left), (l.t("Vårdform", "Care form"), Align::Left), (l.t("Ersättning", "Compensation"), Align::Right), (l.t("Kostnad", "Cost"), Align::Right), (l.t("Resultat", "Result"), Align::Right)];
-    let rows: Vec<Vec<String>> = r.level1.iter().map(|x| vec![x.board.0.clone(), x.care_form.1.clone(), kr(x.compensation), kr(x.cost), kr(x.result)]).collect();
+    let header = [
+        (l.t("Nämnd", "Board"), Align::Left),
+        (l.t("Vårdform", "Care form"), Align::Left),
+        (l.t("Ersättning", "Compensation"), Align::Right),
+        (l.t("Kostnad", "Cost"), Align::Right),
+        (l.t("Resultat", "Result"), Align::Right),
+    ];
+    let rows: Vec<Vec<String>> =
+        r.level1.iter().map(|x| vec![x.board.0.clone(), x.care_form.1.clone(), kr(x.compensation), kr(x.cost), kr(x.result)]).collect();
     table(out, &header, &rows);
 }
 
 fn transfers(out: &mut String, r: &Report, l: &L) {
     let _ = writeln!(out, "{}", l.t("MÅNATLIGA ÖVERFÖRINGAR, ALLA UPPDRAG (kr)", "MONTHLY TRANSFERS, ALL ASSIGNMENTS (kr)"));
-    let header = [(l.t("Period", "Period"), Align::Left), (l.t("Fast", "Fixed"), Align::Right), (l.t("Rörlig", "Variable"), Align::Right), (l.t("Förändringar", "Changes"), Align::Right), (l.t("Summa", "Total"), Align::Right)];
+    let header = [
+        (l.t("Period", "Period"), Align::Left),
+        (l.t("Fast", "Fixed"), Align::Right),
+        (l.t("Rörlig", "Variable"), Align::Right),
+        (l.t("Förändringar", "Changes"), Align::Right),
+        (l.t("Summa", "Total"), Align::Right),
+    ];
     let months = r.assignments.first().map(|a| a.months.len()).unwrap_or(0);
     let rows: Vec<Vec<String>> = (0..months)
         .map(|i| {
@@ -123,12 +167,32 @@ fn transfers(out: &mut String, r: &Report, l: &L) {
 
 fn key_figures(out: &mut String, r: &Report, l: &L) {
     let _ = writeln!(out, "{}", l.t("NYCKELTAL", "KEY FIGURES"));
-    let header = [(l.t("Uppdrag", "Assignment"), Align::Left), (l.t("Nyckeltal", "Key figure"), Align::Left), (l.t("Period", "Period"), Align::Left), (l.t("Värde", "Value"), Align::Right), (l.t("Enhet", "Unit"), Align::Left), (l.t("Mål", "Target"), Align::Left), (l.t("Status", "Status"), Align::Left), (l.t("Not", "Note"), Align::Left)];
+    let header = [
+        (l.t("Uppdrag", "Assignment"), Align::Left),
+        (l.t("Nyckeltal", "Key figure"), Align::Left),
+        (l.t("Period", "Period"), Align::Left),
+        (l.t("Värde", "Value"), Align::Right),
+        (l.t("Enhet", "Unit"), Align::Left),
+        (l.t("Mål", "Target"), Align::Left),
+        (l.t("Status", "Status"), Align::Left),
+        (l.t("Not", "Note"), Align::Left),
+    ];
     let rows: Vec<Vec<String>> = r
         .assignments
         .iter()
         .flat_map(|a| a.key_figures.iter().map(move |k| (a, k)))
-        .map(|(a, k)| vec![a.id.clone(), k.id.clone(), k.period.clone(), k.value.map(|v| swedish(v, 2)).unwrap_or_else(|| "i.u.".into()), k.unit.clone(), target_text(k.target, &k.unit), status_text(k.status, l).into(), k.note.clone().unwrap_or_default()])
+        .map(|(a, k)| {
+            vec![
+                a.id.clone(),
+                k.id.clone(),
+                k.period.clone(),
+                k.value.map(|v| swedish(v, 2)).unwrap_or_else(|| "i.u.".into()),
+                k.unit.clone(),
+                target_text(k.target, &k.unit),
+                status_text(k.status, l).into(),
+                k.note.clone().unwrap_or_default(),
+            ]
+        })
         .collect();
     table(out, &header, &rows);
 }
@@ -155,7 +219,15 @@ fn status_text(s: Status, l: &L) -> &'static str {
 
 fn unmapped(out: &mut String, r: &Report, l: &L) {
     let u = &r.unmapped;
-    let _ = writeln!(out, "{}: {} {}, {} {} kr", l.t("EJ MAPPADE KONTERINGAR", "UNMAPPED POSTINGS"), u.count, l.t("st", "postings"), l.t("summa", "sum"), kr(u.sum));
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {} kr",
+        l.t("EJ MAPPADE KONTERINGAR", "UNMAPPED POSTINGS"),
+        u.count,
+        l.t("st", "postings"),
+        l.t("summa", "sum"),
+        kr(u.sum)
+    );
     for (code, n, sum) in &u.codes {
         let _ = writeln!(out, "  {code}: {n} {}, {} kr", l.t("st", "postings"), kr(*sum));
     }

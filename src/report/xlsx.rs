@@ -45,12 +45,9 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
 
 /// Fixed document properties: the creation time is 1 January of the report's year.
 fn properties(report: &Report) -> Result<DocProperties, String> {
-    let year = u16::try_from(report.year)
-        .map_err(|_| format!("the year {} cannot be written to a workbook", report.year))?;
+    let year = u16::try_from(report.year).map_err(|_| format!("the year {} cannot be written to a workbook", report.year))?;
     let created = ExcelDateTime::from_ymd(year, 1, 1).map_err(fail)?;
-    Ok(DocProperties::new()
-        .set_title(report.title.as_str())
-        .set_creation_datetime(&created))
+    Ok(DocProperties::new().set_title(report.title.as_str()).set_creation_datetime(&created))
 }
 
 fn fail(e: XlsxError) -> String {
@@ -67,10 +64,7 @@ impl L {
 
     /// A column with its header in the report's language.
     fn col(&self, sv: &'static str, en: &'static str, width: f64) -> Column {
-        Column {
-            title: self.t(sv, en),
-            width,
-        }
+        Column { title: self.t(sv, en), width }
     }
 }
 
@@ -141,20 +135,13 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Str
 /// The bold header row and the column widths.
 fn write_header(ws: &mut Worksheet, columns: &[Column], f: &Formats) -> Result<(), String> {
     for (c, column) in (0u16..).zip(columns) {
-        ws.write_string_with_format(0, c, column.title, &f.bold)
-            .map_err(fail)?;
+        ws.write_string_with_format(0, c, column.title, &f.bold).map_err(fail)?;
         ws.set_column_width(c, column.width).map_err(fail)?;
     }
     Ok(())
 }
 
-fn write_row(
-    ws: &mut Worksheet,
-    r: u32,
-    cells: &[Cell],
-    bold: bool,
-    f: &Formats,
-) -> Result<(), String> {
+fn write_row(ws: &mut Worksheet, r: u32, cells: &[Cell], bold: bool, f: &Formats) -> Result<(), String> {
     let b = usize::from(bold);
     for (c, cell) in (0u16..).zip(cells) {
         match cell {
@@ -162,9 +149,7 @@ fn write_row(
             Cell::Text(s) => ws.write_string(r, c, s),
             Cell::Money(d) => ws.write_number_with_format(r, c, number(*d)?, &f.money[b]),
             Cell::Figure(d) => ws.write_number_with_format(r, c, number(*d)?, &f.figure),
-            Cell::Count(n) => {
-                ws.write_number_with_format(r, c, number(Decimal::from(*n))?, &f.count[b])
-            }
+            Cell::Count(n) => ws.write_number_with_format(r, c, number(Decimal::from(*n))?, &f.count[b]),
             Cell::Empty => continue,
         }
         .map_err(fail)?;
@@ -174,56 +159,26 @@ fn write_row(
 
 /// The decimal as a float via its exact text, sign included.
 fn number(d: Decimal) -> Result<f64, String> {
-    d.to_string()
-        .parse::<f64>()
-        .map_err(|e| format!("cannot write `{d}` as a number: {e}"))
+    d.to_string().parse::<f64>().map_err(|e| format!("cannot write `{d}` as a number: {e}"))
 }
 
 fn money_cells(c: &Compensation) -> [Cell; 4] {
-    [
-        Cell::Money(c.fixed),
-        Cell::Money(c.variable),
-        Cell::Money(c.changes),
-        Cell::Money(c.total),
-    ]
+    [Cell::Money(c.fixed), Cell::Money(c.variable), Cell::Money(c.changes), Cell::Money(c.total)]
 }
 
 /// Fixed, variable, changes and their sum, headed `total`.
 fn compensation_columns(l: &L, total: Column) -> [Column; 4] {
-    [
-        l.col("Fast", "Fixed", 16.0),
-        l.col("Rörlig", "Variable", 16.0),
-        l.col("Förändringar", "Changes", 16.0),
-        total,
-    ]
+    [l.col("Fast", "Fixed", 16.0), l.col("Rörlig", "Variable", 16.0), l.col("Förändringar", "Changes", 16.0), total]
 }
 
 fn transfers(r: &Report, l: &L) -> Result<Sheet, String> {
-    let mut columns = vec![
-        l.col("Uppdrag", "Assignment", 20.0),
-        l.col("Namn", "Name", 36.0),
-        l.col("Period", "Period", 10.0),
-    ];
+    let mut columns = vec![l.col("Uppdrag", "Assignment", 20.0), l.col("Namn", "Name", 36.0), l.col("Period", "Period", 10.0)];
     columns.extend(compensation_columns(l, l.col("Summa", "Total", 16.0)));
-    let lines: Vec<(&AssignmentResult, &MonthLine)> = r
-        .assignments
-        .iter()
-        .flat_map(|a| a.months.iter().map(move |m| (a, m)))
-        .collect();
+    let lines: Vec<(&AssignmentResult, &MonthLine)> = r.assignments.iter().flat_map(|a| a.months.iter().map(move |m| (a, m))).collect();
     let rows = lines.iter().map(|(a, m)| transfer_row(r, a, m)).collect();
     let total = grand_total(lines.iter().map(|(_, m)| &m.amounts))?;
-    let totals = vec![
-        [text(l.t("Summa", "Total")), Cell::Empty, Cell::Empty]
-            .into_iter()
-            .chain(money_cells(&total))
-            .collect(),
-    ];
-    Ok(Sheet {
-        name: l.t("Överföringar", "Transfers"),
-        columns,
-        rows,
-        totals,
-    })
+    let totals = vec![[text(l.t("Summa", "Total")), Cell::Empty, Cell::Empty].into_iter().chain(money_cells(&total)).collect()];
+    Ok(Sheet { name: l.t("Överföringar", "Transfers"), columns, rows, totals })
 }
 
 fn transfer_row(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Vec<Cell> {
@@ -234,13 +189,8 @@ fn transfer_row(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Vec<Cell> {
 }
 
 /// The sum of the transfer lines shown above it, checked for overflow.
-fn grand_total<'a>(
-    mut lines: impl Iterator<Item = &'a Compensation>,
-) -> Result<Compensation, String> {
-    let add = |a: Decimal, b: Decimal| {
-        a.checked_add(b)
-            .ok_or_else(|| "the total of the transfers is too large".to_string())
-    };
+fn grand_total<'a>(mut lines: impl Iterator<Item = &'a Compensation>) -> Result<Compensation, String> {
+    let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(|| "the total of the transfers is too large".to_string());
     lines.try_fold(Compensation::default(), |acc, c| {
         Ok(Compensation {
             fixed: add(acc.fixed, c.fixed)?,
@@ -253,17 +203,8 @@ fn grand_total<'a>(
 
 fn compensation(r: &Report, l: &L) -> Sheet {
     let columns = compensation_header(l, r.period.is_some());
-    let rows = r
-        .assignments
-        .iter()
-        .map(|a| assignment_row(a, r.period.is_some()))
-        .collect();
-    Sheet {
-        name: l.t("Ersättning och resultat", "Compensation and result"),
-        columns,
-        rows,
-        totals: vec![],
-    }
+    let rows = r.assignments.iter().map(|a| assignment_row(a, r.period.is_some())).collect();
+    Sheet { name: l.t("Ersättning och resultat", "Compensation and result"), columns, rows, totals: vec![] }
 }
 
 /// Board, care form, assignment, compensation, cost, result and, for a year to date,
@@ -275,14 +216,8 @@ fn compensation_header(l: &L, ytd: bool) -> Vec<Column> {
         l.col("Uppdrag", "Assignment", 20.0),
         l.col("Namn", "Name", 36.0),
     ];
-    columns.extend(compensation_columns(
-        l,
-        l.col("Ersättning", "Compensation", 16.0),
-    ));
-    columns.extend([
-        l.col("Kostnad", "Cost", 16.0),
-        l.col("Resultat", "Result", 16.0),
-    ]);
+    columns.extend(compensation_columns(l, l.col("Ersättning", "Compensation", 16.0)));
+    columns.extend([l.col("Kostnad", "Cost", 16.0), l.col("Resultat", "Result", 16.0)]);
     if ytd {
         columns.extend([
             l.col("Prognos ersättning", "Forecast compensation", 20.0),
@@ -294,20 +229,11 @@ fn compensation_header(l: &L, ytd: bool) -> Vec<Column> {
 }
 
 fn assignment_row(a: &AssignmentResult, ytd: bool) -> Vec<Cell> {
-    let mut row: Vec<Cell> = vec![
-        text(&a.board.1),
-        text(&a.care_form.1),
-        text(&a.id),
-        text(&a.name),
-    ];
+    let mut row: Vec<Cell> = vec![text(&a.board.1), text(&a.care_form.1), text(&a.id), text(&a.name)];
     row.extend(money_cells(&a.compensation));
     row.extend([Cell::Money(a.cost), Cell::Money(a.result)]);
     match (&a.forecast, ytd) {
-        (Some(f), true) => row.extend([
-            Cell::Money(f.compensation.total),
-            Cell::Money(f.cost),
-            Cell::Money(f.result),
-        ]),
+        (Some(f), true) => row.extend([Cell::Money(f.compensation.total), Cell::Money(f.cost), Cell::Money(f.result)]),
         (None, true) => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
         (_, false) => {}
     }
@@ -315,26 +241,13 @@ fn assignment_row(a: &AssignmentResult, ytd: bool) -> Vec<Cell> {
 }
 
 fn activities(r: &Report, l: &L) -> Sheet {
-    let columns = vec![
-        l.col("Uppdrag", "Assignment", 20.0),
-        l.col("Verksamhet", "Activity", 36.0),
-        l.col("Kostnad", "Cost", 16.0),
-    ];
+    let columns = vec![l.col("Uppdrag", "Assignment", 20.0), l.col("Verksamhet", "Activity", 36.0), l.col("Kostnad", "Cost", 16.0)];
     let rows = r
         .assignments
         .iter()
-        .flat_map(|a| {
-            a.activities
-                .iter()
-                .map(|(name, cost)| vec![text(&a.id), text(name), Cell::Money(*cost)])
-        })
+        .flat_map(|a| a.activities.iter().map(|(name, cost)| vec![text(&a.id), text(name), Cell::Money(*cost)]))
         .collect();
-    Sheet {
-        name: l.t("Verksamheter", "Activities"),
-        columns,
-        rows,
-        totals: vec![],
-    }
+    Sheet { name: l.t("Verksamheter", "Activities"), columns, rows, totals: vec![] }
 }
 
 fn key_figures(r: &Report, l: &L) -> Sheet {
@@ -350,17 +263,8 @@ fn key_figures(r: &Report, l: &L) -> Sheet {
         l.col("Status", "Status", 12.0),
         l.col("Not", "Note", 40.0),
     ];
-    let rows = r
-        .assignments
-        .iter()
-        .flat_map(|a| a.key_figures.iter().map(|k| key_figure_row(a, k, l)))
-        .collect();
-    Sheet {
-        name: l.t("Nyckeltal", "Key figures"),
-        columns,
-        rows,
-        totals: vec![],
-    }
+    let rows = r.assignments.iter().flat_map(|a| a.key_figures.iter().map(|k| key_figure_row(a, k, l))).collect();
+    Sheet { name: l.t("Nyckeltal", "Key figures"), columns, rows, totals: vec![] }
 }
 
 fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell> {
@@ -408,61 +312,23 @@ fn level1(r: &Report, l: &L) -> Sheet {
     let rows = r
         .level1
         .iter()
-        .map(|x| {
-            vec![
-                text(&x.board.1),
-                text(&x.care_form.1),
-                Cell::Money(x.compensation),
-                Cell::Money(x.cost),
-                Cell::Money(x.result),
-            ]
-        })
+        .map(|x| vec![text(&x.board.1), text(&x.care_form.1), Cell::Money(x.compensation), Cell::Money(x.cost), Cell::Money(x.result)])
         .collect();
-    Sheet {
-        name: l.t("Nivå 1", "Level 1"),
-        columns,
-        rows,
-        totals: vec![],
-    }
+    Sheet { name: l.t("Nivå 1", "Level 1"), columns, rows, totals: vec![] }
 }
 
 fn unmapped(r: &Report, l: &L) -> Sheet {
     let u = &r.unmapped;
-    let columns = vec![
-        l.col("Kod", "Code", 20.0),
-        l.col("Antal", "Count", 10.0),
-        l.col("Summa", "Sum", 16.0),
-    ];
-    let rows = u
-        .codes
-        .iter()
-        .map(|(code, n, sum)| vec![text(code), Cell::Count(*n), Cell::Money(*sum)])
-        .collect();
-    let totals = vec![vec![
-        text(l.t("Summa", "Total")),
-        Cell::Count(u.count),
-        Cell::Money(u.sum),
-    ]];
-    Sheet {
-        name: l.t("Ej mappade", "Unmapped"),
-        columns,
-        rows,
-        totals,
-    }
+    let columns = vec![l.col("Kod", "Code", 20.0), l.col("Antal", "Count", 10.0), l.col("Summa", "Sum", 16.0)];
+    let rows = u.codes.iter().map(|(code, n, sum)| vec![text(code), Cell::Count(*n), Cell::Money(*sum)]).collect();
+    let totals = vec![vec![text(l.t("Summa", "Total")), Cell::Count(u.count), Cell::Money(u.sum)]];
+    Sheet { name: l.t("Ej mappade", "Unmapped"), columns, rows, totals }
 }
 
 fn provenance(r: &Report, l: &L) -> Sheet {
     let columns = vec![l.col("Nyckel", "Key", 16.0), l.col("Värde", "Value", 72.0)];
-    let rows = provenance_pairs(r, l)
-        .into_iter()
-        .map(|(k, v)| vec![text(k), text(v)])
-        .collect();
-    Sheet {
-        name: l.t("Proveniens", "Provenance"),
-        columns,
-        rows,
-        totals: vec![],
-    }
+    let rows = provenance_pairs(r, l).into_iter().map(|(k, v)| vec![text(k), text(v)]).collect();
+    Sheet { name: l.t("Proveniens", "Provenance"), columns, rows, totals: vec![] }
 }
 
 /// Engine, rules, rule files, input, period and `--set` overrides, in that order.
@@ -475,25 +341,14 @@ fn provenance_pairs(r: &Report, l: &L) -> Vec<(&'static str, String)> {
         ("version", r.version.clone()),
     ];
     for (file, version, sha) in &p.rules {
-        pairs.extend([
-            (l.t("regelfil", "rule file"), file.clone()),
-            ("version", version.clone()),
-            ("sha256", sha.clone()),
-        ]);
+        pairs.extend([(l.t("regelfil", "rule file"), file.clone()), ("version", version.clone()), ("sha256", sha.clone())]);
     }
     if let Some((file, sha)) = &p.input {
-        pairs.extend([
-            (l.t("indata", "input"), file.clone()),
-            ("sha256", sha.clone()),
-        ]);
+        pairs.extend([(l.t("indata", "input"), file.clone()), ("sha256", sha.clone())]);
     }
     let full_year = || l.t("helår", "full year").to_string();
     pairs.push(("period", p.period.clone().unwrap_or_else(full_year)));
-    let overrides = if p.overrides.is_empty() {
-        vec![String::new()]
-    } else {
-        p.overrides.clone()
-    };
+    let overrides = if p.overrides.is_empty() { vec![String::new()] } else { p.overrides.clone() };
     pairs.extend(overrides.into_iter().map(|o| ("--set", o)));
     pairs
 }

@@ -444,6 +444,11 @@ fn check_depth(p: &Pair<Rule>, b: usize) -> Lowered<()> {
             }
         };
         for q in e.into_inner() {
+            // Parentheses are a pair of their own only so spans include them.
+            let q = match q.as_rule() {
+                Rule::paren => q.clone().into_inner().next().unwrap_or(q),
+                _ => q,
+            };
             let start = q.as_span().start();
             match q.as_rule() {
                 Rule::neg | Rule::not => {
@@ -542,6 +547,7 @@ fn primary(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
     let mut inner = p.clone().into_inner();
     let kind = match rule {
         Rule::expr => return expr(p, b),
+        Rule::paren => return Ok(Expr { span: sp, ..expr(next(&mut inner), b)? }),
         Rule::quantity => ExprKind::Number(quantity(p, b)?),
         Rule::reference => ExprKind::Ref(inner.map(|i| ident(i, b)).collect()),
         Rule::previous => ExprKind::Previous(inner.map(|i| ident(i, b)).collect()),

@@ -100,6 +100,7 @@ pub fn human_name(rule: Rule) -> &'static str {
         Rule::kw_da => "`då`",
         Rule::kw_annars => "`annars`",
         Rule::sum => "`summa(…)`",
+        Rule::paren => "a formula in parentheses",
         Rule::call => "a function call",
         Rule::function => "a function (`min`, `max`, `avrunda`, `budget`, `volym`)",
         Rule::previous => "`föregående.…`",
