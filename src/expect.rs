@@ -209,24 +209,10 @@ fn needed(model: &Model, block: &Expectation) -> Vec<bool> {
 /// The assignments whose compensation `e` reads, directly or through `låt` bindings.
 /// (`föregående` reads the previous year's model, not this one.)
 fn compensations_read(model: &Model, e: &Expr, out: &mut Vec<usize>) {
-    let mut go = |x: &Expr| compensations_read(model, x, out);
     match &e.kind {
         ExprKind::Compensation(a, _) => out.push(*a),
-        ExprKind::Let(a, l) => go(&model.assignments[*a].lets[*l].formula.expr),
-        ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) | ExprKind::SumParts(_, x) => go(x),
-        ExprKind::Binary(_, l, r) => [l, r].into_iter().for_each(|x| go(x)),
-        ExprKind::MinMax(_, xs) => xs.iter().for_each(go),
-        ExprKind::If(c, t, f) => [c, t, f].into_iter().for_each(|x| go(x)),
-        ExprKind::Previous(_)
-        | ExprKind::Const(_)
-        | ExprKind::Param(_)
-        | ExprKind::PartParam(_)
-        | ExprKind::Entry(..)
-        | ExprKind::Cost(_)
-        | ExprKind::Budget(..)
-        | ExprKind::Volume(..)
-        | ExprKind::Months
-        | ExprKind::Days => {}
+        ExprKind::Let(a, l) => compensations_read(model, &model.assignments[*a].lets[*l].formula.expr, out),
+        _ => e.children().into_iter().for_each(|x| compensations_read(model, x, out)),
     }
 }
 

@@ -330,6 +330,31 @@ pub enum ExprKind {
     If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
+impl Expr {
+    /// The sub-formulas of this node in the same year (`föregående` is a leaf: its
+    /// formula belongs to the previous year's model).
+    pub fn children(&self) -> Vec<&Expr> {
+        match &self.kind {
+            ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) | ExprKind::SumParts(_, x) => vec![x],
+            ExprKind::Binary(_, l, r) => vec![l, r],
+            ExprKind::MinMax(_, xs) => xs.iter().collect(),
+            ExprKind::If(c, t, f) => vec![c, t, f],
+            ExprKind::Previous(_)
+            | ExprKind::Const(_)
+            | ExprKind::Param(_)
+            | ExprKind::PartParam(_)
+            | ExprKind::Entry(..)
+            | ExprKind::Let(..)
+            | ExprKind::Compensation(..)
+            | ExprKind::Cost(_)
+            | ExprKind::Budget(..)
+            | ExprKind::Volume(..)
+            | ExprKind::Months
+            | ExprKind::Days => vec![],
+        }
+    }
+}
+
 impl Model {
     /// A parameter by reference.
     pub fn param(&self, r: ParamRef) -> &Param {

@@ -173,7 +173,7 @@ impl Walker<'_> {
             ExprKind::Volume(a, m, p) => self.need(MeasureKind::Volume, (*a, *p, *m), cx),
             ExprKind::SumParts(a, x) => self.expr(x, Context { assignment: *a, per_part: true }),
             ExprKind::Let(a, l) => self.binding(*a, *l, cx.per_part && cx.assignment == *a),
-            _ => children(e).into_iter().for_each(|x| self.expr(x, cx)),
+            _ => e.children().into_iter().for_each(|x| self.expr(x, cx)),
         }
     }
 
@@ -199,29 +199,6 @@ impl Walker<'_> {
             MeasureKind::Volume => &mut self.needs.volume,
         };
         set.extend(rows.into_iter().map(|p| (a, p, m)));
-    }
-}
-
-/// The subexpressions of `e` evaluated in its own context (`föregående` is not:
-/// it reads the previous year's model and workbook).
-fn children(e: &Expr) -> Vec<&Expr> {
-    match &e.kind {
-        ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) | ExprKind::SumParts(_, x) => vec![x],
-        ExprKind::Binary(_, l, r) => vec![l, r],
-        ExprKind::MinMax(_, xs) => xs.iter().collect(),
-        ExprKind::If(c, t, f) => vec![c, t, f],
-        ExprKind::Previous(_)
-        | ExprKind::Const(_)
-        | ExprKind::Param(_)
-        | ExprKind::PartParam(_)
-        | ExprKind::Entry(..)
-        | ExprKind::Let(..)
-        | ExprKind::Compensation(..)
-        | ExprKind::Cost(_)
-        | ExprKind::Budget(..)
-        | ExprKind::Volume(..)
-        | ExprKind::Months
-        | ExprKind::Days => vec![],
     }
 }
 

@@ -31,15 +31,7 @@ fn deps(e: &Expr, out: &mut Vec<Node>) {
     match &e.kind {
         ExprKind::Let(a, l) => out.push(Node::Let(*a, *l)),
         ExprKind::Compensation(a, k) => out.push(Node::Comp(*a, *k)),
-        ExprKind::Previous(_) => {}
-        ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) | ExprKind::SumParts(_, x) => deps(x, out),
-        ExprKind::Binary(_, l, r) => {
-            deps(l, out);
-            deps(r, out);
-        }
-        ExprKind::MinMax(_, xs) => xs.iter().for_each(|x| deps(x, out)),
-        ExprKind::If(c, t, f) => [c, t, f].iter().for_each(|x| deps(x, out)),
-        _ => {}
+        _ => e.children().into_iter().for_each(|x| deps(x, out)),
     }
 }
 

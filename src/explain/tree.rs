@@ -146,10 +146,6 @@ impl<'a> Walker<'a> {
     /// The children of an expression.
     fn parts(&self, s: &Scope, e: &Expr) -> Vec<Node> {
         match &e.kind {
-            ExprKind::Binary(_, l, r) => vec![self.node(s, l), self.node(s, r)],
-            ExprKind::Neg(x) | ExprKind::Not(x) | ExprKind::Round(x, _) => vec![self.node(s, x)],
-            ExprKind::MinMax(_, xs) => xs.iter().map(|x| self.node(s, x)).collect(),
-            ExprKind::If(c, t, f) => vec![self.node(s, c), self.node(s, t), self.node(s, f)],
             ExprKind::SumParts(a, x) => self.model().assignments[*a]
                 .parts
                 .iter()
@@ -161,7 +157,7 @@ impl<'a> Walker<'a> {
                     n
                 })
                 .collect(),
-            _ => vec![],
+            _ => e.children().into_iter().map(|x| self.node(s, x)).collect(),
         }
     }
 
