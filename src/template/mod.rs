@@ -1,0 +1,281 @@
+//! `ekostyr template`: an input workbook with the sheets, columns and names the
+//! rules read, its values left blank for the user to fill in.
+//!
+//! The rows of `Budget` and `Volymer` are exactly the inputs the formulas look up
+//! ([`needed_rows`]), in model order, with drop-down lists on `uppdrag`, `del` and
+//! `mått` (the names live on a hidden sheet `Listor`); `Utfall` gets its header row;
+//! `Instruktioner`, the first sheet, says in Swedish how to fill in each sheet,
+//! which ledger ID codes belong to which assignment and part, each measure's unit
+//! and sheet, and which rule file and version the template was made from.
+//!
+//! The output is deterministic (the creation time is 1 January of the rules' year)
+//! and never replaces an existing file: a filled-in workbook is not overwritten by
+//! an empty one.
+
+use crate::check::check_path;
+use crate::cli::TemplateArgs;
+use crate::commands::Outcome;
+use crate::eval::data::Key;
+use crate::model::{CodePattern, Expr, ExprKind, MeasureKind, Model};
+use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
+use std::collections::{BTreeSet, HashSet};
+use std::io::Write as _;
+use std::path::Path;
+
+/// Drop-down lists cover the data rows and at least this many rows (0-based last row).
+const VALIDATED_ROWS: u32 = 1000;
+
+/// `ekostyr template RULES -o FILE.xlsx`
+pub fn command(args: &TemplateArgs) -> Outcome {
+    match write_template(args) {
+        Ok(rows) => {
+            println!("wrote {}: {} Budget rows, {} Volymer rows", args.output.display(), rows.budget, rows.volume);
+            Outcome::Ok
+        }
+        Err(message) => {
+            eprint!("{message}");
+            if !message.ends_with('\n') {
+                eprintln!();
+            }
+            Outcome::Error
+        }
+    }
+}
+
+/// How many data rows the template's Budget and Volymer sheets have.
+struct RowCounts {
+    /// Rows of `Budget`.
+    budget: usize,
+    /// Rows of `Volymer` (twelve months of each needed key).
+    volume: usize,
+}
+
+fn write_template(args: &TemplateArgs) -> Result<RowCounts, String> {
+    let model = checked_model(&args.rules)?;
+    check_output(&args.output)?;
+    let needs = needed_rows(&model);
+    let output = args.output.file_name().map_or_else(|| args.output.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let origin = Origin { file: args.rules.display().to_string(), sha256: crate::run::sha256(model.source.text.as_bytes()), output };
+    let bytes = render(&model, &needs, &origin)?;
+    write_new(&args.output, &bytes)?;
+    Ok(RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 })
+}
+
+/// Checks the rules; warnings go to stderr, errors make the whole rendering the error.
+fn checked_model(path: &Path) -> Result<Model, String> {
+    let checked = check_path(path)?;
+    let rendered = checked.render();
+    match checked.model {
+        Some(model) if !checked.has_errors() => {
+            if !checked.diagnostics.0.is_empty() || !checked.upstream.is_empty() {
+                eprint!("{rendered}");
+            }
+            Ok(model)
+        }
+        _ => Err(rendered),
+    }
+}
+
+/// The directory must exist and the file must not: a filled-in workbook is never replaced.
+fn check_output(path: &Path) -> Result<(), String> {
+    let dir = output_dir(path);
+    if !dir.is_dir() {
+        let hint = "create the directory first, or choose another place with `-o`";
+        return Err(format!(
+            "{}: cannot write the template: the directory `{}` does not exist\n  = hint: {hint}",
+            path.display(),
+            dir.display()
+        ));
+    }
+    if path.exists() {
+        let hint = "remove it first, or choose another name with `-o`";
+        return Err(format!("{}: the file exists already and the template would replace it\n  = hint: {hint}", path.display()));
+    }
+    Ok(())
+}
+
+fn output_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes atomically (temporary file, then a rename that refuses to replace a file).
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let mut tmp = tempfile::NamedTempFile::new_in(output_dir(path)).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+// ------------------------------------------------------------------ which rows
+
+/// The Budget and Volymer rows the rules read, as (assignment, part, measure)
+/// indices into the model, ordered by assignment, then part (the whole
+/// assignment first), then measure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Rows of `Budget`.
+    pub budget: BTreeSet<Key>,
+    /// Rows of `Volymer`, each for every month.
+    pub volume: BTreeSet<Key>,
+}
+
+/// Walks every formula of every assignment (fixed, variable, changes, key figures
+/// — also those followed up from a later year — and the `låt` bindings they use)
+/// and collects the inputs each `budget(…)` and `volym(…)` reads in its context:
+/// inside `summa`, a per-part key figure or a binding used there, one row per
+/// part; with an explicit part, that part; otherwise one row per part (the
+/// evaluator sums them), or one row with `del` empty for an assignment without
+/// parts. A binding nothing uses is never evaluated and asks for nothing; values
+/// of `föregående` come from the previous year's workbook and are not asked for.
+pub fn needed_rows(model: &Model) -> Needs {
+    let mut walker = Walker { model, needs: Needs::default(), lets: HashSet::new() };
+    for a in 0..model.assignments.len() {
+        walker.assignment(a);
+    }
+    walker.needs
+}
+
+/// Where an expression is evaluated: its assignment, and whether once per part.
+#[derive(Clone, Copy)]
+struct Context {
+    assignment: usize,
+    per_part: bool,
+}
+
+struct Walker<'m> {
+    model: &'m Model,
+    needs: Needs,
+    /// Bindings already walked, with their context.
+    lets: HashSet<(usize, usize, bool)>,
+}
+
+impl Walker<'_> {
+    fn assignment(&mut self, a: usize) {
+        let asg = &self.model.assignments[a];
+        let whole = Context { assignment: a, per_part: false };
+        let compensation = asg.fixed.iter().chain(&asg.variable).chain(asg.changes.iter().map(|c| &c.amount));
+        for formula in compensation {
+            self.expr(&formula.expr, whole);
+        }
+        for kf in &asg.key_figures {
+            self.expr(&kf.formula.expr, Context { per_part: kf.per_part, ..whole });
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, cx: Context) {
+        match &e.kind {
+            ExprKind::Budget(a, m, p) => self.need(MeasureKind::Budget, (*a, *p, *m), cx),
+            ExprKind::Volume(a, m, p) => self.need(MeasureKind::Volume, (*a, *p, *m), cx),
+            ExprKind::SumParts(a, x) => self.expr(x, Context { assignment: *a, per_part: true }),
+            ExprKind::Let(a, l) => self.binding(*a, *l, cx.per_part && cx.assignment == *a),
+            _ => e.children().into_iter().for_each(|x| self.expr(x, cx)),
+        }
+    }
+
+    /// A `låt` binding is evaluated in its own assignment, per part only when used per part there.
+    fn binding(&mut self, a: usize, l: usize, per_part: bool) {
+        if self.lets.insert((a, l, per_part)) {
+            let formula = &self.model.assignments[a].lets[l].formula;
+            self.expr(&formula.expr, Context { assignment: a, per_part });
+        }
+    }
+
+    /// `key` holds the explicit part, if any.
+    fn need(&mut self, kind: MeasureKind, (a, explicit, m): Key, cx: Context) {
+        let parts = self.model.assignments[a].parts.len();
+        let in_part = cx.per_part && cx.assignment == a;
+        let rows: Vec<Option<usize>> = match explicit {
+            Some(p) => vec![Some(p)],
+            None if in_part || parts > 0 => (0..parts).map(Some).collect(),
+            None => vec![None],
+        };
+        let set = match kind {
+            MeasureKind::Budget => &mut self.needs.budget,
+            MeasureKind::Volume => &mut self.needs.volume,
+        };
+        set.extend(rows.into_iter().map(|p| (a, p, m)));
+    }
+}
+
+mod instructions;
+mod workbook;
+
+pub use workbook::{Origin, render};
+
+#[cfg(test)]
+mod tests {
+    use super::workbook::names;
+    use super::*;
+    use crate::check::check_source;
+    use crate::source::SourceFile;
+
+    const HEADER: &str =
+        "regelverk \"t\"\når 2023\nversion 1.0\ndokumentägare \"E\"\nmått budget platser: platser\nmått volym dygn_v: dygn\n";
+
+    fn model(body: &str) -> Model {
+        let checked = check_source(SourceFile::new("t.ek", format!("{HEADER}{body}")), None, &mut vec![]);
+        let rendered = checked.render();
+        checked.model.unwrap_or_else(|| panic!("the test rules have errors:\n{rendered}"))
+    }
+
+    /// (uppdrag, del, mått) names of a set of keys.
+    fn named(model: &Model, keys: &BTreeSet<Key>) -> Vec<String> {
+        keys.iter().map(|k| names(model, *k).join("/")).collect()
+    }
+
+    #[test]
+    fn rows_follow_the_context_each_input_is_read_in() {
+        let m = model(
+            "nämnd N \"N\" {
+  vårdform v \"V\" {
+    uppdrag a \"A\" {
+      del x \"X\" id A1*
+      del y \"Y\" id A2*
+      låt p = budget(platser)
+      ersättning fast = summa(p * 1 kr/plats)
+    }
+    uppdrag b \"B\" {
+      id B1*
+      ersättning fast = (a.p + budget(platser)) * 1 kr/plats
+      nyckeltal k \"K\" {
+        värde = volym(dygn_v)
+        intervall årsvis
+        mottagare \"M\"
+        ansvarig \"R\"
+        från 2024
+      }
+    }
+    uppdrag c \"C\" {
+      del z \"Z\" id C1*
+      del w \"W\" id C2*
+      ersättning fast = 1 kr
+      nyckeltal k \"K\" {
+        värde = budget(platser; w)
+        per del
+        intervall årsvis
+        mottagare \"M\"
+        ansvarig \"R\"
+        från 2023
+      }
+      nyckeltal l \"L\" {
+        värde = volym(dygn_v)
+        intervall årsvis
+        mottagare \"M\"
+        ansvarig \"R\"
+        från 2023
+      }
+    }
+  }
+}
+",
+        );
+        let needs = needed_rows(&m);
+        assert_eq!(named(&m, &needs.budget), ["a/x/platser", "a/y/platser", "b//platser", "c/w/platser"]);
+        assert_eq!(named(&m, &needs.volume), ["b//dygn_v", "c/z/dygn_v", "c/w/dygn_v"]);
+    }
+}
