@@ -128,6 +128,9 @@ pub struct RunArgs {
     /// Year to date up to this month, with a full-year forecast (`YYYY-MM`).
     #[arg(long)]
     pub period: Option<String>,
+    /// The previous year's workbook, for `föregående` values that need inputs.
+    #[arg(long)]
+    pub previous_input: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,

@@ -37,6 +37,8 @@ pub struct Job {
     pub period: Option<String>,
     /// `--set`
     pub overrides: Vec<String>,
+    /// `--previous-input`: the previous year's workbook.
+    pub previous_input: Option<PathBuf>,
 }
 
 /// `ekostyr run`: returns the rendered bytes.
@@ -56,6 +58,7 @@ pub fn job(args: &RunArgs) -> Result<Job, RunError> {
         input_name: args.input.display().to_string(),
         period: args.period.clone(),
         overrides: args.overrides.clone(),
+        previous_input: args.previous_input.clone(),
     })
 }
 
@@ -67,7 +70,7 @@ pub fn run_default() -> Result<Vec<u8>, RunError> {
     let input = dir.path().join("2023.xlsx");
     std::fs::write(&input, REFERENCE_INPUT).map_err(|e| format!("cannot write the bundled workbook: {e}"))?;
     let rules = vec![("rules/2023.ek".into(), model.header.version.clone(), sha256(REFERENCE_RULES.as_bytes()))];
-    let job = Job { model, rules, input, input_name: "fixtures/2023.xlsx".into(), period: None, overrides: vec![] };
+    let job = Job { model, rules, input, input_name: "fixtures/2023.xlsx".into(), period: None, overrides: vec![], previous_input: None };
     render(evaluate(job)?, Format::Table, Lang::Sv)
 }
 
@@ -91,7 +94,13 @@ pub fn evaluate(mut job: Job) -> Result<eval::results::Report, RunError> {
     }
     let period = job.period.as_deref().map(|p| parse_period(p, job.model.header.year)).transpose()?;
     let data = load(&job.model, &job.input)?;
-    let mut report = eval::evaluate(&job.model, &data, None, Options { period }).map_err(|e| RunError(e.0.render(&job.model.source)))?;
+    let previous = match (&job.previous_input, job.model.previous.as_deref()) {
+        (Some(path), Some(prev)) => Some(load(prev, path)?),
+        (Some(_), None) => return Err(RunError("`--previous-input` is given but the rules have no `bygger_på`".into())),
+        (None, _) => None,
+    };
+    let mut report =
+        eval::evaluate(&job.model, &data, previous.as_ref(), Options { period }).map_err(|e| RunError(e.0.render(&job.model.source)))?;
     report.provenance = eval::results::Provenance {
         engine: format!("ekostyr {}", env!("CARGO_PKG_VERSION")),
         rules: job.rules,

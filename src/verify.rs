@@ -85,6 +85,7 @@ fn rerun(base: &Path, named: &[(String, String)], p: &Value) -> Result<String, S
         rules: locate(base, rules_name),
         input: locate(base, input_name),
         period: p["period"].as_str().map(str::to_string),
+        previous_input: None,
         format: Format::Json,
         output: None,
         overrides: p["overrides"].as_array().map(|o| o.iter().map(str_of).collect()).unwrap_or_default(),

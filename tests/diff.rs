@@ -126,3 +126,28 @@ fn run_2024_indexes_every_price_and_pays_the_statsbidrag_july_to_december() {
     let changes: Vec<&str> = vb["months"].as_array().expect("months").iter().map(|m| m["changes"].as_str().expect("s")).collect();
     assert_eq!(changes, [&["0.00"; 6][..], &["400000.00"; 6][..]].concat());
 }
+
+#[test]
+fn a_previous_value_that_needs_inputs_takes_the_previous_workbook() {
+    let dir = rules_dir();
+    let text = std::fs::read_to_string(dir.path().join("2024.ek")).expect("read");
+    let changed = text.replace(
+        "ersättning fast = summa(referenskostnad * budget(planerade_vårddygn))",
+        "ersättning fast = föregående.fast * (1 + prisindex)",
+    );
+    assert_ne!(text, changed);
+    std::fs::write(dir.path().join("2024.ek"), changed).expect("write");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let input = root.join("fixtures/2024.xlsx");
+    let previous = root.join("fixtures/2023.xlsx");
+    let args = ["run", "2024.ek", "--input", input.to_str().expect("utf-8"), "--format", "json"];
+    let missing = ekostyr_in(dir.path(), &args);
+    assert_eq!(missing.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(err.contains("2024.ek:") && err.contains("--previous-input"), "{err}");
+    let json = stdout_ok(ekostyr_in(dir.path(), &[&args[..], &["--previous-input", previous.to_str().expect("utf-8")]].concat()));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let vb = v["assignments"].as_array().expect("a").iter().find(|a| a["id"] == "vårdboende").expect("vårdboende").clone();
+    // 431 950 000 kr in 2023 (on the 2023 workbook) × 1,029.
+    assert_eq!(vb["compensation"]["fixed"], "444476550.00");
+}

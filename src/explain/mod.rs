@@ -33,6 +33,7 @@ fn run(args: &ExplainArgs) -> Result<String, String> {
         rules: args.rules.clone(),
         input: args.input.clone(),
         period: args.period.clone(),
+        previous_input: None,
         format: crate::cli::Format::Json,
         output: None,
         overrides: vec![],
