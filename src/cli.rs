@@ -33,6 +33,15 @@ pub enum Command {
     Template(TemplateArgs),
     /// Re-run a JSON report from the files it names and say whether it reproduces.
     Verify(VerifyArgs),
+    /// Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`).
+    Completions(CompletionsArgs),
+}
+
+/// `ekostyr completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
 }
 
 /// `ekostyr diff`

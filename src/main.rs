@@ -18,6 +18,10 @@ fn main() -> ExitCode {
         Some(Command::Test(args)) => commands::test(&args),
         Some(Command::Template(args)) => commands::template(&args),
         Some(Command::Verify(args)) => commands::verify(&args),
+        Some(Command::Completions(args)) => {
+            clap_complete::generate(args.shell, &mut <Cli as clap::CommandFactory>::command(), "ekostyr", &mut std::io::stdout());
+            commands::Outcome::Ok
+        }
     };
     ExitCode::from(outcome.code())
 }

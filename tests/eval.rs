@@ -112,3 +112,11 @@ fn eval_cases() {
         insta::assert_snapshot!(text.replace(root, ""));
     });
 }
+
+#[test]
+fn shell_completions_name_every_command() {
+    let script = stdout_ok(&["completions", "bash"]);
+    for command in ["run", "check", "fmt", "diff", "init", "explain", "test", "template", "verify"] {
+        assert!(script.contains(command), "{command}");
+    }
+}
