@@ -105,6 +105,7 @@ pub fn evaluate(mut job: Job) -> Result<eval::results::Report, RunError> {
         engine: format!("ekostyr {}", env!("CARGO_PKG_VERSION")),
         rules: job.rules,
         input: Some((job.input_name, hash_input(&job.input)?)),
+        previous_input: job.previous_input.as_deref().map(|p| hash_input(p).map(|h| (p.display().to_string(), h))).transpose()?,
         period: job.period,
         overrides: job.overrides,
     };

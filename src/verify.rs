@@ -40,14 +40,16 @@ fn verify(report: &Path) -> Result<Verdict, String> {
     let mut named: Vec<(String, String)> =
         p["rules"].as_array().map(|r| r.iter().map(|x| (str_of(&x["file"]), str_of(&x["sha256"]))).collect()).unwrap_or_default();
     named.push((str_of(&p["input"]["file"]), str_of(&p["input"]["sha256"])));
+    let previous = p.get("previous_input").map(|x| (str_of(&x["file"]), str_of(&x["sha256"])));
+    let checked: Vec<&(String, String)> = named.iter().chain(previous.iter()).collect();
     if named.iter().any(|(f, _)| f.is_empty()) {
         return Err("the report names no rule file or input (was it written with `--format json`?)".into());
     }
-    let changed: Vec<String> = named.iter().filter_map(|(f, h)| changed_file(base, f, h)).collect();
+    let changed: Vec<String> = checked.iter().filter_map(|(f, h)| changed_file(base, f, h)).collect();
     if !changed.is_empty() {
         return Ok(Verdict::Changed(changed));
     }
-    let rerun = rerun(base, &named, p)?;
+    let rerun = rerun(base, &named, previous.as_ref().map(|x| x.0.as_str()), p)?;
     if rerun == text {
         return Ok(Verdict::Reproduces);
     }
@@ -78,14 +80,14 @@ fn changed_file(base: &Path, name: &str, expected: &str) -> Option<String> {
     }
 }
 
-fn rerun(base: &Path, named: &[(String, String)], p: &Value) -> Result<String, String> {
+fn rerun(base: &Path, named: &[(String, String)], previous: Option<&str>, p: &Value) -> Result<String, String> {
     let rules_name = &named[0].0;
     let input_name = &named[named.len() - 1].0;
     let args = RunArgs {
         rules: locate(base, rules_name),
         input: locate(base, input_name),
         period: p["period"].as_str().map(str::to_string),
-        previous_input: None,
+        previous_input: previous.map(|f| locate(base, f)),
         format: Format::Json,
         output: None,
         overrides: p["overrides"].as_array().map(|o| o.iter().map(str_of).collect()).unwrap_or_default(),
@@ -94,6 +96,9 @@ fn rerun(base: &Path, named: &[(String, String)], p: &Value) -> Result<String, S
     let mut job = crate::run::job(&args).map_err(|e| e.0)?;
     job.rules[0].0 = rules_name.clone();
     job.input_name = input_name.clone();
-    let report = crate::run::evaluate(job).map_err(|e| e.0)?;
+    let mut report = crate::run::evaluate(job).map_err(|e| e.0)?;
+    if let (Some(f), Some(prev)) = (previous, report.provenance.previous_input.as_mut()) {
+        prev.0 = f.to_string();
+    }
     Ok(crate::report::json::render(&report))
 }

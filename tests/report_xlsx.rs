@@ -136,6 +136,7 @@ fn report() -> Report {
             engine: "ekostyr 0.1.0".into(),
             rules: vec![("rules/2023.ek".into(), "1.2".into(), "ab".repeat(32))],
             input: Some(("fixtures/2023.xlsx".into(), "cd".repeat(32))),
+            previous_input: None,
             period: None,
             overrides: vec!["indexering=0,02".into()],
         },

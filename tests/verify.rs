@@ -58,3 +58,31 @@ fn not_a_report_is_an_error() {
     assert_eq!(ekostyr_in(dir.path(), &["verify", "x.json"]).status.code(), Some(2));
     assert_eq!(ekostyr_in(dir.path(), &["verify", "nope.json"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_report_that_read_the_previous_year_names_and_verifies_that_workbook() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = std::fs::read_to_string(root.join("rules/2024.ek")).expect("read");
+    let rules = rules.replace(
+        "ersättning fast = summa(referenskostnad * budget(planerade_vårddygn))",
+        "ersättning fast = föregående.fast * (1 + prisindex)",
+    );
+    std::fs::write(dir.path().join("2024.ek"), rules).expect("write");
+    std::fs::copy(root.join("rules/2023.ek"), dir.path().join("2023.ek")).expect("copy");
+    std::fs::copy(root.join("fixtures/2023.xlsx"), dir.path().join("2023.xlsx")).expect("copy");
+    std::fs::copy(root.join("fixtures/2024.xlsx"), dir.path().join("2024.xlsx")).expect("copy");
+    let run = ekostyr_in(
+        dir.path(),
+        &["run", "2024.ek", "--input", "2024.xlsx", "--previous-input", "2023.xlsx", "--format", "json", "-o", "r.json"],
+    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let report = std::fs::read_to_string(dir.path().join("r.json")).expect("report");
+    assert!(report.contains("\"previous_input\"") && report.contains("\"file\": \"2023.xlsx\""), "{report}");
+    let ok = ekostyr_in(dir.path(), &["verify", "r.json"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+    std::fs::write(dir.path().join("2023.xlsx"), b"touched").expect("write");
+    let changed = ekostyr_in(dir.path(), &["verify", "r.json"]);
+    assert_eq!(changed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&changed.stdout).contains("2023.xlsx: changed"));
+}

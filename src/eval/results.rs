@@ -155,6 +155,8 @@ pub struct Provenance {
     pub rules: Vec<(String, String, String)>,
     /// Input: (file, sha256).
     pub input: Option<(String, String)>,
+    /// The previous year's input, when `föregående` read one: (file, sha256).
+    pub previous_input: Option<(String, String)>,
     /// `--period`
     pub period: Option<String>,
     /// `--set` overrides as given.

@@ -272,6 +272,9 @@ fn provenance(r: &Report) -> Vec<Row> {
     if let Some((file, sha)) = &p.input {
         pairs.extend([("input_file", file.clone()), ("input_sha256", sha.clone())]);
     }
+    if let Some((file, sha)) = &p.previous_input {
+        pairs.extend([("previous_input_file", file.clone()), ("previous_input_sha256", sha.clone())]);
+    }
     pairs.extend(p.period.iter().map(|x| ("period", x.clone())));
     pairs.extend(p.overrides.iter().map(|o| ("override", o.clone())));
     pairs.into_iter().map(|(k, v)| vec![(Col::View, "provenance".into()), (Col::Id, k.into()), (Col::Value, v)]).collect()

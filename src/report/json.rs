@@ -81,5 +81,9 @@ pub fn render(r: &Report) -> String {
             "period": p.period, "overrides": p.overrides,
         },
     });
+    let mut v = v;
+    if let (Some((f, h)), Some(prov)) = (&p.previous_input, v.get_mut("provenance").and_then(|x| x.as_object_mut())) {
+        prov.insert("previous_input".into(), json!({ "file": f, "sha256": h }));
+    }
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }

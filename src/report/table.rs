@@ -243,4 +243,7 @@ fn provenance(out: &mut String, r: &Report, l: &L) {
     if let Some((file, sha)) = &p.input {
         let _ = writeln!(out, "{}: {file} (sha256 {sha})", l.t("Indata", "Input"));
     }
+    if let Some((file, sha)) = &p.previous_input {
+        let _ = writeln!(out, "{}: {file} (sha256 {sha})", l.t("Föregående års indata", "Previous year's input"));
+    }
 }

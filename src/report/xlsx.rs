@@ -346,6 +346,9 @@ fn provenance_pairs(r: &Report, l: &L) -> Vec<(&'static str, String)> {
     if let Some((file, sha)) = &p.input {
         pairs.extend([(l.t("indata", "input"), file.clone()), ("sha256", sha.clone())]);
     }
+    if let Some((file, sha)) = &p.previous_input {
+        pairs.extend([(l.t("föregående års indata", "previous year's input"), file.clone()), ("sha256", sha.clone())]);
+    }
     let full_year = || l.t("helår", "full year").to_string();
     pairs.push(("period", p.period.clone().unwrap_or_else(full_year)));
     let overrides = if p.overrides.is_empty() { vec![String::new()] } else { p.overrides.clone() };
