@@ -7,7 +7,29 @@ pub mod number;
 pub mod table;
 pub mod xlsx;
 
+use crate::cli::Lang;
+use crate::eval::results::Status;
 use std::io::Write as _;
+
+/// Labels in the report's language, shared by the table and the workbook.
+pub(crate) struct Labels(pub(crate) Lang);
+
+impl Labels {
+    /// The Swedish or the English label.
+    pub(crate) fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        if self.0 == Lang::En { en } else { sv }
+    }
+
+    /// A key figure's target status (`i.u.` in both languages).
+    pub(crate) fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Met => self.t("uppfyllt", "met"),
+            Status::NotMet => self.t("ej uppfyllt", "not met"),
+            Status::NoTarget => self.t("inget mål", "no target"),
+            Status::NotAvailable => "i.u.",
+        }
+    }
+}
 use std::path::Path;
 
 /// Writes a file atomically: a temporary file in the same directory, then a rename,

@@ -7,14 +7,7 @@ use crate::model::Target;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
-/// Labels in the report's language.
-struct L(Lang);
-
-impl L {
-    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        if self.0 == Lang::En { en } else { sv }
-    }
-}
+use super::Labels as L;
 
 /// A column alignment.
 #[derive(Clone, Copy, PartialEq)]
@@ -189,7 +182,7 @@ fn key_figures(out: &mut String, r: &Report, l: &L) {
                 k.value.map(|v| swedish(v, 2)).unwrap_or_else(|| "i.u.".into()),
                 k.unit.clone(),
                 target_text(k.target, &k.unit),
-                status_text(k.status, l).into(),
+                l.status(k.status).into(),
                 k.note.clone().unwrap_or_default(),
             ]
         })
@@ -205,15 +198,6 @@ pub fn target_text(t: Option<Target>, unit: &str) -> String {
         Some(Target::AtLeast(x)) => format!(">= {}", q(x)),
         Some(Target::AtMost(x)) => format!("<= {}", q(x)),
         Some(Target::Between(a, b)) => format!("{} .. {}", q(a), q(b)),
-    }
-}
-
-fn status_text(s: Status, l: &L) -> &'static str {
-    match s {
-        Status::Met => l.t("uppfyllt", "met"),
-        Status::NotMet => l.t("ej uppfyllt", "not met"),
-        Status::NoTarget => l.t("inget mål", "no target"),
-        Status::NotAvailable => "i.u.",
     }
 }
 

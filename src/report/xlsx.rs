@@ -54,14 +54,9 @@ fn fail(e: XlsxError) -> String {
     format!("cannot build the workbook: {e}")
 }
 
-/// Labels in the report's language.
-struct L(Lang);
+use super::Labels as L;
 
 impl L {
-    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        if self.0 == Lang::En { en } else { sv }
-    }
-
     /// A column with its header in the report's language.
     fn col(&self, sv: &'static str, en: &'static str, width: f64) -> Column {
         Column { title: self.t(sv, en), width }
@@ -279,7 +274,7 @@ fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell>
         value,
         text(&k.unit),
         text(target_text(k.target, &k.unit)),
-        text(status(k.status, l)),
+        text(l.status(k.status)),
         text(note),
     ]
 }
@@ -289,15 +284,6 @@ fn interval(i: Interval, l: &L) -> &'static str {
         Interval::Månadsvis => l.t("månadsvis", "monthly"),
         Interval::Delår => l.t("delår", "interim"),
         Interval::Årsvis => l.t("årsvis", "annual"),
-    }
-}
-
-fn status(s: Status, l: &L) -> &'static str {
-    match s {
-        Status::Met => l.t("uppfyllt", "met"),
-        Status::NotMet => l.t("ej uppfyllt", "not met"),
-        Status::NoTarget => l.t("inget mål", "no target"),
-        Status::NotAvailable => "i.u.",
     }
 }
 
