@@ -30,6 +30,16 @@ impl Outcome {
     }
 }
 
+/// Checks a rule file for a command that goes on to use it: the model, with any
+/// warnings shown on standard error; or every diagnostic rendered, on errors.
+pub fn checked_model(path: &std::path::Path) -> Result<crate::model::Model, String> {
+    let (model, warnings) = check_path(path)?.into_model()?;
+    if let Some(w) = warnings {
+        eprint!("{w}");
+    }
+    Ok(model)
+}
+
 /// `ekostyr check`
 pub fn check(args: &CheckArgs) -> Outcome {
     let mut outcome = Outcome::Ok;
@@ -117,12 +127,24 @@ pub fn run_default() -> Outcome {
     }
 }
 
-fn fail(message: &str) -> Outcome {
+/// Prints an error message (ending it with a line break) and gives exit code 2.
+pub(crate) fn fail(message: &str) -> Outcome {
     eprint!("{message}");
     if !message.ends_with('\n') {
         eprintln!();
     }
     Outcome::Error
+}
+
+/// Prints a command's text output, or its error.
+pub(crate) fn print_or_fail(result: Result<String, String>) -> Outcome {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            Outcome::Ok
+        }
+        Err(e) => fail(&e),
+    }
 }
 
 fn emit(bytes: &[u8], output: Option<&std::path::Path>, format: crate::cli::Format) -> Outcome {

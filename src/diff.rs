@@ -140,27 +140,11 @@ fn impact(old: &Model, new: &Model, input: &Path, previous: Option<&Path>) -> Re
 
 /// `ekostyr diff`
 pub fn command(args: &DiffArgs) -> Outcome {
-    match run(args) {
-        Ok(text) => {
-            print!("{text}");
-            Outcome::Ok
-        }
-        Err(e) => {
-            eprint!("{e}");
-            if !e.ends_with('\n') {
-                eprintln!();
-            }
-            Outcome::Error
-        }
-    }
+    crate::commands::print_or_fail(run(args))
 }
 
 fn load_model(path: &Path) -> Result<Model, String> {
-    let checked = check_path(path)?;
-    match checked.model {
-        Some(m) if !checked.has_errors() => Ok(m),
-        _ => Err(checked.render()),
-    }
+    Ok(check_path(path)?.into_model()?.0)
 }
 
 fn run(args: &DiffArgs) -> Result<String, String> {

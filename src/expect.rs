@@ -25,7 +25,7 @@
 //! Names and units of the lines are the checker's to validate; what is left here
 //! are values the report does not have (a period a figure is not reported for).
 
-use crate::check::{check_path, literal};
+use crate::check::literal;
 use crate::cli::TestArgs;
 use crate::commands::Outcome;
 use crate::diagnostic::Diagnostic;
@@ -129,18 +129,7 @@ fn test_file(path: &Path, tally: &mut Tally) {
 
 /// The checked model; diagnostics (warnings too) go to stderr.
 fn checked_model(path: &Path) -> Option<Model> {
-    let checked = match check_path(path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            return None;
-        }
-    };
-    if !checked.diagnostics.0.is_empty() || !checked.upstream.is_empty() {
-        eprint!("{}", checked.render());
-    }
-    let errors = checked.has_errors();
-    checked.model.filter(|_| !errors)
+    crate::commands::checked_model(path).map_err(|e| crate::commands::fail(&e)).ok()
 }
 
 fn run_block(model: &Model, block: &Expectation, workbooks: &mut Workbooks, tally: &mut Tally) {

@@ -27,19 +27,12 @@ pub fn command(args: &InitArgs) -> Outcome {
             println!("wrote {}: edit the values marked REVIDERA, then `ekostyr check {}`", path.display(), path.display());
             Outcome::Ok
         }
-        Err(e) => {
-            eprintln!("{}", e.trim_end());
-            Outcome::Error
-        }
+        Err(e) => crate::commands::fail(&e),
     }
 }
 
 fn run(args: &InitArgs) -> Result<PathBuf, String> {
-    let checked = check_path(&args.from)?;
-    let old = match checked.model {
-        Some(m) if !checked.has_errors() => m,
-        _ => return Err(checked.render()),
-    };
+    let old = check_path(&args.from)?.into_model()?.0;
     if args.year <= old.header.year {
         return Err(format!("`init {}`: the new year must come after {}, the year of {}", args.year, old.header.year, args.from.display()));
     }

@@ -1,6 +1,6 @@
 //! The main job: rules + workbook → report, written atomically.
 
-use crate::check::{Checked, check_path, check_source};
+use crate::check::check_source;
 use crate::cli::{Format, Lang, RunArgs};
 use crate::eval::{self, Data, Options};
 use crate::model::Model;
@@ -48,8 +48,7 @@ pub fn run(args: &RunArgs) -> Result<Vec<u8>, RunError> {
 
 /// Checks the rules named by `args` and describes the job.
 pub fn job(args: &RunArgs) -> Result<Job, RunError> {
-    let checked = check_path(&args.rules)?;
-    let model = model_of(checked)?;
+    let model = crate::commands::checked_model(&args.rules)?;
     let rules = provenance_chain(&model, &args.rules);
     Ok(Job {
         model,
@@ -65,26 +64,13 @@ pub fn job(args: &RunArgs) -> Result<Job, RunError> {
 /// `ekostyr` without arguments: the bundled reference year, as a table.
 pub fn run_default() -> Result<Vec<u8>, RunError> {
     let source = SourceFile::new("rules/2023.ek", REFERENCE_RULES);
-    let model = model_of(check_source(source, None, &mut vec![]))?;
+    let model = check_source(source, None, &mut vec![]).into_model()?.0;
     let dir = tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
     let input = dir.path().join("2023.xlsx");
     std::fs::write(&input, REFERENCE_INPUT).map_err(|e| format!("cannot write the bundled workbook: {e}"))?;
     let rules = vec![("rules/2023.ek".into(), model.header.version.clone(), sha256(REFERENCE_RULES.as_bytes()))];
     let job = Job { model, rules, input, input_name: "fixtures/2023.xlsx".into(), period: None, overrides: vec![], previous_input: None };
     render(evaluate(job)?, Format::Table, Lang::Sv)
-}
-
-fn model_of(checked: Checked) -> Result<Model, RunError> {
-    let rendered = checked.render();
-    match checked.model {
-        Some(m) if !checked.has_errors() => {
-            if !checked.diagnostics.0.is_empty() {
-                eprint!("{rendered}");
-            }
-            Ok(m)
-        }
-        _ => Err(RunError(rendered)),
-    }
 }
 
 /// Evaluates a job into a report with its provenance.

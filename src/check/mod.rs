@@ -36,6 +36,17 @@ impl Checked {
         self.diagnostics.has_errors() || self.upstream.iter().any(|(_, d)| d.has_errors())
     }
 
+    /// The model, or every diagnostic rendered when there are errors. Beside the
+    /// model come the rendered warnings, if any (of this file or those it builds on).
+    pub fn into_model(self) -> Result<(Model, Option<String>), String> {
+        let rendered = self.render();
+        let warned = !self.diagnostics.0.is_empty() || !self.upstream.is_empty();
+        match self.model {
+            Some(m) if !self.has_errors() => Ok((m, warned.then_some(rendered))),
+            _ => Err(rendered),
+        }
+    }
+
     /// Renders every diagnostic, upstream files first.
     pub fn render(&self) -> String {
         let mut out = String::new();

@@ -16,16 +16,7 @@ pub use tree::Node;
 
 /// `ekostyr explain`
 pub fn command(args: &ExplainArgs) -> Outcome {
-    match run(args) {
-        Ok(text) => {
-            print!("{text}");
-            Outcome::Ok
-        }
-        Err(e) => {
-            eprintln!("{}", e.trim_end());
-            Outcome::Error
-        }
-    }
+    crate::commands::print_or_fail(run(args))
 }
 
 fn run(args: &ExplainArgs) -> Result<String, String> {

@@ -12,7 +12,6 @@
 //! and never replaces an existing file: a filled-in workbook is not overwritten by
 //! an empty one.
 
-use crate::check::check_path;
 use crate::cli::TemplateArgs;
 use crate::commands::Outcome;
 use crate::eval::data::Key;
@@ -32,13 +31,7 @@ pub fn command(args: &TemplateArgs) -> Outcome {
             println!("wrote {}: {} Budget rows, {} Volymer rows", args.output.display(), rows.budget, rows.volume);
             Outcome::Ok
         }
-        Err(message) => {
-            eprint!("{message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
-            Outcome::Error
-        }
+        Err(message) => crate::commands::fail(&message),
     }
 }
 
@@ -51,7 +44,7 @@ struct RowCounts {
 }
 
 fn write_template(args: &TemplateArgs) -> Result<RowCounts, String> {
-    let model = checked_model(&args.rules)?;
+    let model = crate::commands::checked_model(&args.rules)?;
     check_output(&args.output)?;
     let needs = needed_rows(&model);
     let output = args.output.file_name().map_or_else(|| args.output.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -59,21 +52,6 @@ fn write_template(args: &TemplateArgs) -> Result<RowCounts, String> {
     let bytes = render(&model, &needs, &origin)?;
     write_new(&args.output, &bytes)?;
     Ok(RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 })
-}
-
-/// Checks the rules; warnings go to stderr, errors make the whole rendering the error.
-fn checked_model(path: &Path) -> Result<Model, String> {
-    let checked = check_path(path)?;
-    let rendered = checked.render();
-    match checked.model {
-        Some(model) if !checked.has_errors() => {
-            if !checked.diagnostics.0.is_empty() || !checked.upstream.is_empty() {
-                eprint!("{rendered}");
-            }
-            Ok(model)
-        }
-        _ => Err(rendered),
-    }
 }
 
 /// The directory must exist and the file must not: a filled-in workbook is never replaced.
