@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::ekostyr;
+use common::{ekostyr, stdout};
 
 fn explain(rules: &str, input: &str, extra: &[&str]) -> String {
     let out = ekostyr(&[&["explain", rules, "--input", input][..], extra].concat());
@@ -61,4 +61,16 @@ fn unknown_targets_are_errors_with_a_hint() {
     let out = ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "vårdboende.belägningsgrad"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`beläggningsgrad`"));
+}
+
+#[test]
+fn totals_are_the_figures_the_report_shows_also_year_to_date() {
+    let json = stdout(&ekostyr(&["run", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "--period", "2023-08", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let a = v["assignments"].as_array().expect("a").iter().find(|a| a["id"] == "son_öppna_bu").expect("assignment").clone();
+    let swedish = |s: &serde_json::Value| ekostyr::report::number::swedish(s.as_str().expect("s").parse().expect("decimal"), 2);
+    let text = explain_2023(&["son_öppna_bu.resultat", "--period", "2023-08"]);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(format!("son_öppna_bu.resultat = {} kr", swedish(&a["result"])).as_str()));
+    assert_eq!(lines.next(), Some(format!("├─ son_öppna_bu.ersättning = {} kr", swedish(&a["compensation"]["total"])).as_str()));
 }

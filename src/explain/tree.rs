@@ -2,7 +2,8 @@
 
 use super::kr;
 use crate::eval::Scope;
-use crate::eval::money::{round_öre, spread};
+use crate::eval::money::round_öre;
+use crate::eval::results::{Compensation, MonthLine};
 use crate::model::{CompKind, Expr, ExprKind, Model, ParamRef, ParamValue};
 use crate::report::number::swedish;
 use crate::source::Span;
@@ -87,8 +88,15 @@ impl<'a> Walker<'a> {
             n.label = format!("{} (från månad {})", n.label, c.from_month);
             n
         }));
-        let sum: Decimal = children.iter().filter_map(|c| parse_kr(&c.value)).sum();
-        Node { label: format!("{}.ersättning", self.model().assignments[a].id), value: kr(sum), source: None, children }
+        let value = self.paid(a).map(|c| kr(c.total)).unwrap_or_else(|e| format!("i.u. ({e})"));
+        Node { label: format!("{}.ersättning", self.model().assignments[a].id), value, source: None, children }
+    }
+
+    /// The evaluator's transfer lines of the scope's months, summed: what the report shows.
+    fn paid(&self, a: usize) -> Result<Compensation, String> {
+        let lines: Vec<MonthLine> = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
+        let (from, to) = self.scope.months;
+        Ok(crate::eval::sum_lines(&lines[from as usize - 1..to as usize]))
     }
 
     /// `fast` (annual, rounded to öre) or `rörlig` (summed over the period's months).
@@ -127,10 +135,10 @@ impl<'a> Walker<'a> {
                 n
             })
             .collect();
-        let sum: Decimal = months.iter().filter_map(|c| parse_kr(&c.value)).sum();
+        let value = self.paid(a).map(|c| kr(c.variable)).unwrap_or_else(|e| format!("i.u. ({e})"));
         Node {
             label: format!("{label} (Σ månader, varje månad avrundad till öre)"),
-            value: kr(sum),
+            value,
             source: Some(self.at(e.span)),
             children: months,
         }
@@ -209,10 +217,11 @@ impl<'a> Walker<'a> {
 
     /// Compensation − cost.
     pub(super) fn result(&self, a: usize) -> Node {
-        let total = self.total(a);
-        let cost = self.cost(a, None);
-        let r = parse_kr(&total.value).unwrap_or_default() - parse_kr(&cost.value).unwrap_or_default();
-        Node { label: format!("{}.resultat", self.model().assignments[a].id), value: kr(r), source: None, children: vec![total, cost] }
+        let cost_expr = Expr { kind: ExprKind::Cost(a), span: Span::default() };
+        let cost = Scope { a: Some(a), part: None, ..self.scope }.num(&cost_expr).map_err(|f| format!("{f:?}"));
+        let value = self.paid(a).and_then(|c| cost.map(|k| kr(c.total - k))).unwrap_or_else(|e| format!("i.u. ({e})"));
+        let children = vec![self.total(a), self.cost(a, None)];
+        Node { label: format!("{}.resultat", self.model().assignments[a].id), value, source: None, children }
     }
 
     /// One month's transfer line: fixed twelfth (remainder in December), variable, changes.
@@ -220,14 +229,12 @@ impl<'a> Walker<'a> {
         let lines = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
         let line = lines.get(month as usize - 1).ok_or("no such month")?;
         let fixed = self.compensation(a, CompKind::Fixed);
-        let annual = parse_kr(&fixed.value).unwrap_or_default();
         let twelfth = Node {
             label: format!("fast: årsbeloppet / 12{}", if month == 12 { ", resten på december" } else { ", avrundat till öre" }),
             value: kr(line.amounts.fixed),
             source: None,
             children: vec![fixed],
         };
-        let _ = spread(annual, 12);
         let mut variable = Walker { scope: Scope { months: (month, month), ..self.scope } }.compensation(a, CompKind::Variable);
         variable.label = format!("rörlig {}-{month:02}", self.model().header.year);
         let changes = Node::leaf("förändringar, fördelade lika över sina månader", kr(line.amounts.changes), None);
@@ -281,9 +288,4 @@ fn op_label(op: BinOp) -> String {
         BinOp::Div => "÷".into(),
         other => other.symbol().into(),
     }
-}
-
-/// Reads back an amount rendered by [`kr`].
-fn parse_kr(s: &str) -> Option<Decimal> {
-    crate::workbook::parse_swedish_number(s.trim_end_matches(" kr"))
 }
