@@ -45,21 +45,12 @@ fn run(args: &InitArgs) -> Result<PathBuf, String> {
     let text = render(&old, &file, args.year, &file_name(&args.from));
     let text = crate::fmt::format_source(&crate::source::SourceFile::new(target.display().to_string(), text))
         .map_err(|d| format!("internal: the new file does not parse: {}", d.0.first().map(|x| x.message.clone()).unwrap_or_default()))?;
-    write_new(&target, &text)?;
+    crate::report::write_new(&target, text.as_bytes())?;
     Ok(target)
 }
 
 fn file_name(p: &Path) -> String {
     p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// Creates the file, refusing to replace one that appeared meanwhile.
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
-    let tmp = tempfile::NamedTempFile::new_in(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    std::fs::write(tmp.path(), text).map_err(|e| format!("{}: {e}", path.display()))?;
-    tmp.persist_noclobber(path).map_err(|e| format!("{}: {}", path.display(), e.error))?;
-    Ok(())
 }
 
 fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {

@@ -18,7 +18,6 @@ use crate::eval::data::Key;
 use crate::model::{CodePattern, Expr, ExprKind, MeasureKind, Model};
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeSet, HashSet};
-use std::io::Write as _;
 use std::path::Path;
 
 /// Drop-down lists cover the data rows and at least this many rows (0-based last row).
@@ -50,13 +49,13 @@ fn write_template(args: &TemplateArgs) -> Result<RowCounts, String> {
     let output = args.output.file_name().map_or_else(|| args.output.display().to_string(), |n| n.to_string_lossy().into_owned());
     let origin = Origin { file: args.rules.display().to_string(), sha256: crate::run::sha256(model.source.text.as_bytes()), output };
     let bytes = render(&model, &needs, &origin)?;
-    write_new(&args.output, &bytes)?;
+    crate::report::write_new(&args.output, &bytes)?;
     Ok(RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 })
 }
 
 /// The directory must exist and the file must not: a filled-in workbook is never replaced.
 fn check_output(path: &Path) -> Result<(), String> {
-    let dir = output_dir(path);
+    let dir = crate::report::directory_of(path);
     if !dir.is_dir() {
         let hint = "create the directory first, or choose another place with `-o`";
         return Err(format!(
@@ -69,23 +68,6 @@ fn check_output(path: &Path) -> Result<(), String> {
         let hint = "remove it first, or choose another name with `-o`";
         return Err(format!("{}: the file exists already and the template would replace it\n  = hint: {hint}", path.display()));
     }
-    Ok(())
-}
-
-fn output_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
-}
-
-/// Writes atomically (temporary file, then a rename that refuses to replace a file).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(output_dir(path)).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
 
