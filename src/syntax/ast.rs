@@ -3,6 +3,7 @@
 //! Serializing a tree skips every span, so two trees that differ only in layout
 //! serialize equal (the formatter's round-trip check relies on it).
 
+pub use crate::vocab::{BinOp, ChangeKind, Function, Interval, MeasureKind, UnaryOp};
 use crate::source::Span;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -176,14 +177,6 @@ pub enum ParamValue {
     },
 }
 
-/// Which sheet a measure comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum MeasureKind {
-    /// `Budget`, yearly.
-    Budget,
-    /// `Volymer`, monthly.
-    Volume,
-}
 
 /// `mått budget platser: platser`
 #[derive(Debug, Clone, Serialize)]
@@ -359,16 +352,6 @@ pub struct Compensation {
     pub span: Span,
 }
 
-/// Follow-up interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Interval {
-    /// Every month.
-    Månadsvis,
-    /// March, August and the full year.
-    Delår,
-    /// The full year.
-    Årsvis,
-}
 
 /// A key figure's target.
 #[derive(Debug, Clone, Serialize)]
@@ -432,16 +415,6 @@ impl KeyFigureItem {
     }
 }
 
-/// Kind of a mid-year change of means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum ChangeKind {
-    /// `statsbidrag`
-    Statsbidrag,
-    /// `övertagande`
-    Övertagande,
-    /// `riktad_satsning`
-    RiktadSatsning,
-}
 
 /// `förändring id "Name" { … }`
 #[derive(Debug, Clone, Serialize)]
@@ -538,102 +511,10 @@ pub struct Expr {
     pub span: Span,
 }
 
-/// Unary operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum UnaryOp {
-    /// `-x`
-    Neg,
-    /// `inte x`
-    Not,
-}
 
-/// Binary operators, lowest precedence last in the grammar's Pratt table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum BinOp {
-    /// `+`
-    Add,
-    /// `-`
-    Sub,
-    /// `*`
-    Mul,
-    /// `/`
-    Div,
-    /// `<`
-    Lt,
-    /// `<=`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=`
-    Ge,
-    /// `==`
-    Eq,
-    /// `!=`
-    Ne,
-    /// `och`
-    And,
-    /// `eller`
-    Or,
-}
 
-impl BinOp {
-    /// How the operator is written.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            BinOp::Add => "+",
-            BinOp::Sub => "-",
-            BinOp::Mul => "*",
-            BinOp::Div => "/",
-            BinOp::Lt => "<",
-            BinOp::Le => "<=",
-            BinOp::Gt => ">",
-            BinOp::Ge => ">=",
-            BinOp::Eq => "==",
-            BinOp::Ne => "!=",
-            BinOp::And => "och",
-            BinOp::Or => "eller",
-        }
-    }
 
-    /// Binding power: higher binds tighter.
-    pub fn precedence(self) -> u8 {
-        match self {
-            BinOp::Or => 1,
-            BinOp::And => 2,
-            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne => 3,
-            BinOp::Add | BinOp::Sub => 4,
-            BinOp::Mul | BinOp::Div => 5,
-        }
-    }
-}
 
-/// Built-in functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Function {
-    /// `min(a; b; …)`
-    Min,
-    /// `max(a; b; …)`
-    Max,
-    /// `avrunda(x; decimals)`
-    Round,
-    /// `budget(mått[; del])`: the Budget sheet.
-    Budget,
-    /// `volym(mått[; del])`: the Volymer sheet, summed over the period.
-    Volume,
-}
-
-impl Function {
-    /// How it is written.
-    pub fn name(self) -> &'static str {
-        match self {
-            Function::Min => "min",
-            Function::Max => "max",
-            Function::Round => "avrunda",
-            Function::Budget => "budget",
-            Function::Volume => "volym",
-        }
-    }
-}
 
 /// Kinds of formula nodes.
 #[derive(Debug, Clone, Serialize)]

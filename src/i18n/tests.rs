@@ -1,0 +1,101 @@
+//! The catalog is complete: it parses, both languages have the same keys, and every
+//! key the code asks for exists in both.
+
+use super::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Key prefixes built at run time (help texts follow the clap definitions; labels follow enums).
+const DYNAMIC_PREFIXES: [&str; 2] = ["cli-", "test-"];
+
+fn keys(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+        .collect()
+}
+
+fn catalog_keys(lang: Lang) -> BTreeSet<String> {
+    sources(lang).flat_map(|(_, text)| keys(text)).collect()
+}
+
+#[test]
+fn catalog_parses() {
+    for lang in Lang::ALL {
+        for (name, text) in sources(lang) {
+            if let Err((_, errors)) = FluentResource::try_new(text.to_string()) {
+                panic!("src/i18n/{}/{name}.ftl does not parse: {errors:?}", lang.code());
+            }
+        }
+    }
+}
+
+#[test]
+fn both_languages_have_the_same_keys() {
+    for ((name, sv), (_, en)) in sources(Lang::Sv).zip(sources(Lang::En)) {
+        let (sv, en) = (keys(sv), keys(en));
+        let only_sv: Vec<_> = sv.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&sv).collect();
+        assert!(only_sv.is_empty() && only_en.is_empty(), "{name}.ftl: only in sv: {only_sv:?}; only in en: {only_en:?}");
+    }
+}
+
+/// The keys named in `tr!("…"` and `tr_in!(lang, "…"` in the sources.
+fn used_keys() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("i18n") {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file is text");
+                out.extend(keys_in_code(&text));
+            }
+        }
+    }
+    out
+}
+
+fn keys_in_code(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    for marker in ["tr!(\"", "tr_in!("] {
+        for (i, _) in text.match_indices(marker) {
+            let rest = &text[i + marker.len()..];
+            let rest = if marker == "tr_in!(" { rest.split_once('"').map_or("", |(_, r)| r) } else { rest };
+            if let Some((key, _)) = rest.split_once('"') {
+                if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && !key.is_empty() {
+                    out.push(key.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_key_the_code_uses_is_in_both_languages() {
+    for lang in Lang::ALL {
+        let catalog = catalog_keys(lang);
+        let missing: Vec<_> = used_keys().into_iter().filter(|k| !catalog.contains(k)).collect();
+        assert!(missing.is_empty(), "keys missing from src/i18n/{}/: {missing:?}", lang.code());
+    }
+}
+
+#[test]
+fn every_key_in_the_catalog_is_used() {
+    let used = used_keys();
+    let unused: Vec<_> = catalog_keys(Lang::Sv)
+        .into_iter()
+        .filter(|k| !used.contains(k) && !DYNAMIC_PREFIXES.iter().any(|p| k.starts_with(p)))
+        .collect();
+    assert!(unused.is_empty(), "catalog keys no code uses: {unused:?}");
+}
+
+#[test]
+fn formats_arguments_and_plurals() {
+    assert_eq!(message_in(Lang::Sv, "test-files-checked", &[("count", Arg::Number(1))]), "1 fil");
+    assert_eq!(message_in(Lang::En, "test-files-checked", &[("count", Arg::Number(2))]), "2 files");
+    assert_eq!(message_in(Lang::En, "no-such-key", &[]), "no-such-key");
+}
