@@ -10,6 +10,9 @@ pub struct Cli {
     /// What to do; without a command, the bundled reference year is evaluated.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of messages and labels (default: Swedish, or English when `LANG` is `en*`).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 /// Subcommands.
@@ -149,9 +152,6 @@ pub struct RunArgs {
     /// What-if: override a parameter, e.g. `--set prisindex=3,1%`.
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub overrides: Vec<String>,
-    /// Labels in English instead of Swedish.
-    #[arg(long, value_enum, default_value_t = Lang::Sv)]
-    pub lang: Lang,
 }
 
 /// Report formats.
@@ -167,13 +167,22 @@ pub enum Format {
     Xlsx,
 }
 
-/// Label language.
+/// Message and label language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
     /// Svenska.
     Sv,
     /// English.
     En,
+}
+
+impl From<Lang> for crate::i18n::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Sv => crate::i18n::Lang::Sv,
+            Lang::En => crate::i18n::Lang::En,
+        }
+    }
 }
 
 /// `ekostyr check`

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    ekostyr::i18n::set_lang(cli.lang.map(Into::into).or_else(lang_from_env).unwrap_or_default());
     let outcome = match cli.command {
         None => commands::run_default(),
         Some(Command::Run(args)) => commands::run(&args),
@@ -24,4 +25,12 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(outcome.code())
+}
+
+/// `LANG=en_US.UTF-8` (or `LC_ALL`, `LC_MESSAGES`) asks for English; anything else is Swedish.
+fn lang_from_env() -> Option<ekostyr::i18n::Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .and_then(|l| ekostyr::i18n::Lang::from_locale(&l))
 }

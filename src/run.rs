@@ -1,8 +1,9 @@
 //! The main job: rules + workbook → report, written atomically.
 
 use crate::check::check_source;
-use crate::cli::{Format, Lang, RunArgs};
+use crate::cli::{Format, RunArgs};
 use crate::eval::{self, Data, Options};
+use crate::i18n::Lang;
 use crate::model::Model;
 use crate::source::SourceFile;
 use sha2::{Digest, Sha256};
@@ -43,7 +44,7 @@ pub struct Job {
 
 /// `ekostyr run`: returns the rendered bytes.
 pub fn run(args: &RunArgs) -> Result<Vec<u8>, RunError> {
-    render(evaluate(job(args)?)?, args.format, args.lang)
+    render(evaluate(job(args)?)?, args.format, crate::i18n::lang())
 }
 
 /// Checks the rules named by `args` and describes the job.

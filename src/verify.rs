@@ -2,7 +2,7 @@
 //! report names and says whether it reproduces the report exactly, or which
 //! files changed since.
 
-use crate::cli::{Format, Lang, RunArgs, VerifyArgs};
+use crate::cli::{Format, RunArgs, VerifyArgs};
 use crate::commands::Outcome;
 use crate::run::sha256;
 use serde_json::Value;
@@ -91,7 +91,6 @@ fn rerun(base: &Path, named: &[(String, String)], previous: Option<&str>, p: &Va
         format: Format::Json,
         output: None,
         overrides: p["overrides"].as_array().map(|o| o.iter().map(str_of).collect()).unwrap_or_default(),
-        lang: Lang::Sv,
     };
     let mut job = crate::run::job(&args).map_err(|e| e.0)?;
     job.rules[0].0 = rules_name.clone();

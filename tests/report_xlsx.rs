@@ -2,8 +2,8 @@
 //! names, headers and cell values read back with calamine, and the CSV lines.
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
-use ekostyr::cli::Lang;
 use ekostyr::eval::results::*;
+use ekostyr::i18n::Lang;
 use ekostyr::model::{Interval, Target};
 use ekostyr::report::{csv, xlsx};
 use rust_decimal::Decimal;

@@ -28,7 +28,6 @@ fn run(args: &ExplainArgs) -> Result<String, String> {
         format: crate::cli::Format::Json,
         output: None,
         overrides: vec![],
-        lang: crate::cli::Lang::Sv,
     };
     let job = crate::run::job(&run_args).map_err(|e| e.0)?;
     let last = match &args.period {

@@ -86,10 +86,8 @@ fn every_key_the_code_uses_is_in_both_languages() {
 #[test]
 fn every_key_in_the_catalog_is_used() {
     let used = used_keys();
-    let unused: Vec<_> = catalog_keys(Lang::Sv)
-        .into_iter()
-        .filter(|k| !used.contains(k) && !DYNAMIC_PREFIXES.iter().any(|p| k.starts_with(p)))
-        .collect();
+    let unused: Vec<_> =
+        catalog_keys(Lang::Sv).into_iter().filter(|k| !used.contains(k) && !DYNAMIC_PREFIXES.iter().any(|p| k.starts_with(p))).collect();
     assert!(unused.is_empty(), "catalog keys no code uses: {unused:?}");
 }
 

@@ -21,8 +21,8 @@
 //! `\n` ends a line, quoting after RFC 4180.
 
 use super::json::{interval_name, status_name};
-use crate::cli::Lang;
 use crate::eval::results::*;
+use crate::i18n::Lang;
 use crate::model::Target;
 use rust_decimal::Decimal;
 

@@ -7,8 +7,8 @@ pub mod number;
 pub mod table;
 pub mod xlsx;
 
-use crate::cli::Lang;
 use crate::eval::results::Status;
+use crate::i18n::Lang;
 use std::io::Write as _;
 
 /// Labels in the report's language, shared by the table and the workbook.

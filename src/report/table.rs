@@ -1,8 +1,8 @@
 //! The terminal report: aligned tables in Swedish number format.
 
 use super::number::swedish;
-use crate::cli::Lang;
 use crate::eval::results::*;
+use crate::i18n::Lang;
 use crate::model::Target;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;

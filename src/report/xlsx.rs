@@ -16,8 +16,8 @@
 //! report's year, so the same report gives the same bytes.
 
 use super::table::target_text;
-use crate::cli::Lang;
 use crate::eval::results::*;
+use crate::i18n::Lang;
 use crate::model::Interval;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};

@@ -3,8 +3,8 @@
 //! Serializing a tree skips every span, so two trees that differ only in layout
 //! serialize equal (the formatter's round-trip check relies on it).
 
-pub use crate::vocab::{BinOp, ChangeKind, Function, Interval, MeasureKind, UnaryOp};
 use crate::source::Span;
+pub use crate::vocab::{BinOp, ChangeKind, Function, Interval, MeasureKind, UnaryOp};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -176,7 +176,6 @@ pub enum ParamValue {
         entries: Vec<(Ident, Quantity)>,
     },
 }
-
 
 /// `mått budget platser: platser`
 #[derive(Debug, Clone, Serialize)]
@@ -352,7 +351,6 @@ pub struct Compensation {
     pub span: Span,
 }
 
-
 /// A key figure's target.
 #[derive(Debug, Clone, Serialize)]
 pub enum Target {
@@ -414,7 +412,6 @@ impl KeyFigureItem {
         }
     }
 }
-
 
 /// `förändring id "Name" { … }`
 #[derive(Debug, Clone, Serialize)]
@@ -510,11 +507,6 @@ pub struct Expr {
     #[serde(skip)]
     pub span: Span,
 }
-
-
-
-
-
 
 /// Kinds of formula nodes.
 #[derive(Debug, Clone, Serialize)]
