@@ -1,11 +1,11 @@
 //! Command-line interface: one clap struct per subcommand.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// ekostyr — the economic steering of service assignments, as rules you can test.
 #[derive(Debug, Parser)]
-#[command(name = "ekostyr", version, about, long_about = None)]
+#[command(name = "ekostyr", version, about, long_about = None, disable_help_flag = true, disable_version_flag = true, disable_help_subcommand = true)]
 pub struct Cli {
     /// What to do; without a command, the bundled reference year is evaluated.
     #[command(subcommand)]
@@ -202,4 +202,80 @@ pub struct FmtArgs {
     /// Change nothing; exit 1 and name the files that would change.
     #[arg(long)]
     pub check: bool,
+}
+
+/// The command line with every help text, heading and flag description from the
+/// catalog in `lang` (`cli-<command>-about`, `cli-<command>-<argument>`).
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    let t = |key: &str| crate::i18n::message_in(lang, key, &[]);
+    let root = localize(Cli::command(), "", lang)
+        .about(t("cli-about"))
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t("cli-flag-version"))
+                .help_heading(t("cli-heading-options")),
+        )
+        .subcommand_help_heading(t("cli-heading-commands"))
+        .help_template(template(lang));
+    let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    names.iter().fold(root, |root, name| {
+        root.mut_subcommand(name, |sub| {
+            let about = t(&format!("cli-{name}-about"));
+            localize(sub, name, lang).about(about).help_template(template(lang))
+        })
+    })
+}
+
+/// The help layout, with the usage heading in `lang`.
+fn template(lang: crate::i18n::Lang) -> String {
+    let usage = crate::i18n::message_in(lang, "cli-heading-usage", &[]);
+    format!("{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}")
+}
+
+/// Sets each argument's help (`cli-<command>-<id>`, `cli-arg-<id>` at the top) and
+/// heading, and adds `-h/--help` in `lang`.
+fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Command {
+    let t = |key: &str| crate::i18n::message_in(lang, key, &[]);
+    let ids: Vec<(String, bool)> = cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional())).collect();
+    let prefix = if name.is_empty() { "cli-arg".to_string() } else { format!("cli-{name}") };
+    let cmd = ids.iter().fold(cmd, |cmd, (id, positional)| {
+        let heading = t(if *positional { "cli-heading-arguments" } else { "cli-heading-options" });
+        let help = t(&format!("{prefix}-{id}"));
+        cmd.mut_arg(id, |a| a.help(help).help_heading(heading))
+    });
+    cmd.arg(
+        Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t("cli-flag-help")).help_heading(t("cli-heading-options")),
+    )
+}
+
+/// The language `--lang en`/`--lang=sv` asks for, read before the arguments are
+/// parsed so that `--help` and parse errors come in it.
+pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<crate::i18n::Lang> {
+    let words: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let value = words.iter().enumerate().find_map(|(i, w)| match w.strip_prefix("--lang") {
+        Some("") => words.get(i + 1).copied(),
+        Some(rest) => rest.strip_prefix('='),
+        None => None,
+    })?;
+    Lang::from_str(value, true).ok().map(Into::into)
+}
+
+/// Every key the command line asks the catalog for (the catalog test checks them).
+pub fn catalog_keys() -> Vec<String> {
+    let cmd = Cli::command();
+    let mut keys: Vec<String> = ["cli-about", "cli-flag-version", "cli-flag-help", "cli-heading-commands", "cli-heading-usage"]
+        .into_iter()
+        .chain(["cli-heading-options", "cli-heading-arguments"])
+        .map(str::to_string)
+        .collect();
+    keys.extend(cmd.get_arguments().map(|a| format!("cli-arg-{}", a.get_id())));
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        keys.push(format!("cli-{name}-about"));
+        keys.extend(sub.get_arguments().map(|a| format!("cli-{name}-{}", a.get_id())));
+    }
+    keys
 }

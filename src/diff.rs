@@ -4,11 +4,9 @@
 //! workbook the impact per assignment in kronor.
 
 mod facts;
-mod render;
+pub mod render;
 
-use crate::check::check_path;
-use crate::cli::{DiffArgs, DiffFormat};
-use crate::commands::Outcome;
+use crate::error::Error;
 use crate::eval::{self, Data, Options};
 use crate::model::Model;
 use rust_decimal::Decimal;
@@ -113,21 +111,34 @@ fn version_verdict(old: &Model, new: &Model, changed: bool) -> (bool, String) {
 }
 
 /// Evaluates both years: old rules on the previous workbook, or — without one —
-/// on the same workbook, to isolate what the change of rules costs.
-fn impact(old: &Model, new: &Model, input: &Path, previous: Option<&Path>) -> Result<(Vec<Impact>, String), String> {
-    let new_data = crate::run::load(new, input).map_err(|e| e.0)?;
+/// on the same workbook, to isolate what the change of rules costs. `progress` is
+/// told how many postings have been read.
+pub fn impact(
+    old: &Model,
+    new: &Model,
+    input: &Path,
+    previous: Option<&Path>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Vec<Impact>, String), Error> {
+    let new_data = eval::data::load(new, input, progress)?;
     let (old_data, how) = match previous {
         Some(p) => (
-            crate::run::load(old, p).map_err(|e| e.0)?,
-            format!("{} på {}, {} på {}", old.header.year, p.display(), new.header.year, input.display()),
+            eval::data::load(old, p, progress)?,
+            crate::tr!(
+                "diff-impact-two-workbooks",
+                old_year = old.header.year.to_string(),
+                old_input = p.display().to_string(),
+                new_year = new.header.year.to_string(),
+                new_input = input.display().to_string()
+            ),
         ),
         None => (
-            eval::data::load_for_year(old, input, new.header.year).map_err(|e| e.to_string())?,
-            format!("båda åren på {} (samma volymer): skillnaden är enbart regeländringen", input.display()),
+            eval::data::load_for_year(old, input, new.header.year)?,
+            crate::tr!("diff-impact-same-workbook", input = input.display().to_string()),
         ),
     };
-    let totals = |m: &Model, d: &Data, prev: Option<&Data>| -> Result<Vec<(String, Decimal)>, String> {
-        let r = eval::evaluate(m, d, prev, Options::default()).map_err(|e| e.0.render(&m.source))?;
+    let totals = |m: &Model, d: &Data, prev: Option<&Data>| -> Result<Vec<(String, Decimal)>, Error> {
+        let r = eval::evaluate(m, d, prev, Options::default()).map_err(|e| Error::eval(e, &m.source))?;
         Ok(r.assignments.iter().map(|a| (a.id.clone(), a.compensation.total)).collect())
     };
     let o = totals(old, &old_data, None)?;
@@ -136,28 +147,4 @@ fn impact(old: &Model, new: &Model, input: &Path, previous: Option<&Path>) -> Re
         n.iter().map(|(id, v)| Impact { id: id.clone(), old: o.iter().find(|x| &x.0 == id).map(|x| x.1), new: Some(*v) }).collect();
     out.extend(o.iter().filter(|(id, _)| !n.iter().any(|x| &x.0 == id)).map(|(id, v)| Impact { id: id.clone(), old: Some(*v), new: None }));
     Ok((out, how))
-}
-
-/// `ekostyr diff`
-pub fn command(args: &DiffArgs) -> Outcome {
-    crate::commands::print_or_fail(run(args))
-}
-
-fn load_model(path: &Path) -> Result<Model, String> {
-    Ok(check_path(path)?.into_model()?.0)
-}
-
-fn run(args: &DiffArgs) -> Result<String, String> {
-    let (old, new) = (load_model(&args.old)?, load_model(&args.new)?);
-    let mut d = diff(&old, &new);
-    d.old.0 = args.old.display().to_string();
-    d.new.0 = args.new.display().to_string();
-    if let Some(input) = &args.input {
-        d.impact = Some(impact(&old, &new, input, args.previous_input.as_deref())?);
-    }
-    Ok(match args.format {
-        DiffFormat::Text => render::text(&d),
-        DiffFormat::Md => render::markdown(&d),
-        DiffFormat::Json => render::json(&d),
-    })
 }

@@ -26,8 +26,6 @@
 //! are values the report does not have (a period a figure is not reported for).
 
 use crate::check::literal;
-use crate::cli::TestArgs;
-use crate::commands::Outcome;
 use crate::diagnostic::Diagnostic;
 use crate::eval::data::{BudgetValue, Data, Key, Target, map_code};
 use crate::eval::results::{AssignmentResult, KeyFigureResult, Report};
@@ -42,54 +40,50 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Runs the command: every block of every file, then one summary line.
-pub fn command(args: &TestArgs) -> Outcome {
-    let files = match rule_files(&args.files) {
-        Ok(files) => files,
-        Err(e) => {
-            eprintln!("{e}");
-            return Outcome::Error;
-        }
-    };
-    let mut tally = Tally::default();
-    for file in &files {
-        test_file(file, &mut tally);
-    }
-    println!("{tally}");
-    tally.outcome()
+/// What running one rule file's expectations gave.
+#[derive(Debug)]
+pub enum FileRun {
+    /// The rules have errors (rendered), so nothing ran.
+    Rules(String),
+    /// The file has no `förvänta` block.
+    NoExpectations {
+        /// Rendered warnings of the rules, if any.
+        warnings: Option<String>,
+    },
+    /// Each block in order.
+    Blocks {
+        /// Rendered warnings of the rules, if any.
+        warnings: Option<String>,
+        /// The blocks.
+        blocks: Vec<BlockRun>,
+    },
 }
 
-/// Counts of value lines passed and failed, and of blocks or files that could not run.
-#[derive(Debug, Default)]
-struct Tally {
-    passed: usize,
-    failed: usize,
-    errors: usize,
+/// One `förvänta` block.
+#[derive(Debug)]
+pub struct BlockRun {
+    /// Its name.
+    pub name: String,
+    /// What it gave.
+    pub result: BlockResult,
 }
 
-impl Tally {
-    fn outcome(&self) -> Outcome {
-        match (self.errors, self.failed) {
-            (0, 0) => Outcome::Ok,
-            (0, _) => Outcome::Failed,
-            _ => Outcome::Error,
-        }
-    }
-}
-
-impl fmt::Display for Tally {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} passed, {} failed", self.passed, self.failed)?;
-        match self.errors {
-            0 => Ok(()),
-            1 => f.write_str(", 1 error"),
-            n => write!(f, ", {n} errors"),
-        }
-    }
+/// What a block gave.
+#[derive(Debug)]
+pub enum BlockResult {
+    /// It was evaluated: how many value lines passed, and each failure's text.
+    Evaluated {
+        /// Lines that held.
+        passed: usize,
+        /// Lines that did not, each explained.
+        failures: Vec<String>,
+    },
+    /// It could not be evaluated: the diagnostic, rendered against the rule file.
+    Error(String),
 }
 
 /// The files named, with each directory replaced by its `*.ek` files in name order.
-fn rule_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn rule_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = vec![];
     for path in args {
         match path.is_dir() {
@@ -101,57 +95,43 @@ fn rule_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn directory(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let cannot = |e: std::io::Error| format!("{}: cannot read the directory: {e}", dir.display());
+    let file = dir.display().to_string();
+    let cannot = |e: std::io::Error| crate::tr!("expect-cannot-read-dir", dir = file.as_str(), reason = crate::error::io_reason(&e));
     let entries = std::fs::read_dir(dir).map_err(cannot)?.map(|e| e.map(|e| e.path())).collect::<Result<Vec<_>, _>>().map_err(cannot)?;
     let mut files: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ek")).collect();
     files.sort();
     match files.is_empty() {
-        true => Err(format!("{}: no `*.ek` rule files in the directory", dir.display())),
+        true => Err(crate::tr!("expect-no-rule-files", dir = file.as_str())),
         false => Ok(files),
     }
 }
 
-fn test_file(path: &Path, tally: &mut Tally) {
-    let Some(model) = checked_model(path) else {
-        tally.errors += 1;
-        return;
+/// Runs every `förvänta` block of one rule file.
+pub fn run_file(path: &Path) -> FileRun {
+    let rules = match crate::session::rules(path) {
+        Ok(r) => r,
+        Err(e) => return FileRun::Rules(e.to_string()),
     };
+    let (model, warnings) = (rules.model, rules.warnings);
     if model.expectations.is_empty() {
-        println!("{}: no expectations", path.display());
-        return;
+        return FileRun::NoExpectations { warnings };
     }
-    println!("{}", path.display());
     let mut workbooks = Workbooks { dir: path.parent().map(Path::to_path_buf).unwrap_or_default(), loaded: HashMap::new() };
-    for block in &model.expectations {
-        run_block(&model, block, &mut workbooks, tally);
-    }
+    let blocks = model.expectations.iter().map(|block| run_block(&model, block, &mut workbooks)).collect();
+    FileRun::Blocks { warnings, blocks }
 }
 
-/// The checked model; diagnostics (warnings too) go to stderr.
-fn checked_model(path: &Path) -> Option<Model> {
-    crate::commands::checked_model(path).map_err(|e| crate::commands::fail(&e)).ok()
-}
-
-fn run_block(model: &Model, block: &Expectation, workbooks: &mut Workbooks, tally: &mut Tally) {
+fn run_block(model: &Model, block: &Expectation, workbooks: &mut Workbooks) -> BlockRun {
+    let name = block.name.value.clone();
     let evaluated = block_data(model, block, workbooks).and_then(|data| evaluate(model, block, &data).map(|report| (data, report)));
     let (data, report) = match evaluated {
         Ok(x) => x,
-        Err(d) => {
-            println!("ERROR {}", block.name.value);
-            eprint!("{}", d.render(&model.source));
-            tally.errors += 1;
-            return;
-        }
+        Err(d) => return BlockRun { name, result: BlockResult::Error(d.render(&model.source)) },
     };
     let cx = Cx { model, data: &data, report: &report };
     let lines = value_lines(block);
     let failures: Vec<String> = lines.iter().filter_map(|line| cx.verdict(line).err()).collect();
-    tally.passed += lines.len() - failures.len();
-    tally.failed += failures.len();
-    println!("{} {}", if failures.is_empty() { "ok  " } else { "FAIL" }, block.name.value);
-    for failure in failures {
-        println!("  {failure}");
-    }
+    BlockRun { name, result: BlockResult::Evaluated { passed: lines.len() - failures.len(), failures } }
 }
 
 /// Evaluates the assignments the block's value lines need (see [`scoped`]) for the full year.

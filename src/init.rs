@@ -7,9 +7,7 @@
 //! read inputs are kept as they are. Mid-year changes and expectations are not
 //! carried over. The new version is the next whole number.
 
-use crate::check::check_path;
-use crate::cli::InitArgs;
-use crate::commands::Outcome;
+use crate::error::Error;
 use crate::eval::Scope;
 use crate::fmt::expression;
 use crate::model::{Model, ParamValue};
@@ -20,33 +18,33 @@ use std::path::{Path, PathBuf};
 
 const INDEX: &str = "(1 + prisindex) * (1 - effektiviseringskrav)";
 
-/// `ekostyr init`
-pub fn command(args: &InitArgs) -> Outcome {
-    match run(args) {
-        Ok(path) => {
-            println!("wrote {}: edit the values marked REVIDERA, then `ekostyr check {}`", path.display(), path.display());
-            Outcome::Ok
-        }
-        Err(e) => crate::commands::fail(&e),
-    }
+/// Next year's rule file: where it goes and its text.
+#[derive(Debug, Clone)]
+pub struct NewYear {
+    /// `<dir of the old file>/<year>.ek`
+    pub path: PathBuf,
+    /// The formatted text.
+    pub text: String,
 }
 
-fn run(args: &InitArgs) -> Result<PathBuf, String> {
-    let old = check_path(&args.from)?.into_model()?.0;
-    if args.year <= old.header.year {
-        return Err(format!("`init {}`: the new year must come after {}, the year of {}", args.year, old.header.year, args.from.display()));
+/// Builds next year's file from the rule file `from` (checked), for `year`.
+/// It is for the caller to write (never over an existing file).
+pub fn next_year(from: &Path, year: i32) -> Result<NewYear, Error> {
+    let old = crate::session::rules(from)?.model;
+    if year <= old.header.year {
+        let (old_year, file) = (old.header.year.to_string(), from.display().to_string());
+        return Err(Error::Usage(crate::tr!("init-year-not-after", year = year.to_string(), old_year = old_year, file = file)));
     }
-    let dir = args.from.parent().unwrap_or(Path::new(""));
-    let target = dir.join(format!("{}.ek", args.year));
-    if target.exists() {
-        return Err(format!("{} already exists; `init` never overwrites a rule file", target.display()));
+    let dir = from.parent().unwrap_or(Path::new(""));
+    let path = dir.join(format!("{year}.ek"));
+    if path.exists() {
+        return Err(Error::Usage(crate::tr!("init-exists", file = path.display().to_string())));
     }
-    let file = crate::syntax::parse(&old.source).map_err(|d| d.render(&old.source))?;
-    let text = render(&old, &file, args.year, &file_name(&args.from));
-    let text = crate::fmt::format_source(&crate::source::SourceFile::new(target.display().to_string(), text))
-        .map_err(|d| format!("internal: the new file does not parse: {}", d.0.first().map(|x| x.message.clone()).unwrap_or_default()))?;
-    crate::report::write_new(&target, text.as_bytes())?;
-    Ok(target)
+    let file = crate::syntax::parse(&old.source).map_err(|d| Error::Rules(d.render(&old.source)))?;
+    let text = render(&old, &file, year, &file_name(from));
+    let source = crate::source::SourceFile::new(path.display().to_string(), text);
+    let text = crate::fmt::format_source(&source).map_err(|d| Error::Rules(d.render(&source)))?;
+    Ok(NewYear { path, text })
 }
 
 fn file_name(p: &Path) -> String {
@@ -55,7 +53,8 @@ fn file_name(p: &Path) -> String {
 
 fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
     let h = &old.header;
-    let major = h.version.split('.').next().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) + 1;
+    let next = crate::vocab::Version::parse(&h.version).and_then(crate::vocab::Version::next_year);
+    let major = next.map_or(1, |v| v.whole);
     let mut out = format!("# Ekonomistyrning för verksamhetsuppdrag {year}, skapad med `ekostyr init` från {from}.\n");
     out += "# Värden märkta REVIDERA ska sättas av dokumentägarna innan nämnden beslutar.\n\n";
     let _ = writeln!(out, "regelverk \"{}\"\når {year}\nversion {major}.0\nbygger_på \"{from}\"", h.title);

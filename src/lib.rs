@@ -1,13 +1,22 @@
 //! ekostyr: a rule engine for *ekonomistyrning för verksamhetsuppdrag*.
 //!
-//! The pipeline is the layout: [`syntax`] (text → tree) → [`check`] (tree → [`model`])
-//! → [`eval`] (model + [`workbook`] → results) → [`report`] (results → table, CSV, JSON, XLSX).
+//! The engine is the pipeline: [`syntax`] (text → tree) → [`check`] (tree → [`model`])
+//! → [`eval`] (model + [`workbook`] → results) → [`report`] (results → table, CSV,
+//! JSON, XLSX), with [`session`] as the one way to ask for an evaluation, and the
+//! year-over-year and audit engines beside it ([`diff`], [`init`], [`explain`],
+//! [`expect`], [`template`], [`verify`]). Every message comes from [`i18n`]'s catalog.
+//! On top sits the app layer ([`cli`], [`app`]): the only code that knows about
+//! arguments, the terminal and exit codes. `tests/layers.rs` keeps it that way.
 
-pub mod check;
+// The app layer.
+pub mod app;
 pub mod cli;
-pub mod commands;
+
+// The engine.
+pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod error;
 pub mod eval;
 pub mod expect;
 pub mod explain;
@@ -17,7 +26,7 @@ pub mod init;
 pub mod model;
 pub mod overrides;
 pub mod report;
-pub mod run;
+pub mod session;
 pub mod source;
 pub mod syntax;
 pub mod template;

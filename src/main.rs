@@ -1,36 +1,61 @@
-//! The `ekostyr` binary: parse arguments, run, map the outcome to an exit code.
+//! The `ekostyr` binary: choose the language, parse arguments, run the command,
+//! write what it says and map its outcome to the exit code.
 
-use clap::Parser;
+use clap::FromArgMatches as _;
+use ekostyr::app::{self, Outcome, Output};
 use ekostyr::cli::{Cli, Command};
-use ekostyr::commands;
+use ekostyr::i18n::{self, Lang};
+use std::io::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    ekostyr::i18n::set_lang(cli.lang.map(Into::into).or_else(lang_from_env).unwrap_or_default());
-    let outcome = match cli.command {
-        None => commands::run_default(),
-        Some(Command::Run(args)) => commands::run(&args),
-        Some(Command::Check(args)) => commands::check(&args),
-        Some(Command::Fmt(args)) => commands::fmt(&args),
-        Some(Command::Diff(args)) => commands::diff(&args),
-        Some(Command::Init(args)) => commands::init(&args),
-        Some(Command::Explain(args)) => commands::explain(&args),
-        Some(Command::Test(args)) => commands::test(&args),
-        Some(Command::Template(args)) => commands::template(&args),
-        Some(Command::Verify(args)) => commands::verify(&args),
-        Some(Command::Completions(args)) => {
-            clap_complete::generate(args.shell, &mut <Cli as clap::CommandFactory>::command(), "ekostyr", &mut std::io::stdout());
-            commands::Outcome::Ok
-        }
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set_lang(ekostyr::cli::lang_in_args(&args).or_else(lang_from_env).unwrap_or_default());
+    let matches = ekostyr::cli::command(i18n::lang()).get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
     };
-    ExitCode::from(outcome.code())
+    let output = dispatch(cli.command);
+    ExitCode::from(write(output).code())
+}
+
+fn dispatch(command: Option<Command>) -> Output {
+    match command {
+        None => app::run::run_default(),
+        Some(Command::Run(args)) => app::run::run(&args),
+        Some(Command::Check(args)) => app::check::check(&args),
+        Some(Command::Fmt(args)) => app::fmt::fmt(&args),
+        Some(Command::Diff(args)) => app::diff::diff_command(&args),
+        Some(Command::Init(args)) => app::init::init(&args),
+        Some(Command::Explain(args)) => app::explain::explain_command(&args),
+        Some(Command::Test(args)) => app::test::test(&args),
+        Some(Command::Template(args)) => app::template::template(&args),
+        Some(Command::Verify(args)) => app::verify::verify_command(&args),
+        Some(Command::Completions(args)) => app::completions::completions(&args),
+    }
+}
+
+/// Writes standard error, then standard output; a closed standard output (`| head`) is not an error.
+fn write(output: Output) -> Outcome {
+    let outcome = output.outcome();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(output.stderr.as_bytes()).and_then(|()| err.flush());
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&output.stdout).and_then(|()| out.flush()) {
+        Ok(()) => outcome,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome,
+        Err(e) => {
+            let _ = writeln!(err, "{}", ekostyr::tr!("app-cannot-write-stdout", reason = e.to_string()));
+            Outcome::Error
+        }
+    }
 }
 
 /// `LANG=en_US.UTF-8` (or `LC_ALL`, `LC_MESSAGES`) asks for English; anything else is Swedish.
-fn lang_from_env() -> Option<ekostyr::i18n::Lang> {
+fn lang_from_env() -> Option<Lang> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .and_then(|l| ekostyr::i18n::Lang::from_locale(&l))
+        .and_then(|l| Lang::from_locale(&l))
 }

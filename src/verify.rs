@@ -2,39 +2,23 @@
 //! report names and says whether it reproduces the report exactly, or which
 //! files changed since.
 
-use crate::cli::{Format, RunArgs, VerifyArgs};
-use crate::commands::Outcome;
-use crate::run::sha256;
+use crate::session::{Session, sha256};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// `ekostyr verify`
-pub fn command(args: &VerifyArgs) -> Outcome {
-    match verify(&args.report) {
-        Ok(Verdict::Reproduces) => {
-            println!("{}: reproduces exactly", args.report.display());
-            Outcome::Ok
-        }
-        Ok(Verdict::Changed(lines)) => {
-            println!("{}: does not reproduce", args.report.display());
-            lines.iter().for_each(|l| println!("  {l}"));
-            Outcome::Failed
-        }
-        Err(e) => {
-            eprintln!("{}: {}", args.report.display(), e.trim_end());
-            Outcome::Error
-        }
-    }
-}
-
-enum Verdict {
+/// Whether a report reproduces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The same files give the same report, byte for byte.
     Reproduces,
+    /// They do not: which files changed, or the first line that differs.
     Changed(Vec<String>),
 }
 
-fn verify(report: &Path) -> Result<Verdict, String> {
-    let text = std::fs::read_to_string(report).map_err(|e| format!("cannot read the report: {e}"))?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| format!("not a JSON report: {e}"))?;
+/// Re-runs the report at `report` from the files its provenance names.
+pub fn verify(report: &Path) -> Result<Verdict, String> {
+    let text = std::fs::read_to_string(report).map_err(|e| crate::tr!("verify-cannot-read", reason = crate::error::io_reason(&e)))?;
+    let json: Value = serde_json::from_str(&text).map_err(|e| crate::tr!("verify-not-json", reason = e.to_string()))?;
     let p = &json["provenance"];
     let base = report.parent().unwrap_or(Path::new(""));
     let mut named: Vec<(String, String)> =
@@ -43,7 +27,7 @@ fn verify(report: &Path) -> Result<Verdict, String> {
     let previous = p.get("previous_input").map(|x| (str_of(&x["file"]), str_of(&x["sha256"])));
     let checked: Vec<&(String, String)> = named.iter().chain(previous.iter()).collect();
     if named.iter().any(|(f, _)| f.is_empty()) {
-        return Err("the report names no rule file or input (was it written with `--format json`?)".into());
+        return Err(crate::tr!("verify-no-provenance"));
     }
     let changed: Vec<String> = checked.iter().filter_map(|(f, h)| changed_file(base, f, h)).collect();
     if !changed.is_empty() {
@@ -55,9 +39,9 @@ fn verify(report: &Path) -> Result<Verdict, String> {
     }
     let first = text.lines().zip(rerun.lines()).enumerate().find(|(_, (a, b))| a != b);
     let line = first
-        .map(|(i, (a, b))| format!("line {}: was `{}`, now `{}`", i + 1, a.trim(), b.trim()))
-        .unwrap_or_else(|| "the report's length differs".into());
-    Ok(Verdict::Changed(vec![format!("the same files give a different report ({line}); was it written by another engine version?")]))
+        .map(|(i, (a, b))| crate::tr!("verify-line-differs", line = i + 1, was = a.trim(), now = b.trim()))
+        .unwrap_or_else(|| crate::tr!("verify-length-differs"));
+    Ok(Verdict::Changed(vec![crate::tr!("verify-different-report", line = line)]))
 }
 
 fn str_of(v: &Value) -> String {
@@ -72,10 +56,10 @@ fn locate(base: &Path, name: &str) -> PathBuf {
 
 fn changed_file(base: &Path, name: &str, expected: &str) -> Option<String> {
     let path = locate(base, name);
-    let now = if path.is_dir() { crate::run::hash_input(&path).ok() } else { std::fs::read(&path).ok().map(|b| sha256(&b)) };
+    let now = if path.is_dir() { crate::session::hash_input(&path).ok() } else { std::fs::read(&path).ok().map(|b| sha256(&b)) };
     match now {
-        None => Some(format!("{name}: missing")),
-        Some(h) if h != expected => Some(format!("{name}: changed (sha256 was {expected}, now {h})")),
+        None => Some(crate::tr!("verify-file-missing", file = name)),
+        Some(h) if h != expected => Some(crate::tr!("verify-file-changed", file = name, was = expected, now = h)),
         Some(_) => None,
     }
 }
@@ -83,19 +67,15 @@ fn changed_file(base: &Path, name: &str, expected: &str) -> Option<String> {
 fn rerun(base: &Path, named: &[(String, String)], previous: Option<&str>, p: &Value) -> Result<String, String> {
     let rules_name = &named[0].0;
     let input_name = &named[named.len() - 1].0;
-    let args = RunArgs {
-        rules: locate(base, rules_name),
-        input: locate(base, input_name),
-        period: p["period"].as_str().map(str::to_string),
-        previous_input: previous.map(|f| locate(base, f)),
-        format: Format::Json,
-        output: None,
-        overrides: p["overrides"].as_array().map(|o| o.iter().map(str_of).collect()).unwrap_or_default(),
-    };
-    let mut job = crate::run::job(&args).map_err(|e| e.0)?;
-    job.rules[0].0 = rules_name.clone();
-    job.input_name = input_name.clone();
-    let mut report = crate::run::evaluate(job).map_err(|e| e.0)?;
+    let rules_path = locate(base, rules_name);
+    let model = crate::session::rules(&rules_path).map_err(|e| e.to_string())?.model;
+    let mut session = Session::new(model, &rules_path, &locate(base, input_name));
+    session.rules[0].file = rules_name.clone();
+    session.input_name = input_name.clone();
+    session.period = p["period"].as_str().map(str::to_string);
+    session.overrides = p["overrides"].as_array().map(|o| o.iter().map(str_of).collect()).unwrap_or_default();
+    session.previous_input = previous.map(|f| locate(base, f));
+    let mut report = session.evaluate(&mut |_| {}).map_err(|e| e.to_string())?;
     if let (Some(f), Some(prev)) = (previous, report.provenance.previous_input.as_mut()) {
         prev.0 = f.to_string();
     }

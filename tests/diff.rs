@@ -92,7 +92,7 @@ fn workbook_for(year: i32, dir: &Path) -> std::path::PathBuf {
 fn init_builds_a_third_year_that_checks_and_runs() {
     let dir = rules_dir();
     let out = stdout_ok(ekostyr_in(dir.path(), &["init", "2025", "--from", "2024.ek"]));
-    assert!(out.contains("wrote 2025.ek"), "{out}");
+    assert!(out.contains("skrev 2025.ek"), "{out}");
     let text = std::fs::read_to_string(dir.path().join("2025.ek")).expect("written");
     assert!(text.contains("version 3.0") && text.contains("bygger_på \"2024.ek\"") && text.contains("REVIDERA"));
     let check = ekostyr_in(dir.path(), &["check", "2025.ek"]);
@@ -112,7 +112,7 @@ fn init_never_overwrites() {
     std::fs::write(dir.path().join("2025.ek"), "# mine\n").expect("write");
     let out = ekostyr_in(dir.path(), &["init", "2025", "--from", "2024.ek"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("never overwrites"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skriver aldrig över"));
     assert_eq!(std::fs::read_to_string(dir.path().join("2025.ek")).expect("read"), "# mine\n");
 }
 

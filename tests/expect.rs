@@ -64,7 +64,7 @@ fn unreadable_workbooks_are_errors_with_the_file_and_cell() {
 fn a_file_without_expectations_is_not_a_failure() {
     let out = ekostyr(&["test", "tests/eval/key_figures_iu/rules.ek"]);
     assert_eq!(out.status.code(), Some(0), "{}", seen(&out));
-    assert_eq!(stdout(&out), "tests/eval/key_figures_iu/rules.ek: no expectations\n0 passed, 0 failed\n");
+    assert_eq!(stdout(&out), "tests/eval/key_figures_iu/rules.ek: inga förväntningar\n0 rätt, 0 fel\n0 passed, 0 failed\n");
 }
 
 #[test]
@@ -89,5 +89,5 @@ fn a_missing_rule_file_or_empty_directory_is_an_error() {
     let dir = empty.path().to_str().expect("utf-8");
     let out = ekostyr(&["test", dir]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
-    assert!(stderr(&out).contains("no `*.ek` rule files"), "{}", seen(&out));
+    assert!(stderr(&out).contains("inga regelfiler `*.ek`"), "{}", seen(&out));
 }

@@ -69,7 +69,7 @@ fn the_template_for_2023_asks_for_exactly_the_inputs_of_the_reference_workbook()
     let o = ekostyr(&["template", "rules/2023.ek", "-o", out.to_str().expect("a UTF-8 temp path")]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "", "a clean rule file gives no diagnostics");
-    assert_eq!(stdout(&o), format!("wrote {}: 50 Budget rows, 492 Volymer rows\n", out.display()));
+    assert_eq!(stdout(&o), format!("skrev {}: 50 rader i Budget, 492 rader i Volymer\n", out.display()));
     assert_eq!(sheet_names(&out), ["Instruktioner", "Utfall", "Volymer", "Budget", "Listor"]);
 
     let utfall = sheet(&out, "Utfall");
@@ -286,7 +286,7 @@ fn rules_with_errors_exit_2_and_write_nothing() {
 fn a_missing_rule_file_exits_2() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let out = dir.path().join("inputs.xlsx");
-    let o = ekostyr(&["template", "rules/1999.ek", "-o", out.to_str().expect("a UTF-8 path")]);
+    let o = ekostyr(&["template", "rules/1999.ek", "-o", out.to_str().expect("a UTF-8 path"), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "rules/1999.ek: cannot read the rule file: no such file\n");
     assert!(!out.exists());
@@ -297,7 +297,7 @@ fn a_missing_output_directory_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let missing = dir.path().join("saknas");
     let out = missing.join("inputs.xlsx");
-    let o = ekostyr(&["template", "rules/2023.ek", "-o", out.to_str().expect("a UTF-8 path")]);
+    let o = ekostyr(&["--lang", "en", "template", "rules/2023.ek", "-o", out.to_str().expect("a UTF-8 path")]);
     assert_eq!(o.status.code(), Some(2));
     let expected = format!(
         "{}: cannot write the template: the directory `{}` does not exist\n  = hint: create the directory first, or choose another place with `-o`\n",
@@ -315,7 +315,7 @@ fn an_existing_file_is_not_replaced() {
     std::fs::write(&out, "a filled-in workbook").expect("a file");
     let o = ekostyr(&["template", "rules/2023.ek", "-o", out.to_str().expect("a UTF-8 path")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("the file exists already and the template would replace it"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("filen finns redan och mallen skulle ersätta den"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).expect("the file"), "a filled-in workbook");
     assert_eq!(entries(dir.path()), vec![out], "no temporary file is left behind");
 }

@@ -25,7 +25,7 @@ fn a_fresh_report_reproduces() {
     let dir = setup();
     let out = ekostyr_in(dir.path(), &["verify", "r.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "r.json: reproduces exactly\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "r.json: återskapas exakt\n");
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn a_touched_input_is_named() {
     let out = ekostyr_in(dir.path(), &["verify", "r.json"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("does not reproduce") && stdout.contains("in: changed (sha256 was"), "{stdout}");
+    assert!(stdout.contains("återskapas inte") && stdout.contains("in: ändrad (sha256 var"), "{stdout}");
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn a_changed_rule_file_is_named() {
     std::fs::write(&rules, text.replace("18 400 000 kr", "18 500 000 kr")).expect("write");
     let out = ekostyr_in(dir.path(), &["verify", "r.json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("2023.ek: changed"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2023.ek: ändrad"));
 }
 
 #[test]
@@ -84,5 +84,5 @@ fn a_report_that_read_the_previous_year_names_and_verifies_that_workbook() {
     std::fs::write(dir.path().join("2023.xlsx"), b"touched").expect("write");
     let changed = ekostyr_in(dir.path(), &["verify", "r.json"]);
     assert_eq!(changed.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&changed.stdout).contains("2023.xlsx: changed"));
+    assert!(String::from_utf8_lossy(&changed.stdout).contains("2023.xlsx: ändrad"));
 }

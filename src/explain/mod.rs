@@ -6,62 +6,35 @@
 mod inputs;
 mod tree;
 
-use crate::cli::{DiffFormat, ExplainArgs};
-use crate::commands::Outcome;
 use crate::eval::{Data, Scope};
 use crate::model::{CompKind, Model};
 use crate::report::number::swedish;
+use crate::vocab::Figure;
 use rust_decimal::Decimal;
 pub use tree::Node;
 
-/// `ekostyr explain`
-pub fn command(args: &ExplainArgs) -> Outcome {
-    crate::commands::print_or_fail(run(args))
-}
-
-fn run(args: &ExplainArgs) -> Result<String, String> {
-    let run_args = crate::cli::RunArgs {
-        rules: args.rules.clone(),
-        input: args.input.clone(),
-        period: args.period.clone(),
-        previous_input: None,
-        format: crate::cli::Format::Json,
-        output: None,
-        overrides: vec![],
-    };
-    let job = crate::run::job(&run_args).map_err(|e| e.0)?;
-    let last = match &args.period {
-        Some(p) => crate::workbook::parse_period_text(p).map_err(|e| format!("`--period {p}`: {e}"))?.month,
-        None => 12,
-    };
-    let data = crate::run::load(&job.model, &job.input).map_err(|e| e.0)?;
-    let nodes = explain(&job.model, &data, &args.target, last)?;
-    Ok(match args.format {
-        DiffFormat::Json => serde_json::to_string_pretty(&nodes).unwrap_or_default() + "\n",
-        _ => nodes.iter().map(Node::render).collect(),
-    })
-}
-
-/// Explains `target` (`uppdrag`, `uppdrag.fast|rörlig|kostnad|resultat`,
+/// Explains `target` (`uppdrag` or `uppdrag.<figur>` for every [`Figure`],
 /// `uppdrag.<nyckeltal>`, `uppdrag.överföring[YYYY-MM]`) up to month `last`.
 pub fn explain(model: &Model, data: &Data, target: &str, last: u32) -> Result<Vec<Node>, String> {
     let (name, month) = split_month(target)?;
-    let (a_id, figure) = name.split_once('.').unwrap_or((name, ""));
+    let (a_id, figure) = name.split_once('.').unwrap_or((name, Figure::Compensation.name()));
     let Some((a, _)) = model.assignment(a_id) else {
         let hint = crate::diagnostic::did_you_mean(a_id, model.assignments.iter().map(|x| x.id.as_str()));
-        return Err(format!("unknown assignment `{a_id}`{}", hint.map(|h| format!("; {h}")).unwrap_or_default()));
+        let hint = hint.map(|h| format!("; {h}")).unwrap_or_default();
+        return Err(crate::tr!("explain-unknown-assignment", name = a_id, hint = hint));
     };
     let scope = Scope { model, data: Some(data), previous_data: None, a: Some(a), part: None, months: (1, last) };
     let w = tree::Walker { scope };
-    match figure {
-        "" | "ersättning" => Ok(vec![w.total(a)]),
-        "fast" => Ok(vec![w.compensation(a, CompKind::Fixed)]),
-        "rörlig" => Ok(vec![w.compensation(a, CompKind::Variable)]),
-        "kostnad" => Ok(vec![w.cost(a, None)]),
-        "resultat" => Ok(vec![w.result(a)]),
-        "överföring" => w.transfer(a, month.ok_or("write the month: `uppdrag.överföring[2023-07]`")?),
-        kf => w.key_figure(a, kf, month),
-    }
+    let Some(figure) = Figure::parse(figure) else { return w.key_figure(a, figure, month) };
+    Ok(match figure {
+        Figure::Compensation => vec![w.total(a)],
+        Figure::Fixed => vec![w.compensation(a, CompKind::Fixed)],
+        Figure::Variable => vec![w.compensation(a, CompKind::Variable)],
+        Figure::Changes => vec![w.changes(a)],
+        Figure::Cost => vec![w.cost(a, None)],
+        Figure::Result => vec![w.result(a)],
+        Figure::Transfer => return w.transfer(a, month.ok_or_else(|| crate::tr!("explain-transfer-needs-month", name = a_id))?),
+    })
 }
 
 fn split_month(target: &str) -> Result<(&str, Option<u32>), String> {

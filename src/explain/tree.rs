@@ -7,7 +7,7 @@ use crate::eval::results::{Compensation, MonthLine};
 use crate::model::{CompKind, Expr, ExprKind, Model, ParamRef, ParamValue};
 use crate::report::number::swedish;
 use crate::source::Span;
-use crate::syntax::ast::BinOp;
+use crate::vocab::{BinOp, Figure};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -82,14 +82,29 @@ impl<'a> Walker<'a> {
     /// The compensation total: fixed + variable + changes.
     pub(super) fn total(&self, a: usize) -> Node {
         let mut children = vec![self.compensation(a, CompKind::Fixed), self.compensation(a, CompKind::Variable)];
-        children.extend(self.model().assignments[a].changes.iter().map(|c| {
-            let s = Scope { months: (1, 12), ..self.scope };
-            let mut n = self.formula(&s, &format!("förändring {}", c.id), &c.amount.expr, "kr");
-            n.label = format!("{} (från månad {})", n.label, c.from_month);
-            n
-        }));
+        children.extend(self.change_nodes(a));
         let value = self.paid(a).map(|c| kr(c.total)).unwrap_or_else(|e| format!("i.u. ({e})"));
-        Node { label: format!("{}.ersättning", self.model().assignments[a].id), value, source: None, children }
+        Node { label: format!("{}.{}", self.model().assignments[a].id, Figure::Compensation), value, source: None, children }
+    }
+
+    /// The mid-year changes of means: what the period's transfer lines pay of them, and each change's amount.
+    pub(super) fn changes(&self, a: usize) -> Node {
+        let value = self.paid(a).map(|c| kr(c.changes)).unwrap_or_else(|e| format!("i.u. ({e})"));
+        let children = self.change_nodes(a);
+        Node { label: format!("{}.{}", self.model().assignments[a].id, Figure::Changes), value, source: None, children }
+    }
+
+    fn change_nodes(&self, a: usize) -> Vec<Node> {
+        let s = Scope { months: (1, 12), ..self.scope };
+        let changes = &self.model().assignments[a].changes;
+        changes
+            .iter()
+            .map(|c| {
+                let mut n = self.formula(&s, &format!("förändring {}", c.id), &c.amount.expr, "kr");
+                n.label = format!("{} (från månad {})", n.label, c.from_month);
+                n
+            })
+            .collect()
     }
 
     /// The evaluator's transfer lines of the scope's months, summed: what the report shows.
@@ -246,8 +261,9 @@ impl<'a> Walker<'a> {
     pub(super) fn key_figure(&self, a: usize, id: &str, month: Option<u32>) -> Result<Vec<Node>, String> {
         let asg = &self.model().assignments[a];
         let Some(kf) = asg.key_figures.iter().find(|k| k.id == id) else {
-            let names =
-                ["fast", "rörlig", "kostnad", "resultat", "överföring"].into_iter().chain(asg.key_figures.iter().map(|k| k.id.as_str()));
+            let mut names: Vec<&str> = vec![];
+            Figure::names().for_each(|n| names.push(n));
+            names.extend(asg.key_figures.iter().map(|k| k.id.as_str()));
             let hint = crate::diagnostic::did_you_mean(id, names);
             return Err(format!("`{}` has no figure `{id}`{}", asg.id, hint.map(|h| format!("; {h}")).unwrap_or_default()));
         };

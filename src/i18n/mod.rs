@@ -95,8 +95,7 @@ text_arg!(&str, String, &String, char, std::borrow::Cow<'_, str>, &std::path::Di
 
 macro_rules! number_arg {
     ($($t:ty),*) => { $(impl From<$t> for Arg {
-        #[expect(clippy::cast_possible_wrap, clippy::cast_lossless, reason = "counts are far below i64::MAX")]
-        fn from(v: $t) -> Self { Arg::Number(v as i64) }
+        fn from(v: $t) -> Self { Arg::Number(i64::try_from(v).unwrap_or(i64::MAX)) }
     })* };
 }
 number_arg!(u8, u16, u32, u64, usize, i32, i64);

@@ -60,14 +60,17 @@ fn used_keys() -> BTreeSet<String> {
 
 fn keys_in_code(text: &str) -> Vec<String> {
     let mut out = vec![];
-    for marker in ["tr!(\"", "tr_in!("] {
+    for marker in ["tr!(", "tr_in!("] {
         for (i, _) in text.match_indices(marker) {
             let rest = &text[i + marker.len()..];
-            let rest = if marker == "tr_in!(" { rest.split_once('"').map_or("", |(_, r)| r) } else { rest };
-            if let Some((key, _)) = rest.split_once('"') {
-                if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && !key.is_empty() {
-                    out.push(key.to_string());
-                }
+            // `tr_in!(lang, "key"`: the key follows the first comma.
+            let rest = if marker == "tr_in!(" { rest.split_once(',').map_or("", |(_, r)| r) } else { rest };
+            let Some(rest) = rest.trim_start().strip_prefix('"') else { continue };
+            if let Some((key, _)) = rest.split_once('"')
+                && !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                out.push(key.to_string());
             }
         }
     }

@@ -12,8 +12,6 @@
 //! and never replaces an existing file: a filled-in workbook is not overwritten by
 //! an empty one.
 
-use crate::cli::TemplateArgs;
-use crate::commands::Outcome;
 use crate::eval::data::Key;
 use crate::model::{CodePattern, Expr, ExprKind, MeasureKind, Model};
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
@@ -23,50 +21,36 @@ use std::path::Path;
 /// Drop-down lists cover the data rows and at least this many rows (0-based last row).
 const VALIDATED_ROWS: u32 = 1000;
 
-/// `ekostyr template RULES -o FILE.xlsx`
-pub fn command(args: &TemplateArgs) -> Outcome {
-    match write_template(args) {
-        Ok(rows) => {
-            println!("wrote {}: {} Budget rows, {} Volymer rows", args.output.display(), rows.budget, rows.volume);
-            Outcome::Ok
-        }
-        Err(message) => crate::commands::fail(&message),
-    }
-}
-
 /// How many data rows the template's Budget and Volymer sheets have.
-struct RowCounts {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowCounts {
     /// Rows of `Budget`.
-    budget: usize,
+    pub budget: usize,
     /// Rows of `Volymer` (twelve months of each needed key).
-    volume: usize,
+    pub volume: usize,
 }
 
-fn write_template(args: &TemplateArgs) -> Result<RowCounts, String> {
-    let model = crate::commands::checked_model(&args.rules)?;
-    check_output(&args.output)?;
-    let needs = needed_rows(&model);
-    let output = args.output.file_name().map_or_else(|| args.output.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let origin = Origin { file: args.rules.display().to_string(), sha256: crate::run::sha256(model.source.text.as_bytes()), output };
-    let bytes = render(&model, &needs, &origin)?;
-    crate::report::write_new(&args.output, &bytes)?;
-    Ok(RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 })
+/// The template workbook of `model` (read from the rule file named `rules`, to be
+/// written as `output`), and its row counts. Refuses when `output` exists or its
+/// directory does not: a filled-in workbook is never replaced.
+pub fn template(model: &Model, rules: &str, output: &Path) -> Result<(Vec<u8>, RowCounts), String> {
+    check_output(output)?;
+    let needs = needed_rows(model);
+    let name = output.file_name().map_or_else(|| output.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let origin = Origin { file: rules.to_string(), sha256: crate::session::sha256(model.source.text.as_bytes()), output: name };
+    let bytes = render(model, &needs, &origin)?;
+    Ok((bytes, RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 }))
 }
 
 /// The directory must exist and the file must not: a filled-in workbook is never replaced.
 fn check_output(path: &Path) -> Result<(), String> {
     let dir = crate::report::directory_of(path);
+    let (file, dir_name) = (path.display().to_string(), dir.display().to_string());
     if !dir.is_dir() {
-        let hint = "create the directory first, or choose another place with `-o`";
-        return Err(format!(
-            "{}: cannot write the template: the directory `{}` does not exist\n  = hint: {hint}",
-            path.display(),
-            dir.display()
-        ));
+        return Err(crate::tr!("template-no-directory", file = file, dir = dir_name));
     }
     if path.exists() {
-        let hint = "remove it first, or choose another name with `-o`";
-        return Err(format!("{}: the file exists already and the template would replace it\n  = hint: {hint}", path.display()));
+        return Err(crate::tr!("template-exists", file = file));
     }
     Ok(())
 }

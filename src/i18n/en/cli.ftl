@@ -1,1 +1,56 @@
-# cli
+# cli: the command line's help, from the clap definitions in src/cli.rs
+cli-about = ekostyr — the economic steering of service assignments, as rules you can test
+cli-arg-lang = Language of messages and labels (default: Swedish, or English when `LANG` is `en*`)
+cli-flag-help = Print help
+cli-flag-version = Print version
+cli-heading-usage = Usage
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+
+cli-run-about = Evaluate rules against a workbook: transfers, compensation, result, key figures
+cli-run-rules = The year's rule file, e.g. `rules/2023.ek`
+cli-run-input = The workbook (xlsx, xlsm, xls, ods) or a folder of CSV files
+cli-run-period = Year to date up to this month, with a full-year forecast (`YYYY-MM`)
+cli-run-previous_input = The previous year's workbook, for `föregående` values that need inputs
+cli-run-format = Output format
+cli-run-output = Write to this file (atomically) instead of standard output
+cli-run-overrides = What-if: override a parameter, e.g. `--set prisindex=3,1%`
+
+cli-check-about = Parse, resolve names and check units; report every problem with its place
+cli-check-files = Rule files
+
+cli-fmt-about = Print rule files in the one canonical layout
+cli-fmt-files = Rule files (formatted in place)
+cli-fmt-check = Change nothing; exit 1 and name the files that would change
+
+cli-diff-about = What changed between two years' rules, and what it costs
+cli-diff-old = The old year's rules
+cli-diff-new = The new year's rules
+cli-diff-input = Evaluate the new rules on this workbook to show the impact in kronor
+cli-diff-previous_input = The old year's workbook (default: the same as `--input`)
+cli-diff-format = Output format
+
+cli-init-about = Start next year's rule file from this year's
+cli-init-year = The new budget year
+cli-init-from = This year's rule file
+
+cli-explain-about = The derivation of one figure, down to parameters and input cells
+cli-explain-rules = The rules
+cli-explain-input = The workbook
+cli-explain-target = `uppdrag`, `uppdrag.fast`, `uppdrag.rörlig`, `uppdrag.förändringar`, `uppdrag.kostnad`, `uppdrag.resultat`, `uppdrag.<nyckeltal>`, `uppdrag.överföring[2023-07]`
+cli-explain-period = Year to date up to this month
+cli-explain-format = Output format
+
+cli-test-about = Run the `förvänta` expectations written next to the rules
+cli-test-files = Rule files or directories of them
+
+cli-template-about = Write an empty input workbook with the sheets, columns and names the rules read
+cli-template-rules = The rules
+cli-template-output = Where to write the workbook
+
+cli-verify-about = Re-run a JSON report from the files it names and say whether it reproduces
+cli-verify-report = A report written with `--format json`
+
+cli-completions-about = Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
+cli-completions-shell = The shell

@@ -1,1 +1,56 @@
-# cli
+# cli: kommandoradens hjälptexter, efter clap-definitionerna i src/cli.rs
+cli-about = ekostyr — ekonomistyrning för verksamhetsuppdrag, som regler du kan testa
+cli-arg-lang = Språk för meddelanden och rubriker (standard: svenska, engelska när `LANG` är `en*`)
+cli-flag-help = Visa hjälp
+cli-flag-version = Visa version
+cli-heading-usage = Användning
+cli-heading-commands = Kommandon
+cli-heading-options = Flaggor
+cli-heading-arguments = Argument
+
+cli-run-about = Beräkna reglerna mot en arbetsbok: överföringar, ersättning, resultat, nyckeltal
+cli-run-rules = Årets regelfil, t.ex. `rules/2023.ek`
+cli-run-input = Arbetsboken (xlsx, xlsm, xls, ods) eller en mapp med CSV-filer
+cli-run-period = Hittills i år till och med denna månad, med helårsprognos (`ÅÅÅÅ-MM`)
+cli-run-previous_input = Föregående års arbetsbok, för `föregående`-värden som behöver indata
+cli-run-format = Utdataformat
+cli-run-output = Skriv till denna fil (atomärt) i stället för till standard ut
+cli-run-overrides = Tänk om: ändra en parameter, t.ex. `--set prisindex=3,1%`
+
+cli-check-about = Tolka, slå upp namn och kontrollera enheter; visa varje problem med sin plats
+cli-check-files = Regelfiler
+
+cli-fmt-about = Skriv regelfiler i den enda kanoniska layouten
+cli-fmt-files = Regelfiler (formateras på plats)
+cli-fmt-check = Ändra ingenting; avsluta med 1 och namnge filerna som skulle ändras
+
+cli-diff-about = Vad som ändrats mellan två års regler, och vad det kostar
+cli-diff-old = Det gamla årets regler
+cli-diff-new = Det nya årets regler
+cli-diff-input = Beräkna de nya reglerna på denna arbetsbok för att visa effekten i kronor
+cli-diff-previous_input = Det gamla årets arbetsbok (standard: samma som `--input`)
+cli-diff-format = Utdataformat
+
+cli-init-about = Påbörja nästa års regelfil utifrån årets
+cli-init-year = Det nya budgetåret
+cli-init-from = Årets regelfil
+
+cli-explain-about = Härledningen av ett värde, ned till parametrar och indataceller
+cli-explain-rules = Reglerna
+cli-explain-input = Arbetsboken
+cli-explain-target = `uppdrag`, `uppdrag.fast`, `uppdrag.rörlig`, `uppdrag.förändringar`, `uppdrag.kostnad`, `uppdrag.resultat`, `uppdrag.<nyckeltal>`, `uppdrag.överföring[2023-07]`
+cli-explain-period = Hittills i år till och med denna månad
+cli-explain-format = Utdataformat
+
+cli-test-about = Kör `förvänta`-blocken som står bredvid reglerna
+cli-test-files = Regelfiler eller mappar med regelfiler
+
+cli-template-about = Skriv en tom indataarbetsbok med de blad, kolumner och namn som reglerna läser
+cli-template-rules = Reglerna
+cli-template-output = Var arbetsboken ska skrivas
+
+cli-verify-about = Kör om en JSON-rapport från filerna den namnger och säg om den återskapas
+cli-verify-report = En rapport skriven med `--format json`
+
+cli-completions-about = Skriv ut ett skript för kompletteringar i skalet (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
+cli-completions-shell = Skalet

@@ -1,0 +1,28 @@
+//! `ekostyr diff OLD NEW [--input WB [--previous-input WB]]`: what changed in meaning, and what it costs.
+
+use super::Output;
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::diff::{diff, impact, render};
+use crate::error::Error;
+
+/// `ekostyr diff`
+pub fn diff_command(args: &DiffArgs) -> Output {
+    Output::from_result(run(args))
+}
+
+fn run(args: &DiffArgs) -> Result<String, Error> {
+    let old = crate::session::rules(&args.old)?.model;
+    let new = crate::session::rules(&args.new)?.model;
+    let mut d = diff(&old, &new);
+    d.old.0 = args.old.display().to_string();
+    d.new.0 = args.new.display().to_string();
+    if let Some(input) = &args.input {
+        let previous = args.previous_input.as_deref();
+        d.impact = Some(super::run::with_progress(|tick| impact(&old, &new, input, previous, tick))?);
+    }
+    Ok(match args.format {
+        DiffFormat::Text => render::text(&d),
+        DiffFormat::Md => render::markdown(&d),
+        DiffFormat::Json => render::json(&d),
+    })
+}

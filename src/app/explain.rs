@@ -1,0 +1,30 @@
+//! `ekostyr explain RULES --input WB TARGET`: the derivation of one figure.
+
+use super::Output;
+use crate::cli::{DiffFormat, ExplainArgs};
+use crate::error::Error;
+use crate::explain::{Node, explain};
+use crate::session::Session;
+
+/// `ekostyr explain`
+pub fn explain_command(args: &ExplainArgs) -> Output {
+    let mut out = Output::default();
+    match run(args, &mut out) {
+        Ok(text) => out.stdout = text.into_bytes(),
+        Err(e) => out.fail(e),
+    }
+    out
+}
+
+fn run(args: &ExplainArgs, out: &mut Output) -> Result<String, Error> {
+    let model = super::checked_model(&args.rules, out)?;
+    let mut session = Session::new(model, &args.rules, &args.input);
+    session.period = args.period.clone();
+    let last = session.last_month()?.unwrap_or(12);
+    let (data, _) = super::run::with_progress(|tick| session.load(&session.model, tick))?;
+    let nodes = explain(&session.model, &data, &args.target, last).map_err(Error::Usage)?;
+    Ok(match args.format {
+        DiffFormat::Json => serde_json::to_string_pretty(&nodes).unwrap_or_default() + "\n",
+        _ => nodes.iter().map(Node::render).collect(),
+    })
+}

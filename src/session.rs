@@ -1,0 +1,179 @@
+//! A session: the one way any command asks for an evaluation — checked rules,
+//! the workbook (and last year's), the period and the what-ifs — giving a report
+//! with its provenance, or a typed [`Error`].
+
+use crate::check::{Checked, check_path, check_source};
+use crate::error::Error;
+use crate::eval::results::{Provenance, Report};
+use crate::eval::{self, Data, Options};
+use crate::model::Model;
+use crate::source::SourceFile;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// What to evaluate.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The checked rules (with the files they build on).
+    pub model: Model,
+    /// The rule files' provenance, the evaluated file first.
+    pub rules: Vec<RuleFile>,
+    /// The workbook or CSV folder.
+    pub input: PathBuf,
+    /// How to name the input in the provenance.
+    pub input_name: String,
+    /// Year to date up to this month (`YYYY-MM`), as given.
+    pub period: Option<String>,
+    /// What-ifs: `name=value`, as given.
+    pub overrides: Vec<String>,
+    /// The previous year's workbook, for `föregående` values that need inputs.
+    pub previous_input: Option<PathBuf>,
+}
+
+/// A rule file as the provenance names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleFile {
+    /// The file as named.
+    pub file: String,
+    /// Its `version`.
+    pub version: String,
+    /// Hex SHA-256 of its text.
+    pub sha256: String,
+}
+
+/// Checked rules and the warnings found on the way (rendered), if any.
+pub struct Rules {
+    /// The model.
+    pub model: Model,
+    /// Rendered warnings of the file and the files it builds on.
+    pub warnings: Option<String>,
+}
+
+/// Reads and checks a rule file: the model with any warnings, or every diagnostic.
+pub fn rules(path: &Path) -> Result<Rules, Error> {
+    let checked = check_path(path).map_err(Error::Rules)?;
+    into_rules(checked)
+}
+
+/// Checks rule text that is not on disk (the bundled reference year).
+pub fn rules_from_text(name: &str, text: &str) -> Result<Rules, Error> {
+    into_rules(check_source(SourceFile::new(name, text), None, &mut vec![]))
+}
+
+fn into_rules(checked: Checked) -> Result<Rules, Error> {
+    let (model, warnings) = checked.into_model().map_err(Error::Rules)?;
+    Ok(Rules { model, warnings })
+}
+
+impl Session {
+    /// A session over checked rules read from `rules_path` and the workbook `input`.
+    pub fn new(model: Model, rules_path: &Path, input: &Path) -> Session {
+        let rules = provenance_chain(&model, &rules_path.display().to_string());
+        Session {
+            model,
+            rules,
+            input: input.to_path_buf(),
+            input_name: input.display().to_string(),
+            period: None,
+            overrides: vec![],
+            previous_input: None,
+        }
+    }
+
+    /// The month `--period` names (1..=12), or the full year.
+    pub fn last_month(&self) -> Result<Option<u32>, Error> {
+        self.period.as_deref().map(|p| parse_period(p, self.model.header.year)).transpose()
+    }
+
+    /// The model with the what-ifs applied.
+    pub fn model_with_overrides(&self) -> Result<Model, Error> {
+        let mut model = self.model.clone();
+        for o in &self.overrides {
+            crate::overrides::apply(&mut model, o).map_err(Error::Usage)?;
+        }
+        Ok(model)
+    }
+
+    /// Reads this year's workbook (and last year's, when given); `progress` is told
+    /// how many postings have been read.
+    pub fn load(&self, model: &Model, progress: &mut dyn FnMut(u64)) -> Result<(Data, Option<Data>), Error> {
+        let data = eval::data::load(model, &self.input, progress)?;
+        let previous = match (&self.previous_input, model.previous.as_deref()) {
+            (Some(path), Some(prev)) => Some(eval::data::load(prev, path, progress)?),
+            (Some(_), None) => return Err(Error::Usage(crate::tr!("session-previous-without-builds-on"))),
+            (None, _) => None,
+        };
+        Ok((data, previous))
+    }
+
+    /// Evaluates the session into a report with its provenance.
+    pub fn evaluate(&self, progress: &mut dyn FnMut(u64)) -> Result<Report, Error> {
+        let model = self.model_with_overrides()?;
+        let period = self.last_month()?;
+        let (data, previous) = self.load(&model, progress)?;
+        let mut report = eval::evaluate(&model, &data, previous.as_ref(), Options { period }).map_err(|e| Error::eval(e, &model.source))?;
+        report.provenance = self.provenance()?;
+        Ok(report)
+    }
+
+    fn provenance(&self) -> Result<Provenance, Error> {
+        let previous_input = match &self.previous_input {
+            Some(p) => Some((p.display().to_string(), hash_input(p)?)),
+            None => None,
+        };
+        Ok(Provenance {
+            engine: format!("ekostyr {}", env!("CARGO_PKG_VERSION")),
+            rules: self.rules.iter().map(|r| (r.file.clone(), r.version.clone(), r.sha256.clone())).collect(),
+            input: Some((self.input_name.clone(), hash_input(&self.input)?)),
+            previous_input,
+            period: self.period.clone(),
+            overrides: self.overrides.clone(),
+        })
+    }
+}
+
+/// `YYYY-MM` of the rules' year → the month.
+pub fn parse_period(text: &str, year: i32) -> Result<u32, Error> {
+    let p = crate::workbook::parse_period_text(text)
+        .map_err(|e| Error::Usage(crate::tr!("session-bad-period", period = text, reason = e.to_string())))?;
+    if p.year != year {
+        return Err(Error::Usage(crate::tr!("session-period-not-in-year", period = text, year = year.to_string())));
+    }
+    Ok(p.month)
+}
+
+/// The rule file (named `name`) and the files it builds on, with version and hash.
+pub fn provenance_chain(model: &Model, name: &str) -> Vec<RuleFile> {
+    let mut out = vec![];
+    let mut m = Some(model);
+    while let Some(x) = m {
+        let file = if out.is_empty() { name.to_string() } else { x.source.name.clone() };
+        out.push(RuleFile { file, version: x.header.version.clone(), sha256: sha256(x.source.text.as_bytes()) });
+        m = x.previous.as_deref();
+    }
+    out
+}
+
+/// Hex SHA-256.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hash of a workbook, or of a CSV folder's `*.csv` files in name order.
+pub fn hash_input(path: &Path) -> Result<String, Error> {
+    let read = |p: &Path| std::fs::read(p).map_err(|e| Error::io(p, e));
+    if !path.is_dir() {
+        return Ok(sha256(&read(path)?));
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| Error::io(path, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        .collect();
+    files.sort();
+    let mut h = Sha256::new();
+    for f in files {
+        h.update(read(&f)?);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
