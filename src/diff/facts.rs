@@ -6,7 +6,8 @@ use crate::fmt::{expression, number};
 use crate::model::{Assignment, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
 use crate::units::Unit;
-use rust_decimal::Decimal;
+use crate::eval::money::round_öre;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 type Facts = Vec<(String, String)>;
 
@@ -105,11 +106,19 @@ fn let_values(m: &Model, ai: usize, a: &Assignment) -> Vec<Value> {
     out
 }
 
+/// A value as the diff shows it: percentages as written, amounts to two decimals,
+/// rounded half away from zero like every amount (never banker's rounding).
 fn show(v: Decimal, u: Unit, percent: bool) -> String {
     match percent {
         true => format!("{} %", number((v * Decimal::ONE_HUNDRED).normalize())),
-        false => format!("{} {u}", number(v.round_dp(2).normalize())).trim_end().to_string(),
+        false => format!("{} {u}", number(round_öre(v).normalize())).trim_end().to_string(),
     }
+}
+
+/// The relative change from `old` to `new` in percent, to two decimals (half away from zero).
+fn relative_change(old: Decimal, new: Decimal) -> Option<Decimal> {
+    let change = new.checked_sub(old)?.checked_div(old)?.checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(change.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
 fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
@@ -122,7 +131,7 @@ fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
         }
         let percent = o
             .filter(|(ov, ou, _)| ou == u && !ov.is_zero())
-            .and_then(|(ov, ..)| ((*v - ov) / ov * Decimal::ONE_HUNDRED).round_dp(2).into());
+            .and_then(|(ov, ..)| relative_change(ov, *v));
         out.push(Entry {
             section: Section::Values,
             subject: k.clone(),
@@ -265,5 +274,21 @@ fn change_property(i: &ChangeItem) -> String {
         ChangeItem::Amount(e, _) => format!("belopp = {}", expression(e)),
         ChangeItem::From(m, _) => format!("från {}-{:02}", m.year, m.month),
         ChangeItem::Report(s, _) => format!("återrapportering \"{}\"", s.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_changes_round_half_away_from_zero() {
+        assert_eq!(show(Decimal::new(5, 3), Unit::kr(), false), "0,01 kr");
+        assert_eq!(show(Decimal::new(-5, 3), Unit::kr(), false), "-0,01 kr");
+        assert_eq!(show(Decimal::new(25, 3), Unit::kr(), false), "0,03 kr");
+        // 2 000 → 2 000,1 is +0,005 %: half away from zero gives 0,01 (banker's would give 0,00).
+        assert_eq!(relative_change(Decimal::new(2000, 0), Decimal::new(2000_1, 1)), Some(Decimal::new(1, 2)));
+        assert_eq!(relative_change(Decimal::ONE, Decimal::ONE), Some(Decimal::ZERO));
+        assert_eq!(relative_change(Decimal::ZERO, Decimal::ONE), None);
     }
 }
