@@ -9,6 +9,7 @@ pub mod render;
 use crate::error::Error;
 use crate::eval::{self, Data, Options};
 use crate::model::Model;
+use crate::vocab::{Version, VersionStep};
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -78,36 +79,28 @@ pub fn diff(old: &Model, new: &Model) -> Diff {
     Diff { old: label(old), new: label(new), entries, version, impact: None }
 }
 
-fn version_parts(v: &str) -> Option<(u64, u64)> {
-    let (a, b) = v.split_once('.').unwrap_or((v, "0"));
-    Some((a.parse().ok()?, b.parse().ok()?))
-}
-
 /// A new year takes the next whole number (any decimal step within it); a change
 /// during the same year the next decimal step; a real change needs a new version.
 fn version_verdict(old: &Model, new: &Model, changed: bool) -> (bool, String) {
     let (o, n) = (&old.header, &new.header);
-    let (Some(ov), Some(nv)) = (version_parts(&o.version), version_parts(&n.version)) else {
-        return (false, format!("version `{}` → `{}`: inte på formen N.N", o.version, n.version));
+    let (Some(ov), Some(nv)) = (Version::parse(&o.version), Version::parse(&n.version)) else {
+        return (false, crate::tr!("diff-version-malformed", old = o.version.as_str(), new = n.version.as_str()));
     };
     if ov == nv {
         return match changed {
-            true => (false, format!("version `{}` är oförändrad fast tal eller formler har ändrats", n.version)),
-            false => (true, format!("version `{}` oförändrad; bara layout eller kommentarer skiljer", n.version)),
+            true => (false, crate::tr!("diff-version-unchanged-but-changed", version = n.version.as_str())),
+            false => (true, crate::tr!("diff-version-unchanged", version = n.version.as_str())),
         };
     }
-    let fits = match n.year.cmp(&o.year) {
-        std::cmp::Ordering::Greater => nv.0 == ov.0.saturating_add(1),
-        std::cmp::Ordering::Equal => nv == (ov.0, ov.1.saturating_add(1)),
-        std::cmp::Ordering::Less => false,
+    let step = nv.follows(ov, n.year, o.year);
+    let why = match (n.year > o.year, step) {
+        (_, VersionStep::NewYear) => crate::tr!("diff-version-new-year"),
+        (_, VersionStep::NextStep) => crate::tr!("diff-version-next-step"),
+        (true, VersionStep::ShouldBe(_)) => crate::tr!("diff-version-new-year-should"),
+        (false, VersionStep::ShouldBe(_)) => crate::tr!("diff-version-step-should"),
     };
-    let why = match (n.year > o.year, fits) {
-        (true, true) => "nytt budgetår, nästa heltal",
-        (true, false) => "ett nytt budgetår ska ha nästa heltal som version",
-        (false, true) => "ändring under året, nästa decimalsteg",
-        (false, false) => "en ändring under året ska ha nästa decimalsteg som version",
-    };
-    (fits, format!("version `{}` → `{}`: {why}", o.version, n.version))
+    let fits = !matches!(step, VersionStep::ShouldBe(_));
+    (fits, crate::tr!("diff-version-verdict", old = o.version.as_str(), new = n.version.as_str(), why = why))
 }
 
 /// Evaluates both years: old rules on the previous workbook, or — without one —

@@ -2,11 +2,11 @@
 
 use super::{Entry, Section};
 use crate::eval::Scope;
+use crate::eval::money::round_öre;
 use crate::fmt::{expression, number};
 use crate::model::{Assignment, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
 use crate::units::Unit;
-use crate::eval::money::round_öre;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 type Facts = Vec<(String, String)>;
@@ -129,9 +129,7 @@ fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
         if o.is_some_and(|(ov, ou, _)| ov == *v && ou == *u) {
             continue;
         }
-        let percent = o
-            .filter(|(ov, ou, _)| ou == u && !ov.is_zero())
-            .and_then(|(ov, ..)| relative_change(ov, *v));
+        let percent = o.filter(|(ov, ou, _)| ou == u && !ov.is_zero()).and_then(|(ov, ..)| relative_change(ov, *v));
         out.push(Entry {
             section: Section::Values,
             subject: k.clone(),

@@ -6,14 +6,27 @@ use rust_decimal::Decimal;
 use serde_json::json;
 use std::fmt::Write as _;
 
-const SECTIONS: [(Section, &str, &str); 6] = [
-    (Section::Header, "Huvud", "header"),
-    (Section::Values, "Parametrar och värden", "values"),
-    (Section::Formulas, "Formler", "formulas"),
-    (Section::Structure, "Uppdrag, delar och ID-koder", "structure"),
-    (Section::KeyFigures, "Nyckeltal", "key_figures"),
-    (Section::Changes, "Förändringar under året", "changes"),
+/// The sections in order, with their JSON key.
+const SECTIONS: [(Section, &str); 6] = [
+    (Section::Header, "header"),
+    (Section::Values, "values"),
+    (Section::Formulas, "formulas"),
+    (Section::Structure, "structure"),
+    (Section::KeyFigures, "key_figures"),
+    (Section::Changes, "changes"),
 ];
+
+/// A section's heading in the user's language.
+fn heading(section: Section) -> String {
+    match section {
+        Section::Header => crate::tr!("diff-section-header"),
+        Section::Values => crate::tr!("diff-section-values"),
+        Section::Formulas => crate::tr!("diff-section-formulas"),
+        Section::Structure => crate::tr!("diff-section-structure"),
+        Section::KeyFigures => crate::tr!("diff-section-key-figures"),
+        Section::Changes => crate::tr!("diff-section-changes"),
+    }
+}
 
 fn percent(p: Option<Decimal>) -> String {
     p.map(|p| format!(" ({}{} %)", if p > Decimal::ZERO { "+" } else { "" }, swedish(p, 2))).unwrap_or_default()
@@ -21,8 +34,8 @@ fn percent(p: Option<Decimal>) -> String {
 
 fn change_text(e: &Entry) -> String {
     match (&e.old, &e.new) {
-        (None, Some(n)) => format!("tillagt: {n}"),
-        (Some(o), None) => format!("borttaget (var {o})"),
+        (None, Some(n)) => crate::tr!("diff-added", new = n.as_str()),
+        (Some(o), None) => crate::tr!("diff-removed", old = o.as_str()),
         (Some(o), Some(n)) => format!("{o} → {n}{}", percent(e.percent)),
         (None, None) => String::new(),
     }
@@ -35,39 +48,45 @@ fn title(d: &Diff) -> String {
 /// Impact rows: id, old, new, difference, percent.
 fn impact_rows(rows: &[Impact]) -> Vec<[String; 5]> {
     let mut out: Vec<[String; 5]> = rows.iter().map(|i| row(&i.id, i.old, i.new)).collect();
-    let sum = |f: fn(&Impact) -> Option<Decimal>| rows.iter().filter_map(f).sum::<Decimal>();
-    out.push(row("Summa", Some(sum(|i| i.old)), Some(sum(|i| i.new))));
+    let sum = |f: fn(&Impact) -> Option<Decimal>| rows.iter().filter_map(f).try_fold(Decimal::ZERO, |a, b| a.checked_add(b));
+    out.push(row(&crate::tr!("diff-sum"), sum(|i| i.old), sum(|i| i.new)));
     out
 }
 
 fn row(id: &str, old: Option<Decimal>, new: Option<Decimal>) -> [String; 5] {
     let kr = |d: Option<Decimal>| d.map(|d| swedish(d, 2)).unwrap_or_else(|| "–".into());
-    let diff = new.unwrap_or_default() - old.unwrap_or_default();
-    let pct = old.filter(|o| !o.is_zero()).map(|o| swedish(diff / o * Decimal::ONE_HUNDRED, 2) + " %").unwrap_or_else(|| "–".into());
-    [id.to_string(), kr(old), kr(new), swedish(diff, 2), pct]
+    let diff = new.unwrap_or_default().checked_sub(old.unwrap_or_default());
+    let pct = old
+        .filter(|o| !o.is_zero())
+        .and_then(|o| diff?.checked_div(o)?.checked_mul(Decimal::ONE_HUNDRED))
+        .map(|p| swedish(p, 2) + " %")
+        .unwrap_or_else(|| "–".into());
+    [id.to_string(), kr(old), kr(new), kr(diff), pct]
 }
 
 /// Plain text for the terminal.
 pub fn text(d: &Diff) -> String {
-    let mut out = format!("diff {}\n{} {}\n", title(d), if d.version.0 { "ok:" } else { "varning:" }, d.version.1);
+    let verdict = if d.version.0 { crate::tr!("diff-ok") } else { crate::tr!("diff-warning") };
+    let mut out = format!("diff {}\n{verdict}: {}\n", title(d), d.version.1);
     if d.entries.is_empty() {
-        out += "\ninga skillnader i innehåll (endast layout eller kommentarer)\n";
+        let _ = writeln!(out, "\n{}", crate::tr!("diff-no-differences"));
     }
-    for (section, name, _) in SECTIONS {
+    for (section, _) in SECTIONS {
         let entries: Vec<&Entry> = d.entries.iter().filter(|e| e.section == section).collect();
         if entries.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", name.to_uppercase());
+        let _ = writeln!(out, "\n{}", heading(section).to_uppercase());
         for e in entries {
             let _ = writeln!(out, "  {}: {}", e.subject, change_text(e));
         }
     }
     if let Some((rows, how)) = &d.impact {
-        let _ = writeln!(out, "\nEFFEKT PÅ ERSÄTTNINGEN (kr): {how}");
+        let _ = writeln!(out, "\n{}: {how}", crate::tr!("diff-impact-heading-text"));
         let rows = impact_rows(rows);
+        let head = head();
         let w: Vec<usize> =
-            (0..5).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(HEAD[i].chars().count())).collect();
+            (0..5).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(head[i].chars().count())).collect();
         let line = |r: &[String]| {
             r.iter()
                 .enumerate()
@@ -75,7 +94,7 @@ pub fn text(d: &Diff) -> String {
                 .collect::<Vec<_>>()
                 .join("  ")
         };
-        let _ = writeln!(out, "  {}", line(&HEAD.map(String::from)));
+        let _ = writeln!(out, "  {}", line(&head));
         for r in &rows {
             let _ = writeln!(out, "  {}", line(r));
         }
@@ -83,21 +102,31 @@ pub fn text(d: &Diff) -> String {
     out
 }
 
-const HEAD: [&str; 5] = ["Uppdrag", "Före", "Efter", "Förändring", "%"];
+/// The impact table's column heads.
+fn head() -> [String; 5] {
+    [
+        crate::tr!("diff-column-assignment"),
+        crate::tr!("diff-column-before"),
+        crate::tr!("diff-column-after"),
+        crate::tr!("diff-column-change"),
+        "%".into(),
+    ]
+}
 
 /// Markdown, to paste into a board memo.
 pub fn markdown(d: &Diff) -> String {
-    let mut out = format!("## Ändringar i regelverket: {}\n\n", title(d));
+    let mut out = format!("## {}: {}\n\n", crate::tr!("diff-md-title"), title(d));
     let _ = writeln!(out, "**Version:** {}\n", d.version.1);
     if d.entries.is_empty() {
-        out += "Inga skillnader i innehåll (endast layout eller kommentarer).\n";
+        let _ = writeln!(out, "{}", crate::tr!("diff-md-no-differences"));
     }
-    for (section, name, _) in SECTIONS {
+    let [_, before, after, change, _] = head();
+    for (section, _) in SECTIONS {
         let entries: Vec<&Entry> = d.entries.iter().filter(|e| e.section == section).collect();
         if entries.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "### {name}\n\n| | Före | Efter | Förändring |\n|---|---|---|---|");
+        let _ = writeln!(out, "### {}\n\n| | {before} | {after} | {change} |\n|---|---|---|---|", heading(section));
         for e in entries {
             let cell = |s: &Option<String>| s.clone().unwrap_or_else(|| "–".into()).replace('|', "\\|");
             let _ = writeln!(
@@ -112,7 +141,8 @@ pub fn markdown(d: &Diff) -> String {
         out.push('\n');
     }
     if let Some((rows, how)) = &d.impact {
-        let _ = writeln!(out, "### Effekt på ersättningen (kr)\n\n{how}\n\n| {} |\n|---|---:|---:|---:|---:|", HEAD.join(" | "));
+        let title = crate::tr!("diff-impact-heading");
+        let _ = writeln!(out, "### {title}\n\n{how}\n\n| {} |\n|---|---:|---:|---:|---:|", head().join(" | "));
         for r in impact_rows(rows) {
             let _ = writeln!(out, "| {} |", r.join(" | "));
         }
@@ -127,13 +157,13 @@ pub fn json(d: &Diff) -> String {
         .entries
         .iter()
         .map(|e| {
-            let section = SECTIONS.iter().find(|s| s.0 == e.section).map(|s| s.2).unwrap_or("");
+            let section = SECTIONS.iter().find(|s| s.0 == e.section).map(|s| s.1).unwrap_or("");
             json!({ "section": section, "subject": e.subject, "old": e.old, "new": e.new, "percent": e.percent.map(|p| format!("{p:.2}")) })
         })
         .collect();
     let impact = d.impact.as_ref().map(|(rows, how)| {
         let money = |x: Option<Decimal>| x.map(|v| format!("{v:.2}"));
-        let rows: Vec<serde_json::Value> = rows.iter().map(|i| json!({ "id": i.id, "old": money(i.old), "new": money(i.new), "change": format!("{:.2}", i.new.unwrap_or_default() - i.old.unwrap_or_default()) })).collect();
+        let rows: Vec<serde_json::Value> = rows.iter().map(|i| json!({ "id": i.id, "old": money(i.old), "new": money(i.new), "change": money(i.new.unwrap_or_default().checked_sub(i.old.unwrap_or_default())) })).collect();
         json!({ "basis": how, "assignments": rows })
     });
     let v = json!({ "old": side(&d.old), "new": side(&d.new), "version": { "fits": d.version.0, "reason": d.version.1 }, "entries": entries, "impact": impact });
