@@ -74,3 +74,25 @@ fn totals_are_the_figures_the_report_shows_also_year_to_date() {
     assert_eq!(lines.next(), Some(format!("son_öppna_bu.resultat = {} kr", swedish(&a["result"])).as_str()));
     assert_eq!(lines.next(), Some(format!("├─ son_öppna_bu.ersättning = {} kr", swedish(&a["compensation"]["total"])).as_str()));
 }
+
+#[test]
+fn every_figure_of_an_assignment_can_be_explained() {
+    for figure in ["fast", "rörlig", "förändringar", "ersättning", "kostnad", "resultat", "överföring[2024-07]"] {
+        let text = explain("rules/2024.ek", "fixtures/2024.xlsx", &[&format!("vårdboende.{figure}")]);
+        assert!(text.starts_with("vårdboende."), "{figure}: {text}");
+    }
+}
+
+#[test]
+fn the_changes_of_means_with_their_formula_and_first_month() {
+    let text = explain("rules/2024.ek", "fixtures/2024.xlsx", &["vårdboende.förändringar"]);
+    assert!(text.starts_with("vårdboende.förändringar = 2 400 000,00 kr\n"), "{text}");
+    assert!(text.contains("förändring statsbidrag_äldreomsorg") && text.contains("(från månad 7)"), "{text}");
+}
+
+#[test]
+fn labels_in_english() {
+    let text = explain_2023(&["dagverksamhet.överföring[2023-12]", "--lang", "en"]);
+    assert!(text.contains("fixed: the annual amount / 12, the remainder in December"), "{text}");
+    assert!(text.contains("changes, spread evenly over their months"), "{text}");
+}

@@ -285,7 +285,7 @@ mod tests {
         assert_eq!(show(Decimal::new(-5, 3), Unit::kr(), false), "-0,01 kr");
         assert_eq!(show(Decimal::new(25, 3), Unit::kr(), false), "0,03 kr");
         // 2 000 → 2 000,1 is +0,005 %: half away from zero gives 0,01 (banker's would give 0,00).
-        assert_eq!(relative_change(Decimal::new(2000, 0), Decimal::new(2000_1, 1)), Some(Decimal::new(1, 2)));
+        assert_eq!(relative_change(Decimal::new(2000, 0), Decimal::new(20_001, 1)), Some(Decimal::new(1, 2)));
         assert_eq!(relative_change(Decimal::ONE, Decimal::ONE), Some(Decimal::ZERO));
         assert_eq!(relative_change(Decimal::ZERO, Decimal::ONE), None);
     }

@@ -25,7 +25,7 @@ pub(super) fn measure(s: &Scope, e: &Expr) -> Node {
 }
 
 fn cells(s: &Scope, a: usize, mi: usize, part: Option<usize>, budget: bool) -> String {
-    let Some(data) = s.data else { return "inga indata".into() };
+    let Some(data) = s.data else { return crate::tr!("explain-no-inputs") };
     let parts: Vec<Option<usize>> = match part {
         Some(p) => vec![Some(p)],
         None => std::iter::once(None).chain((0..s.model.assignments[a].parts.len()).map(Some)).collect(),
@@ -40,9 +40,9 @@ fn cells(s: &Scope, a: usize, mi: usize, part: Option<usize>, budget: bool) -> S
         }
     }
     match found.len() {
-        0 => "inga rader".into(),
+        0 => crate::tr!("explain-no-rows"),
         1..=4 => found.join(", "),
-        n => format!("{n} celler: {}, …, {}", found[0], found[n - 1]),
+        n => crate::tr!("explain-cells", count = n, first = found[0].as_str(), last = found[n - 1].as_str()),
     }
 }
 
@@ -67,10 +67,15 @@ pub(super) fn cost(w: &Walker, a: usize, part: Option<usize>) -> Node {
         let name = asg
             .parts
             .get(slot)
-            .map(|p| format!("del {} (id {})", p.id, codes(&p.codes)))
+            .map(|p| crate::tr!("explain-part-codes", part = p.id.as_str(), codes = codes(&p.codes)))
             .unwrap_or_else(|| format!("{} (id {})", asg.id, codes(&asg.codes)));
         if n > 0 {
-            children.push(Node { label: name, value: super::kr(sum), source: Some(format!("Utfall, {n} konteringar")), children: vec![] });
+            children.push(Node {
+                label: name,
+                value: super::kr(sum),
+                source: Some(crate::tr!("explain-postings", count = n)),
+                children: vec![],
+            });
         }
     }
     let period = crate::eval::period_label(m.header.year, s.months.0, s.months.1);
@@ -78,7 +83,7 @@ pub(super) fn cost(w: &Walker, a: usize, part: Option<usize>) -> Node {
     Node {
         label,
         value: super::kr(total),
-        source: Some(format!("Utfall, {rows} konteringar")),
+        source: Some(crate::tr!("explain-postings", count = rows)),
         children: if part.is_some() { vec![] } else { children },
     }
 }

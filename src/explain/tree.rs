@@ -100,8 +100,8 @@ impl<'a> Walker<'a> {
         changes
             .iter()
             .map(|c| {
-                let mut n = self.formula(&s, &format!("förändring {}", c.id), &c.amount.expr, "kr");
-                n.label = format!("{} (från månad {})", n.label, c.from_month);
+                let mut n = self.formula(&s, &crate::tr!("explain-change", id = c.id.as_str()), &c.amount.expr, "kr");
+                n.label = crate::tr!("explain-change-from", label = n.label, month = c.from_month);
                 n
             })
             .collect()
@@ -122,7 +122,7 @@ impl<'a> Walker<'a> {
             CompKind::Variable => ("rörlig", &asg.variable),
         };
         let label = format!("{}.{name}", asg.id);
-        let Some(f) = f else { return Node::leaf(label, kr(Decimal::ZERO), Some("ingen sådan ersättning".into())) };
+        let Some(f) = f else { return Node::leaf(label, kr(Decimal::ZERO), Some(crate::tr!("explain-no-such-compensation"))) };
         match kind {
             CompKind::Fixed => {
                 let s = Scope { months: (1, 12), ..self.scope };
@@ -151,12 +151,7 @@ impl<'a> Walker<'a> {
             })
             .collect();
         let value = self.paid(a).map(|c| kr(c.variable)).unwrap_or_else(|e| format!("i.u. ({e})"));
-        Node {
-            label: format!("{label} (Σ månader, varje månad avrundad till öre)"),
-            value,
-            source: Some(self.at(e.span)),
-            children: months,
-        }
+        Node { label: crate::tr!("explain-variable-months", label = label), value, source: Some(self.at(e.span)), children: months }
     }
 
     /// A formula node: its source text as label, then its parts.
@@ -176,7 +171,7 @@ impl<'a> Walker<'a> {
                 .map(|(p, part)| {
                     let ps = Scope { a: Some(*a), part: Some(p), ..*s };
                     let mut n = self.node(&ps, x);
-                    n.label = format!("del {}: {}", part.id, n.label);
+                    n.label = crate::tr!("explain-part", part = part.id.as_str(), label = n.label);
                     n
                 })
                 .collect(),
@@ -200,7 +195,7 @@ impl<'a> Walker<'a> {
             ExprKind::Previous(x) => match s.previous_scope() {
                 Some(ps) => {
                     let mut n = Walker { scope: ps }.node(&ps, x);
-                    n.label = format!("föregående år ({}): {}", ps.model.header.year, n.label);
+                    n.label = crate::tr!("explain-previous-year", year = ps.model.header.year.to_string(), label = n.label);
                     n
                 }
                 None => Node::leaf(m.source.slice(e.span), self.value(s, e), Some(self.at(e.span))),
@@ -236,23 +231,23 @@ impl<'a> Walker<'a> {
         let cost = Scope { a: Some(a), part: None, ..self.scope }.num(&cost_expr).map_err(|f| format!("{f:?}"));
         let value = self.paid(a).and_then(|c| cost.map(|k| kr(c.total - k))).unwrap_or_else(|e| format!("i.u. ({e})"));
         let children = vec![self.total(a), self.cost(a, None)];
-        Node { label: format!("{}.resultat", self.model().assignments[a].id), value, source: None, children }
+        Node { label: format!("{}.{}", self.model().assignments[a].id, Figure::Result), value, source: None, children }
     }
 
     /// One month's transfer line: fixed twelfth (remainder in December), variable, changes.
     pub(super) fn transfer(&self, a: usize, month: u32) -> Result<Vec<Node>, String> {
         let lines = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
-        let line = lines.get(month as usize - 1).ok_or("no such month")?;
+        let line = lines.get(month as usize - 1).ok_or_else(|| crate::tr!("explain-no-such-month", month = month))?;
         let fixed = self.compensation(a, CompKind::Fixed);
         let twelfth = Node {
-            label: format!("fast: årsbeloppet / 12{}", if month == 12 { ", resten på december" } else { ", avrundat till öre" }),
+            label: if month == 12 { crate::tr!("explain-fixed-twelfth-december") } else { crate::tr!("explain-fixed-twelfth") },
             value: kr(line.amounts.fixed),
             source: None,
             children: vec![fixed],
         };
         let mut variable = Walker { scope: Scope { months: (month, month), ..self.scope } }.compensation(a, CompKind::Variable);
-        variable.label = format!("rörlig {}-{month:02}", self.model().header.year);
-        let changes = Node::leaf("förändringar, fördelade lika över sina månader", kr(line.amounts.changes), None);
+        variable.label = format!("{} {}-{month:02}", Figure::Variable, self.model().header.year);
+        let changes = Node::leaf(crate::tr!("explain-changes-spread"), kr(line.amounts.changes), None);
         let label = format!("{}.överföring[{}-{month:02}]", self.model().assignments[a].id, self.model().header.year);
         Ok(vec![Node { label, value: kr(line.amounts.total), source: None, children: vec![twelfth, variable, changes] }])
     }
@@ -265,7 +260,8 @@ impl<'a> Walker<'a> {
             Figure::names().for_each(|n| names.push(n));
             names.extend(asg.key_figures.iter().map(|k| k.id.as_str()));
             let hint = crate::diagnostic::did_you_mean(id, names);
-            return Err(format!("`{}` has no figure `{id}`{}", asg.id, hint.map(|h| format!("; {h}")).unwrap_or_default()));
+            let hint = hint.map(|h| format!("; {h}")).unwrap_or_default();
+            return Err(crate::tr!("explain-no-such-figure", assignment = asg.id.as_str(), name = id, hint = hint));
         };
         let last = month.unwrap_or(self.scope.months.1);
         let from = if kf.interval == crate::model::Interval::Månadsvis && month.is_some() { last } else { 1 };
