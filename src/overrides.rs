@@ -7,22 +7,18 @@ use crate::report::number::swedish;
 /// `utbildningsfaktor.usk=1,05`.
 pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
     let (name, value) =
-        text.split_once('=').ok_or_else(|| format!("`--set {text}`: write `--set name=value`, e.g. `--set prisindex=3,1%`"))?;
-    let q = crate::syntax::parse_quantity(value).map_err(|e| format!("`--set {text}`: {e}"))?;
-    let (v, unit) = crate::check::literal(&q).map_err(|e| format!("`--set {text}`: {e}"))?;
+        text.split_once('=').ok_or_else(|| crate::tr!("set-form", text = text))?;
+    let q = crate::syntax::parse_quantity(value).map_err(|e| crate::tr!("set-bad-value", text = text, reason = e.to_string()))?;
+    let (v, unit) = crate::check::literal(&q).map_err(|e| crate::tr!("set-bad-value", text = text, reason = e))?;
     let (r, key) = find(model, name.trim())?;
     let p = model.param(r);
     if unit != p.unit {
-        return Err(format!("`--set {text}`: `{}` is in `{}` but the value is in `{unit}`", p.name, p.unit));
+        return Err(crate::tr!("set-wrong-unit", text = text, name = p.name.as_str(), unit = p.unit.to_string(), given = unit.to_string()));
     }
     let written = model.source.slice(p.span).contains('%');
     if written && q.unit.is_none() {
-        return Err(format!(
-            "`--set {text}`: `{}` is a percentage; write it with `%`, e.g. `{}={}%`",
-            p.name,
-            name.trim(),
-            swedish(q.number, q.number.scale())
-        ));
+        let example = format!("{}={}%", name.trim(), swedish(q.number, q.number.scale()));
+        return Err(crate::tr!("set-needs-percent", text = text, name = p.name.as_str(), example = example));
     }
     let p = match r {
         ParamRef::Global(i) => &mut model.params[i],
@@ -32,7 +28,7 @@ pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
         (ParamValue::Scalar(x), None) => *x = v,
         (ParamValue::PerPart(xs), Some(k)) => xs[k] = v,
         (ParamValue::Keyed(xs), Some(k)) => xs[k].1 = v,
-        _ => return Err(format!("`--set {text}`: name one entry of the table `{}`", p.name)),
+        _ => return Err(crate::tr!("set-name-one-entry", text = text, name = p.name.as_str())),
     }
     Ok(())
 }
@@ -46,7 +42,7 @@ fn find(model: &Model, name: &str) -> Result<(ParamRef, Option<usize>), String> 
                 .params
                 .iter()
                 .position(|p| p.name == segs[1])
-                .ok_or_else(|| format!("`--set`: `{}` has no parameter `{}`", a.id, segs[1]))?;
+                .ok_or_else(|| crate::tr!("set-no-such-local", assignment = a.id.as_str(), name = segs[1]))?;
             (ParamRef::Local(ai, i), &segs[2..])
         }
         _ => {
@@ -57,7 +53,7 @@ fn find(model: &Model, name: &str) -> Result<(ParamRef, Option<usize>), String> 
     let key = match rest {
         [] => None,
         [k] => Some(entry_index(model, r, k)?),
-        _ => return Err(format!("`--set`: `{name}` has too many parts")),
+        _ => return Err(crate::tr!("set-too-many-parts", name = name)),
     };
     Ok((r, key))
 }
@@ -69,10 +65,10 @@ fn entry_index(model: &Model, r: ParamRef, key: &str) -> Result<usize, String> {
         (ParamValue::PerPart(_), ParamRef::Local(a, _)) => model.assignments[a].parts.iter().map(|p| p.id.clone()).collect(),
         _ => vec![],
     };
-    keys.iter().position(|k| k == key).ok_or_else(|| format!("`--set`: `{}` has no entry `{key}`", p.name))
+    keys.iter().position(|k| k == key).ok_or_else(|| crate::tr!("set-no-such-entry", name = p.name.as_str(), key = key))
 }
 
 fn unknown(model: &Model, name: &str) -> String {
     let hint = crate::diagnostic::did_you_mean(name, model.params.iter().map(|p| p.name.as_str()));
-    format!("`--set`: unknown parameter `{name}`{}", hint.map(|h| format!("; {h}")).unwrap_or_default())
+    crate::tr!("set-unknown", name = name, hint = hint.map(|h| format!("; {h}")).unwrap_or_default())
 }

@@ -50,3 +50,14 @@ verify-different-report = the same files give a different report ({ $line }); wa
 verify-file-missing = { $file }: missing
 verify-file-changed = { $file }: changed (sha256 was { $was }, now { $now })
 app-template-wrote = wrote { $file }: { $budget } Budget rows, { $volume } Volymer rows
+
+## --set: what-ifs
+set-form = `--set { $text }`: write `--set name=value`, e.g. `--set prisindex=3,1%`
+set-bad-value = `--set { $text }`: { $reason }
+set-wrong-unit = `--set { $text }`: `{ $name }` is in `{ $unit }` but the value is in `{ $given }`
+set-needs-percent = `--set { $text }`: `{ $name }` is a percentage; write it with `%`, e.g. `{ $example }`
+set-name-one-entry = `--set { $text }`: name one entry of the table `{ $name }`
+set-no-such-local = `--set`: `{ $assignment }` has no parameter `{ $name }`
+set-too-many-parts = `--set`: `{ $name }` has too many parts
+set-no-such-entry = `--set`: `{ $name }` has no entry `{ $key }`
+set-unknown = `--set`: unknown parameter `{ $name }`{ $hint }

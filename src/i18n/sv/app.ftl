@@ -50,3 +50,14 @@ verify-different-report = samma filer ger en annan rapport ({ $line }); skrevs d
 verify-file-missing = { $file }: saknas
 verify-file-changed = { $file }: ändrad (sha256 var { $was }, nu { $now })
 app-template-wrote = skrev { $file }: { $budget } rader i Budget, { $volume } rader i Volymer
+
+## --set: what-ifs
+set-form = `--set { $text }`: skriv `--set namn=värde`, t.ex. `--set prisindex=3,1%`
+set-bad-value = `--set { $text }`: { $reason }
+set-wrong-unit = `--set { $text }`: `{ $name }` är i `{ $unit }` men värdet är i `{ $given }`
+set-needs-percent = `--set { $text }`: `{ $name }` är en procentsats; skriv den med `%`, t.ex. `{ $example }`
+set-name-one-entry = `--set { $text }`: ange en post i tabellen `{ $name }`
+set-no-such-local = `--set`: `{ $assignment }` har ingen parameter `{ $name }`
+set-too-many-parts = `--set`: `{ $name }` har för många led
+set-no-such-entry = `--set`: `{ $name }` har ingen post `{ $key }`
+set-unknown = `--set`: okänd parameter `{ $name }`{ $hint }
