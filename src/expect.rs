@@ -34,6 +34,7 @@ use crate::model::{Expr, ExprKind, Interval, MeasureKind, Model};
 use crate::report::number::swedish;
 use crate::source::Span;
 use crate::syntax::ast::{ExpectItem, Expectation, Ident, Month, Quantity, Str};
+use crate::vocab::Figure;
 use crate::workbook::CellRef;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -201,9 +202,9 @@ impl Workbooks {
         let path = self.dir.join(&name.value);
         let loaded =
             self.loaded.entry(path.clone()).or_insert_with(|| eval::data::load(model, &path, &mut |_| {}).map_err(|e| (e.message, e.hint)));
-        loaded
-            .clone()
-            .map_err(|(message, hint)| Diagnostic::error(name.span, format!("cannot use the workbook: {message}")).with_hint_opt(hint))
+        loaded.clone().map_err(|(message, hint)| {
+            Diagnostic::error(name.span, crate::tr!("expect-cannot-use-workbook", reason = message)).with_hint_opt(hint)
+        })
     }
 }
 
@@ -253,7 +254,7 @@ fn add_posting(model: &Model, data: &mut Data, month: Month, code: &Ident, q: &Q
         Some(t) => add_mapped(data, t, m, amount),
         None => add_unmapped(data, &code.name, amount),
     };
-    added.ok_or_else(|| Diagnostic::error(span, "the sum of the postings is too large for an exact decimal"))
+    added.ok_or_else(|| Diagnostic::error(span, crate::tr!("expect-postings-overflow")))
 }
 
 fn add_mapped(data: &mut Data, t: Target, m: usize, amount: Decimal) -> Option<()> {
@@ -284,15 +285,20 @@ fn measure_key(model: &Model, path: &[Ident], kind: MeasureKind) -> Result<Key, 
     let (a, part, m) = match path {
         [a, m] => (a, None, m),
         [a, p, m] => (a, Some(p), m),
-        _ => return Err(Diagnostic::error(path_span(path), "write `uppdrag.mått` or `uppdrag.del.mått`")),
+        _ => return Err(Diagnostic::error(path_span(path), crate::tr!("expect-measure-path"))),
     };
-    let unknown = |what: &str, i: &Ident| Diagnostic::error(i.span, format!("unknown {what} `{}`", i.name));
-    let (ai, asg) = model.assignment(&a.name).ok_or_else(|| unknown("assignment", a))?;
-    let part = part.map(|p| asg.parts.iter().position(|x| x.id == p.name).ok_or_else(|| unknown("part", p))).transpose()?;
-    let (mi, measure) = model.measure(&m.name).ok_or_else(|| unknown("measure", m))?;
+    let unknown = |message: String, i: &Ident| Diagnostic::error(i.span, message);
+    let (ai, asg) = model.assignment(&a.name).ok_or_else(|| unknown(crate::tr!("expect-unknown-assignment", name = a.name.as_str()), a))?;
+    let part = part
+        .map(|p| {
+            let found = asg.parts.iter().position(|x| x.id == p.name);
+            found.ok_or_else(|| unknown(crate::tr!("expect-unknown-part", name = p.name.as_str()), p))
+        })
+        .transpose()?;
+    let (mi, measure) = model.measure(&m.name).ok_or_else(|| unknown(crate::tr!("expect-unknown-measure", name = m.name.as_str()), m))?;
     if measure.kind != kind {
-        return Err(Diagnostic::error(m.span, format!("`{}` is not a measure of this kind", m.name))
-            .with_hint("`budget` takes Budget measures, `volym` Volymer measures"));
+        return Err(Diagnostic::error(m.span, crate::tr!("expect-wrong-measure-kind", name = m.name.as_str()))
+            .with_hint(crate::tr!("expect-wrong-measure-kind-hint")));
     }
     Ok((ai, part, mi))
 }
@@ -314,7 +320,7 @@ fn month_of(model: &Model, m: Month) -> Result<u32, String> {
     let year = model.header.year;
     match m.year == year && (1..=12).contains(&m.month) {
         true => Ok(m.month),
-        false => Err(format!("{}-{:02} is not a month of {year}, the year of the rules", m.year, m.month)),
+        false => Err(crate::tr!("expect-month-not-in-year", month = format!("{}-{:02}", m.year, m.month), year = year.to_string())),
     }
 }
 
@@ -388,40 +394,44 @@ impl Cx<'_> {
     }
 
     fn actual(&self, line: &ValueLine) -> Result<Actual, String> {
-        let (a, rest) = line.path.split_first().ok_or("an empty name")?;
+        let (a, rest) = line.path.split_first().ok_or_else(|| crate::tr!("expect-empty-name"))?;
         let (ai, r) = self
             .report
             .assignments
             .iter()
             .enumerate()
             .find(|(_, r)| r.id == a.name)
-            .ok_or_else(|| format!("no assignment `{}`", a.name))?;
+            .ok_or_else(|| crate::tr!("expect-no-assignment", name = a.name.as_str()))?;
         let month = line.month.map(|m| month_of(self.model, m)).transpose()?;
         let names: Vec<&str> = rest.iter().map(|i| i.name.as_str()).collect();
-        match (names.as_slice(), Money::named(names[0])) {
+        match (names.as_slice(), Figure::parse(names[0])) {
             ([_], Some(what)) => self.money(ai, r, what, month).map(Actual::kronor),
             (["kostnad", part], _) => self.part_cost(ai, part, month).map(Actual::kronor),
             _ => key_figure(r, &names.join("."), month, self.model.header.year),
         }
     }
 
-    fn money(&self, ai: usize, r: &AssignmentResult, what: Money, month: Option<u32>) -> Result<Decimal, String> {
-        let Some(m) = month else { return what.of_year(r) };
-        let line = r.months.iter().find(|l| l.month == m).ok_or_else(|| format!("no transfer for month {m}"))?.amounts;
+    fn money(&self, ai: usize, r: &AssignmentResult, what: Figure, month: Option<u32>) -> Result<Decimal, String> {
+        let Some(m) = month else { return of_year(what, r) };
+        let line = r.months.iter().find(|l| l.month == m).ok_or_else(|| crate::tr!("expect-no-transfer", month = m))?.amounts;
         let cost = self.cost(ai, None, m..=m)?;
         Ok(match what {
-            Money::Fixed => line.fixed,
-            Money::Variable => line.variable,
-            Money::Changes => line.changes,
-            Money::Total | Money::Transfer => line.total,
-            Money::Cost => cost,
-            Money::Result => line.total.checked_sub(cost).ok_or("the result is too large for an exact decimal")?,
+            Figure::Fixed => line.fixed,
+            Figure::Variable => line.variable,
+            Figure::Changes => line.changes,
+            Figure::Compensation | Figure::Transfer => line.total,
+            Figure::Cost => cost,
+            Figure::Result => line.total.checked_sub(cost).ok_or_else(|| crate::tr!("expect-result-overflow"))?,
         })
     }
 
     fn part_cost(&self, ai: usize, part: &str, month: Option<u32>) -> Result<Decimal, String> {
         let asg = &self.model.assignments[ai];
-        let p = asg.parts.iter().position(|p| p.id == part).ok_or_else(|| format!("`{}` has no part `{part}`", asg.id))?;
+        let p = asg
+            .parts
+            .iter()
+            .position(|p| p.id == part)
+            .ok_or_else(|| crate::tr!("expect-no-part", assignment = asg.id.as_str(), part = part))?;
         let months = month.map_or(1..=12, |m| m..=m);
         self.cost(ai, Some(p), months)
     }
@@ -434,48 +444,22 @@ impl Cx<'_> {
             None => &slots[..],
         };
         let mut sums = chosen.iter().flat_map(|s| months.clone().map(|m| s.sum[m as usize - 1]));
-        sums.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or_else(|| "the cost is too large for an exact decimal".into())
+        sums.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or_else(|| crate::tr!("expect-cost-overflow"))
     }
 }
 
-/// The money figures of an assignment.
-#[derive(Clone, Copy)]
-enum Money {
-    Fixed,
-    Variable,
-    Changes,
-    Total,
-    Transfer,
-    Cost,
-    Result,
-}
-
-impl Money {
-    fn named(name: &str) -> Option<Money> {
-        Some(match name {
-            "fast" => Money::Fixed,
-            "rörlig" => Money::Variable,
-            "förändringar" => Money::Changes,
-            "ersättning" => Money::Total,
-            "överföring" => Money::Transfer,
-            "kostnad" => Money::Cost,
-            "resultat" => Money::Result,
-            _ => return None,
-        })
-    }
-
-    fn of_year(self, r: &AssignmentResult) -> Result<Decimal, String> {
-        let c = r.compensation;
-        Ok(match self {
-            Money::Fixed => c.fixed,
-            Money::Variable => c.variable,
-            Money::Changes => c.changes,
-            Money::Total => c.total,
-            Money::Cost => r.cost,
-            Money::Result => r.result,
-            Money::Transfer => return Err("`överföring` is one month's transfer: give the month, e.g. `överföring[2023-07]`".into()),
-        })
-    }
+/// A figure of the whole year.
+fn of_year(figure: Figure, r: &AssignmentResult) -> Result<Decimal, String> {
+    let c = r.compensation;
+    Ok(match figure {
+        Figure::Fixed => c.fixed,
+        Figure::Variable => c.variable,
+        Figure::Changes => c.changes,
+        Figure::Compensation => c.total,
+        Figure::Cost => r.cost,
+        Figure::Result => r.result,
+        Figure::Transfer => return Err(crate::tr!("expect-transfer-needs-month")),
+    })
 }
 
 /// A key figure (`id` or `id.del`) for the period the month picks.

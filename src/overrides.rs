@@ -6,8 +6,7 @@ use crate::report::number::swedish;
 /// Applies `name=value` to the model: `prisindex=3,1%`, `vårdboende.referenskostnad.somatik=2 100 kr/dygn`,
 /// `utbildningsfaktor.usk=1,05`.
 pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
-    let (name, value) =
-        text.split_once('=').ok_or_else(|| crate::tr!("set-form", text = text))?;
+    let (name, value) = text.split_once('=').ok_or_else(|| crate::tr!("set-form", text = text))?;
     let q = crate::syntax::parse_quantity(value).map_err(|e| crate::tr!("set-bad-value", text = text, reason = e.to_string()))?;
     let (v, unit) = crate::check::literal(&q).map_err(|e| crate::tr!("set-bad-value", text = text, reason = e))?;
     let (r, key) = find(model, name.trim())?;

@@ -1,3 +1,19 @@
 # expect
 expect-cannot-read-dir = { $dir }: cannot read the directory: { $reason }
 expect-no-rule-files = { $dir }: no `*.ek` rule files in the directory
+expect-transfer-needs-month = `överföring` is one month's transfer: give the month, e.g. `överföring[2023-07]`
+expect-cannot-use-workbook = cannot use the workbook: { $reason }
+expect-postings-overflow = the sum of the postings is too large for an exact decimal
+expect-measure-path = write `uppdrag.mått` or `uppdrag.del.mått`
+expect-no-assignment = no assignment `{ $name }`
+expect-no-transfer = no transfer for month { $month }
+expect-no-part = `{ $assignment }` has no part `{ $part }`
+expect-cost-overflow = the cost is too large for an exact decimal
+expect-result-overflow = the result is too large for an exact decimal
+expect-empty-name = an empty name
+expect-unknown-assignment = unknown assignment `{ $name }`
+expect-unknown-part = unknown part `{ $name }`
+expect-unknown-measure = unknown measure `{ $name }`
+expect-wrong-measure-kind = `{ $name }` is not a measure of this kind
+expect-wrong-measure-kind-hint = `budget` takes Budget measures, `volym` Volymer measures
+expect-month-not-in-year = { $month } is not a month of { $year }, the year of the rules

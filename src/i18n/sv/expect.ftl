@@ -1,3 +1,19 @@
 # expect
 expect-cannot-read-dir = { $dir }: kan inte läsa mappen: { $reason }
 expect-no-rule-files = { $dir }: inga regelfiler `*.ek` i mappen
+expect-transfer-needs-month = `överföring` är en månads överföring: ange månaden, t.ex. `överföring[2023-07]`
+expect-cannot-use-workbook = kan inte använda arbetsboken: { $reason }
+expect-postings-overflow = summan av konteringarna är för stor för ett exakt decimaltal
+expect-measure-path = skriv `uppdrag.mått` eller `uppdrag.del.mått`
+expect-no-assignment = inget uppdrag `{ $name }`
+expect-no-transfer = ingen överföring för månad { $month }
+expect-no-part = `{ $assignment }` har ingen del `{ $part }`
+expect-cost-overflow = kostnaden är för stor för ett exakt decimaltal
+expect-result-overflow = resultatet är för stort för ett exakt decimaltal
+expect-empty-name = ett tomt namn
+expect-unknown-assignment = okänt uppdrag `{ $name }`
+expect-unknown-part = okänd del `{ $name }`
+expect-unknown-measure = okänt mått `{ $name }`
+expect-wrong-measure-kind = `{ $name }` är inte ett mått av det här slaget
+expect-wrong-measure-kind-hint = `budget` tar mått från Budget, `volym` mått från Volymer
+expect-month-not-in-year = { $month } är inte en månad i { $year }, reglernas år
