@@ -221,12 +221,23 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
         .subcommand_help_heading(t("cli-heading-commands"))
         .help_template(template(lang));
     let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_string()).collect();
-    names.iter().fold(root, |root, name| {
+    let root = names.iter().fold(root, |root, name| {
         root.mut_subcommand(name, |sub| {
             let about = t(&format!("cli-{name}-about"));
             localize(sub, name, lang).about(about).help_template(template(lang))
         })
-    })
+    });
+    let root = localize_usage(root, lang);
+    names.iter().fold(root, |root, name| root.mut_subcommand(name, |sub| localize_usage(sub.bin_name(format!("ekostyr {name}")), lang)))
+}
+
+/// The usage line with clap's own placeholders (`[OPTIONS]`, `[COMMAND]`) in `lang`.
+fn localize_usage(mut cmd: clap::Command, lang: crate::i18n::Lang) -> clap::Command {
+    let t = |key: &str| crate::i18n::message_in(lang, key, &[]);
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u).to_string();
+    let usage = usage.replace("[OPTIONS]", &t("cli-usage-options")).replace("[COMMAND]", &t("cli-usage-command"));
+    cmd.override_usage(usage)
 }
 
 /// The help layout, with the usage heading in `lang`.
@@ -244,7 +255,14 @@ fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Co
     let cmd = ids.iter().fold(cmd, |cmd, (id, positional)| {
         let heading = t(if *positional { "cli-heading-arguments" } else { "cli-heading-options" });
         let help = t(&format!("{prefix}-{id}"));
-        cmd.mut_arg(id, |a| a.help(help).help_heading(heading))
+        let value = t(&format!("cli-value-{id}"));
+        cmd.mut_arg(id, |a| {
+            let a = a.help(help).help_heading(heading);
+            match a.get_action().takes_values() {
+                true => a.value_name(value).hide_possible_values(true).hide_default_value(true),
+                false => a,
+            }
+        })
     });
     cmd.arg(
         Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t("cli-flag-help")).help_heading(t("cli-heading-options")),
@@ -263,19 +281,84 @@ pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<crate::i18n::Lang> {
     Lang::from_str(value, true).ok().map(Into::into)
 }
 
+/// The keys of [`render_error`].
+const ERROR_KEYS: [&str; 8] = [
+    "cli-error",
+    "cli-error-missing",
+    "cli-error-unknown-argument",
+    "cli-error-unknown-command",
+    "cli-error-invalid-value",
+    "cli-error-missing-command",
+    "cli-error-did-you-mean",
+    "cli-error-more",
+];
+
 /// Every key the command line asks the catalog for (the catalog test checks them).
 pub fn catalog_keys() -> Vec<String> {
     let cmd = Cli::command();
     let mut keys: Vec<String> = ["cli-about", "cli-flag-version", "cli-flag-help", "cli-heading-commands", "cli-heading-usage"]
         .into_iter()
-        .chain(["cli-heading-options", "cli-heading-arguments"])
+        .chain(["cli-heading-options", "cli-heading-arguments", "cli-usage-options", "cli-usage-command"])
+        .chain(ERROR_KEYS)
         .map(str::to_string)
         .collect();
+    let value = |a: &Arg| a.get_action().takes_values().then(|| format!("cli-value-{}", a.get_id()));
     keys.extend(cmd.get_arguments().map(|a| format!("cli-arg-{}", a.get_id())));
+    keys.extend(cmd.get_arguments().filter_map(value));
     for sub in cmd.get_subcommands() {
         let name = sub.get_name();
         keys.push(format!("cli-{name}-about"));
         keys.extend(sub.get_arguments().map(|a| format!("cli-{name}-{}", a.get_id())));
+        keys.extend(sub.get_arguments().filter_map(value));
     }
+    keys.sort();
+    keys.dedup();
     keys
+}
+
+/// A parse error of the command line in `lang`: the common kinds in the catalog's
+/// words with the usage line; help, version and anything rarer as clap renders them.
+pub fn render_error(e: &clap::Error, lang: crate::i18n::Lang) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let t = |key: &str, args: &[(&str, crate::i18n::Arg)]| crate::i18n::message_in(lang, key, args);
+    let arg = |s: String| crate::i18n::Arg::Text(s);
+    let message = match e.kind() {
+        ErrorKind::MissingRequiredArgument => t("cli-error-missing", &[("args", arg(text(ContextKind::InvalidArg)))]),
+        ErrorKind::UnknownArgument => t("cli-error-unknown-argument", &[("arg", arg(text(ContextKind::InvalidArg)))]),
+        ErrorKind::InvalidSubcommand => t("cli-error-unknown-command", &[("command", arg(text(ContextKind::InvalidSubcommand)))]),
+        ErrorKind::InvalidValue => t(
+            "cli-error-invalid-value",
+            &[
+                ("value", arg(text(ContextKind::InvalidValue))),
+                ("arg", arg(text(ContextKind::InvalidArg))),
+                ("valid", arg(Some(text(ContextKind::ValidValue)).filter(|v| !v.is_empty()).unwrap_or_else(|| "none".into()))),
+            ],
+        ),
+        ErrorKind::ValueValidation => t(
+            "cli-error-invalid-value",
+            &[("value", arg(text(ContextKind::InvalidValue))), ("arg", arg(text(ContextKind::InvalidArg))), ("valid", arg("none".into()))],
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => t("cli-error-missing-command", &[]),
+        _ => return e.render().to_string(),
+    };
+    let suggestion = [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg, ContextKind::SuggestedValue]
+        .into_iter()
+        .map(text)
+        .find(|s| !s.is_empty())
+        .map(|s| format!("\n  = {}", t("cli-error-did-you-mean", &[("name", arg(s))])))
+        .unwrap_or_default();
+    let usage = text(ContextKind::Usage);
+    let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u).trim();
+    let usage = match usage {
+        "" => String::new(),
+        u => format!("\n\n{}: {u}", t("cli-heading-usage", &[])),
+    };
+    let more = t("cli-error-more", &[]);
+    format!("{}: {message}{suggestion}{usage}\n\n{more}\n", t("cli-error", &[]))
 }

@@ -11,10 +11,20 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::set_lang(ekostyr::cli::lang_in_args(&args).or_else(lang_from_env).unwrap_or_default());
-    let matches = ekostyr::cli::command(i18n::lang()).get_matches_from(args);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let parsed = ekostyr::cli::command(i18n::lang()).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", ekostyr::cli::render_error(&e, i18n::lang()));
+            return ExitCode::from(Outcome::Error.code());
+        }
+        Err(e) => {
+            let mut text = e.render().to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            return ExitCode::from(write(Output::text(text)).code());
+        }
     };
     let output = dispatch(cli.command);
     ExitCode::from(write(output).code())

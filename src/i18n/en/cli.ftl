@@ -1,6 +1,6 @@
 # cli: the command line's help, from the clap definitions in src/cli.rs
 cli-about = ekostyr — the economic steering of service assignments, as rules you can test
-cli-arg-lang = Language of messages and labels (default: Swedish, or English when `LANG` is `en*`)
+cli-arg-lang = Language of messages and labels: `sv` (the default) or `en` (also when `LANG` is `en*`)
 cli-flag-help = Print help
 cli-flag-version = Print version
 cli-heading-usage = Usage
@@ -13,7 +13,7 @@ cli-run-rules = The year's rule file, e.g. `rules/2023.ek`
 cli-run-input = The workbook (xlsx, xlsm, xls, ods) or a folder of CSV files
 cli-run-period = Year to date up to this month, with a full-year forecast (`YYYY-MM`)
 cli-run-previous_input = The previous year's workbook, for `föregående` values that need inputs
-cli-run-format = Output format
+cli-run-format = Output format: `table` (the default), `csv`, `json` or `xlsx`
 cli-run-output = Write to this file (atomically) instead of standard output
 cli-run-overrides = What-if: override a parameter, e.g. `--set prisindex=3,1%`
 
@@ -29,7 +29,7 @@ cli-diff-old = The old year's rules
 cli-diff-new = The new year's rules
 cli-diff-input = Evaluate the new rules on this workbook to show the impact in kronor
 cli-diff-previous_input = The old year's workbook (default: the same as `--input`)
-cli-diff-format = Output format
+cli-diff-format = Output format: `text` (the default), `json` or `md` (Markdown for a board memo)
 
 cli-init-about = Start next year's rule file from this year's
 cli-init-year = The new budget year
@@ -40,7 +40,7 @@ cli-explain-rules = The rules
 cli-explain-input = The workbook
 cli-explain-target = `uppdrag`, `uppdrag.fast`, `uppdrag.rörlig`, `uppdrag.förändringar`, `uppdrag.kostnad`, `uppdrag.resultat`, `uppdrag.<nyckeltal>`, `uppdrag.överföring[2023-07]`
 cli-explain-period = Year to date up to this month
-cli-explain-format = Output format
+cli-explain-format = Output format: `text` (the default) or `json`
 
 cli-test-about = Run the `förvänta` expectations written next to the rules
 cli-test-files = Rule files or directories of them
@@ -53,4 +53,37 @@ cli-verify-about = Re-run a JSON report from the files it names and say whether 
 cli-verify-report = A report written with `--format json`
 
 cli-completions-about = Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
-cli-completions-shell = The shell
+cli-completions-shell = The shell: `bash`, `zsh`, `fish`, `elvish` or `powershell`
+
+# Placeholders for values in usage lines
+cli-value-lang = LANG
+cli-value-rules = RULES
+cli-value-input = WORKBOOK
+cli-value-period = YYYY-MM
+cli-value-previous_input = WORKBOOK
+cli-value-format = FORMAT
+cli-value-output = FILE
+cli-value-overrides = NAME=VALUE
+cli-value-files = FILES
+cli-value-old = OLD
+cli-value-new = NEW
+cli-value-year = YEAR
+cli-value-from = RULES
+cli-value-target = TARGET
+cli-value-report = REPORT
+cli-value-shell = SHELL
+cli-usage-options = [OPTIONS]
+cli-usage-command = [COMMAND]
+
+# Errors in the command line
+cli-error = error
+cli-error-missing = these arguments are missing: { $args }
+cli-error-unknown-argument = unknown argument `{ $arg }`
+cli-error-unknown-command = unknown command `{ $command }`
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`{ $valid ->
+    [none] {""}
+   *[other] ; possible values: { $valid }
+}
+cli-error-missing-command = give a command
+cli-error-did-you-mean = hint: did you mean `{ $name }`?
+cli-error-more = For more information, try `--help`

@@ -1,6 +1,6 @@
 # cli: kommandoradens hjälptexter, efter clap-definitionerna i src/cli.rs
 cli-about = ekostyr — ekonomistyrning för verksamhetsuppdrag, som regler du kan testa
-cli-arg-lang = Språk för meddelanden och rubriker (standard: svenska, engelska när `LANG` är `en*`)
+cli-arg-lang = Språk för meddelanden och rubriker: `sv` (standard) eller `en` (även när `LANG` är `en*`)
 cli-flag-help = Visa hjälp
 cli-flag-version = Visa version
 cli-heading-usage = Användning
@@ -13,7 +13,7 @@ cli-run-rules = Årets regelfil, t.ex. `rules/2023.ek`
 cli-run-input = Arbetsboken (xlsx, xlsm, xls, ods) eller en mapp med CSV-filer
 cli-run-period = Hittills i år till och med denna månad, med helårsprognos (`ÅÅÅÅ-MM`)
 cli-run-previous_input = Föregående års arbetsbok, för `föregående`-värden som behöver indata
-cli-run-format = Utdataformat
+cli-run-format = Utdataformat: `table` (standard), `csv`, `json` eller `xlsx`
 cli-run-output = Skriv till denna fil (atomärt) i stället för till standard ut
 cli-run-overrides = Tänk om: ändra en parameter, t.ex. `--set prisindex=3,1%`
 
@@ -29,7 +29,7 @@ cli-diff-old = Det gamla årets regler
 cli-diff-new = Det nya årets regler
 cli-diff-input = Beräkna de nya reglerna på denna arbetsbok för att visa effekten i kronor
 cli-diff-previous_input = Det gamla årets arbetsbok (standard: samma som `--input`)
-cli-diff-format = Utdataformat
+cli-diff-format = Utdataformat: `text` (standard), `json` eller `md` (Markdown för en nämndskrivelse)
 
 cli-init-about = Påbörja nästa års regelfil utifrån årets
 cli-init-year = Det nya budgetåret
@@ -40,7 +40,7 @@ cli-explain-rules = Reglerna
 cli-explain-input = Arbetsboken
 cli-explain-target = `uppdrag`, `uppdrag.fast`, `uppdrag.rörlig`, `uppdrag.förändringar`, `uppdrag.kostnad`, `uppdrag.resultat`, `uppdrag.<nyckeltal>`, `uppdrag.överföring[2023-07]`
 cli-explain-period = Hittills i år till och med denna månad
-cli-explain-format = Utdataformat
+cli-explain-format = Utdataformat: `text` (standard) eller `json`
 
 cli-test-about = Kör `förvänta`-blocken som står bredvid reglerna
 cli-test-files = Regelfiler eller mappar med regelfiler
@@ -53,4 +53,37 @@ cli-verify-about = Kör om en JSON-rapport från filerna den namnger och säg om
 cli-verify-report = En rapport skriven med `--format json`
 
 cli-completions-about = Skriv ut ett skript för kompletteringar i skalet (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
-cli-completions-shell = Skalet
+cli-completions-shell = Skalet: `bash`, `zsh`, `fish`, `elvish` eller `powershell`
+
+# Placeholders for values in usage lines
+cli-value-lang = SPRÅK
+cli-value-rules = REGLER
+cli-value-input = ARBETSBOK
+cli-value-period = ÅÅÅÅ-MM
+cli-value-previous_input = ARBETSBOK
+cli-value-format = FORMAT
+cli-value-output = FIL
+cli-value-overrides = NAMN=VÄRDE
+cli-value-files = FILER
+cli-value-old = GAMLA
+cli-value-new = NYA
+cli-value-year = ÅR
+cli-value-from = REGLER
+cli-value-target = MÅL
+cli-value-report = RAPPORT
+cli-value-shell = SKAL
+cli-usage-options = [FLAGGOR]
+cli-usage-command = [KOMMANDO]
+
+# Errors in the command line
+cli-error = fel
+cli-error-missing = dessa argument saknas: { $args }
+cli-error-unknown-argument = okänt argument `{ $arg }`
+cli-error-unknown-command = okänt kommando `{ $command }`
+cli-error-invalid-value = ogiltigt värde `{ $value }` för `{ $arg }`{ $valid ->
+    [none] {""}
+   *[other] ; möjliga värden: { $valid }
+}
+cli-error-missing-command = ange ett kommando
+cli-error-did-you-mean = tips: menade du `{ $name }`?
+cli-error-more = Mer information: `--help`
