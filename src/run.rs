@@ -136,7 +136,7 @@ fn parse_period(text: &str, year: i32) -> Result<u32, RunError> {
 fn render(report: eval::results::Report, format: Format, lang: Lang) -> Result<Vec<u8>, RunError> {
     Ok(match format {
         Format::Table => crate::report::table::render(&report, lang).into_bytes(),
-        Format::Json => crate::report::json::render(&report).into_bytes(),
+        Format::Json => crate::report::json::render_in(&report, lang).into_bytes(),
         Format::Csv => crate::report::csv::render(&report, lang)?,
         Format::Xlsx => crate::report::xlsx::render(&report, lang)?,
     })
