@@ -210,9 +210,9 @@ pub fn target_text(t: Option<Target>, unit: &FigureUnit) -> String {
 
 fn unmapped(out: &mut String, r: &Report, l: &L) {
     let u = &r.unmapped;
-    let _ = writeln!(out, "{}", tr_in!(l.0, "report-unmapped", count = u.count.to_string(), sum = kr(u.sum)));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-unmapped", count = u.count.to_string(), n = u.count, sum = kr(u.sum)));
     for (code, n, sum) in &u.codes {
-        let _ = writeln!(out, "  {}", tr_in!(l.0, "report-unmapped-code", code = code, count = n.to_string(), sum = kr(*sum)));
+        let _ = writeln!(out, "  {}", tr_in!(l.0, "report-unmapped-code", code = code, count = n.to_string(), n = *n, sum = kr(*sum)));
     }
     out.push('\n');
 }

@@ -67,8 +67,14 @@ report-status-not-met = not met
 report-too-large = too large
 report-total = Total
 report-transfers-too-large = the total of the transfers is too large
-report-unmapped = UNMAPPED POSTINGS: { $count } postings, sum { $sum } kr
-report-unmapped-code = { $code }: { $count } postings, { $sum } kr
+report-unmapped = UNMAPPED POSTINGS: { $count } { $n ->
+    [one] posting
+   *[other] postings
+}, sum { $sum } kr
+report-unmapped-code = { $code }: { $count } { $n ->
+    [one] posting
+   *[other] postings
+}, { $sum } kr
 report-what-if = What-if
 report-workbook-failed = cannot build the workbook: { $reason }
 report-year-unwritable = the year { $year } cannot be written to a workbook

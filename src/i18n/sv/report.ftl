@@ -67,8 +67,12 @@ report-status-not-met = ej uppfyllt
 report-too-large = för stort
 report-total = Summa
 report-transfers-too-large = summan av överföringarna är för stor för ett exakt decimaltal
-report-unmapped = EJ MAPPADE KONTERINGAR: { $count } st, summa { $sum } kr
-report-unmapped-code = { $code }: { $count } st, { $sum } kr
+report-unmapped = EJ MAPPADE KONTERINGAR: { $count } { $n ->
+   *[other] st
+}, summa { $sum } kr
+report-unmapped-code = { $code }: { $count } { $n ->
+   *[other] st
+}, { $sum } kr
 report-what-if = Vad händer om
 report-workbook-failed = kan inte skapa arbetsboken: { $reason }
 report-year-unwritable = året { $year } kan inte skrivas i en arbetsbok
