@@ -469,11 +469,21 @@ fn key_figure(r: &AssignmentResult, id: &str, month: Option<u32>, year: i32) -> 
     if let [only] = rows.as_slice()
         && only.value.is_none()
     {
-        return Ok(Actual { value: None, unit: only.unit.clone(), note: only.note.clone() });
+        return Ok(shown(only));
     }
     let label = period(first.interval, id, month, year)?;
     let row = rows.iter().find(|k| k.period == label).ok_or_else(|| not_reported(id, &label, &rows))?;
-    Ok(Actual { value: row.value, unit: row.unit.clone(), note: row.note.clone() })
+    Ok(shown(row))
+}
+
+/// A key figure as the report shows it: in display units (percent for a ratio), rounded.
+fn shown(k: &KeyFigureResult) -> Actual {
+    let lang = crate::i18n::lang();
+    Actual {
+        value: k.value.map(|v| crate::report::number::shown(v, &k.unit)),
+        unit: k.unit.symbol().to_string(),
+        note: k.note.as_ref().map(|n| crate::report::note(lang, n)),
+    }
 }
 
 fn no_key_figure(r: &AssignmentResult, id: &str) -> String {

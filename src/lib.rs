@@ -24,6 +24,7 @@ pub mod fmt;
 pub mod i18n;
 pub mod init;
 pub mod model;
+pub mod number;
 pub mod overrides;
 pub mod report;
 pub mod session;

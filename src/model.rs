@@ -7,7 +7,7 @@ use crate::syntax::ast;
 use crate::units::Unit;
 use rust_decimal::Decimal;
 
-pub use ast::{ChangeKind, Function, Interval, MeasureKind};
+pub use crate::vocab::{BinOp, ChangeKind, Function, Interval, MeasureKind};
 
 /// A checked rule file (one budget year).
 #[derive(Debug, Clone)]
@@ -319,7 +319,7 @@ pub enum ExprKind {
     /// Logical not.
     Not(Box<Expr>),
     /// Binary operation.
-    Binary(ast::BinOp, Box<Expr>, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
     /// `min`/`max` over the arguments.
     MinMax(Function, Vec<Expr>),
     /// `avrunda(x; decimals)`, half away from zero.

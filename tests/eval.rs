@@ -120,3 +120,42 @@ fn shell_completions_name_every_command() {
         assert!(script.contains(command), "{command}");
     }
 }
+
+#[test]
+fn huge_amounts_are_an_error_at_the_assignment_not_a_panic() {
+    let case = "tests/eval/overflow_is_an_error";
+    let out = ekostyr(&["run", &format!("{case}/rules.ek"), "--input", &format!("{case}/input"), "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("rules.ek:13:5: error: level 1 of the board `ÄN` is too large for an exact decimal"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn json_reads_back_to_the_same_text() {
+    for extra in [&[][..], &["--period", "2023-08"][..]] {
+        let text = reference(&[&["--format", "json"][..], extra].concat());
+        let report = ekostyr::report::json::parse(&text).expect("parses");
+        assert_eq!(ekostyr::report::json::render(&report), text, "{extra:?}");
+    }
+}
+
+#[test]
+fn english_table_has_english_labels_and_notes() {
+    insta::assert_snapshot!(reference(&["--period", "2023-08", "--lang", "en"]));
+}
+
+#[test]
+fn english_json_has_english_notes() {
+    let case =
+        ["run", "tests/eval/key_figures_iu/rules.ek", "--input", "tests/eval/key_figures_iu/input", "--format", "json", "--lang", "en"];
+    let mut notes = std::collections::BTreeSet::new();
+    for text in [reference(&["--format", "json", "--period", "2023-08", "--lang", "en"]), stdout_ok(&case)] {
+        let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+        for a in json["assignments"].as_array().expect("assignments") {
+            let figures = a["key_figures"].as_array().expect("key figures");
+            notes.extend(figures.iter().filter_map(|k| k["note"].as_str().map(str::to_string)));
+        }
+    }
+    insta::assert_debug_snapshot!(notes);
+}

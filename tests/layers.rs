@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Top-level modules from the bottom up; a module may use only modules of lower layers.
 const LAYERS: &[&[&str]] = &[
-    &["source", "units", "vocab", "i18n"],
+    &["source", "units", "vocab", "i18n", "number"],
     &["diagnostic", "workbook"],
     &["syntax"],
     &["model"],

@@ -19,9 +19,14 @@ fn comp(fixed: &str, variable: &str, changes: &str, total: &str) -> Compensation
 }
 
 fn month(m: u32, amounts: Compensation) -> MonthLine {
-    MonthLine { month: m, amounts }
+    MonthLine { year: 2023, month: m, amounts }
 }
 
+fn activity(activity: Activity, cost: &str) -> ActivityCost {
+    ActivityCost { activity, cost: d(cost) }
+}
+
+/// A key figure; `value` and the target in base units (a ratio as a ratio).
 fn figure(
     id: &str,
     interval: Interval,
@@ -29,7 +34,7 @@ fn figure(
     value: Option<&str>,
     unit: &str,
     (target, status): (Option<Target>, Status),
-    note: Option<&str>,
+    note: Option<NotApplicable>,
 ) -> KeyFigureResult {
     KeyFigureResult {
         id: id.into(),
@@ -37,9 +42,9 @@ fn figure(
         interval,
         period: period.into(),
         value: value.map(d),
-        unit: unit.into(),
+        unit: if unit == "%" { FigureUnit::Percent } else { FigureUnit::Unit(unit.into()) },
         status,
-        note: note.map(Into::into),
+        note,
         target,
     }
 }
@@ -56,27 +61,27 @@ fn hemtjänst() -> AssignmentResult {
         cost: d("3500000.00"),
         result: d("-75431.11"),
         key_figures: vec![
-            figure("beläggning", Interval::Månadsvis, "2023-01", Some("96.50"), "%", (Some(Target::AtLeast(d("95"))), Status::Met), None),
+            figure("beläggning", Interval::Månadsvis, "2023-01", Some("0.965"), "%", (Some(Target::AtLeast(d("0.95"))), Status::Met), None),
             figure(
                 "beläggning",
                 Interval::Månadsvis,
                 "2023-02",
                 None,
                 "%",
-                (Some(Target::AtLeast(d("95"))), Status::NotAvailable),
-                Some("division med noll: `budget(platser)` är 0"),
+                (Some(Target::AtLeast(d("0.95"))), Status::NotAvailable),
+                Some(NotApplicable::DivisionByZero { divisor: "budget(platser)".into() }),
             ),
             figure(
                 "sjukfrånvaro",
                 Interval::Delår,
                 "2023-01..2023-03",
-                Some("7.25"),
+                Some("0.0725"),
                 "%",
-                (Some(Target::AtMost(d("1"))), Status::NotMet),
+                (Some(Target::AtMost(d("0.01"))), Status::NotMet),
                 None,
             ),
         ],
-        activities: vec![("Hemtjänst dag".into(), d("2000000.00")), ("Övrigt".into(), d("1500000.00"))],
+        activities: vec![activity(Activity::Named("Hemtjänst dag".into()), "2000000.00"), activity(Activity::Other, "1500000.00")],
         forecast: None,
     }
 }
@@ -101,7 +106,7 @@ fn vårdboende() -> AssignmentResult {
             (Some(Target::Between(d("95"), d("105"))), Status::NotMet),
             None,
         )],
-        activities: vec![("Vårdboende".into(), d("140000.00"))],
+        activities: vec![activity(Activity::Named("Vårdboende".into()), "140000.00")],
         forecast: None,
     }
 }

@@ -2,10 +2,11 @@
 //! months), exact decimals, every operation checked.
 
 use super::data::{Data, Key};
+use super::results::MissingInput;
 use crate::check::days_in_month;
 use crate::model::*;
 use crate::source::Span;
-use crate::syntax::ast::BinOp;
+use crate::vocab::BinOp;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A value: a number or a truth value.
@@ -25,7 +26,7 @@ pub enum Fault {
     /// A result too large for an exact decimal.
     Overflow(Span),
     /// An input the formula needs is missing from the workbook.
-    Missing(Span, String),
+    Missing(Span, MissingInput),
     /// A `föregående` value that needs the previous year's workbook.
     NeedsPreviousInput(Span),
 }
@@ -96,7 +97,7 @@ impl<'a> Scope<'a> {
 
     fn part_param(&self, r: ParamRef, span: Span) -> R {
         let p = self.model.param(r);
-        let part = self.part.ok_or_else(|| Fault::Missing(span, format!("`{}` needs a part", p.name)))?;
+        let part = self.part.ok_or_else(|| Fault::Missing(span, MissingInput::Part { parameter: p.name.clone() }))?;
         Ok(Value::Num(entry(p, part)))
     }
 
@@ -218,10 +219,14 @@ impl<'a> Scope<'a> {
         Ok(total)
     }
 
-    fn missing(&self, sheet: &str, a: usize, m: usize, part: Option<usize>) -> String {
+    fn missing(&self, sheet: &str, a: usize, m: usize, part: Option<usize>) -> MissingInput {
         let asg = &self.model.assignments[a];
-        let part = self.part_for(a, part).map(|p| format!(", del `{}`", asg.parts[p].id)).unwrap_or_default();
-        format!("{sheet} has no row for uppdrag `{}`{part}, mått `{}`", asg.id, self.model.measures[m].name)
+        MissingInput::Row {
+            sheet: sheet.to_string(),
+            assignment: asg.id.clone(),
+            part: self.part_for(a, part).map(|p| asg.parts[p].id.clone()),
+            measure: self.model.measures[m].name.clone(),
+        }
     }
 
     fn previous(&self, x: &Expr, span: Span) -> R {

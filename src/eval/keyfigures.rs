@@ -3,20 +3,11 @@
 //! figure starts in a later year, divides by zero or lacks an input.
 
 use super::interp::{Fault, Scope};
-use super::results::{KeyFigureResult, Status};
+use super::results::{FigureUnit, KeyFigureResult, NotApplicable, Status};
 use super::{EvalError, fault_error};
 use crate::model::{ExprKind, Interval, KeyFigure, Target};
 use crate::units::Unit;
-use rust_decimal::{Decimal, RoundingStrategy};
-
-/// The periods (first month, last month) a figure is reported for, up to month `last`.
-pub fn periods(interval: Interval, last: u32) -> Vec<(u32, u32)> {
-    match interval {
-        Interval::Månadsvis => (1..=last).map(|m| (m, m)).collect(),
-        Interval::Delår => [3, 8, 12].into_iter().filter(|m| *m <= last).map(|m| (1, m)).collect(),
-        Interval::Årsvis => vec![(1, 12)],
-    }
-}
+use rust_decimal::Decimal;
 
 /// All key figures of assignment `a`.
 pub fn evaluate(scope: &Scope, a: usize, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
@@ -31,42 +22,42 @@ pub fn evaluate(scope: &Scope, a: usize, last: u32) -> Result<Vec<KeyFigureResul
     Ok(out)
 }
 
-fn figure(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
-    let model = scope.model;
-    let asg = &model.assignments[a];
-    let year = model.header.year;
+/// The figure before evaluation: named, with its unit and target, no value yet.
+fn blank(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>) -> KeyFigureResult {
+    let asg = &scope.model.assignments[a];
     let (id, name) = match part {
         Some(p) => (format!("{}.{}", kf.id, asg.parts[p].id), format!("{} – {}", kf.name, asg.parts[p].name)),
         None => (kf.id.clone(), kf.name.clone()),
     };
-    let percent = is_ratio(kf);
-    let unit = if percent { "%".to_string() } else { kf.formula.unit.to_string() };
-    let base = KeyFigureResult {
+    let unit = if is_ratio(kf) { FigureUnit::Percent } else { FigureUnit::Unit(kf.formula.unit.to_string()) };
+    KeyFigureResult {
         id,
         name,
         interval: kf.interval,
-        period: year.to_string(),
+        period: scope.model.header.year.to_string(),
         value: None,
         unit,
         status: Status::NotAvailable,
         note: None,
-        target: kf.target.map(|t| display_target(t, percent)),
-    };
+        target: kf.target,
+    }
+}
+
+fn figure(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
+    let year = scope.model.header.year;
+    let base = blank(scope, a, kf, part);
     if kf.from_year > year {
-        return Ok(vec![KeyFigureResult { note: Some(format!("följs upp från {}", kf.from_year)), ..base }]);
+        return Ok(vec![KeyFigureResult { note: Some(NotApplicable::StartsIn(kf.from_year)), ..base }]);
     }
     if kf.interval == Interval::Årsvis && last < 12 {
-        return Ok(vec![KeyFigureResult { note: Some("redovisas för helår".into()), ..base }]);
+        return Ok(vec![KeyFigureResult { note: Some(NotApplicable::FullYearOnly), ..base }]);
     }
     let mut out = vec![];
-    for (from, to) in periods(kf.interval, last) {
+    for (from, to) in kf.interval.periods(last) {
         let s = Scope { a: Some(a), part, months: (from, to), ..*scope };
         let period = period_label(year, from, to);
-        let r = match s.num(&kf.formula.expr) {
-            Ok(v) => {
-                let value = display(v, percent);
-                KeyFigureResult { period, value: Some(value), status: status(v, kf.target), ..base.clone() }
-            }
+        let r = match s.num(&kf.formula.expr).and_then(|v| showable(v, &base.unit, kf)) {
+            Ok(v) => KeyFigureResult { period, value: Some(v), status: status(v, kf.target), ..base.clone() },
             Err(f) => KeyFigureResult { period, note: Some(not_available(scope, f)?), ..base.clone() },
         };
         out.push(r);
@@ -74,12 +65,20 @@ fn figure(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>, last: u3
     Ok(out)
 }
 
-fn not_available(scope: &Scope, f: Fault) -> Result<String, EvalError> {
+/// The value, if it can be shown in its unit (a ratio ×100 in percent).
+fn showable(v: Decimal, unit: &FigureUnit, kf: &KeyFigure) -> Result<Decimal, Fault> {
+    match unit {
+        FigureUnit::Percent if v.checked_mul(Decimal::ONE_HUNDRED).is_none() => Err(Fault::Overflow(kf.formula.expr.span)),
+        _ => Ok(v),
+    }
+}
+
+fn not_available(scope: &Scope, f: Fault) -> Result<NotApplicable, EvalError> {
     match f {
-        Fault::DivZero(span) => Ok(format!("division med noll: `{}` är 0", scope.model.source.slice(span))),
-        Fault::Missing(_, msg) => Ok(format!("indata saknas: {msg}")),
-        Fault::NeedsPreviousInput(_) => Ok("föregående års indata saknas".into()),
-        other => Err(fault_error(scope.model, other, "a key figure")),
+        Fault::DivZero(span) => Ok(NotApplicable::DivisionByZero { divisor: scope.model.source.slice(span).to_string() }),
+        Fault::Missing(_, m) => Ok(NotApplicable::MissingInput(m)),
+        Fault::NeedsPreviousInput(_) => Ok(NotApplicable::NeedsPreviousInput),
+        other => Err(fault_error(scope.model, other, &crate::tr!("eval-what-key-figure"))),
     }
 }
 
@@ -94,24 +93,10 @@ pub fn period_label(year: i32, from: u32, to: u32) -> String {
 
 /// A dimensionless quotient is shown in percent.
 fn is_ratio(kf: &KeyFigure) -> bool {
-    kf.formula.unit == Unit::NONE && matches!(kf.formula.expr.kind, ExprKind::Binary(crate::syntax::ast::BinOp::Div, ..))
+    kf.formula.unit == Unit::NONE && matches!(kf.formula.expr.kind, ExprKind::Binary(crate::vocab::BinOp::Div, ..))
 }
 
-fn display(v: Decimal, percent: bool) -> Decimal {
-    let v = if percent { v * Decimal::ONE_HUNDRED } else { v };
-    v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-}
-
-fn display_target(t: Target, percent: bool) -> Target {
-    let f = |x: Decimal| if percent { x * Decimal::ONE_HUNDRED } else { x };
-    match t {
-        Target::AtLeast(x) => Target::AtLeast(f(x)),
-        Target::AtMost(x) => Target::AtMost(f(x)),
-        Target::Between(a, b) => Target::Between(f(a), f(b)),
-    }
-}
-
-/// Compares the exact value (not the rounded one) with the target.
+/// Compares the exact value with the target, both in base units.
 fn status(v: Decimal, target: Option<Target>) -> Status {
     let met = match target {
         None => return Status::NoTarget,

@@ -6,6 +6,7 @@ mod interp;
 mod keyfigures;
 pub mod money;
 pub mod results;
+pub mod shape;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{CompKind, Model};
@@ -13,7 +14,7 @@ use crate::source::Span;
 pub use data::{Data, InputError};
 pub use interp::{Fault, Scope, Value};
 pub use keyfigures::period_label;
-use money::{round_öre, spread};
+use money::{Overflow, round_öre, spread};
 use results::*;
 use rust_decimal::Decimal;
 
@@ -34,7 +35,7 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
     let scope = Scope { model, data: Some(data), previous_data, a: None, part: None, months: (1, last) };
     let assignments =
         (0..model.assignments.len()).map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
-    let level1 = level1(&assignments);
+    let level1 = level1(model, &assignments)?;
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };
     Ok(Report {
         title: model.header.title.clone(),
@@ -48,16 +49,26 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
     })
 }
 
-/// Turns a fault in a compensation into an error at the formula.
+/// Turns a fault in `what` (a compensation, the cost, a key figure) into an error at the formula.
 pub fn fault_error(model: &Model, fault: Fault, what: &str) -> EvalError {
     let d = match fault {
-        Fault::DivZero(span) => Diagnostic::error(span, format!("division by zero in {what}: `{}` is 0", model.source.slice(span))),
-        Fault::Overflow(span) => Diagnostic::error(span, format!("{what} is too large for an exact decimal")),
-        Fault::Missing(span, msg) => Diagnostic::error(span, format!("{what}: {msg}")).with_hint("add the row to the workbook"),
-        Fault::NeedsPreviousInput(span) => Diagnostic::error(span, format!("{what} needs the previous year's inputs"))
-            .with_hint("pass the previous year's workbook with `--previous-input`"),
+        Fault::DivZero(span) => {
+            Diagnostic::error(span, crate::tr!("eval-division-by-zero", what = what, divisor = model.source.slice(span)))
+        }
+        Fault::Overflow(span) => Diagnostic::error(span, crate::tr!("eval-too-large", what = what)),
+        Fault::Missing(span, m) => {
+            Diagnostic::error(span, crate::tr!("eval-missing-input", what = what, reason = m.describe(crate::i18n::lang())))
+                .with_hint(crate::tr!("eval-missing-input-hint"))
+        }
+        Fault::NeedsPreviousInput(span) => Diagnostic::error(span, crate::tr!("eval-needs-previous-input", what = what))
+            .with_hint(crate::tr!("eval-needs-previous-input-hint")),
     };
     EvalError(d)
+}
+
+/// An amount of `what` too large for an exact decimal, at `span`.
+fn too_large(model: &Model, span: Span, what: &str) -> EvalError {
+    fault_error(model, Fault::Overflow(span), what)
 }
 
 fn assignment(scope: &Scope, a: usize, last: u32, ytd: bool) -> Result<AssignmentResult, EvalError> {
@@ -66,10 +77,14 @@ fn assignment(scope: &Scope, a: usize, last: u32, ytd: bool) -> Result<Assignmen
     let here = Scope { a: Some(a), ..*scope };
     let all = monthly_transfers(&here, a)?;
     let months: Vec<MonthLine> = all.iter().copied().filter(|l| l.month <= last).collect();
-    let compensation = sum_lines(&months);
-    let cost = here.num(&cost_expr(a)).map_err(|f| fault_error(model, f, "the cost"))?;
+    let overflow = |what: String| move |_: Overflow| too_large(model, asg.span, &what);
+    let compensation = sum_lines(&months).map_err(overflow(crate::tr!("eval-what-compensation", assignment = &asg.id)))?;
+    let cost = here.num(&cost_expr(a)).map_err(|f| fault_error(model, f, &crate::tr!("eval-what-cost")))?;
     let key_figures = keyfigures::evaluate(&here, a, last)?;
-    let forecast = ytd.then(|| forecast(&all, &compensation, cost, last));
+    let forecast = ytd
+        .then(|| forecast(&all, &compensation, cost, last))
+        .transpose()
+        .map_err(overflow(crate::tr!("eval-what-forecast", assignment = &asg.id)))?;
     Ok(AssignmentResult {
         id: asg.id.clone(),
         name: asg.name.clone(),
@@ -78,9 +93,9 @@ fn assignment(scope: &Scope, a: usize, last: u32, ytd: bool) -> Result<Assignmen
         compensation,
         months,
         cost,
-        result: compensation.total - cost,
+        result: money::sub(compensation.total, cost).map_err(overflow(crate::tr!("eval-what-result", assignment = &asg.id)))?,
         key_figures,
-        activities: activities(scope, a, last),
+        activities: activities(scope, a, last).map_err(overflow(crate::tr!("eval-what-activities", assignment = &asg.id)))?,
         forecast,
     })
 }
@@ -94,99 +109,108 @@ fn cost_expr(a: usize) -> crate::model::Expr {
 pub fn monthly_transfers(scope: &Scope, a: usize) -> Result<Vec<MonthLine>, EvalError> {
     let model = scope.model;
     let asg = &model.assignments[a];
-    let fixed = round_öre(
-        scope
-            .compensation(a, CompKind::Fixed, asg.span)
-            .map_err(|f| fault_error(model, f, &format!("the fixed compensation of `{}`", asg.id)))?,
-    );
-    let fixed_lines = spread(fixed, 12);
+    let fixed_what = || crate::tr!("eval-what-fixed", assignment = &asg.id);
+    let fixed = round_öre(scope.compensation(a, CompKind::Fixed, asg.span).map_err(|f| fault_error(model, f, &fixed_what()))?);
+    let fixed_lines = spread(fixed, 12).map_err(|_| too_large(model, asg.span, &fixed_what()))?;
+    let year = model.header.year;
     let mut lines: Vec<MonthLine> = (1..=12)
-        .map(|m| MonthLine { month: m, amounts: Compensation { fixed: fixed_lines[m as usize - 1], ..Compensation::default() } })
+        .map(|m| MonthLine { year, month: m, amounts: Compensation { fixed: fixed_lines[m as usize - 1], ..Compensation::default() } })
         .collect();
     if asg.variable.is_some() {
         for line in lines.iter_mut() {
             let s = Scope { months: (line.month, line.month), ..*scope };
             let v = s
                 .compensation(a, CompKind::Variable, asg.span)
-                .map_err(|f| fault_error(model, f, &format!("the variable compensation of `{}` for month {}", asg.id, line.month)))?;
+                .map_err(|f| fault_error(model, f, &crate::tr!("eval-what-variable", assignment = &asg.id, month = line.month)))?;
             line.amounts.variable = round_öre(v);
         }
     }
     for change in &asg.changes {
-        let amount = round_öre(
-            Scope { months: (1, 12), ..*scope }
-                .num(&change.amount.expr)
-                .map_err(|f| fault_error(model, f, &format!("the change `{}`", change.id)))?,
-        );
-        let first = change.from_month as usize - 1;
-        for (i, part) in spread(amount, 12 - first).into_iter().enumerate() {
-            lines[first + i].amounts.changes += part;
-        }
+        add_change(scope, change, &mut lines)?;
     }
     for line in lines.iter_mut() {
         let c = &mut line.amounts;
-        c.total = c.fixed + c.variable + c.changes;
+        c.total = money::sum([c.fixed, c.variable, c.changes])
+            .map_err(|_| too_large(model, asg.span, &crate::tr!("eval-what-transfer", assignment = &asg.id, month = line.month)))?;
     }
     Ok(lines)
 }
 
-/// Sums transfer lines.
-pub fn sum_lines(lines: &[MonthLine]) -> Compensation {
-    lines.iter().fold(Compensation::default(), |acc, l| Compensation {
-        fixed: acc.fixed + l.amounts.fixed,
-        variable: acc.variable + l.amounts.variable,
-        changes: acc.changes + l.amounts.changes,
-        total: acc.total + l.amounts.total,
+/// Spreads a change's amount over its months, from its first month to December.
+fn add_change(scope: &Scope, change: &crate::model::Change, lines: &mut [MonthLine]) -> Result<(), EvalError> {
+    let model = scope.model;
+    let what = || crate::tr!("eval-what-change", change = &change.id);
+    let amount = round_öre(Scope { months: (1, 12), ..*scope }.num(&change.amount.expr).map_err(|f| fault_error(model, f, &what()))?);
+    let first = change.from_month as usize - 1;
+    let overflow = |_| too_large(model, change.span, &what());
+    for (i, part) in spread(amount, 12 - first).map_err(overflow)?.into_iter().enumerate() {
+        let c = &mut lines[first + i].amounts.changes;
+        *c = money::add(*c, part).map_err(overflow)?;
+    }
+    Ok(())
+}
+
+/// Sums transfer lines, checked.
+pub fn sum_lines(lines: &[MonthLine]) -> Result<Compensation, Overflow> {
+    lines.iter().try_fold(Compensation::default(), |acc, l| {
+        Ok(Compensation {
+            fixed: money::add(acc.fixed, l.amounts.fixed)?,
+            variable: money::add(acc.variable, l.amounts.variable)?,
+            changes: money::add(acc.changes, l.amounts.changes)?,
+            total: money::add(acc.total, l.amounts.total)?,
+        })
     })
 }
 
-fn forecast(all: &[MonthLine], ytd: &Compensation, cost: Decimal, last: u32) -> Forecast {
-    let year = sum_lines(all);
+/// Fixed and changes for the full year; variable and cost extrapolated by 12/n.
+fn forecast(all: &[MonthLine], ytd: &Compensation, cost: Decimal, last: u32) -> Result<Forecast, Overflow> {
+    let year = sum_lines(all)?;
     let factor = Decimal::from(12) / Decimal::from(last);
-    let variable = round_öre(ytd.variable * factor);
-    let compensation = Compensation { fixed: year.fixed, variable, changes: year.changes, total: year.fixed + variable + year.changes };
-    let cost = round_öre(cost * factor);
-    Forecast { compensation, cost, result: compensation.total - cost }
+    let variable = round_öre(money::mul(ytd.variable, factor)?);
+    let total = money::sum([year.fixed, variable, year.changes])?;
+    let compensation = Compensation { fixed: year.fixed, variable, changes: year.changes, total };
+    let cost = round_öre(money::mul(cost, factor)?);
+    Ok(Forecast { compensation, cost, result: money::sub(total, cost)? })
 }
 
-fn activities(scope: &Scope, a: usize, last: u32) -> Vec<(String, Decimal)> {
+/// Cost per named activity (or part) over the period; the rest as [`Activity::Other`].
+fn activities(scope: &Scope, a: usize, last: u32) -> Result<Vec<ActivityCost>, Overflow> {
     let asg = &scope.model.assignments[a];
-    let Some(data) = scope.data else { return vec![] };
+    let Some(data) = scope.data else { return Ok(vec![]) };
     let names: Vec<String> = match (asg.activities.is_empty(), asg.parts.is_empty()) {
         (false, _) => asg.activities.iter().map(|x| x.name.clone()).collect(),
         (true, false) => asg.parts.iter().map(|p| p.name.clone()).collect(),
         (true, true) => vec![],
     };
-    let costs: Vec<Decimal> = data.activities[a].iter().map(|m| m[..last as usize].iter().sum()).collect();
-    let mut out: Vec<(String, Decimal)> = names.into_iter().zip(costs.iter().copied()).collect();
+    let costs: Vec<Decimal> =
+        data.activities[a].iter().map(|m| money::sum(m[..last as usize].iter().copied())).collect::<Result<_, _>>()?;
+    let mut out: Vec<ActivityCost> =
+        names.into_iter().zip(costs.iter().copied()).map(|(n, cost)| ActivityCost { activity: Activity::Named(n), cost }).collect();
     let rest = costs.get(out.len()).copied().unwrap_or_default();
     if !rest.is_zero() || out.is_empty() {
-        let label = if out.is_empty() { asg.name.clone() } else { "Övrigt".to_string() };
-        out.push((label, rest));
+        let activity = if out.is_empty() { Activity::Named(asg.name.clone()) } else { Activity::Other };
+        out.push(ActivityCost { activity, cost: rest });
     }
-    out
+    Ok(out)
 }
 
-fn level1(assignments: &[AssignmentResult]) -> Vec<Level1> {
+/// Sums per board and care form, in the order first met.
+fn level1(model: &Model, assignments: &[AssignmentResult]) -> Result<Vec<Level1>, EvalError> {
     let mut out: Vec<Level1> = vec![];
-    for a in assignments {
-        let i = match out.iter().position(|l| l.board == a.board && l.care_form == a.care_form) {
-            Some(i) => i,
+    for (i, a) in assignments.iter().enumerate() {
+        let at = match out.iter().position(|l| l.board == a.board && l.care_form == a.care_form) {
+            Some(at) => at,
             None => {
-                out.push(Level1 {
-                    board: a.board.clone(),
-                    care_form: a.care_form.clone(),
-                    compensation: Decimal::ZERO,
-                    cost: Decimal::ZERO,
-                    result: Decimal::ZERO,
-                });
+                let zero = Decimal::ZERO;
+                out.push(Level1 { board: a.board.clone(), care_form: a.care_form.clone(), compensation: zero, cost: zero, result: zero });
                 out.len() - 1
             }
         };
-        let l = &mut out[i];
-        l.compensation += a.compensation.total;
-        l.cost += a.cost;
-        l.result += a.result;
+        let l = &mut out[at];
+        let overflow = |_| too_large(model, model.assignments[i].span, &crate::tr!("eval-what-level1", board = &a.board.0));
+        l.compensation = money::add(l.compensation, a.compensation.total).map_err(overflow)?;
+        l.cost = money::add(l.cost, a.cost).map_err(overflow)?;
+        l.result = money::add(l.result, a.result).map_err(overflow)?;
     }
-    out
+    Ok(out)
 }

@@ -1,18 +1,31 @@
-//! The result of evaluating one year: what every renderer prints.
+//! The result of evaluating one year: what every renderer prints, as plain data.
+//!
+//! Values are exact (a ratio stays a ratio; [`FigureUnit`] says how to show it),
+//! targets are in the value's base, and the reason for an `i.u.` is a
+//! [`NotApplicable`], not words: renderers scale, round and word them in the
+//! report's language. The same type is the JSON report (DESIGN.md, "Outputs"):
+//! the serde attributes point at `report::json::shape`, which holds the JSON's
+//! display forms (money with two decimals, key figures as shown).
 
+use super::shape;
+use crate::i18n::Lang;
 use crate::model::{Interval, Target};
+use crate::tr_in;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// One evaluated year.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    /// `regelverk`
+    /// `regelverk` (not in the JSON).
+    #[serde(skip)]
     pub title: String,
     /// `år`
     pub year: i32,
     /// `version`
     pub version: String,
     /// Year to date up to this month (1..=12); `None` for the full year.
+    #[serde(skip)]
     pub period: Option<u32>,
     /// Per assignment.
     pub assignments: Vec<AssignmentResult>,
@@ -25,21 +38,28 @@ pub struct Report {
 }
 
 /// Compensation split by kind.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Compensation {
     /// Fixed.
+    #[serde(with = "shape::money")]
     pub fixed: Decimal,
     /// Variable.
+    #[serde(with = "shape::money")]
     pub variable: Decimal,
     /// Mid-year changes.
+    #[serde(with = "shape::money")]
     pub changes: Decimal,
     /// Sum of the three.
+    #[serde(with = "shape::money")]
     pub total: Decimal,
 }
 
-/// One monthly transfer to the provider.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// One monthly transfer to the provider; in JSON `{ "period": "2023-01", amounts… }`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "shape::MonthJson", try_from = "shape::MonthJson")]
 pub struct MonthLine {
+    /// The year.
+    pub year: i32,
     /// Month 1..=12.
     pub month: u32,
     /// The amounts.
@@ -47,45 +67,73 @@ pub struct MonthLine {
 }
 
 /// One assignment's figures.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentResult {
     /// Id.
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Board (id, name).
+    /// Board (id, name); the id in JSON.
+    #[serde(with = "shape::id_only")]
     pub board: (String, String),
-    /// Care form (id, name).
+    /// Care form (id, name); the id in JSON.
+    #[serde(with = "shape::id_only")]
     pub care_form: (String, String),
     /// Compensation for the year (or year to date).
     pub compensation: Compensation,
     /// Monthly transfers.
     pub months: Vec<MonthLine>,
     /// Cost (sum of the ledger).
+    #[serde(with = "shape::money")]
     pub cost: Decimal,
     /// Compensation − cost.
+    #[serde(with = "shape::money")]
     pub result: Decimal,
     /// Key figures, per interval period (and part).
     pub key_figures: Vec<KeyFigureResult>,
     /// Cost per level-3 activity.
-    pub activities: Vec<(String, Decimal)>,
+    pub activities: Vec<ActivityCost>,
     /// Full-year forecast, in year-to-date mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Forecast>,
 }
 
+/// A level-3 activity (or part) and its cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityCost {
+    /// Which activity; `name` in JSON.
+    #[serde(rename = "name")]
+    pub activity: Activity,
+    /// Its cost.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+}
+
+/// A row of an assignment's activities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Activity {
+    /// An activity, part or assignment by its display name.
+    Named(String),
+    /// The cost no named activity takes (`Övrigt`).
+    Other,
+}
+
 /// A full-year forecast from a year-to-date: fixed in full, variable and cost extrapolated.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Forecast {
     /// Compensation for the full year.
     pub compensation: Compensation,
     /// Cost for the full year.
+    #[serde(with = "shape::money")]
     pub cost: Decimal,
     /// Compensation − cost.
+    #[serde(with = "shape::money")]
     pub result: Decimal,
 }
 
 /// Whether a key figure meets its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Meets it.
     Met,
@@ -97,8 +145,98 @@ pub enum Status {
     NotAvailable,
 }
 
+/// How a key figure's value is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FigureUnit {
+    /// A dimensionless quotient, shown ×100 in percent.
+    Percent,
+    /// The formula's unit as written (`kr/dygn`; empty for none), shown as it is.
+    Unit(String),
+}
+
+impl FigureUnit {
+    /// The unit as shown: `%`, `kr/dygn`.
+    pub fn symbol(&self) -> &str {
+        match self {
+            FigureUnit::Percent => "%",
+            FigureUnit::Unit(u) => u,
+        }
+    }
+
+    /// A value (or target) in this display unit, exact: a ratio ×100 in percent.
+    pub fn scaled(&self, v: Decimal) -> Decimal {
+        match self {
+            // INVARIANT: the evaluator reports a ratio too large to show ×100 as an overflow.
+            FigureUnit::Percent => v.saturating_mul(Decimal::ONE_HUNDRED),
+            FigureUnit::Unit(_) => v,
+        }
+    }
+
+    /// A value as shown: in this display unit, rounded to two decimals.
+    pub fn shown(&self, v: Decimal) -> Decimal {
+        crate::number::rounded(self.scaled(v), 2)
+    }
+}
+
+/// Why a key figure has no value (`i.u.`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotApplicable {
+    /// The figure is followed up from this year on.
+    StartsIn(i32),
+    /// An `årsvis` figure in a year to date.
+    FullYearOnly,
+    /// The formula divides by zero; `divisor` is the divisor's formula text.
+    DivisionByZero {
+        /// The divisor as written in the rules.
+        divisor: String,
+    },
+    /// An input the formula reads is missing from the workbook.
+    MissingInput(MissingInput),
+    /// A `föregående` value without the previous year's workbook.
+    NeedsPreviousInput,
+    /// A reason already in words, as read back from a JSON report.
+    Stated(String),
+}
+
+/// An input a formula reads that the workbook lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MissingInput {
+    /// No row in `sheet` (`Budget`, `Volymer`) for the assignment, part and measure.
+    Row {
+        /// The workbook's sheet.
+        sheet: String,
+        /// The assignment's id.
+        assignment: String,
+        /// The part's id, when the formula reads one part.
+        part: Option<String>,
+        /// The measure's name.
+        measure: String,
+    },
+    /// A per-part parameter read outside a part.
+    Part {
+        /// The parameter's name.
+        parameter: String,
+    },
+}
+
+impl MissingInput {
+    /// In words, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            MissingInput::Row { sheet, assignment, part: Some(p), measure } => {
+                crate::tr_in!(lang, "eval-missing-row-of-part", sheet = sheet, assignment = assignment, part = p, measure = measure)
+            }
+            MissingInput::Row { sheet, assignment, part: None, measure } => {
+                crate::tr_in!(lang, "eval-missing-row", sheet = sheet, assignment = assignment, measure = measure)
+            }
+            MissingInput::Part { parameter } => crate::tr_in!(lang, "eval-missing-part", parameter = parameter),
+        }
+    }
+}
+
 /// One key figure for one period (and part).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "shape::KeyFigureJson", try_from = "shape::KeyFigureJson")]
 pub struct KeyFigureResult {
     /// Id (`id.part` for a per-part figure).
     pub id: String,
@@ -108,57 +246,91 @@ pub struct KeyFigureResult {
     pub interval: Interval,
     /// `2023-03`, `2023-01..2023-08` or `2023`.
     pub period: String,
-    /// Value in display units (percent for ratios), rounded for display; `None` is `i.u.`.
+    /// The exact value in base units (a ratio as a ratio); `None` is `i.u.`.
     pub value: Option<Decimal>,
-    /// Display unit.
-    pub unit: String,
+    /// How the value is shown.
+    pub unit: FigureUnit,
     /// Target status.
     pub status: Status,
-    /// Why `i.u.`, or other remarks.
-    pub note: Option<String>,
-    /// The target in display units.
+    /// Why `i.u.`.
+    pub note: Option<NotApplicable>,
+    /// The target, in the value's base units (not in the JSON).
     pub target: Option<Target>,
 }
 
 /// Per board and care form.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Level1 {
-    /// Board (id, name).
+    /// Board (id, name); the id in JSON.
+    #[serde(with = "shape::id_only")]
     pub board: (String, String),
-    /// Care form (id, name).
+    /// Care form (id, name); the id in JSON.
+    #[serde(with = "shape::id_only")]
     pub care_form: (String, String),
     /// Total compensation.
+    #[serde(with = "shape::money")]
     pub compensation: Decimal,
     /// Total cost.
+    #[serde(with = "shape::money")]
     pub cost: Decimal,
     /// Compensation − cost.
+    #[serde(with = "shape::money")]
     pub result: Decimal,
 }
 
 /// Postings whose code maps to no assignment.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Unmapped {
     /// How many.
     pub count: u64,
     /// Their sum.
+    #[serde(with = "shape::money")]
     pub sum: Decimal,
-    /// Per code: code, count, sum.
+    /// Per code: code, count, sum (not in the JSON).
+    #[serde(skip)]
     pub codes: Vec<(String, u64, Decimal)>,
 }
 
 /// Where a report comes from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     /// `ekostyr x.y.z`
     pub engine: String,
     /// Rule files: (file, version, sha256), the evaluated file first.
+    #[serde(with = "shape::rule_files")]
     pub rules: Vec<(String, String, String)>,
     /// Input: (file, sha256).
+    #[serde(with = "shape::file")]
     pub input: Option<(String, String)>,
-    /// The previous year's input, when `föregående` read one: (file, sha256).
-    pub previous_input: Option<(String, String)>,
     /// `--period`
     pub period: Option<String>,
     /// `--set` overrides as given.
     pub overrides: Vec<String>,
+    /// The previous year's input, when `föregående` read one: (file, sha256).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shape::file")]
+    pub previous_input: Option<(String, String)>,
+}
+
+impl NotApplicable {
+    /// Why the figure is `i.u.`, in words of `lang` (the catalog's `report-note-*`).
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            NotApplicable::StartsIn(year) => tr_in!(lang, "report-note-starts-in", year = year.to_string()),
+            NotApplicable::FullYearOnly => tr_in!(lang, "report-note-full-year-only"),
+            NotApplicable::DivisionByZero { divisor } => tr_in!(lang, "report-note-division-by-zero", divisor = divisor),
+            NotApplicable::MissingInput(m) => tr_in!(lang, "report-note-missing-input", reason = m.describe(lang)),
+            NotApplicable::NeedsPreviousInput => tr_in!(lang, "report-note-needs-previous-input"),
+            NotApplicable::Stated(words) => words.clone(),
+        }
+    }
+}
+
+impl Activity {
+    /// The activity's name; the catch-all in words of `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Activity::Named(name) => name.clone(),
+            Activity::Other => tr_in!(lang, "report-activity-other"),
+        }
+    }
 }

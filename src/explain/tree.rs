@@ -111,7 +111,7 @@ impl<'a> Walker<'a> {
     fn paid(&self, a: usize) -> Result<Compensation, String> {
         let lines: Vec<MonthLine> = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
         let (from, to) = self.scope.months;
-        Ok(crate::eval::sum_lines(&lines[from as usize - 1..to as usize]))
+        crate::eval::sum_lines(&lines[from as usize - 1..to as usize]).map_err(|e| e.to_string())
     }
 
     /// `fast` (annual, rounded to öre) or `rörlig` (summed over the period's months).

@@ -16,11 +16,12 @@
 //!
 //! Boards and care forms are ids. Machine-oriented: English column names and words
 //! (`interval` as written in the rules, `status` as in the JSON: `met`, `not_met`,
-//! `no_target`, `not_available`) whatever the language; `,` separates fields, `.` is
+//! `no_target`, `not_available`) whatever the language, notes in the report's language; `,` separates fields, `.` is
 //! the decimal point, decimals are printed exactly (money with two decimals), UTF-8,
 //! `\n` ends a line, quoting after RFC 4180.
 
 use super::json::{interval_name, status_name};
+use super::number::{scaled_target, shown};
 use crate::eval::results::*;
 use crate::i18n::Lang;
 use crate::model::Target;
@@ -127,19 +128,19 @@ impl Col {
 /// One row: the view and the columns it fills.
 type Row = Vec<(Col, String)>;
 
-/// Renders the report as one CSV table; `lang` is accepted for a uniform renderer
-/// signature, the CSV is English whatever it is.
-pub fn render(report: &Report, _lang: Lang) -> Result<Vec<u8>, String> {
+/// Renders the report as one CSV table; columns and machine words are English
+/// whatever `lang` is, notes and the catch-all activity are in words of `lang`.
+pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
     let mut out = ::csv::Writer::from_writer(Vec::new());
     out.write_record(COLUMNS.map(Col::name)).map_err(fail)?;
-    for row in rows(report) {
+    for row in rows(report, lang) {
         out.write_record(record(row)).map_err(fail)?;
     }
     out.into_inner().map_err(|e| fail(e.into_error().into()))
 }
 
 fn fail(e: ::csv::Error) -> String {
-    format!("cannot write the CSV: {e}")
+    crate::tr!("report-csv-failed", reason = e.to_string())
 }
 
 /// A row spread over all columns, empty where the view has nothing.
@@ -151,17 +152,17 @@ fn record(row: Row) -> Vec<String> {
     fields
 }
 
-fn rows(r: &Report) -> Vec<Row> {
+fn rows(r: &Report, lang: Lang) -> Vec<Row> {
     let mut out: Vec<Row> = vec![];
     for a in &r.assignments {
         out.extend(a.months.iter().map(|m| transfer(r, a, m)));
     }
     out.extend(r.assignments.iter().map(assignment));
     for a in &r.assignments {
-        out.extend(a.activities.iter().map(|(name, cost)| activity(a, name, *cost)));
+        out.extend(a.activities.iter().map(|x| activity(a, &super::activity(lang, &x.activity), x.cost)));
     }
     for a in &r.assignments {
-        out.extend(a.key_figures.iter().map(|k| key_figure(a, k)));
+        out.extend(a.key_figures.iter().map(|k| key_figure(a, k, lang)));
     }
     out.extend(r.level1.iter().map(level1));
     out.extend(unmapped(&r.unmapped));
@@ -214,8 +215,8 @@ fn activity(a: &AssignmentResult, name: &str, cost: Decimal) -> Row {
     vec![(Col::View, "activity".into()), (Col::Assignment, a.id.clone()), (Col::Name, name.into()), (Col::Cost, money(cost))]
 }
 
-fn key_figure(a: &AssignmentResult, k: &KeyFigureResult) -> Row {
-    let (min, max) = target_bounds(k.target);
+fn key_figure(a: &AssignmentResult, k: &KeyFigureResult, lang: Lang) -> Row {
+    let (min, max) = target_bounds(k.target.map(|t| scaled_target(t, &k.unit)));
     vec![
         (Col::View, "key_figure".into()),
         (Col::Assignment, a.id.clone()),
@@ -223,12 +224,12 @@ fn key_figure(a: &AssignmentResult, k: &KeyFigureResult) -> Row {
         (Col::Name, k.name.clone()),
         (Col::Interval, interval_name(k.interval).into()),
         (Col::Period, k.period.clone()),
-        (Col::Value, k.value.map(|v| format!("{v:.2}")).unwrap_or_default()),
-        (Col::Unit, k.unit.clone()),
+        (Col::Value, k.value.map(|v| format!("{:.2}", shown(v, &k.unit))).unwrap_or_default()),
+        (Col::Unit, k.unit.symbol().to_string()),
         (Col::TargetMin, min),
         (Col::TargetMax, max),
         (Col::Status, status_name(k.status).into()),
-        (Col::Note, k.note.clone().unwrap_or_default()),
+        (Col::Note, k.note.as_ref().map(|n| super::note(lang, n)).unwrap_or_default()),
     ]
 }
 

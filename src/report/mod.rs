@@ -7,29 +7,41 @@ pub mod number;
 pub mod table;
 pub mod xlsx;
 
-use crate::eval::results::Status;
+use crate::eval::results::{Activity, NotApplicable, Status};
 use crate::i18n::Lang;
+use crate::tr_in;
 use std::io::Write as _;
 
 /// Labels in the report's language, shared by the table and the workbook.
 pub(crate) struct Labels(pub(crate) Lang);
 
 impl Labels {
-    /// The Swedish or the English label.
-    pub(crate) fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        if self.0 == Lang::En { en } else { sv }
-    }
-
     /// A key figure's target status (`i.u.` in both languages).
-    pub(crate) fn status(&self, s: Status) -> &'static str {
+    pub(crate) fn status(&self, s: Status) -> String {
         match s {
-            Status::Met => self.t("uppfyllt", "met"),
-            Status::NotMet => self.t("ej uppfyllt", "not met"),
-            Status::NoTarget => self.t("inget mål", "no target"),
-            Status::NotAvailable => "i.u.",
+            Status::Met => tr_in!(self.0, "report-status-met"),
+            Status::NotMet => tr_in!(self.0, "report-status-not-met"),
+            Status::NoTarget => tr_in!(self.0, "report-status-no-target"),
+            Status::NotAvailable => not_available(self.0),
         }
     }
 }
+
+/// `i.u.`: a key figure without a value.
+pub fn not_available(lang: Lang) -> String {
+    tr_in!(lang, "report-not-available")
+}
+
+/// Why a key figure is `i.u.`, in words of `lang`.
+pub fn note(lang: Lang, reason: &NotApplicable) -> String {
+    reason.describe(lang)
+}
+
+/// An activity's name; the catch-all in words of `lang`.
+pub fn activity(lang: Lang, a: &Activity) -> String {
+    a.describe(lang)
+}
+
 use std::path::Path;
 
 /// Writes a file atomically: a temporary file in the same directory, then a rename,

@@ -1,13 +1,14 @@
 //! The terminal report: aligned tables in Swedish number format.
 
-use super::number::swedish;
+use super::Labels as L;
+use super::number::{scaled_target, shown, swedish};
+use crate::eval::money;
 use crate::eval::results::*;
 use crate::i18n::Lang;
 use crate::model::Target;
+use crate::tr_in;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
-
-use super::Labels as L;
 
 /// A column alignment.
 #[derive(Clone, Copy, PartialEq)]
@@ -17,7 +18,7 @@ enum Align {
 }
 
 /// Lays out rows under a header; numbers right-aligned.
-fn table(out: &mut String, header: &[(&str, Align)], rows: &[Vec<String>]) {
+fn table(out: &mut String, header: &[(String, Align)], rows: &[Vec<String>]) {
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].0.chars().count()]).max().unwrap_or(0);
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
     let line = |cells: Vec<&str>| -> String {
@@ -29,7 +30,7 @@ fn table(out: &mut String, header: &[(&str, Align)], rows: &[Vec<String>]) {
             .collect();
         padded.join("  ").trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", line(header.iter().map(|h| h.0).collect()));
+    let _ = writeln!(out, "{}", line(header.iter().map(|h| h.0.as_str()).collect()));
     let _ = writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "));
     for r in rows {
         let _ = writeln!(out, "{}", line(r.iter().map(String::as_str).collect()));
@@ -39,6 +40,19 @@ fn table(out: &mut String, header: &[(&str, Align)], rows: &[Vec<String>]) {
 
 fn kr(d: Decimal) -> String {
     swedish(d, 2)
+}
+
+/// A checked sum in kronor; a sum too large for an exact decimal says so in the cell.
+fn total(l: &L, amounts: impl IntoIterator<Item = Decimal>) -> String {
+    money::sum(amounts).map(kr).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"))
+}
+
+fn left(title: String) -> (String, Align) {
+    (title, Align::Left)
+}
+
+fn right(title: String) -> (String, Align) {
+    (title, Align::Right)
 }
 
 /// Renders the whole report.
@@ -57,39 +71,34 @@ pub fn render(r: &Report, lang: Lang) -> String {
 
 fn heading(out: &mut String, r: &Report, l: &L) {
     let _ = writeln!(out, "{} {}, version {}", r.title, r.year, r.version);
+    let year = r.year.to_string();
     let period = match r.period {
-        None => format!("{} {}", l.t("Helår", "Full year"), r.year),
-        Some(m) => format!(
-            "{} {}-01..{}-{m:02} {}",
-            l.t("Ackumulerat", "Year to date"),
-            r.year,
-            r.year,
-            l.t("med helårsprognos", "with full-year forecast")
-        ),
+        None => tr_in!(l.0, "report-period-full-year", year = year),
+        Some(m) => tr_in!(l.0, "report-period-year-to-date", year = year, month = format!("{m:02}")),
     };
     let _ = writeln!(out, "{period}");
     for o in &r.provenance.overrides {
-        let _ = writeln!(out, "{}: {o}", l.t("Vad händer om", "What-if"));
+        let _ = writeln!(out, "{}: {o}", tr_in!(l.0, "report-what-if"));
     }
     out.push('\n');
 }
 
 fn assignments(out: &mut String, r: &Report, l: &L) {
-    let _ = writeln!(out, "{}", l.t("ERSÄTTNING OCH RESULTAT PER UPPDRAG (kr)", "COMPENSATION AND RESULT PER ASSIGNMENT (kr)"));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-heading-assignments"));
     let mut header = vec![
-        (l.t("Uppdrag", "Assignment"), Align::Left),
-        (l.t("Fast", "Fixed"), Align::Right),
-        (l.t("Rörlig", "Variable"), Align::Right),
-        (l.t("Förändringar", "Changes"), Align::Right),
-        (l.t("Ersättning", "Compensation"), Align::Right),
-        (l.t("Kostnad", "Cost"), Align::Right),
-        (l.t("Resultat", "Result"), Align::Right),
+        left(tr_in!(l.0, "report-col-assignment")),
+        right(tr_in!(l.0, "report-col-fixed")),
+        right(tr_in!(l.0, "report-col-variable")),
+        right(tr_in!(l.0, "report-col-changes")),
+        right(tr_in!(l.0, "report-col-compensation")),
+        right(tr_in!(l.0, "report-col-cost")),
+        right(tr_in!(l.0, "report-col-result")),
     ];
     if r.period.is_some() {
         header.extend([
-            (l.t("Prognos ersättning", "Forecast compensation"), Align::Right),
-            (l.t("Prognos kostnad", "Forecast cost"), Align::Right),
-            (l.t("Prognos resultat", "Forecast result"), Align::Right),
+            right(tr_in!(l.0, "report-col-forecast-compensation")),
+            right(tr_in!(l.0, "report-col-forecast-cost")),
+            right(tr_in!(l.0, "report-col-forecast-result")),
         ]);
     }
     let mut rows: Vec<Vec<String>> = r.assignments.iter().map(assignment_row).collect();
@@ -107,9 +116,9 @@ fn assignment_row(a: &AssignmentResult) -> Vec<String> {
 }
 
 fn total_row(r: &Report, l: &L) -> Vec<String> {
-    let sum = |f: &dyn Fn(&AssignmentResult) -> Decimal| kr(r.assignments.iter().map(f).sum());
+    let sum = |f: &dyn Fn(&AssignmentResult) -> Decimal| total(l, r.assignments.iter().map(f));
     let mut row = vec![
-        l.t("Summa", "Total").to_string(),
+        tr_in!(l.0, "report-total"),
         sum(&|a| a.compensation.fixed),
         sum(&|a| a.compensation.variable),
         sum(&|a| a.compensation.changes),
@@ -118,20 +127,20 @@ fn total_row(r: &Report, l: &L) -> Vec<String> {
         sum(&|a| a.result),
     ];
     if r.period.is_some() {
-        let f = |g: &dyn Fn(&Forecast) -> Decimal| kr(r.assignments.iter().filter_map(|a| a.forecast.as_ref()).map(g).sum());
+        let f = |g: &dyn Fn(&Forecast) -> Decimal| total(l, r.assignments.iter().filter_map(|a| a.forecast.as_ref()).map(g));
         row.extend([f(&|x| x.compensation.total), f(&|x| x.cost), f(&|x| x.result)]);
     }
     row
 }
 
 fn level1(out: &mut String, r: &Report, l: &L) {
-    let _ = writeln!(out, "{}", l.t("NIVÅ 1: KOSTNAD PER VÅRDFORM (kr)", "LEVEL 1: COST PER CARE FORM (kr)"));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-heading-level1"));
     let header = [
-        (l.t("Nämnd", "Board"), Align::Left),
-        (l.t("Vårdform", "Care form"), Align::Left),
-        (l.t("Ersättning", "Compensation"), Align::Right),
-        (l.t("Kostnad", "Cost"), Align::Right),
-        (l.t("Resultat", "Result"), Align::Right),
+        left(tr_in!(l.0, "report-col-board")),
+        left(tr_in!(l.0, "report-col-care-form")),
+        right(tr_in!(l.0, "report-col-compensation")),
+        right(tr_in!(l.0, "report-col-cost")),
+        right(tr_in!(l.0, "report-col-result")),
     ];
     let rows: Vec<Vec<String>> =
         r.level1.iter().map(|x| vec![x.board.0.clone(), x.care_form.1.clone(), kr(x.compensation), kr(x.cost), kr(x.result)]).collect();
@@ -139,19 +148,19 @@ fn level1(out: &mut String, r: &Report, l: &L) {
 }
 
 fn transfers(out: &mut String, r: &Report, l: &L) {
-    let _ = writeln!(out, "{}", l.t("MÅNATLIGA ÖVERFÖRINGAR, ALLA UPPDRAG (kr)", "MONTHLY TRANSFERS, ALL ASSIGNMENTS (kr)"));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-heading-transfers"));
     let header = [
-        (l.t("Period", "Period"), Align::Left),
-        (l.t("Fast", "Fixed"), Align::Right),
-        (l.t("Rörlig", "Variable"), Align::Right),
-        (l.t("Förändringar", "Changes"), Align::Right),
-        (l.t("Summa", "Total"), Align::Right),
+        left(tr_in!(l.0, "report-col-period")),
+        right(tr_in!(l.0, "report-col-fixed")),
+        right(tr_in!(l.0, "report-col-variable")),
+        right(tr_in!(l.0, "report-col-changes")),
+        right(tr_in!(l.0, "report-total")),
     ];
     let months = r.assignments.first().map(|a| a.months.len()).unwrap_or(0);
     let rows: Vec<Vec<String>> = (0..months)
         .map(|i| {
             let lines: Vec<&Compensation> = r.assignments.iter().filter_map(|a| a.months.get(i)).map(|m| &m.amounts).collect();
-            let s = |f: fn(&Compensation) -> Decimal| kr(lines.iter().map(|c| f(c)).sum());
+            let s = |f: fn(&Compensation) -> Decimal| total(l, lines.iter().map(|c| f(c)));
             vec![format!("{}-{:02}", r.year, i + 1), s(|c| c.fixed), s(|c| c.variable), s(|c| c.changes), s(|c| c.total)]
         })
         .collect();
@@ -159,41 +168,39 @@ fn transfers(out: &mut String, r: &Report, l: &L) {
 }
 
 fn key_figures(out: &mut String, r: &Report, l: &L) {
-    let _ = writeln!(out, "{}", l.t("NYCKELTAL", "KEY FIGURES"));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-heading-key-figures"));
     let header = [
-        (l.t("Uppdrag", "Assignment"), Align::Left),
-        (l.t("Nyckeltal", "Key figure"), Align::Left),
-        (l.t("Period", "Period"), Align::Left),
-        (l.t("Värde", "Value"), Align::Right),
-        (l.t("Enhet", "Unit"), Align::Left),
-        (l.t("Mål", "Target"), Align::Left),
-        (l.t("Status", "Status"), Align::Left),
-        (l.t("Not", "Note"), Align::Left),
+        left(tr_in!(l.0, "report-col-assignment")),
+        left(tr_in!(l.0, "report-col-key-figure")),
+        left(tr_in!(l.0, "report-col-period")),
+        right(tr_in!(l.0, "report-col-value")),
+        left(tr_in!(l.0, "report-col-unit")),
+        left(tr_in!(l.0, "report-col-target")),
+        left(tr_in!(l.0, "report-col-status")),
+        left(tr_in!(l.0, "report-col-note")),
     ];
-    let rows: Vec<Vec<String>> = r
-        .assignments
-        .iter()
-        .flat_map(|a| a.key_figures.iter().map(move |k| (a, k)))
-        .map(|(a, k)| {
-            vec![
-                a.id.clone(),
-                k.id.clone(),
-                k.period.clone(),
-                k.value.map(|v| swedish(v, 2)).unwrap_or_else(|| "i.u.".into()),
-                k.unit.clone(),
-                target_text(k.target, &k.unit),
-                l.status(k.status).into(),
-                k.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = r.assignments.iter().flat_map(|a| a.key_figures.iter().map(move |k| key_figure_row(a, k, l))).collect();
     table(out, &header, &rows);
 }
 
-/// A target as written: `>= 95 %`.
-pub fn target_text(t: Option<Target>, unit: &str) -> String {
-    let q = |d: Decimal| format!("{} {unit}", swedish(d.normalize(), d.normalize().scale())).trim_end().to_string();
-    match t {
+fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<String> {
+    vec![
+        a.id.clone(),
+        k.id.clone(),
+        k.period.clone(),
+        k.value.map(|v| swedish(shown(v, &k.unit), 2)).unwrap_or_else(|| super::not_available(l.0)),
+        k.unit.symbol().to_string(),
+        target_text(k.target, &k.unit),
+        l.status(k.status),
+        k.note.as_ref().map(|n| super::note(l.0, n)).unwrap_or_default(),
+    ]
+}
+
+/// A target as written, in the figure's display unit: `>= 95 %`.
+pub fn target_text(t: Option<Target>, unit: &FigureUnit) -> String {
+    let symbol = unit.symbol();
+    let q = |d: Decimal| format!("{} {symbol}", swedish(d.normalize(), d.normalize().scale())).trim_end().to_string();
+    match t.map(|t| scaled_target(t, unit)) {
         None => String::new(),
         Some(Target::AtLeast(x)) => format!(">= {}", q(x)),
         Some(Target::AtMost(x)) => format!("<= {}", q(x)),
@@ -203,31 +210,23 @@ pub fn target_text(t: Option<Target>, unit: &str) -> String {
 
 fn unmapped(out: &mut String, r: &Report, l: &L) {
     let u = &r.unmapped;
-    let _ = writeln!(
-        out,
-        "{}: {} {}, {} {} kr",
-        l.t("EJ MAPPADE KONTERINGAR", "UNMAPPED POSTINGS"),
-        u.count,
-        l.t("st", "postings"),
-        l.t("summa", "sum"),
-        kr(u.sum)
-    );
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-unmapped", count = u.count.to_string(), n = u.count, sum = kr(u.sum)));
     for (code, n, sum) in &u.codes {
-        let _ = writeln!(out, "  {code}: {n} {}, {} kr", l.t("st", "postings"), kr(*sum));
+        let _ = writeln!(out, "  {}", tr_in!(l.0, "report-unmapped-code", code = code, count = n.to_string(), n = *n, sum = kr(*sum)));
     }
     out.push('\n');
 }
 
 fn provenance(out: &mut String, r: &Report, l: &L) {
     let p = &r.provenance;
-    let _ = writeln!(out, "{}: {}", l.t("Framtagen med", "Produced by"), p.engine);
+    let _ = writeln!(out, "{}: {}", tr_in!(l.0, "report-produced-by"), p.engine);
     for (file, version, sha) in &p.rules {
-        let _ = writeln!(out, "{}: {file} (version {version}, sha256 {sha})", l.t("Regler", "Rules"));
+        let _ = writeln!(out, "{}: {file} (version {version}, sha256 {sha})", tr_in!(l.0, "report-rules"));
     }
     if let Some((file, sha)) = &p.input {
-        let _ = writeln!(out, "{}: {file} (sha256 {sha})", l.t("Indata", "Input"));
+        let _ = writeln!(out, "{}: {file} (sha256 {sha})", tr_in!(l.0, "report-input"));
     }
     if let Some((file, sha)) = &p.previous_input {
-        let _ = writeln!(out, "{}: {file} (sha256 {sha})", l.t("Föregående års indata", "Previous year's input"));
+        let _ = writeln!(out, "{}: {file} (sha256 {sha})", tr_in!(l.0, "report-previous-input"));
     }
 }

@@ -15,10 +15,13 @@
 //! The output is deterministic: the document's creation time is 1 January of the
 //! report's year, so the same report gives the same bytes.
 
+use super::number::shown;
 use super::table::target_text;
+use crate::eval::money;
 use crate::eval::results::*;
 use crate::i18n::Lang;
 use crate::model::Interval;
+use crate::tr_in;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -45,27 +48,27 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
 
 /// Fixed document properties: the creation time is 1 January of the report's year.
 fn properties(report: &Report) -> Result<DocProperties, String> {
-    let year = u16::try_from(report.year).map_err(|_| format!("the year {} cannot be written to a workbook", report.year))?;
+    let year = u16::try_from(report.year).map_err(|_| crate::tr!("report-year-unwritable", year = report.year.to_string()))?;
     let created = ExcelDateTime::from_ymd(year, 1, 1).map_err(fail)?;
     Ok(DocProperties::new().set_title(report.title.as_str()).set_creation_datetime(&created))
 }
 
 fn fail(e: XlsxError) -> String {
-    format!("cannot build the workbook: {e}")
+    crate::tr!("report-workbook-failed", reason = e.to_string())
 }
 
 use super::Labels as L;
 
 impl L {
     /// A column with its header in the report's language.
-    fn col(&self, sv: &'static str, en: &'static str, width: f64) -> Column {
-        Column { title: self.t(sv, en), width }
+    fn col(&self, title: String, width: f64) -> Column {
+        Column { title, width }
     }
 }
 
 /// A column: header and width in characters.
 struct Column {
-    title: &'static str,
+    title: String,
     width: f64,
 }
 
@@ -80,7 +83,7 @@ enum Cell {
 
 /// A view laid out as a sheet: data rows under the header, total rows below them.
 struct Sheet {
-    name: &'static str,
+    name: String,
     columns: Vec<Column>,
     rows: Vec<Vec<Cell>>,
     totals: Vec<Vec<Cell>>,
@@ -112,14 +115,14 @@ impl Formats {
 }
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), String> {
-    ws.set_name(sheet.name).map_err(fail)?;
+    ws.set_name(&sheet.name).map_err(fail)?;
     write_header(ws, &sheet.columns, f)?;
     let data = sheet.rows.iter().map(|r| (r, false));
     let totals = sheet.totals.iter().map(|r| (r, true));
     for (r, (cells, bold)) in (1u32..).zip(data.chain(totals)) {
         write_row(ws, r, cells, bold, f)?;
     }
-    let too_large = |_| format!("the sheet `{}` is too large", sheet.name);
+    let too_large = |_| crate::tr!("report-sheet-too-large", sheet = &sheet.name);
     let last_row = u32::try_from(sheet.rows.len()).map_err(too_large)?;
     let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).map_err(too_large)?;
     ws.set_freeze_panes(1, 0).map_err(fail)?;
@@ -130,7 +133,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Str
 /// The bold header row and the column widths.
 fn write_header(ws: &mut Worksheet, columns: &[Column], f: &Formats) -> Result<(), String> {
     for (c, column) in (0u16..).zip(columns) {
-        ws.write_string_with_format(0, c, column.title, &f.bold).map_err(fail)?;
+        ws.write_string_with_format(0, c, &column.title, &f.bold).map_err(fail)?;
         ws.set_column_width(c, column.width).map_err(fail)?;
     }
     Ok(())
@@ -154,7 +157,7 @@ fn write_row(ws: &mut Worksheet, r: u32, cells: &[Cell], bold: bool, f: &Formats
 
 /// The decimal as a float via its exact text, sign included.
 fn number(d: Decimal) -> Result<f64, String> {
-    d.to_string().parse::<f64>().map_err(|e| format!("cannot write `{d}` as a number: {e}"))
+    d.to_string().parse::<f64>().map_err(|e| crate::tr!("report-not-a-number", value = d, reason = e.to_string()))
 }
 
 fn money_cells(c: &Compensation) -> [Cell; 4] {
@@ -163,17 +166,26 @@ fn money_cells(c: &Compensation) -> [Cell; 4] {
 
 /// Fixed, variable, changes and their sum, headed `total`.
 fn compensation_columns(l: &L, total: Column) -> [Column; 4] {
-    [l.col("Fast", "Fixed", 16.0), l.col("Rörlig", "Variable", 16.0), l.col("Förändringar", "Changes", 16.0), total]
+    [
+        l.col(tr_in!(l.0, "report-col-fixed"), 16.0),
+        l.col(tr_in!(l.0, "report-col-variable"), 16.0),
+        l.col(tr_in!(l.0, "report-col-changes"), 16.0),
+        total,
+    ]
 }
 
 fn transfers(r: &Report, l: &L) -> Result<Sheet, String> {
-    let mut columns = vec![l.col("Uppdrag", "Assignment", 20.0), l.col("Namn", "Name", 36.0), l.col("Period", "Period", 10.0)];
-    columns.extend(compensation_columns(l, l.col("Summa", "Total", 16.0)));
+    let mut columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 20.0),
+        l.col(tr_in!(l.0, "report-col-name"), 36.0),
+        l.col(tr_in!(l.0, "report-col-period"), 10.0),
+    ];
+    columns.extend(compensation_columns(l, l.col(tr_in!(l.0, "report-total"), 16.0)));
     let lines: Vec<(&AssignmentResult, &MonthLine)> = r.assignments.iter().flat_map(|a| a.months.iter().map(move |m| (a, m))).collect();
     let rows = lines.iter().map(|(a, m)| transfer_row(r, a, m)).collect();
-    let total = grand_total(lines.iter().map(|(_, m)| &m.amounts))?;
-    let totals = vec![[text(l.t("Summa", "Total")), Cell::Empty, Cell::Empty].into_iter().chain(money_cells(&total)).collect()];
-    Ok(Sheet { name: l.t("Överföringar", "Transfers"), columns, rows, totals })
+    let total = grand_total(lines.iter().map(|(_, m)| &m.amounts), l)?;
+    let totals = vec![[text(tr_in!(l.0, "report-total")), Cell::Empty, Cell::Empty].into_iter().chain(money_cells(&total)).collect()];
+    Ok(Sheet { name: tr_in!(l.0, "report-sheet-transfers"), columns, rows, totals })
 }
 
 fn transfer_row(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Vec<Cell> {
@@ -184,8 +196,8 @@ fn transfer_row(r: &Report, a: &AssignmentResult, m: &MonthLine) -> Vec<Cell> {
 }
 
 /// The sum of the transfer lines shown above it, checked for overflow.
-fn grand_total<'a>(mut lines: impl Iterator<Item = &'a Compensation>) -> Result<Compensation, String> {
-    let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(|| "the total of the transfers is too large".to_string());
+fn grand_total<'a>(mut lines: impl Iterator<Item = &'a Compensation>, l: &L) -> Result<Compensation, String> {
+    let add = |a: Decimal, b: Decimal| money::add(a, b).map_err(|_| tr_in!(l.0, "report-transfers-too-large"));
     lines.try_fold(Compensation::default(), |acc, c| {
         Ok(Compensation {
             fixed: add(acc.fixed, c.fixed)?,
@@ -199,25 +211,25 @@ fn grand_total<'a>(mut lines: impl Iterator<Item = &'a Compensation>) -> Result<
 fn compensation(r: &Report, l: &L) -> Sheet {
     let columns = compensation_header(l, r.period.is_some());
     let rows = r.assignments.iter().map(|a| assignment_row(a, r.period.is_some())).collect();
-    Sheet { name: l.t("Ersättning och resultat", "Compensation and result"), columns, rows, totals: vec![] }
+    Sheet { name: tr_in!(l.0, "report-sheet-compensation"), columns, rows, totals: vec![] }
 }
 
 /// Board, care form, assignment, compensation, cost, result and, for a year to date,
 /// the forecast.
 fn compensation_header(l: &L, ytd: bool) -> Vec<Column> {
     let mut columns = vec![
-        l.col("Nämnd", "Board", 28.0),
-        l.col("Vårdform", "Care form", 20.0),
-        l.col("Uppdrag", "Assignment", 20.0),
-        l.col("Namn", "Name", 36.0),
+        l.col(tr_in!(l.0, "report-col-board"), 28.0),
+        l.col(tr_in!(l.0, "report-col-care-form"), 20.0),
+        l.col(tr_in!(l.0, "report-col-assignment"), 20.0),
+        l.col(tr_in!(l.0, "report-col-name"), 36.0),
     ];
-    columns.extend(compensation_columns(l, l.col("Ersättning", "Compensation", 16.0)));
-    columns.extend([l.col("Kostnad", "Cost", 16.0), l.col("Resultat", "Result", 16.0)]);
+    columns.extend(compensation_columns(l, l.col(tr_in!(l.0, "report-col-compensation"), 16.0)));
+    columns.extend([l.col(tr_in!(l.0, "report-col-cost"), 16.0), l.col(tr_in!(l.0, "report-col-result"), 16.0)]);
     if ytd {
         columns.extend([
-            l.col("Prognos ersättning", "Forecast compensation", 20.0),
-            l.col("Prognos kostnad", "Forecast cost", 20.0),
-            l.col("Prognos resultat", "Forecast result", 20.0),
+            l.col(tr_in!(l.0, "report-col-forecast-compensation"), 20.0),
+            l.col(tr_in!(l.0, "report-col-forecast-cost"), 20.0),
+            l.col(tr_in!(l.0, "report-col-forecast-result"), 20.0),
         ]);
     }
     columns
@@ -236,35 +248,39 @@ fn assignment_row(a: &AssignmentResult, ytd: bool) -> Vec<Cell> {
 }
 
 fn activities(r: &Report, l: &L) -> Sheet {
-    let columns = vec![l.col("Uppdrag", "Assignment", 20.0), l.col("Verksamhet", "Activity", 36.0), l.col("Kostnad", "Cost", 16.0)];
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 20.0),
+        l.col(tr_in!(l.0, "report-col-activity"), 36.0),
+        l.col(tr_in!(l.0, "report-col-cost"), 16.0),
+    ];
     let rows = r
         .assignments
         .iter()
-        .flat_map(|a| a.activities.iter().map(|(name, cost)| vec![text(&a.id), text(name), Cell::Money(*cost)]))
+        .flat_map(|a| a.activities.iter().map(|x| vec![text(&a.id), text(super::activity(l.0, &x.activity)), Cell::Money(x.cost)]))
         .collect();
-    Sheet { name: l.t("Verksamheter", "Activities"), columns, rows, totals: vec![] }
+    Sheet { name: tr_in!(l.0, "report-sheet-activities"), columns, rows, totals: vec![] }
 }
 
 fn key_figures(r: &Report, l: &L) -> Sheet {
     let columns = vec![
-        l.col("Uppdrag", "Assignment", 20.0),
-        l.col("Id", "Id", 24.0),
-        l.col("Namn", "Name", 36.0),
-        l.col("Intervall", "Interval", 12.0),
-        l.col("Period", "Period", 18.0),
-        l.col("Värde", "Value", 14.0),
-        l.col("Enhet", "Unit", 10.0),
-        l.col("Mål", "Target", 16.0),
-        l.col("Status", "Status", 12.0),
-        l.col("Not", "Note", 40.0),
+        l.col(tr_in!(l.0, "report-col-assignment"), 20.0),
+        l.col(tr_in!(l.0, "report-col-id"), 24.0),
+        l.col(tr_in!(l.0, "report-col-name"), 36.0),
+        l.col(tr_in!(l.0, "report-col-interval"), 12.0),
+        l.col(tr_in!(l.0, "report-col-period"), 18.0),
+        l.col(tr_in!(l.0, "report-col-value"), 14.0),
+        l.col(tr_in!(l.0, "report-col-unit"), 10.0),
+        l.col(tr_in!(l.0, "report-col-target"), 16.0),
+        l.col(tr_in!(l.0, "report-col-status"), 12.0),
+        l.col(tr_in!(l.0, "report-col-note"), 40.0),
     ];
     let rows = r.assignments.iter().flat_map(|a| a.key_figures.iter().map(|k| key_figure_row(a, k, l))).collect();
-    Sheet { name: l.t("Nyckeltal", "Key figures"), columns, rows, totals: vec![] }
+    Sheet { name: tr_in!(l.0, "report-sheet-key-figures"), columns, rows, totals: vec![] }
 }
 
 fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell> {
-    let value = k.value.map_or_else(|| text("i.u."), Cell::Figure);
-    let note = k.note.clone().unwrap_or_default();
+    let value = k.value.map_or_else(|| text(super::not_available(l.0)), |v| Cell::Figure(shown(v, &k.unit)));
+    let note = k.note.as_ref().map(|n| super::note(l.0, n)).unwrap_or_default();
     vec![
         text(&a.id),
         text(&k.id),
@@ -272,72 +288,82 @@ fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell>
         text(interval(k.interval, l)),
         text(&k.period),
         value,
-        text(&k.unit),
+        text(k.unit.symbol()),
         text(target_text(k.target, &k.unit)),
         text(l.status(k.status)),
         text(note),
     ]
 }
 
-fn interval(i: Interval, l: &L) -> &'static str {
+/// The interval in the report's language: the rules' keyword in Swedish.
+fn interval(i: Interval, l: &L) -> String {
+    let keyword = i.keyword();
     match i {
-        Interval::Månadsvis => l.t("månadsvis", "monthly"),
-        Interval::Delår => l.t("delår", "interim"),
-        Interval::Årsvis => l.t("årsvis", "annual"),
+        Interval::Månadsvis => tr_in!(l.0, "report-interval-monthly", keyword = keyword),
+        Interval::Delår => tr_in!(l.0, "report-interval-interim", keyword = keyword),
+        Interval::Årsvis => tr_in!(l.0, "report-interval-annual", keyword = keyword),
     }
 }
 
 fn level1(r: &Report, l: &L) -> Sheet {
     let columns = vec![
-        l.col("Nämnd", "Board", 28.0),
-        l.col("Vårdform", "Care form", 20.0),
-        l.col("Ersättning", "Compensation", 16.0),
-        l.col("Kostnad", "Cost", 16.0),
-        l.col("Resultat", "Result", 16.0),
+        l.col(tr_in!(l.0, "report-col-board"), 28.0),
+        l.col(tr_in!(l.0, "report-col-care-form"), 20.0),
+        l.col(tr_in!(l.0, "report-col-compensation"), 16.0),
+        l.col(tr_in!(l.0, "report-col-cost"), 16.0),
+        l.col(tr_in!(l.0, "report-col-result"), 16.0),
     ];
     let rows = r
         .level1
         .iter()
         .map(|x| vec![text(&x.board.1), text(&x.care_form.1), Cell::Money(x.compensation), Cell::Money(x.cost), Cell::Money(x.result)])
         .collect();
-    Sheet { name: l.t("Nivå 1", "Level 1"), columns, rows, totals: vec![] }
+    Sheet { name: tr_in!(l.0, "report-sheet-level1"), columns, rows, totals: vec![] }
 }
 
 fn unmapped(r: &Report, l: &L) -> Sheet {
     let u = &r.unmapped;
-    let columns = vec![l.col("Kod", "Code", 20.0), l.col("Antal", "Count", 10.0), l.col("Summa", "Sum", 16.0)];
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-code"), 20.0),
+        l.col(tr_in!(l.0, "report-col-count"), 10.0),
+        l.col(tr_in!(l.0, "report-col-sum"), 16.0),
+    ];
     let rows = u.codes.iter().map(|(code, n, sum)| vec![text(code), Cell::Count(*n), Cell::Money(*sum)]).collect();
-    let totals = vec![vec![text(l.t("Summa", "Total")), Cell::Count(u.count), Cell::Money(u.sum)]];
-    Sheet { name: l.t("Ej mappade", "Unmapped"), columns, rows, totals }
+    let totals = vec![vec![text(tr_in!(l.0, "report-total")), Cell::Count(u.count), Cell::Money(u.sum)]];
+    Sheet { name: tr_in!(l.0, "report-sheet-unmapped"), columns, rows, totals }
 }
 
 fn provenance(r: &Report, l: &L) -> Sheet {
-    let columns = vec![l.col("Nyckel", "Key", 16.0), l.col("Värde", "Value", 72.0)];
+    let columns = vec![l.col(tr_in!(l.0, "report-col-key"), 16.0), l.col(tr_in!(l.0, "report-col-value"), 72.0)];
     let rows = provenance_pairs(r, l).into_iter().map(|(k, v)| vec![text(k), text(v)]).collect();
-    Sheet { name: l.t("Proveniens", "Provenance"), columns, rows, totals: vec![] }
+    Sheet { name: tr_in!(l.0, "report-sheet-provenance"), columns, rows, totals: vec![] }
 }
 
 /// Engine, rules, rule files, input, period and `--set` overrides, in that order.
-fn provenance_pairs(r: &Report, l: &L) -> Vec<(&'static str, String)> {
+fn provenance_pairs(r: &Report, l: &L) -> Vec<(String, String)> {
     let p = &r.provenance;
     let mut pairs = vec![
-        (l.t("motor", "engine"), p.engine.clone()),
-        (l.t("regelverk", "rules"), r.title.clone()),
-        (l.t("år", "year"), r.year.to_string()),
-        ("version", r.version.clone()),
+        (tr_in!(l.0, "report-prov-engine"), p.engine.clone()),
+        (tr_in!(l.0, "report-prov-title"), r.title.clone()),
+        (tr_in!(l.0, "report-prov-year"), r.year.to_string()),
+        ("version".to_string(), r.version.clone()),
     ];
     for (file, version, sha) in &p.rules {
-        pairs.extend([(l.t("regelfil", "rule file"), file.clone()), ("version", version.clone()), ("sha256", sha.clone())]);
+        pairs.extend([
+            (tr_in!(l.0, "report-prov-rule-file"), file.clone()),
+            ("version".to_string(), version.clone()),
+            ("sha256".to_string(), sha.clone()),
+        ]);
     }
     if let Some((file, sha)) = &p.input {
-        pairs.extend([(l.t("indata", "input"), file.clone()), ("sha256", sha.clone())]);
+        pairs.extend([(tr_in!(l.0, "report-prov-input"), file.clone()), ("sha256".to_string(), sha.clone())]);
     }
     if let Some((file, sha)) = &p.previous_input {
-        pairs.extend([(l.t("föregående års indata", "previous year's input"), file.clone()), ("sha256", sha.clone())]);
+        pairs.extend([(tr_in!(l.0, "report-prov-previous-input"), file.clone()), ("sha256".to_string(), sha.clone())]);
     }
-    let full_year = || l.t("helår", "full year").to_string();
-    pairs.push(("period", p.period.clone().unwrap_or_else(full_year)));
+    let full_year = || tr_in!(l.0, "report-prov-full-year");
+    pairs.push(("period".to_string(), p.period.clone().unwrap_or_else(full_year)));
     let overrides = if p.overrides.is_empty() { vec![String::new()] } else { p.overrides.clone() };
-    pairs.extend(overrides.into_iter().map(|o| ("--set", o)));
+    pairs.extend(overrides.into_iter().map(|o| ("--set".to_string(), o)));
     pairs
 }

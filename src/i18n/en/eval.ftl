@@ -1,1 +1,22 @@
 # eval
+eval-missing-row = { $sheet } has no row for uppdrag `{ $assignment }`, mått `{ $measure }`
+eval-missing-row-of-part = { $sheet } has no row for uppdrag `{ $assignment }`, del `{ $part }`, mått `{ $measure }`
+eval-missing-part = `{ $parameter }` needs a part
+eval-division-by-zero = division by zero in { $what }: `{ $divisor }` is 0
+eval-too-large = { $what } is too large for an exact decimal
+eval-overflow = too large for an exact decimal
+eval-missing-input = { $what }: { $reason }
+eval-missing-input-hint = add the row to the workbook
+eval-needs-previous-input = { $what } needs the previous year's inputs
+eval-needs-previous-input-hint = pass the previous year's workbook with `--previous-input`
+eval-what-key-figure = a key figure
+eval-what-cost = the cost
+eval-what-compensation = the compensation of `{ $assignment }`
+eval-what-fixed = the fixed compensation of `{ $assignment }`
+eval-what-variable = the variable compensation of `{ $assignment }` for month { $month }
+eval-what-transfer = the transfer of `{ $assignment }` for month { $month }
+eval-what-change = the change `{ $change }`
+eval-what-result = the result of `{ $assignment }`
+eval-what-forecast = the forecast of `{ $assignment }`
+eval-what-activities = the activities' cost of `{ $assignment }`
+eval-what-level1 = level 1 of the board `{ $board }`

@@ -1,1 +1,83 @@
 # report
+report-activity-other = Other
+report-col-activity = Activity
+report-col-assignment = Assignment
+report-col-board = Board
+report-col-care-form = Care form
+report-col-changes = Changes
+report-col-code = Code
+report-col-compensation = Compensation
+report-col-cost = Cost
+report-col-count = Count
+report-col-fixed = Fixed
+report-col-forecast-compensation = Forecast compensation
+report-col-forecast-cost = Forecast cost
+report-col-forecast-result = Forecast result
+report-col-id = Id
+report-col-interval = Interval
+report-col-key = Key
+report-col-key-figure = Key figure
+report-col-name = Name
+report-col-note = Note
+report-col-period = Period
+report-col-result = Result
+report-col-status = Status
+report-col-sum = Sum
+report-col-target = Target
+report-col-unit = Unit
+report-col-value = Value
+report-col-variable = Variable
+report-csv-failed = cannot write the CSV: { $reason }
+report-heading-assignments = COMPENSATION AND RESULT PER ASSIGNMENT (kr)
+report-heading-key-figures = KEY FIGURES
+report-heading-level1 = LEVEL 1: COST PER CARE FORM (kr)
+report-heading-transfers = MONTHLY TRANSFERS, ALL ASSIGNMENTS (kr)
+report-input = Input
+report-json-unreadable = not an ekostyr JSON report: { $reason }
+report-not-a-number = cannot write `{ $value }` as a number: { $reason }
+report-not-available = i.u.
+report-note-division-by-zero = division by zero: `{ $divisor }` is 0
+report-note-full-year-only = reported for the full year
+report-note-missing-input = input missing: { $reason }
+report-note-needs-previous-input = the previous year's input is missing
+report-note-starts-in = followed up from { $year }
+report-period-full-year = Full year { $year }
+report-period-year-to-date = Year to date { $year }-01..{ $year }-{ $month } with full-year forecast
+report-previous-input = Previous year's input
+report-produced-by = Produced by
+report-prov-engine = engine
+report-prov-full-year = full year
+report-prov-input = input
+report-prov-previous-input = previous year's input
+report-prov-rule-file = rule file
+report-prov-title = rules
+report-prov-year = year
+report-rules = Rules
+report-sheet-activities = Activities
+report-sheet-compensation = Compensation and result
+report-sheet-key-figures = Key figures
+report-sheet-level1 = Level 1
+report-sheet-provenance = Provenance
+report-sheet-too-large = the sheet `{ $sheet }` is too large
+report-sheet-transfers = Transfers
+report-sheet-unmapped = Unmapped
+report-status-met = met
+report-status-no-target = no target
+report-status-not-met = not met
+report-too-large = too large
+report-total = Total
+report-transfers-too-large = the total of the transfers is too large
+report-unmapped = UNMAPPED POSTINGS: { $count } { $n ->
+    [one] posting
+   *[other] postings
+}, sum { $sum } kr
+report-unmapped-code = { $code }: { $count } { $n ->
+    [one] posting
+   *[other] postings
+}, { $sum } kr
+report-what-if = What-if
+report-workbook-failed = cannot build the workbook: { $reason }
+report-year-unwritable = the year { $year } cannot be written to a workbook
+report-interval-monthly = monthly
+report-interval-interim = interim
+report-interval-annual = annual

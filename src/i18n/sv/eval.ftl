@@ -1,1 +1,22 @@
 # eval
+eval-missing-row = { $sheet } saknar rad för uppdrag `{ $assignment }`, mått `{ $measure }`
+eval-missing-row-of-part = { $sheet } saknar rad för uppdrag `{ $assignment }`, del `{ $part }`, mått `{ $measure }`
+eval-missing-part = `{ $parameter }` gäller per del och behöver en del
+eval-division-by-zero = division med noll i { $what }: `{ $divisor }` är 0
+eval-too-large = för stort tal i { $what }: ryms inte i ett exakt decimaltal
+eval-overflow = för stort för ett exakt decimaltal
+eval-missing-input = { $what }: { $reason }
+eval-missing-input-hint = lägg till raden i arbetsboken
+eval-needs-previous-input = { $what } behöver föregående års indata
+eval-needs-previous-input-hint = ange föregående års arbetsbok med `--previous-input`
+eval-what-key-figure = ett nyckeltal
+eval-what-cost = kostnaden
+eval-what-compensation = ersättningen för `{ $assignment }`
+eval-what-fixed = den fasta ersättningen för `{ $assignment }`
+eval-what-variable = den rörliga ersättningen för `{ $assignment }` i månad { $month }
+eval-what-transfer = överföringen för `{ $assignment }` i månad { $month }
+eval-what-change = förändringen `{ $change }`
+eval-what-result = resultatet för `{ $assignment }`
+eval-what-forecast = prognosen för `{ $assignment }`
+eval-what-activities = verksamheternas kostnad för `{ $assignment }`
+eval-what-level1 = nivå 1 för nämnden `{ $board }`

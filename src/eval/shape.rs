@@ -1,0 +1,187 @@
+//! The JSON forms of the report's fields (DESIGN.md, "Outputs"), named by the serde
+//! attributes of [`crate::eval::results`]: money as a string with two decimals, a
+//! board by its id, a key figure as shown (percent ×100, two decimals) with its
+//! note in words, a transfer's month as `YYYY-MM`. Reading a report back gives the
+//! same JSON text, not every exact value: a key figure keeps its shown digits and a
+//! note its words.
+
+use crate::eval::results::{Activity, Compensation, FigureUnit, KeyFigureResult, MonthLine, NotApplicable, Status};
+use crate::i18n::Lang;
+use crate::model::Interval;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A decimal from its JSON text.
+fn decimal<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
+    text.parse().map_err(|_| E::custom(format!("`{text}` is not a decimal number")))
+}
+
+/// Money: a string with exactly two decimals.
+pub mod money {
+    use super::*;
+
+    /// `"1234.50"`
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{d:.2}"))
+    }
+
+    /// From `"1234.50"`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        decimal(&String::deserialize(d)?)
+    }
+}
+
+/// An (id, name) pair written as its id; read back with an empty name.
+pub mod id_only {
+    use super::*;
+
+    /// The id.
+    pub fn serialize<S: Serializer>(pair: &(String, String), s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&pair.0)
+    }
+
+    /// The id, with no name.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<(String, String), D::Error> {
+        Ok((String::deserialize(d)?, String::new()))
+    }
+}
+
+/// A rule file: `{ "file", "version", "sha256" }`.
+#[derive(Serialize, Deserialize)]
+struct RuleFile {
+    file: String,
+    version: String,
+    sha256: String,
+}
+
+/// Rule files as `[{ "file", "version", "sha256" }]`.
+pub mod rule_files {
+    use super::*;
+
+    type Files = Vec<(String, String, String)>;
+
+    /// The list of objects.
+    pub fn serialize<S: Serializer>(files: &Files, s: S) -> Result<S::Ok, S::Error> {
+        let files: Vec<RuleFile> =
+            files.iter().map(|(f, v, h)| RuleFile { file: f.clone(), version: v.clone(), sha256: h.clone() }).collect();
+        files.serialize(s)
+    }
+
+    /// From the list of objects.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Files, D::Error> {
+        Ok(Vec::<RuleFile>::deserialize(d)?.into_iter().map(|r| (r.file, r.version, r.sha256)).collect())
+    }
+}
+
+/// An input file: `{ "file", "sha256" }`.
+#[derive(Serialize, Deserialize)]
+struct InputFile {
+    file: String,
+    sha256: String,
+}
+
+/// An optional input file as `{ "file", "sha256" }` or `null`.
+pub mod file {
+    use super::*;
+
+    /// The object, or `null`.
+    pub fn serialize<S: Serializer>(f: &Option<(String, String)>, s: S) -> Result<S::Ok, S::Error> {
+        f.as_ref().map(|(file, sha256)| InputFile { file: file.clone(), sha256: sha256.clone() }).serialize(s)
+    }
+
+    /// From the object or `null`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<(String, String)>, D::Error> {
+        Ok(Option::<InputFile>::deserialize(d)?.map(|f| (f.file, f.sha256)))
+    }
+}
+
+/// A transfer line: `{ "period": "2023-01", "fixed", "variable", "changes", "total" }`.
+#[derive(Serialize, Deserialize)]
+pub struct MonthJson {
+    period: String,
+    #[serde(flatten)]
+    amounts: Compensation,
+}
+
+impl From<MonthLine> for MonthJson {
+    fn from(m: MonthLine) -> Self {
+        MonthJson { period: format!("{}-{:02}", m.year, m.month), amounts: m.amounts }
+    }
+}
+
+impl TryFrom<MonthJson> for MonthLine {
+    type Error = String;
+
+    fn try_from(m: MonthJson) -> Result<Self, String> {
+        let bad = || format!("`{}` is not a month (YYYY-MM)", m.period);
+        let (year, month) = m.period.split_once('-').ok_or_else(bad)?;
+        let (year, month) = (year.parse().map_err(|_| bad())?, month.parse().map_err(|_| bad())?);
+        Ok(MonthLine { year, month, amounts: m.amounts })
+    }
+}
+
+/// A key figure as shown: value with two decimals (percent ×100) or `null`, note in words.
+#[derive(Serialize, Deserialize)]
+pub struct KeyFigureJson {
+    id: String,
+    name: String,
+    interval: Interval,
+    period: String,
+    value: Option<String>,
+    unit: String,
+    status: Status,
+    note: Option<String>,
+}
+
+impl From<KeyFigureResult> for KeyFigureJson {
+    fn from(k: KeyFigureResult) -> Self {
+        KeyFigureJson {
+            value: k.value.map(|v| format!("{:.2}", k.unit.shown(v))),
+            unit: k.unit.symbol().to_string(),
+            note: k.note.as_ref().map(|n| n.describe(Lang::Sv)),
+            id: k.id,
+            name: k.name,
+            interval: k.interval,
+            period: k.period,
+            status: k.status,
+        }
+    }
+}
+
+impl TryFrom<KeyFigureJson> for KeyFigureResult {
+    type Error = String;
+
+    fn try_from(k: KeyFigureJson) -> Result<Self, String> {
+        let unit = if k.unit == "%" { FigureUnit::Percent } else { FigureUnit::Unit(k.unit) };
+        let value = k.value.as_deref().map(|v| decimal::<serde_json::Error>(v).map_err(|e| e.to_string())).transpose()?;
+        let value = match (&unit, value) {
+            (FigureUnit::Percent, Some(v)) => Some(v / Decimal::ONE_HUNDRED),
+            (_, v) => v,
+        };
+        Ok(KeyFigureResult {
+            id: k.id,
+            name: k.name,
+            interval: k.interval,
+            period: k.period,
+            value,
+            unit,
+            status: k.status,
+            note: k.note.map(NotApplicable::Stated),
+            target: None,
+        })
+    }
+}
+
+/// An activity by its name; the catch-all in Swedish unless the report was put in words first.
+impl Serialize for Activity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.describe(Lang::Sv))
+    }
+}
+
+/// An activity's name as read back: a name, whatever it says.
+impl<'de> Deserialize<'de> for Activity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Activity::Named(String::deserialize(d)?))
+    }
+}
