@@ -36,9 +36,8 @@ fn check_speaks_english_with_lang_en() {
 /// The two languages report the same problems at the same places.
 #[test]
 fn both_languages_point_at_the_same_places() {
-    let places = |err: &str| -> Vec<String> {
-        err.lines().filter(|l| !l.starts_with("  =") && !l.contains(": ")).map(str::to_string).collect()
-    };
+    let places =
+        |err: &str| -> Vec<String> { err.lines().filter(|l| !l.starts_with("  =") && !l.contains(": ")).map(str::to_string).collect() };
     let sv = broken(&["check", BROKEN]);
     let en = broken(&["--lang", "en", "check", BROKEN]);
     assert_eq!(places(&sv), places(&en));
