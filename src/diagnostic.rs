@@ -67,17 +67,17 @@ impl Diagnostic {
         let mut out = String::new();
         let (line, col) = source.line_col(self.span.start);
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::tr!("diag-error"),
+            Severity::Warning => crate::tr!("diag-warning"),
         };
         let _ = writeln!(out, "{}:{line}:{col}: {label}: {}", source.name, self.message);
         snippet(&mut out, source, self.span);
         for (span, note) in &self.notes {
             let (l, c) = source.line_col(span.start);
-            let _ = writeln!(out, "  = note: {note} ({}:{l}:{c})", source.name);
+            let _ = writeln!(out, "  = {}: {note} ({}:{l}:{c})", crate::tr!("diag-note"), source.name);
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = {}: {hint}", crate::tr!("diag-hint"));
         }
         out
     }
@@ -116,13 +116,9 @@ impl Diagnostics {
         let mut out: String = sorted.iter().map(|d| d.render(source) + "\n").collect();
         let errors = self.0.iter().filter(|d| d.is_error()).count();
         let warnings = self.0.len() - errors;
-        let _ = writeln!(out, "{}: {} error{}, {} warning{}", source.name, errors, plural(errors), warnings, plural(warnings));
+        let _ = writeln!(out, "{}", crate::tr!("diag-summary", file = source.name.as_str(), errors = errors, warnings = warnings));
         out
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Closest known names to `name`, for "did you mean" hints.
@@ -135,8 +131,24 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
     let names: Vec<String> = scored.iter().take(3).map(|(_, k)| format!("`{k}`")).collect();
-    match names.len() {
-        0 => None,
-        _ => Some(format!("did you mean {}?", names.join(" or "))),
+    (!names.is_empty()).then(|| crate::tr!("diag-did-you-mean", names = any_of(&names)))
+}
+
+/// `a or b`, in the process's language.
+pub fn or(a: &str, b: &str) -> String {
+    crate::tr!("diag-or", a = a, b = b)
+}
+
+/// `a or b or c`: every alternative joined by "or".
+pub fn any_of(items: &[String]) -> String {
+    items.iter().cloned().reduce(|a, b| or(&a, &b)).unwrap_or_default()
+}
+
+/// `a, b or c`: a list whose last alternative is joined by "or".
+pub fn one_of(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => or(&init.join(", "), last),
     }
 }

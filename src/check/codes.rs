@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{CodePattern, Model};
 use crate::source::Span;
 use crate::syntax::ast::{self, AssignmentItem, IdCode, Item};
+use crate::tr;
 
 /// Lowers codes, reporting malformed ranges.
 pub(super) fn patterns(ids: &[IdCode], diags: &mut Diagnostics) -> Vec<CodePattern> {
@@ -16,13 +17,16 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
         IdCode::Prefix(p, _) => CodePattern::Prefix(p.clone()),
         IdCode::Range(lo, hi, span) => {
             if lo.len() != hi.len() {
-                diags.push(Diagnostic::error(*span, format!("the ID range `{lo}..{hi}` has ends of different length")).with_hint("a range runs between codes of the same length, e.g. `L1401..L1409`; use a prefix `L14*` for all codes that start with `L14`"));
+                let range = format!("{lo}..{hi}");
+                diags.push(
+                    Diagnostic::error(*span, tr!("check-id-range-lengths", range = range)).with_hint(tr!("check-hint-id-range-lengths")),
+                );
                 return None;
             }
             if lo.to_ascii_uppercase() > hi.to_ascii_uppercase() {
                 diags.push(
-                    Diagnostic::error(*span, format!("the ID range `{lo}..{hi}` is empty: `{lo}` comes after `{hi}`"))
-                        .with_hint(format!("write `{hi}..{lo}`")),
+                    Diagnostic::error(*span, tr!("check-id-range-empty", range = format!("{lo}..{hi}"), low = lo, high = hi))
+                        .with_hint(tr!("check-write", code = format!("`{hi}..{lo}`"))),
                 );
                 return None;
             }
@@ -73,7 +77,11 @@ fn owners(file: &ast::File) -> Vec<Owner<'_>> {
                     AssignmentItem::Ids(ids, _) => add(format!("`{}`", a.id.name), false, ids),
                     AssignmentItem::Activities(acts, _) => {
                         for act in acts {
-                            add(format!("`{}` (activity \"{}\")", a.id.name, act.name.value), true, &act.ids);
+                            add(
+                                tr!("check-activity-label", assignment = a.id.name.as_str(), activity = act.name.value.as_str()),
+                                true,
+                                &act.ids,
+                            );
                         }
                     }
                     _ => {}
@@ -102,15 +110,26 @@ pub(super) fn check_overlaps(file: &ast::File, _model: &Model, diags: &mut Diagn
             let Some(what) = must_be_disjoint(a, b) else { continue };
             for (pa, sa) in &a.codes {
                 if let Some((pb, sb)) = b.codes.iter().find(|(pb, _)| overlap(pa, pb)) {
-                    diags.push(
-                        Diagnostic::error(*sb, format!("ID code `{pb}` of {} overlaps `{pa}` of {}", b.label, a.label))
-                            .with_note(*sa, "the other code is here")
-                            .with_hint(format!("a ledger code belongs to one place; make the codes of these {what} disjoint")),
-                    );
+                    diags.push(overlapping((pb, *sb, b), (pa, *sa, a), what));
                 }
             }
         }
     }
+}
+
+/// Code `code` of `owner` overlaps `other` of `other_owner`; `what` the two are
+/// (the catalog's selector: `assignments`, `activities` or `parts`).
+fn overlapping(
+    (code, span, owner): (&CodePattern, Span, &Owner),
+    (other, other_span, other_owner): (&CodePattern, Span, &Owner),
+    what: &str,
+) -> Diagnostic {
+    let (code, other) = (code.to_string(), other.to_string());
+    let (owner, other_owner) = (owner.label.as_str(), other_owner.label.as_str());
+    let message = tr!("check-codes-overlap", code = code, owner = owner, other = other, other_owner = other_owner);
+    Diagnostic::error(span, message)
+        .with_note(other_span, tr!("check-other-code-here"))
+        .with_hint(tr!("check-hint-codes-disjoint", what = what))
 }
 
 #[cfg(test)]

@@ -2,16 +2,61 @@
 //! codes and the properties of key figures and changes. Formulas are resolved
 //! afterwards (`resolve`), into the placeholders left here.
 
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
 use crate::model::*;
 use crate::source::{Source, Span};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
+use crate::tr;
 use crate::units::Unit;
+use crate::vocab::Figure;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// Names the language gives a meaning of its own.
-pub(super) const BUILTINS: [&str; 5] = ["kostnad", "månader", "dagar", "fast", "rörlig"];
+/// The figures a formula can name on their own (`kostnad`, `fast`, `rörlig`).
+pub(super) const FORMULA_FIGURES: [Figure; 3] = [Figure::Cost, Figure::Fixed, Figure::Variable];
+
+/// Names the language gives a meaning of its own: the calendar's and the figures a
+/// formula can name.
+pub(super) fn builtins() -> impl Iterator<Item = &'static str> {
+    ["månader", "dagar"].into_iter().chain(FORMULA_FIGURES.map(Figure::name))
+}
+
+/// Whether `name` is one of the [`builtins`].
+pub(super) fn is_builtin(name: &str) -> bool {
+    builtins().any(|b| b == name)
+}
+
+/// What a scope declares, for "declared twice" (the catalog's `kind` selector).
+#[derive(Clone, Copy)]
+pub(super) enum Declared {
+    Measure,
+    Parameter,
+    TableEntry,
+    Board,
+    CareForm,
+    Assignment,
+    Part,
+    Name,
+    KeyFigure,
+    Change,
+}
+
+impl Declared {
+    fn selector(self) -> &'static str {
+        match self {
+            Declared::Measure => "measure",
+            Declared::Parameter => "parameter",
+            Declared::TableEntry => "table-entry",
+            Declared::Board => "board",
+            Declared::CareForm => "care-form",
+            Declared::Assignment => "assignment",
+            Declared::Part => "part",
+            Declared::Name => "name",
+            Declared::KeyFigure => "key-figure",
+            Declared::Change => "change",
+        }
+    }
+}
 
 /// Records names in one scope and reports a second declaration.
 #[derive(Default)]
@@ -19,11 +64,10 @@ pub(super) struct Scope(HashMap<String, Span>);
 
 impl Scope {
     /// Declares `name`; false (and an error) if it is already declared.
-    pub(super) fn declare(&mut self, what: &str, id: &ast::Ident, diags: &mut Diagnostics) -> bool {
+    pub(super) fn declare(&mut self, what: Declared, id: &ast::Ident, diags: &mut Diagnostics) -> bool {
         if let Some(first) = self.0.get(&id.name) {
-            diags.push(
-                Diagnostic::error(id.span, format!("{what} `{}` is declared twice", id.name)).with_note(*first, "first declared here"),
-            );
+            let message = tr!("check-declared-twice", kind = what.selector(), name = id.name.as_str());
+            diags.push(Diagnostic::error(id.span, message).with_note(*first, tr!("check-first-declared-here")));
             return false;
         }
         self.0.insert(id.name.clone(), id.span);
@@ -46,7 +90,7 @@ pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previou
     for item in &file.items {
         match item {
             Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.push(param(p, &[], diags)),
-            Item::Measure(m) if measures.declare("measure", &m.name, diags) => model.measures.push(measure(m, diags)),
+            Item::Measure(m) if measures.declare(Declared::Measure, &m.name, diags) => model.measures.push(measure(m, diags)),
             Item::Expectation(e) => model.expectations.push(e.clone()),
             _ => {}
         }
@@ -56,20 +100,17 @@ pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previou
 }
 
 fn declare_param(scope: &mut Scope, p: &ast::Parameter, diags: &mut Diagnostics) -> bool {
-    if BUILTINS.contains(&p.name.name.as_str()) {
-        diags.push(Diagnostic::error(p.name.span, format!("`{}` is a built-in name and cannot be a parameter", p.name.name)));
+    if is_builtin(&p.name.name) {
+        diags.push(Diagnostic::error(p.name.span, tr!("check-builtin-parameter", name = p.name.name.as_str())));
         return false;
     }
-    scope.declare("parameter", &p.name, diags)
+    scope.declare(Declared::Parameter, &p.name, diags)
 }
 
 fn measure(m: &ast::MeasureDecl, diags: &mut Diagnostics) -> Measure {
     let (unit, factor) = unit_of(&Some(m.unit.value.clone()), m.unit.span, diags);
     if factor != Decimal::ONE {
-        diags.push(
-            Diagnostic::error(m.unit.span, "a measure's unit cannot be scaled or a percentage")
-                .with_hint("use `kr`, `timmar`, `dygn`, `platser`, …"),
-        );
+        diags.push(Diagnostic::error(m.unit.span, tr!("check-measure-unit-scaled")).with_hint(tr!("check-hint-measure-units")));
     }
     Measure { name: m.name.name.clone(), kind: m.kind, unit, span: m.span }
 }
@@ -79,7 +120,7 @@ pub(super) fn unit_of(unit: &Option<ast::UnitText>, span: Span, diags: &mut Diag
     let Some(unit) = unit else { return (Unit::NONE, Decimal::ONE) };
     let lookup = |name: &str, diags: &mut Diagnostics| {
         Unit::named(name).unwrap_or_else(|| {
-            diags.push(Diagnostic::error(span, format!("unknown unit `{name}`")));
+            diags.push(Diagnostic::error(span, tr!("syntax-unknown-unit", unit = name)));
             (Unit::NONE, Decimal::ONE)
         })
     };
@@ -102,7 +143,7 @@ pub(super) fn unit_of(unit: &Option<ast::UnitText>, span: Span, diags: &mut Diag
 pub(super) fn quantity(q: &ast::Quantity, diags: &mut Diagnostics) -> (Decimal, Unit) {
     let (unit, factor) = unit_of(&q.unit, q.span, diags);
     let value = q.number.checked_mul(factor).unwrap_or_else(|| {
-        diags.push(Diagnostic::error(q.span, "the number is too large"));
+        diags.push(Diagnostic::error(q.span, tr!("check-number-too-large")));
         Decimal::ZERO
     });
     (value, unit)
@@ -148,18 +189,19 @@ fn table(
     let mut keys = Scope::default();
     let mut values: Vec<Entry> = vec![];
     for (key, q) in entries {
-        if keys.declare("table entry", key, diags) {
+        if keys.declare(Declared::TableEntry, key, diags) {
             let (value, unit) = quantity(q, diags);
             values.push(Entry { key: key.name.clone(), key_span: key.span, value, unit, span: q.span });
         }
     }
     let Some(unit) = values.first().map(|v| v.unit) else {
-        diags.push(Diagnostic::error(p.span, format!("the table `{}` is empty", p.name.name)));
+        diags.push(Diagnostic::error(p.span, tr!("check-table-empty", name = p.name.name.as_str())));
         return None;
     };
     for e in values.iter().filter(|e| e.unit != unit) {
-        let msg = format!("`{}` is {} but the first entry of `{}` is {}", e.key, unit_phrase(e.unit), p.name.name, unit_phrase(unit));
-        diags.push(Diagnostic::error(e.span, msg).with_hint("every entry of a table has the same unit"));
+        let (key, table) = (e.key.as_str(), p.name.name.as_str());
+        let msg = tr!("check-table-mixed-units", key = key, unit = unit_phrase(e.unit), table = table, first = unit_phrase(unit));
+        diags.push(Diagnostic::error(e.span, msg).with_hint(tr!("check-hint-table-same-unit")));
     }
     if axis.name != "del" {
         return Some((ParamValue::Keyed(values.into_iter().map(|e| (e.key, e.value)).collect()), unit));
@@ -169,28 +211,28 @@ fn table(
 
 /// `in `kr/dygn``, or `a plain number` for a dimensionless unit.
 fn unit_phrase(u: Unit) -> String {
-    if u.is_none() { "a plain number".into() } else { format!("in `{u}`") }
+    if u.is_none() { tr!("check-plain-number") } else { tr!("check-in-unit", unit = u.to_string()) }
 }
 
 /// One value per part, in part order; a missing part gets zero (after an error).
 fn per_part(p: &ast::Parameter, axis: &ast::Ident, values: &[Entry], parts: &[Part], diags: &mut Diagnostics) -> Option<Vec<Decimal>> {
     if parts.is_empty() {
         diags.push(
-            Diagnostic::error(axis.span, format!("`{}` is a table `per del` but there are no parts here", p.name.name))
-                .with_hint("declare tables `per del` inside an assignment that has `del` lines"),
+            Diagnostic::error(axis.span, tr!("check-per-part-without-parts", name = p.name.name.as_str()))
+                .with_hint(tr!("check-hint-per-part-inside")),
         );
         return None;
     }
     for e in values.iter().filter(|e| !parts.iter().any(|part| part.id == e.key)) {
         let hint = did_you_mean(&e.key, parts.iter().map(|p| p.id.as_str()));
-        diags.push(Diagnostic::error(e.key_span, format!("`{}` is not a part of this assignment", e.key)).with_hint_opt(hint));
+        diags.push(Diagnostic::error(e.key_span, tr!("check-not-a-part-here", name = e.key.as_str())).with_hint_opt(hint));
     }
     let missing: Vec<String> =
         parts.iter().filter(|part| !values.iter().any(|v| v.key == part.id)).map(|p| format!("`{}`", p.id)).collect();
     if !missing.is_empty() {
         diags.push(
-            Diagnostic::error(p.name.span, format!("`{}` has no value for {}", p.name.name, missing.join(", ")))
-                .with_hint("a table `per del` needs one entry for every part"),
+            Diagnostic::error(p.name.span, tr!("check-table-missing-parts", name = p.name.name.as_str(), parts = missing.join(", ")))
+                .with_hint(tr!("check-hint-table-every-part")),
         );
     }
     Some(parts.iter().map(|part| values.iter().find(|v| v.key == part.id).map(|v| v.value).unwrap_or_default()).collect())
@@ -201,22 +243,19 @@ fn hierarchy(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
     let mut assignments = Scope::default();
     for item in &file.items {
         let Item::Board(board) = item else { continue };
-        boards.declare("board", &board.id, diags);
+        boards.declare(Declared::Board, &board.id, diags);
         let mut forms = Scope::default();
         for form in &board.care_forms {
-            forms.declare("care form", &form.id, diags);
+            forms.declare(Declared::CareForm, &form.id, diags);
             for a in &form.assignments {
-                assignments.declare("assignment", &a.id, diags);
+                assignments.declare(Declared::Assignment, &a.id, diags);
                 let ids = ((board.id.name.clone(), board.name.value.clone()), (form.id.name.clone(), form.name.value.clone()));
                 model.assignments.push(assignment(a, ids, model.header.year, diags));
             }
         }
     }
     if model.assignments.is_empty() {
-        diags.push(
-            Diagnostic::warning(Span::default(), "the file declares no assignments")
-                .with_hint("declare them as `nämnd … { vårdform … { uppdrag … { … } } }`"),
-        );
+        diags.push(Diagnostic::warning(Span::default(), tr!("check-no-assignments")).with_hint(tr!("check-hint-declare-assignments")));
     }
 }
 
@@ -250,15 +289,12 @@ fn assignment(
     }
     if out.source_ref.is_none() {
         diags.push(
-            Diagnostic::warning(a.id.span, format!("`{}` has no `källa`", a.id.name))
-                .with_hint("point at the section of the governing document, e.g. `källa \"Ekonomistyrning, avsnitt Dagverksamhet\"`"),
+            Diagnostic::warning(a.id.span, tr!("check-has-no", owner = a.id.name.as_str(), name = "källa"))
+                .with_hint(tr!("check-hint-source")),
         );
     }
     if !has_codes(a) {
-        diags.push(
-            Diagnostic::warning(a.id.span, format!("`{}` has no ledger ID codes, so its cost is always zero", a.id.name))
-                .with_hint("add `id L140*` or `id` codes on its parts"),
-        );
+        diags.push(Diagnostic::warning(a.id.span, tr!("check-no-codes", name = a.id.name.as_str())).with_hint(tr!("check-hint-add-codes")));
     }
     out
 }
@@ -278,7 +314,7 @@ fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
     let mut scope = Scope::default();
     for item in &a.items {
         if let AssignmentItem::Part(p) = item
-            && scope.declare("part", &p.id, diags)
+            && scope.declare(Declared::Part, &p.id, diags)
         {
             out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
         }
@@ -289,7 +325,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
     match item {
         AssignmentItem::Source(s) => {
             if out.source_ref.replace(s.value.clone()).is_some() {
-                diags.push(Diagnostic::error(s.span, "`källa` is given twice"));
+                diags.push(Diagnostic::error(s.span, tr!("check-given-twice", field = "källa")));
             }
         }
         AssignmentItem::Part(_) => {}
@@ -304,22 +340,22 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
             }
         }
         AssignmentItem::Let(l) => {
-            if BUILTINS.contains(&l.name.name.as_str()) {
-                diags.push(Diagnostic::error(l.name.span, format!("`{}` is a built-in name", l.name.name)));
-            } else if names.declare("name", &l.name, diags) {
+            if is_builtin(&l.name.name) {
+                diags.push(Diagnostic::error(l.name.span, tr!("check-builtin-name", name = l.name.name.as_str())));
+            } else if names.declare(Declared::Name, &l.name, diags) {
                 out.lets.push(Let { name: l.name.name.clone(), formula: placeholder(), per_part: false });
             }
         }
         AssignmentItem::Compensation(c) => compensation(c, out, diags),
         AssignmentItem::KeyFigure(k) => {
             let mut kfs = Scope(out.key_figures.iter().map(|k| (k.id.clone(), k.span)).collect());
-            if kfs.declare("key figure", &k.id, diags) {
+            if kfs.declare(Declared::KeyFigure, &k.id, diags) {
                 out.key_figures.push(key_figure(k, year, diags));
             }
         }
         AssignmentItem::Change(c) => {
             let mut scope = Scope(out.changes.iter().map(|c| (c.id.clone(), c.span)).collect());
-            if scope.declare("change", &c.id, diags) {
+            if scope.declare(Declared::Change, &c.id, diags) {
                 out.changes.extend(change(c, year, diags));
             }
         }
@@ -337,10 +373,9 @@ fn compensation(c: &ast::Compensation, out: &mut Assignment, diags: &mut Diagnos
         ast::CompensationKind::Variable => &mut out.variable,
     };
     if slot.is_some() {
-        let kind = if c.kind == ast::CompensationKind::Fixed { "fast" } else { "rörlig" };
-        diags.push(
-            Diagnostic::error(c.span, format!("`ersättning {kind}` is given twice")).with_hint("write one formula; add terms with `+`"),
-        );
+        let kind = if c.kind == ast::CompensationKind::Fixed { Figure::Fixed } else { Figure::Variable };
+        let field = format!("ersättning {kind}");
+        diags.push(Diagnostic::error(c.span, tr!("check-given-twice", field = field)).with_hint(tr!("check-hint-one-formula")));
     }
     *slot = Some(placeholder());
 }
@@ -364,8 +399,8 @@ fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigu
         let field = kf_field(item);
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
             diags.push(
-                Diagnostic::error(item.span(), format!("`{field}` is given twice in `{}`", k.id.name))
-                    .with_note(*first, "first given here"),
+                Diagnostic::error(item.span(), tr!("check-given-twice-in", field = field, owner = k.id.name.as_str()))
+                    .with_note(*first, tr!("check-first-given-here")),
             );
             continue;
         }
@@ -375,19 +410,21 @@ fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigu
     for required in ["värde", "intervall", "mottagare", "ansvarig"] {
         if !seen.iter().any(|(f, _)| *f == required) {
             diags.push(
-                Diagnostic::error(k.id.span, format!("key figure `{}` has no `{required}`", k.id.name)).with_hint(kf_example(required)),
+                Diagnostic::error(k.id.span, tr!("check-key-figure-missing", name = k.id.name.as_str(), field = required))
+                    .with_hint(tr!("check-hint-add", code = kf_example(required))),
             );
         }
     }
     kf
 }
 
-fn kf_example(field: &str) -> &'static str {
+/// A line that gives a key figure its missing `field`, in backticks.
+fn kf_example(field: &str) -> String {
     match field {
-        "värde" => "add `värde = kostnad / budget(platser)`",
-        "intervall" => "add `intervall månadsvis`, `intervall delår` or `intervall årsvis`",
-        "mottagare" => "add `mottagare \"Nämnd\"`",
-        _ => "add `ansvarig \"SoF\"`",
+        "värde" => "`värde = kostnad / budget(platser)`".into(),
+        "intervall" => one_of(&Interval::KEYWORDS.map(|(_, k)| format!("`intervall {k}`"))),
+        "mottagare" => "`mottagare \"Nämnd\"`".into(),
+        _ => "`ansvarig \"SoF\"`".into(),
     }
 }
 
@@ -412,7 +449,7 @@ fn kf_item(item: &KeyFigureItem, kf: &mut KeyFigure, diags: &mut Diagnostics) {
         KeyFigureItem::Responsible(s, _) => kf.responsible = s.value.clone(),
         KeyFigureItem::From(y, span) => {
             if !(2000..=2100).contains(y) {
-                diags.push(Diagnostic::error(*span, format!("`{y}` is not a plausible year")));
+                diags.push(Diagnostic::error(*span, tr!("check-not-plausible-year", year = y.to_string())));
             }
             kf.from_year = *y;
         }
@@ -429,10 +466,7 @@ fn target(t: &ast::Target, diags: &mut Diagnostics) -> Target {
         ast::Target::Between(a, b) => {
             let (lo, hi) = (quantity(a, diags).0, quantity(b, diags).0);
             if lo > hi {
-                diags.push(
-                    Diagnostic::error(a.span.to(b.span), "the target range is empty: its low end is above its high end")
-                        .with_hint("write the range low `..` high"),
-                );
+                diags.push(Diagnostic::error(a.span.to(b.span), tr!("check-target-range-empty")).with_hint(tr!("check-hint-target-range")));
             }
             Target::Between(lo, hi)
         }
@@ -455,20 +489,16 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
     let missing: Vec<&str> =
         [("typ", kind.is_some()), ("belopp", has_amount), ("från", from.is_some())].iter().filter(|(_, ok)| !ok).map(|(f, _)| *f).collect();
     if !missing.is_empty() {
-        diags.push(
-            Diagnostic::error(
-                c.id.span,
-                format!("change `{}` has no {}", c.id.name, missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
-            )
-            .with_hint("a change needs `typ`, `belopp = … kr` and `från YYYY-MM`"),
-        );
+        let fields = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+        let message = tr!("check-change-missing", name = c.id.name.as_str(), fields = fields);
+        diags.push(Diagnostic::error(c.id.span, message).with_hint(tr!("check-hint-change-needs")));
         return None;
     }
     let from = from?;
     if valid_month(&from, diags) && from.year != year && year != 0 {
         diags.push(
-            Diagnostic::error(from.span, format!("the change starts in {} but this file is for {year}", from.year))
-                .with_hint(format!("a change during the year starts in a month of {year}")),
+            Diagnostic::error(from.span, tr!("check-change-other-year", start = from.year.to_string(), year = year.to_string()))
+                .with_hint(tr!("check-hint-change-year", year = year.to_string())),
         );
     }
     Some(Change {
@@ -486,7 +516,8 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
 pub(super) fn valid_month(m: &ast::Month, diags: &mut Diagnostics) -> bool {
     let ok = (1..=12).contains(&m.month);
     if !ok {
-        diags.push(Diagnostic::error(m.span, format!("`{:04}-{:02}` is not a month", m.year, m.month)).with_hint("months are 01–12"));
+        let month = format!("{:04}-{:02}", m.year, m.month);
+        diags.push(Diagnostic::error(m.span, tr!("check-not-a-month", month = month)).with_hint(tr!("check-hint-months")));
     }
     ok
 }

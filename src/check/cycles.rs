@@ -4,6 +4,8 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;
 use crate::syntax::ast;
+use crate::tr;
+use crate::vocab::Figure;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Node {
@@ -22,7 +24,7 @@ fn formula(model: &Model, n: Node) -> Option<&Formula> {
 fn label(model: &Model, n: Node) -> String {
     match n {
         Node::Let(a, l) => format!("{}.{}", model.assignments[a].id, model.assignments[a].lets[l].name),
-        Node::Comp(a, k) => format!("{}.{}", model.assignments[a].id, if k == CompKind::Fixed { "fast" } else { "rörlig" }),
+        Node::Comp(a, k) => format!("{}.{}", model.assignments[a].id, if k == CompKind::Fixed { Figure::Fixed } else { Figure::Variable }),
     }
 }
 
@@ -55,10 +57,7 @@ pub(super) fn check(_file: &ast::File, model: &Model, diags: &mut Diagnostics) {
             reported.extend(cycle.iter().copied());
             let names: Vec<String> = cycle.iter().chain(cycle.first()).map(|n| format!("`{}`", label(model, *n))).collect();
             let span = formula(model, start).map(|f| f.expr.span).unwrap_or_default();
-            diags.push(
-                Diagnostic::error(span, format!("these formulas depend on each other in a cycle: {}", names.join(" → ")))
-                    .with_hint("one of them must be computed without the others"),
-            );
+            diags.push(Diagnostic::error(span, tr!("check-cycle", cycle = names.join(" → "))).with_hint(tr!("check-hint-cycle")));
         }
     }
 }

@@ -17,13 +17,12 @@
 //! `ekostyr test` to compare.
 
 use super::collect::valid_month;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
 use crate::model::{Assignment, Interval, KeyFigure, MeasureKind, Model};
 use crate::syntax::ast::{ExpectItem, Ident, Month, Quantity, UnitText};
+use crate::tr;
 use crate::units::Unit;
-
-/// The amounts of an assignment an expectation can name.
-const AMOUNTS: [&str; 7] = ["fast", "rörlig", "förändringar", "ersättning", "överföring", "kostnad", "resultat"];
+use crate::vocab::Figure;
 
 /// Checks every line of every `förvänta` block. The units of the key figures in
 /// `unknown_units` (assignment, id) are not known after an error, so values of
@@ -54,7 +53,7 @@ impl<'a> Cx<'a> {
             }
             ExpectItem::Ledger(m, _, q, _) => {
                 self.month(m);
-                self.unit(q, Unit::kr(), false, "an amount of the ledger is in kronor, e.g. `1 250 000 kr`");
+                self.unit(q, Unit::kr(), false, &tr!("check-hint-ledger-kronor"));
             }
             ExpectItem::Value { path, month, expected, tolerance, .. } => {
                 self.value_line(path, month.as_ref(), expected, tolerance.as_ref())
@@ -70,8 +69,10 @@ impl<'a> Cx<'a> {
         }
         // (Without `år`, the header's error says so; there is no year to compare with.)
         if m.year != year && year != 0 {
-            let d = Diagnostic::error(m.span, format!("`{:04}-{:02}` is not a month of {year}, the year of this file", m.year, m.month));
-            self.diags.push(d.with_hint(format!("expectations are about {year}: write `{year}-{:02}`", m.month)));
+            let written = format!("{:04}-{:02}", m.year, m.month);
+            let d = Diagnostic::error(m.span, tr!("check-month-not-of-year", month = written, year = year.to_string()));
+            let hint = tr!("check-hint-expectation-year", year = year.to_string(), month = format!("{year}-{:02}", m.month));
+            self.diags.push(d.with_hint(hint));
             return false;
         }
         true
@@ -82,7 +83,7 @@ impl<'a> Cx<'a> {
         let (a, part, m) = match path {
             [a, m] => (a, None, m),
             [a, p, m] => (a, Some(p), m),
-            _ => return self.bad_path(path, "write `uppdrag.mått` or `uppdrag.del.mått`"),
+            _ => return self.bad_path(path, &tr!("check-write", code = one_of(&["`uppdrag.mått`".into(), "`uppdrag.del.mått`".into()]))),
         };
         if let Some((_, asg)) = self.assignment(a)
             && let Some(p) = part
@@ -91,30 +92,34 @@ impl<'a> Cx<'a> {
         }
         let Some((_, measure)) = self.model.measure(&m.name) else {
             let hint = did_you_mean(&m.name, self.model.measures.iter().map(|m| m.name.as_str()));
-            self.diags.push(Diagnostic::error(m.span, format!("unknown measure `{}`", m.name)).with_hint_opt(hint));
+            self.diags.push(Diagnostic::error(m.span, tr!("check-unknown-measure", name = m.name.as_str())).with_hint_opt(hint));
             return;
         };
         if measure.kind != kind {
-            let (is, line) = if kind == MeasureKind::Budget { ("volym", "volym YYYY-MM") } else { ("budget", "budget") };
-            let d = Diagnostic::error(m.span, format!("`{}` is a `{is}` measure", measure.name))
-                .with_hint(format!("write `{line} {} = …`", names(path)));
+            let (is, hint) = match kind {
+                MeasureKind::Budget => ("volym", tr!("check-hint-volume-line", path = names(path))),
+                MeasureKind::Volume => ("budget", tr!("check-hint-budget-line", path = names(path))),
+            };
+            let d = Diagnostic::error(m.span, tr!("check-wrong-measure-kind", name = measure.name.as_str(), kind = is)).with_hint(hint);
             self.diags.push(d);
         }
-        let hint = format!("the measure `{}` is in `{}`", measure.name, measure.unit);
+        let hint = tr!("check-measure-in", name = measure.name.as_str(), unit = measure.unit.to_string());
         self.unit(q, measure.unit, true, &hint);
     }
 
     /// `uppdrag.figur[månad] = q ± tol`
     fn value_line(&mut self, path: &[Ident], month: Option<&Month>, q: &Quantity, tol: Option<&Quantity>) {
         let month = month.filter(|m| self.month(m));
-        let [a, figure, rest @ ..] = path else { return self.bad_path(path, "write `uppdrag.figur`") };
+        let [a, figure, rest @ ..] = path else { return self.bad_path(path, &tr!("check-write", code = "`uppdrag.figur`")) };
         let Some((ai, asg)) = self.assignment(a) else { return };
-        if AMOUNTS.contains(&figure.name.as_str()) {
-            return self.amount(asg, figure, rest, month, q, tol);
+        if let Some(amount) = Figure::parse(&figure.name) {
+            return self.amount(asg, amount, figure, rest, month, q, tol);
         }
         let Some(kf) = asg.key_figures.iter().find(|k| k.id == figure.name) else {
-            let known = AMOUNTS.into_iter().chain(asg.key_figures.iter().map(|k| k.id.as_str()));
-            let d = Diagnostic::error(figure.span, format!("`{}` has no key figure or amount `{}`", asg.id, figure.name));
+            let mut known: Vec<&str> = Figure::names().collect();
+            known.extend(asg.key_figures.iter().map(|k| k.id.as_str()));
+            let message = tr!("check-no-figure", assignment = asg.id.as_str(), name = figure.name.as_str());
+            let d = Diagnostic::error(figure.span, message);
             self.diags.push(d.with_hint_opt(did_you_mean(&figure.name, known)));
             return;
         };
@@ -124,8 +129,8 @@ impl<'a> Cx<'a> {
             return;
         }
         let hint = match kf.formula.unit {
-            u if u.is_none() => format!("`{}` is a plain number: write it as `95 %` or `0,95`", kf.id),
-            u => format!("`{}` is in `{u}`", kf.id),
+            u if u.is_none() => tr!("check-hint-plain-key-figure", name = kf.id.as_str()),
+            u => tr!("check-key-figure-in", name = kf.id.as_str(), unit = u.to_string()),
         };
         for q in std::iter::once(q).chain(tol) {
             self.unit(q, kf.formula.unit, false, &hint);
@@ -133,23 +138,36 @@ impl<'a> Cx<'a> {
     }
 
     /// `fast`, `kostnad`, …: in kronor; only `kostnad` has parts; `överföring` is a month's.
-    fn amount(&mut self, asg: &Assignment, figure: &Ident, rest: &[Ident], month: Option<&Month>, q: &Quantity, tol: Option<&Quantity>) {
+    #[expect(clippy::too_many_arguments, reason = "one expectation line's parts, each checked here")]
+    fn amount(
+        &mut self,
+        asg: &Assignment,
+        amount: Figure,
+        figure: &Ident,
+        rest: &[Ident],
+        month: Option<&Month>,
+        q: &Quantity,
+        tol: Option<&Quantity>,
+    ) {
         match rest {
             [] => {}
-            [p] if figure.name == "kostnad" => self.part(asg, p),
+            [p] if amount == Figure::Cost => self.part(asg, p),
             [p, ..] => {
-                let d = Diagnostic::error(p.span, format!("`{}` is not reported per part", figure.name));
-                let hint = if figure.name == "kostnad" { "write `uppdrag.kostnad.del`" } else { "only `kostnad` is reported per part" };
+                let d = Diagnostic::error(p.span, tr!("check-not-per-part", name = amount.name()));
+                let hint = match amount {
+                    Figure::Cost => tr!("check-write", code = format!("`uppdrag.{amount}.del`")),
+                    _ => tr!("check-hint-only-cost-per-part", cost = Figure::Cost.name()),
+                };
                 self.diags.push(d.with_hint(hint));
             }
         }
-        if figure.name == "överföring" && month.is_none() {
+        if amount.needs_month() && month.is_none() {
             let year = self.model.header.year;
-            let d = Diagnostic::error(figure.span, "`överföring` is one month's transfer: give the month");
-            self.diags.push(d.with_hint(format!("write `{}.överföring[{year}-07]`", asg.id)));
+            let d = Diagnostic::error(figure.span, tr!("check-transfer-needs-month", name = amount.name()));
+            self.diags.push(d.with_hint(tr!("check-write", code = format!("`{}.{amount}[{year}-07]`", asg.id))));
         }
         for q in std::iter::once(q).chain(tol) {
-            self.unit(q, Unit::kr(), false, "an amount is in kronor, e.g. `18 400 000 kr`");
+            self.unit(q, Unit::kr(), false, &tr!("check-hint-amount-kronor"));
         }
     }
 
@@ -158,17 +176,17 @@ impl<'a> Cx<'a> {
         match (kf.per_part, rest) {
             (true, [p]) => self.part(asg, p),
             (true, []) => {
-                let d = Diagnostic::error(figure.span, format!("`{}` is reported per part", kf.id));
+                let d = Diagnostic::error(figure.span, tr!("check-per-part", name = kf.id.as_str()));
                 let part = asg.parts.first().map(|p| p.id.as_str()).unwrap_or("del");
-                self.diags.push(d.with_hint(format!("write `{}.{}.{part}`", asg.id, kf.id)));
+                self.diags.push(d.with_hint(tr!("check-write", code = format!("`{}.{}.{part}`", asg.id, kf.id))));
             }
             (false, [p, ..]) => {
-                let d = Diagnostic::error(p.span, format!("`{}` is not reported per part", kf.id));
-                self.diags.push(d.with_hint(format!("write `{}.{}`", asg.id, kf.id)));
+                let d = Diagnostic::error(p.span, tr!("check-not-per-part", name = kf.id.as_str()));
+                self.diags.push(d.with_hint(tr!("check-write", code = format!("`{}.{}`", asg.id, kf.id))));
             }
             (true, [p, extra, ..]) => {
-                let d = Diagnostic::error(extra.span, format!("`{}` takes one part and nothing after it", kf.id));
-                self.diags.push(d.with_hint(format!("write `{}.{}.{}`", asg.id, kf.id, p.name)));
+                let d = Diagnostic::error(extra.span, tr!("check-one-part-only", name = kf.id.as_str()));
+                self.diags.push(d.with_hint(tr!("check-write", code = format!("`{}.{}.{}`", asg.id, kf.id, p.name))));
             }
             (false, []) => {}
         }
@@ -178,16 +196,15 @@ impl<'a> Cx<'a> {
     fn interval(&mut self, kf: &KeyFigure, figure: &Ident, month: Option<&Month>) {
         let year = self.model.header.year;
         let d = match (kf.interval, month) {
-            (Interval::Månadsvis, None) => {
-                Diagnostic::error(figure.span, format!("`{}` is followed up every month: give the month", kf.id))
-                    .with_hint(format!("write `{}[{year}-03]`", kf.id))
-            }
+            (Interval::Månadsvis, None) => Diagnostic::error(figure.span, tr!("check-monthly-needs-month", name = kf.id.as_str()))
+                .with_hint(tr!("check-write", code = format!("`{}[{year}-03]`", kf.id))),
             (Interval::Delår, Some(m)) if ![3, 8, 12].contains(&m.month) => {
-                Diagnostic::error(m.span, format!("`{}` is followed up per delår: March, August and the full year", kf.id))
-                    .with_hint(format!("write `[{year}-03]`, `[{year}-08]` or `[{year}-12]`"))
+                let months: Vec<String> = [3, 8, 12].iter().map(|m| format!("`[{year}-{m:02}]`")).collect();
+                Diagnostic::error(m.span, tr!("check-delar-months", name = kf.id.as_str()))
+                    .with_hint(tr!("check-write", code = one_of(&months)))
             }
             (Interval::Årsvis, Some(m)) => {
-                Diagnostic::error(m.span, format!("`{}` is followed up for the year (årsvis)", kf.id)).with_hint("leave out the month")
+                Diagnostic::error(m.span, tr!("check-yearly-no-month", name = kf.id.as_str())).with_hint(tr!("check-hint-leave-out-month"))
             }
             _ => return,
         };
@@ -208,11 +225,11 @@ impl<'a> Cx<'a> {
         };
         if !fits {
             let what = match &q.unit {
-                None => "a plain number".to_string(),
-                Some(UnitText::Percent) => "a percentage".to_string(),
-                Some(_) => format!("in `{written}`"),
+                None => tr!("check-plain-number"),
+                Some(UnitText::Percent) => tr!("check-a-percentage"),
+                Some(_) => tr!("check-in-unit", unit = written.to_string()),
             };
-            let d = Diagnostic::error(q.span, format!("this value is {what}, but it should be {}", describe(unit)));
+            let d = Diagnostic::error(q.span, tr!("check-value-unit", written = what, wanted = describe(unit)));
             self.diags.push(d.with_hint(hint));
         }
     }
@@ -222,7 +239,7 @@ impl<'a> Cx<'a> {
         let found = model.assignment(&a.name);
         if found.is_none() {
             let hint = did_you_mean(&a.name, model.assignments.iter().map(|x| x.id.as_str()));
-            self.diags.push(Diagnostic::error(a.span, format!("unknown assignment `{}`", a.name)).with_hint_opt(hint));
+            self.diags.push(Diagnostic::error(a.span, tr!("check-unknown-assignment", name = a.name.as_str())).with_hint_opt(hint));
         }
         found
     }
@@ -232,10 +249,11 @@ impl<'a> Cx<'a> {
             let hint = did_you_mean(&p.name, asg.parts.iter().map(|x| x.id.as_str()));
             let parts: Vec<String> = asg.parts.iter().map(|x| format!("`{}`", x.id)).collect();
             let hint = hint.unwrap_or_else(|| match parts.is_empty() {
-                true => format!("`{}` has no parts", asg.id),
-                false => format!("the parts of `{}` are {}", asg.id, parts.join(", ")),
+                true => tr!("check-hint-no-parts", assignment = asg.id.as_str()),
+                false => tr!("check-hint-parts-are", assignment = asg.id.as_str(), parts = parts.join(", ")),
             });
-            self.diags.push(Diagnostic::error(p.span, format!("`{}` is not a part of `{}`", p.name, asg.id)).with_hint(hint));
+            let d = Diagnostic::error(p.span, tr!("check-not-a-part-of", name = p.name.as_str(), assignment = asg.id.as_str()));
+            self.diags.push(d.with_hint(hint));
         }
     }
 
@@ -244,7 +262,7 @@ impl<'a> Cx<'a> {
             (Some(first), Some(last)) => first.span.to(last.span),
             _ => return,
         };
-        self.diags.push(Diagnostic::error(span, format!("`{}` does not name a value", names(path))).with_hint(hint));
+        self.diags.push(Diagnostic::error(span, tr!("check-not-a-value", path = names(path))).with_hint(hint));
     }
 }
 
@@ -255,5 +273,5 @@ fn names(path: &[Ident]) -> String {
 
 /// "in `kr/plats`", or "a plain number or a percentage" for a dimensionless unit.
 fn describe(u: Unit) -> String {
-    if u.is_none() { "a plain number or a percentage".into() } else { format!("in `{u}`") }
+    if u.is_none() { tr!("check-plain-number-or-percentage") } else { tr!("check-in-unit", unit = u.to_string()) }
 }

@@ -4,6 +4,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Decision, Header};
 use crate::source::Span;
 use crate::syntax::ast::{File, Item};
+use crate::tr;
+use crate::vocab::{Version, VersionStep};
 
 /// Collects the header; reports missing, repeated and malformed fields.
 pub(super) fn check(file: &File, diags: &mut Diagnostics) -> Header {
@@ -12,7 +14,9 @@ pub(super) fn check(file: &File, diags: &mut Diagnostics) -> Header {
     for item in &file.items {
         let Some(field) = field_name(item) else { continue };
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
-            diags.push(Diagnostic::error(item.span(), format!("`{field}` is given twice")).with_note(*first, "first given here"));
+            diags.push(
+                Diagnostic::error(item.span(), tr!("check-given-twice", field = field)).with_note(*first, tr!("check-first-given-here")),
+            );
             continue;
         }
         seen.push((field, item.span()));
@@ -34,7 +38,7 @@ fn missing(field: &str, file: &File) -> Diagnostic {
         _ => "dokumentägare \"Ekonomichef SoF\", \"Ekonomichef Leanlink\"",
     };
     let at = file.items.first().map(|i| Span::new(i.span().start, i.span().start)).unwrap_or_default();
-    Diagnostic::error(at, format!("the header has no `{field}`")).with_hint(format!("add `{example}` at the top of the file"))
+    Diagnostic::error(at, tr!("check-header-missing", field = field)).with_hint(tr!("check-hint-add-at-top", example = example))
 }
 
 fn field_name(item: &Item) -> Option<&'static str> {
@@ -54,7 +58,7 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
         Item::Regelverk(s) => h.title = s.value.clone(),
         Item::Year(y) => {
             if !(2000..=2100).contains(&y.value) {
-                diags.push(Diagnostic::error(y.span, format!("`{}` is not a plausible budget year", y.value)));
+                diags.push(Diagnostic::error(y.span, tr!("check-not-budget-year", year = y.value.to_string())));
             }
             h.year = y.value;
         }
@@ -63,7 +67,7 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
         Item::Owners(owners, _) => h.owners = owners.iter().map(|o| o.value.clone()).collect(),
         Item::Decision(d) => {
             if let Err(hint) = check_date(&d.date.value) {
-                diags.push(Diagnostic::error(d.date.span, format!("`{}` is not a date", d.date.value)).with_hint(hint));
+                diags.push(Diagnostic::error(d.date.span, tr!("check-not-a-date", date = d.date.value.as_str())).with_hint(hint));
             }
             h.decision = Some(Decision { board: d.board.value.clone(), date: d.date.value.clone(), dnr: d.dnr.value.clone() });
         }
@@ -75,14 +79,14 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
 fn check_date(text: &str) -> Result<(), String> {
     let mut it = text.split('-').map(|p| p.parse::<u32>().ok());
     let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (it.next(), it.next(), it.next()) else {
-        return Err("write the date as `YYYY-MM-DD`".into());
+        return Err(tr!("check-hint-date-format"));
     };
     if !(1..=12).contains(&m) {
-        return Err("months are 01–12".into());
+        return Err(tr!("check-hint-months"));
     }
     let days = days_in_month(y as i32, m);
     if d < 1 || d > days {
-        return Err(format!("`{y:04}-{m:02}` has {days} days"));
+        return Err(tr!("check-hint-days-in-month", month = format!("{y:04}-{m:02}"), days = days.to_string()));
     }
     Ok(())
 }
@@ -97,40 +101,27 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// A version as (whole, decimal step).
-fn version_parts(v: &str) -> Option<(u32, u32)> {
-    let (a, b) = v.split_once('.').unwrap_or((v, "0"));
-    Some((a.parse().ok()?, b.parse().ok()?))
-}
-
 /// Warns when the version does not follow the file it builds on: a new year takes
 /// the next whole number, the same year the next decimal step.
 pub(super) fn check_version_step(file: &File, h: &Header, prev: &Header, diags: &mut Diagnostics) {
     let Some(span) = file.items.iter().find_map(|i| matches!(i, Item::Version(_)).then(|| i.span())) else { return };
-    let (Some(new), Some(old)) = (version_parts(&h.version), version_parts(&prev.version)) else { return };
+    let (Some(new), Some(old)) = (Version::parse(&h.version), Version::parse(&prev.version)) else { return };
     // A new budget year takes the next whole number; a change during that year then
     // steps its decimal (2.0, 2.1, …) while still building on last year's file.
-    // A file building on one of the same year takes the next decimal step.
-    let (fits, expected) = if h.year == prev.year {
-        let Some(d) = old.1.checked_add(1) else { return };
-        (new == (old.0, d), (old.0, d))
-    } else {
-        let Some(w) = old.0.checked_add(1) else { return };
-        (new.0 == w, (w, 0))
+    // A file building on one of the same year takes the next decimal step. Any other
+    // year than the base's is judged as a new budget year.
+    let same_year = h.year == prev.year;
+    let year = if same_year { prev.year } else { prev.year.saturating_add(1) };
+    let expected = match new.follows(old, year, prev.year) {
+        VersionStep::ShouldBe(Some(v)) => v,
+        VersionStep::NewYear | VersionStep::NextStep | VersionStep::ShouldBe(None) => return,
     };
-    if !fits {
-        let why = if h.year == prev.year {
-            "a change during the same year takes the next decimal step"
-        } else {
-            "a new budget year takes the next whole version number"
-        };
-        let base = h.builds_on.as_deref().unwrap_or_default();
-        diags.push(
-            Diagnostic::warning(
-                span,
-                format!("version `{}` does not follow version `{}` of `{base}` ({})", h.version, prev.version, prev.year),
-            )
-            .with_hint(format!("{why}: `version {}.{}`", expected.0, expected.1)),
-        );
-    }
+    let hint = match same_year {
+        true => tr!("check-hint-version-same-year", expected = expected.to_string()),
+        false => tr!("check-hint-version-new-year", expected = expected.to_string()),
+    };
+    let base = h.builds_on.as_deref().unwrap_or_default();
+    let (version, previous, year) = (h.version.as_str(), prev.version.as_str(), prev.year.to_string());
+    let message = tr!("check-version-step", version = version, previous = previous, base = base, year = year);
+    diags.push(Diagnostic::warning(span, message).with_hint(hint));
 }

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
 use crate::source::{Source, SourceFile, Span};
 use crate::syntax::{self, ast};
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 /// The outcome of checking one file: the model when there are no errors, and all
@@ -69,15 +70,16 @@ pub fn literal(q: &ast::Quantity) -> Result<(rust_decimal::Decimal, crate::units
 
 /// Reads and checks a rule file from disk (following `bygger_på`).
 pub fn check_path(path: &Path) -> Result<Checked, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the rule file: {}", path.display(), io_reason(&e)))?;
+    let text = std::fs::read_to_string(path).map_err(|e| tr!("check-cannot-read", path = &path.display(), reason = io_reason(&e)))?;
     let source = SourceFile::new(path.display().to_string(), text);
     Ok(check_source(source, path.parent().map(Path::to_path_buf), &mut vec![canonical(path)]))
 }
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::InvalidData => "the file is not UTF-8 text".into(),
+        std::io::ErrorKind::NotFound => tr!("check-no-such-file"),
+        std::io::ErrorKind::InvalidData => tr!("check-not-utf8"),
+        // The operating system's own wording: it has no Swedish of ours.
         _ => e.to_string().to_lowercase(),
     }
 }
@@ -127,7 +129,7 @@ fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf
     let key = canonical(&path);
     if chain.contains(&key) {
         let names: Vec<String> = chain.iter().chain(std::iter::once(&key)).map(|p| file_name(p)).collect();
-        cx.diags.push(Diagnostic::error(builds_on.span, format!("circular `bygger_på`: {}", names.join(" → "))));
+        cx.diags.push(Diagnostic::error(builds_on.span, tr!("check-circular-builds-on", chain = names.join(" → "))));
         return None;
     }
     let text = match std::fs::read_to_string(&path) {
@@ -141,7 +143,7 @@ fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf
     let checked = check_source(SourceFile::new(path.display().to_string(), text), path.parent().map(Path::to_path_buf), chain);
     chain.pop();
     if checked.has_errors() {
-        cx.diags.push(Diagnostic::error(builds_on.span, format!("`{}` has errors, so this file cannot use its values", builds_on.value)));
+        cx.diags.push(Diagnostic::error(builds_on.span, tr!("check-base-has-errors", file = builds_on.value.as_str())));
     }
     cx.upstream.extend(checked.upstream);
     if !checked.diagnostics.0.is_empty() {
@@ -151,8 +153,8 @@ fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf
 }
 
 fn missing_previous(span: Span, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(span, format!("cannot read `{}`, named by `bygger_på`: {}", path.display(), io_reason(e)))
-        .with_hint("`bygger_på` is relative to the directory of this file")
+    Diagnostic::error(span, tr!("check-cannot-read-base", path = &path.display(), reason = io_reason(e)))
+        .with_hint(tr!("check-hint-builds-on-relative"))
 }
 
 fn file_name(p: &Path) -> String {

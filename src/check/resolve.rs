@@ -1,10 +1,11 @@
 //! Formulas: names resolved, units inferred and checked, per-part use checked.
 
-use super::collect::{BUILTINS, quantity};
+use super::collect::{builtins, is_builtin, quantity};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, AssignmentItem, BinOp, ExprKind as A, Item, KeyFigureItem};
+use crate::tr;
 use crate::units::Unit;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -21,10 +22,10 @@ enum Ty {
 impl Ty {
     fn describe(self) -> String {
         match self {
-            Ty::Num(u) if u.is_none() => "a plain number".into(),
+            Ty::Num(u) if u.is_none() => tr!("check-plain-number"),
             Ty::Num(u) => format!("`{u}`"),
-            Ty::Bool => "a truth value".into(),
-            Ty::Any => "unknown".into(),
+            Ty::Bool => tr!("check-truth-value"),
+            Ty::Any => tr!("check-unknown-type"),
         }
     }
 }
@@ -127,7 +128,7 @@ impl<'m> Resolver<'m> {
         for item in &a.items {
             match item {
                 AssignmentItem::Compensation(c) => {
-                    let f = self.kronor(&c.expr, cx, "a compensation");
+                    let f = self.kronor(&c.expr, cx, "compensation");
                     match c.kind {
                         ast::CompensationKind::Fixed if filled.fixed.is_none() => filled.fixed = Some(f),
                         ast::CompensationKind::Variable if filled.variable.is_none() => filled.variable = Some(f),
@@ -142,7 +143,7 @@ impl<'m> Resolver<'m> {
                     if let Some(ast::ChangeItem::Amount(e, _)) = c.items.iter().find(|i| matches!(i, ast::ChangeItem::Amount(..)))
                         && self.model.assignments[ai].changes.iter().any(|m| m.id == c.id.name)
                     {
-                        filled.changes.push(self.kronor(e, cx, "a change's amount"));
+                        filled.changes.push(self.kronor(e, cx, "change"));
                     }
                 }
                 _ => {}
@@ -151,13 +152,13 @@ impl<'m> Resolver<'m> {
         filled
     }
 
-    /// A formula that must come out in kronor.
+    /// A formula that must come out in kronor; `what` is the catalog's selector
+    /// (`compensation` or `change`).
     fn kronor(&mut self, e: &ast::Expr, cx: Cx, what: &str) -> Formula {
         let t = self.expr(e, cx);
         if t.ty != Ty::Num(Unit::kr()) && t.ty != Ty::Any {
             self.diags.push(
-                Diagnostic::error(e.span, format!("{what} must come out in kronor, but this comes out in {}", t.ty.describe()))
-                    .with_hint("multiply volumes by a price (`kr/timme`, `kr/dygn`) or places by a price per place (`kr/plats`)"),
+                Diagnostic::error(e.span, tr!("check-not-kronor", what = what, ty = t.ty.describe())).with_hint(tr!("check-hint-kronor")),
             );
         }
         self.no_part(&t, e.span, cx);
@@ -167,10 +168,9 @@ impl<'m> Resolver<'m> {
     fn key_figure(&mut self, ai: usize, k: &ast::KeyFigure) -> Formula {
         let per_part = k.items.iter().any(|i| matches!(i, KeyFigureItem::PerPart(_)));
         if per_part && self.model.assignments[ai].parts.is_empty() {
-            self.diags.push(Diagnostic::error(
-                k.id.span,
-                format!("key figure `{}` is `per del` but `{}` has no parts", k.id.name, self.model.assignments[ai].id),
-            ));
+            let assignment = self.model.assignments[ai].id.as_str();
+            self.diags
+                .push(Diagnostic::error(k.id.span, tr!("check-per-part-no-parts", name = k.id.name.as_str(), assignment = assignment)));
         }
         let cx = Cx { a: Some(ai), in_part: per_part, previous: false };
         let Some(e) = k.items.iter().find_map(|i| if let KeyFigureItem::Value(e, _) = i { Some(e) } else { None }) else {
@@ -182,7 +182,7 @@ impl<'m> Resolver<'m> {
             Ty::Num(u) => Some(u),
             Ty::Any => None,
             Ty::Bool => {
-                self.diags.push(Diagnostic::error(e.span, "a key figure must be a number, but this is a truth value"));
+                self.diags.push(Diagnostic::error(e.span, tr!("check-key-figure-truth")));
                 None
             }
         };
@@ -205,23 +205,16 @@ impl<'m> Resolver<'m> {
         for q in qs {
             let (_, u) = quantity(q, &mut Diagnostics::default());
             if u != unit {
-                self.diags.push(
-                    Diagnostic::error(
-                        q.span,
-                        format!("the target is in {} but `{}` is in {}", Ty::Num(u).describe(), k.id.name, Ty::Num(unit).describe()),
-                    )
-                    .with_hint("write the target in the key figure's unit"),
-                );
+                let (target, wanted) = (Ty::Num(u).describe(), Ty::Num(unit).describe());
+                let message = tr!("check-target-unit", target = target, name = k.id.name.as_str(), unit = wanted);
+                self.diags.push(Diagnostic::error(q.span, message).with_hint(tr!("check-hint-target-unit")));
             }
         }
     }
 
     fn no_part(&mut self, t: &Typed, span: Span, cx: Cx) {
         if t.per_part && !cx.in_part {
-            self.diags.push(
-                Diagnostic::error(span, "this formula has one value per part, but here one value is needed")
-                    .with_hint("sum it over the parts with `summa(…)`"),
-            );
+            self.diags.push(Diagnostic::error(span, tr!("check-one-value-needed")).with_hint(tr!("check-hint-sum-parts")));
         }
     }
 
@@ -266,9 +259,9 @@ impl<'m> Resolver<'m> {
                 };
                 if t.ty == Ty::Any {
                 } else if want == Some(Ty::Bool) && t.ty != Ty::Bool {
-                    self.diags.push(Diagnostic::error(x.span, format!("`inte` needs a truth value, but this is {}", t.ty.describe())));
+                    self.diags.push(Diagnostic::error(x.span, tr!("check-not-needs-truth", ty = t.ty.describe())));
                 } else if want.is_none() && t.ty == Ty::Bool {
-                    self.diags.push(Diagnostic::error(x.span, "cannot negate a truth value").with_hint("use `inte`"));
+                    self.diags.push(Diagnostic::error(x.span, tr!("check-negate-truth")).with_hint(tr!("check-hint-use-inte")));
                 }
                 mk(kind, want.unwrap_or(t.ty), t.per_part)
             }
@@ -283,7 +276,8 @@ impl<'m> Resolver<'m> {
         if op == BinOp::Div
             && let Some(word) = self.unit_after_slash(l, r, cx)
         {
-            let d = Diagnostic::error(word.span, format!("unknown unit `{}`", word.name)).with_hint(crate::syntax::unit_hint(&word.name));
+            let d = Diagnostic::error(word.span, tr!("syntax-unknown-unit", unit = word.name.as_str()))
+                .with_hint(crate::syntax::unit_hint(&word.name));
             self.diags.push(d);
             let lt = self.expr(l, cx);
             return Typed {
@@ -313,14 +307,14 @@ impl<'m> Resolver<'m> {
         let (ct, tt, ft) = (self.expr(c, cx), self.expr(t, cx), self.expr(f, cx));
         if ct.ty != Ty::Bool && ct.ty != Ty::Any {
             self.diags.push(
-                Diagnostic::error(c.span, format!("the condition of `om` must be a comparison, but this is {}", ct.ty.describe()))
-                    .with_hint("compare with `>=`, `<=`, `>`, `<`, `==` or `!=`"),
+                Diagnostic::error(c.span, tr!("check-condition-not-comparison", ty = ct.ty.describe()))
+                    .with_hint(tr!("check-hint-compare-with")),
             );
         }
         if tt.ty != ft.ty && tt.ty != Ty::Any && ft.ty != Ty::Any {
             self.diags.push(
-                Diagnostic::error(f.span, format!("the two branches of `om` differ: {} and {}", tt.ty.describe(), ft.ty.describe()))
-                    .with_note(t.span, "the `då` branch is here"),
+                Diagnostic::error(f.span, tr!("check-branches-differ", then = tt.ty.describe(), else = ft.ty.describe()))
+                    .with_note(t.span, tr!("check-then-branch-here")),
             );
         }
         let per_part = ct.per_part || tt.per_part || ft.per_part;
@@ -329,21 +323,20 @@ impl<'m> Resolver<'m> {
 
     fn sum(&mut self, x: &ast::Expr, span: Span, cx: Cx) -> Typed {
         let Some(ai) = cx.a else {
-            self.diags.push(Diagnostic::error(span, "`summa(…)` sums over an assignment's parts and is used inside an assignment"));
+            self.diags.push(Diagnostic::error(span, tr!("check-sum-outside-assignment")));
             return self.expr(x, cx);
         };
         if cx.in_part {
-            self.diags.push(Diagnostic::error(span, "`summa(…)` is already inside a sum over the parts"));
+            self.diags.push(Diagnostic::error(span, tr!("check-sum-in-sum")));
         } else if self.model_for(cx).assignments[ai].parts.is_empty() {
             let id = &self.model_for(cx).assignments[ai].id;
             self.diags.push(
-                Diagnostic::error(span, format!("`summa(…)` sums over the parts, but `{id}` has no parts"))
-                    .with_hint("declare parts with `del`, or drop `summa`"),
+                Diagnostic::error(span, tr!("check-sum-no-parts", assignment = id.as_str())).with_hint(tr!("check-hint-sum-no-parts")),
             );
         }
         let t = self.expr(x, Cx { in_part: true, ..cx });
         if t.ty == Ty::Bool {
-            self.diags.push(Diagnostic::error(x.span, "cannot sum truth values"));
+            self.diags.push(Diagnostic::error(x.span, tr!("check-sum-truth")));
         }
         Typed { expr: Expr { kind: ExprKind::SumParts(ai, Box::new(t.expr)), span }, ty: t.ty, per_part: false }
     }
@@ -364,19 +357,20 @@ fn placeholder_ty(op: BinOp, a: Ty) -> Ty {
 }
 
 fn mismatch(op: BinOp, a: Ty, b: Ty, span: Span) -> Diagnostic {
+    // The catalog's selector of the verb.
     let verb = match op {
         BinOp::Add => "add",
         BinOp::Sub => "subtract",
         BinOp::Mul => "multiply",
         BinOp::Div => "divide",
-        BinOp::And | BinOp::Or => "combine with `och`/`eller`",
+        BinOp::And | BinOp::Or => "combine",
         _ => "compare",
     };
     let hint = match (a, b) {
-        (Ty::Num(_), Ty::Num(_)) => "both sides must have the same unit; convert with a price such as `kr/timme`",
-        _ => "`och`, `eller` and `om` take comparisons; arithmetic takes numbers",
+        (Ty::Num(_), Ty::Num(_)) => tr!("check-hint-same-unit"),
+        _ => tr!("check-hint-logic-takes-comparisons"),
     };
-    Diagnostic::error(span, format!("cannot {verb} {} and {}", a.describe(), b.describe())).with_hint(hint)
+    Diagnostic::error(span, tr!("check-mismatch", op = verb, left = a.describe(), right = b.describe())).with_hint(hint)
 }
 
 mod names;

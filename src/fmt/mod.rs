@@ -27,6 +27,7 @@ mod printer;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{Source, SourceFile, Span};
 use crate::syntax::{self, ast};
+use crate::tr;
 
 /// One formula in canonical form: `föregående.fast * (1 + prisindex)`.
 pub fn expression(e: &ast::Expr) -> String {
@@ -67,13 +68,13 @@ pub fn format_source(source: &Source) -> Result<String, Diagnostics> {
 fn verify(original: &ast::File, source: &Source, formatted: &str) -> Result<(), Diagnostic> {
     let reparsed = SourceFile::new(source.name.clone(), formatted);
     let Ok(after) = syntax::parse(&reparsed) else {
-        return Err(meaning_changed("its output does not parse"));
+        return Err(meaning_changed(tr!("fmt-reason-does-not-parse")));
     };
     if !same_tree(original, &after) {
-        return Err(meaning_changed("the syntax tree differs"));
+        return Err(meaning_changed(tr!("fmt-reason-tree-differs")));
     }
     if comment_texts(original) != comment_texts(&after) {
-        return Err(meaning_changed("a comment was lost or reordered"));
+        return Err(meaning_changed(tr!("fmt-reason-comment-lost")));
     }
     Ok(())
 }
@@ -91,9 +92,8 @@ fn comment_texts(file: &ast::File) -> Vec<&str> {
     file.comments.iter().map(|c| c.text.trim_end()).collect()
 }
 
-fn meaning_changed(reason: &str) -> Diagnostic {
-    Diagnostic::error(Span::new(0, 0), format!("internal: the formatter changed the meaning of the file ({reason})"))
-        .with_hint("this is a bug in ekostyr; the file was left as it was")
+fn meaning_changed(reason: String) -> Diagnostic {
+    Diagnostic::error(Span::new(0, 0), tr!("fmt-meaning-changed", reason = reason)).with_hint(tr!("fmt-hint-bug"))
 }
 
 #[cfg(test)]
@@ -114,25 +114,25 @@ mod tests {
     #[test]
     fn the_check_refuses_a_changed_tree() {
         let message = refusal("parameter x = 1 kr\n", "parameter x = 2 kr\n");
-        assert_eq!(message, "internal: the formatter changed the meaning of the file (the syntax tree differs)");
+        assert_eq!(message, "internt fel: formateringen ändrade filens innebörd (syntaxträdet skiljer sig)");
     }
 
     #[test]
     fn the_check_refuses_a_changed_scale() {
         let message = refusal("parameter x = 0,90\n", "parameter x = 0,9\n");
-        assert!(message.contains("the syntax tree differs"), "{message}");
+        assert!(message.contains("syntaxträdet skiljer sig"), "{message}");
     }
 
     #[test]
     fn the_check_refuses_a_lost_comment() {
         let message = refusal("år 2023  # basår\n", "år 2023\n");
-        assert!(message.contains("a comment was lost"), "{message}");
+        assert!(message.contains("en kommentar försvann"), "{message}");
     }
 
     #[test]
     fn the_check_refuses_output_that_does_not_parse() {
         let message = refusal("år 2023\n", "år 2023 {\n");
-        assert!(message.contains("does not parse"), "{message}");
+        assert!(message.contains("går inte att tolka"), "{message}");
     }
 
     #[test]

@@ -7,9 +7,11 @@
 
 use super::Rule;
 use super::lower::too_deep;
-use super::names::{UNIT_NAMES, human_name, unit_hint};
-use crate::diagnostic::Diagnostic;
+use super::names::{UNIT_NAMES, human_name, interval_name, unit_hint};
+use crate::diagnostic::{Diagnostic, one_of};
 use crate::source::Span;
+use crate::tr;
+use crate::vocab::Interval;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 /// Where the text that failed to parse sits in its file.
@@ -59,7 +61,7 @@ pub(super) fn syntax_error(chunk: &Chunk, e: Error<Rule>) -> Diagnostic {
         && expected.tokens.iter().any(|t| t == "}")
         && let Some(open) = unclosed_brace(chunk.text)
     {
-        d = d.with_note(chunk.span(open, 1), "this `{` is not closed");
+        d = d.with_note(chunk.span(open, 1), tr!("syntax-brace-not-closed"));
     }
     d
 }
@@ -165,9 +167,8 @@ impl Expected {
     fn describe(&self, chunk: &Chunk, found: &str) -> String {
         let phrases = self.phrases(chunk);
         match phrases.as_slice() {
-            [] => format!("did not expect {found}"),
-            [one] => format!("expected {one}, found {found}"),
-            [init @ .., last] => format!("expected {} or {last}, found {found}", init.join(", ")),
+            [] => tr!("syntax-not-expected", found = found),
+            list => tr!("syntax-expected-found", expected = one_of(list), found = found),
         }
     }
 
@@ -182,7 +183,7 @@ impl Expected {
                 rules.retain(|r| !g.rules.contains(r));
                 letter &= !g.letters;
                 digit &= !g.digits;
-                groups.push(g.name.to_string());
+                groups.push((g.name)());
             }
         }
         let others = !groups.is_empty() || self.rules.contains(&Rule::EOI) || rest.iter().any(|t| !matches!(*t, "," | "."));
@@ -195,7 +196,7 @@ impl Expected {
         out.extend(groups);
         out.extend(self.value_phrases(chunk, &rules, letter, digit));
         if self.rules.contains(&Rule::EOI) {
-            out.push(end_phrase(chunk).into());
+            out.push(end_phrase(chunk));
         }
         out.dedup();
         out
@@ -203,7 +204,7 @@ impl Expected {
 
     /// Names for digits, letters and the rules that say more than their tokens.
     fn value_phrases(&self, chunk: &Chunk, rules: &[Rule], letter: bool, digit: bool) -> Vec<String> {
-        let mut out: Vec<String> = rules.iter().filter(|r| **r != Rule::EOI).map(|r| human_name(*r).to_string()).collect();
+        let mut out: Vec<String> = rules.iter().filter(|r| **r != Rule::EOI).map(|r| human_name(*r)).collect();
         if rules.iter().any(|r| *r != Rule::EOI) {
             // `a year such as 2023` says it better than "a number".
             return out;
@@ -215,12 +216,12 @@ impl Expected {
         // Right after a name more of it could follow, and after `5 ` a thousands
         // group: neither is worth saying.
         if digit && in_number {
-            out.push("a digit".into());
+            out.push(tr!("syntax-a-digit"));
         } else if digit && !in_name && !number_in_progress(chunk.text, self.at) {
-            out.push("a number".into());
+            out.push(tr!("syntax-a-number"));
         }
         if letter && !in_name && !in_number {
-            out.push("a name".into());
+            out.push(tr!("syntax-a-name"));
         }
         out
     }
@@ -264,14 +265,14 @@ fn first_keyword(rule: Rule) -> Option<&'static str> {
 /// A token as the user writes it.
 fn token_phrase(token: &str) -> String {
     match token {
-        "\"" => human_name(Rule::string).into(),
+        "\"" => human_name(Rule::string),
         t => format!("`{t}`"),
     }
 }
 
 /// What EOI is: the end of the file, or of a top-level item parsed on its own.
-fn end_phrase(chunk: &Chunk) -> &'static str {
-    if chunk.recovered && !chunk.ends_file { "the end of the declaration" } else { "the end of the file" }
+fn end_phrase(chunk: &Chunk) -> String {
+    if chunk.recovered && !chunk.ends_file { tr!("syntax-end-of-declaration") } else { tr!("syntax-end-of-file") }
 }
 
 /// Whether `at` follows the last digit of a number (`41`, not `1 23` nor `12,`,
@@ -297,7 +298,8 @@ fn grouped_number(text: &str, at: usize) -> bool {
 /// Alternatives reported under one name. A group applies when all its markers
 /// were expected; it then stands for all its tokens.
 struct Group {
-    name: &'static str,
+    /// What the alternatives are, in the process's language.
+    name: fn() -> String,
     markers: &'static [&'static str],
     tokens: &'static [&'static str],
     /// It also stands for the unit names.
@@ -318,7 +320,7 @@ impl Group {
 
 const GROUPS: &[Group] = &[
     Group {
-        name: "a value (a number, a name, a function call or `(`)",
+        name: || human_name(Rule::primary),
         markers: &["(", "summa"],
         tokens: &["(", "-", "inte", "om", "summa", "föregående", "min", "max", "avrunda", "budget", "volym"],
         units: false,
@@ -327,7 +329,7 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "an operator",
+        name: || human_name(Rule::infix),
         markers: &["+", "*"],
         tokens: &["+", "-", "*", "×", "/", "÷", ">=", "<=", "!=", "==", ">", "<", "och", "eller"],
         units: false,
@@ -335,9 +337,9 @@ const GROUPS: &[Group] = &[
         digits: false,
         rules: &[],
     },
-    Group { name: "a unit", markers: &["kr"], tokens: &["%"], units: true, letters: false, digits: false, rules: &[] },
+    Group { name: || tr!("syntax-a-unit"), markers: &["kr"], tokens: &["%"], units: true, letters: false, digits: false, rules: &[] },
     Group {
-        name: "a declaration (`parameter`, `mått`, `nämnd`, `förvänta`, or a header such as `år`)",
+        name: || human_name(Rule::item),
         markers: &["parameter", "nämnd"],
         tokens: &["regelverk", "år", "version", "bygger_på", "dokumentägare", "beslut", "parameter", "mått", "nämnd", "förvänta"],
         units: false,
@@ -346,8 +348,8 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "an interval (`månadsvis`, `delår` or `årsvis`)",
-        markers: &["månadsvis", "delår", "årsvis"],
+        name: interval_name,
+        markers: &[Interval::KEYWORDS[0].1, Interval::KEYWORDS[1].1, Interval::KEYWORDS[2].1],
         tokens: &[],
         units: false,
         letters: false,
@@ -355,7 +357,7 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "a change kind (`statsbidrag`, `övertagande` or `riktad_satsning`)",
+        name: || human_name(Rule::change_type),
         markers: &["statsbidrag", "övertagande", "riktad_satsning"],
         tokens: &[],
         units: false,
@@ -364,7 +366,7 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "a new line in the assignment (`del`, `ersättning`, `nyckeltal`, …)",
+        name: || tr!("syntax-new-assignment-line"),
         markers: &["ersättning", "nyckeltal"],
         tokens: &["källa", "del", "verksamheter", "id", "parameter", "låt", "ersättning", "nyckeltal", "förändring"],
         units: false,
@@ -373,7 +375,7 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "a new line in the key figure (`värde`, `intervall`, `mål`, …)",
+        name: || tr!("syntax-new-key-figure-line"),
         markers: &["värde", "intervall"],
         tokens: &["värde", "intervall", "mottagare", "ansvarig", "från", "mål", "per", "påverkan"],
         units: false,
@@ -382,7 +384,7 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "a new line in the change (`typ`, `belopp`, `från`, `återrapportering`)",
+        name: || tr!("syntax-new-change-line"),
         markers: &["typ", "belopp"],
         tokens: &["typ", "belopp", "från", "återrapportering"],
         units: false,
@@ -391,7 +393,7 @@ const GROUPS: &[Group] = &[
         rules: &[],
     },
     Group {
-        name: "an expectation (`budget`, `volym`, `utfall`, `indata` or `uppdrag.figur = …`)",
+        name: || tr!("syntax-an-expectation"),
         markers: &["indata", "utfall"],
         tokens: &["indata", "budget", "volym", "utfall"],
         units: false,
@@ -427,11 +429,11 @@ impl<'a> Found<'a> {
     fn describe(&self, chunk: &Chunk) -> String {
         match self.text {
             // A recovered item ends where a line starts the next one.
-            "" if chunk.recovered && !chunk.ends_file => "the end of the line".into(),
-            "" => "the end of the file".into(),
-            "\n" | "\r" => "the end of the line".into(),
-            " " | "\u{a0}" => "a space".into(),
-            "\t" => "a tab".into(),
+            "" if chunk.recovered && !chunk.ends_file => tr!("syntax-end-of-line"),
+            "" => tr!("syntax-end-of-file"),
+            "\n" | "\r" => tr!("syntax-end-of-line"),
+            " " | "\u{a0}" => tr!("syntax-a-space"),
+            "\t" => tr!("syntax-a-tab"),
             t => format!("`{t}`"),
         }
     }
@@ -440,22 +442,18 @@ impl<'a> Found<'a> {
 /// A hint that fits what was expected where the user wrote `found`.
 fn hint(expected: &Expected, found: &Found, chunk: &Chunk) -> Option<String> {
     match found.text {
-        "=" if expected.has("==") => Some("comparison is written `==`; a definition is `låt name = …`".into()),
-        "=" if expected.has(">=") && expected.has("<=") => {
-            Some("a target is written `mål >= 95 %`, `mål <= 1 %` or `mål 95 % .. 105 %`".into())
-        }
-        "," if expected.has(";") => Some("separate function arguments and table entries with `;`, as in Swedish Excel".into()),
-        ";" if expected.has(",") => Some("separate the names with `,`".into()),
-        "}" if !expected.has("}") => Some("check that every `{` has a matching `}`".into()),
+        "=" if expected.has("==") => Some(tr!("syntax-hint-comparison")),
+        "=" if expected.has(">=") && expected.has("<=") => Some(tr!("syntax-hint-target")),
+        "," if expected.has(";") => Some(tr!("syntax-hint-semicolon")),
+        ";" if expected.has(",") => Some(tr!("syntax-hint-comma")),
+        "}" if !expected.has("}") => Some(tr!("syntax-hint-braces")),
         "vårdform" | "uppdrag" | "källa" | "del" | "id" | "ersättning" | "nyckeltal" | "förändring" | "låt" | "värde" | "intervall"
             if expected.rules.contains(&Rule::EOI) =>
         {
-            Some("check that every `{` has a matching `}`: one too many ends the declaration early".into())
+            Some(tr!("syntax-hint-brace-too-many"))
         }
         t if t.starts_with(char::is_alphabetic) && expected.similar_word(t).is_some() => expected.similar_word(t),
-        _ if expected.digit && grouped_number(chunk.text, expected.at) => {
-            Some("write thousands in groups of three digits, e.g. `18 400 000`".into())
-        }
+        _ if expected.digit && grouped_number(chunk.text, expected.at) => Some(tr!("syntax-hint-thousands")),
         _ => None,
     }
 }
@@ -468,10 +466,7 @@ fn unclosed_string(chunk: &Chunk, pos: usize) -> Option<Diagnostic> {
     if after.contains('"') {
         return None;
     }
-    Some(
-        Diagnostic::error(chunk.span(pos, line.len()), "the string is not closed before the end of the line")
-            .with_hint("end it with `\"` on the same line"),
-    )
+    Some(Diagnostic::error(chunk.span(pos, line.len()), tr!("syntax-string-not-closed")).with_hint(tr!("syntax-hint-close-string")))
 }
 
 /// The `"` left open on the line before `at`, if its quotes do not pair up.
@@ -492,7 +487,7 @@ fn unknown_unit(chunk: &Chunk, expected: &Expected) -> Option<Diagnostic> {
     if !expected.has("kr") || !unit_place || expected.similar_word(word).is_some() {
         return None;
     }
-    Some(Diagnostic::error(chunk.span(at, word.len()), format!("unknown unit `{word}`")).with_hint(unit_hint(word)))
+    Some(Diagnostic::error(chunk.span(at, word.len()), tr!("syntax-unknown-unit", unit = word)).with_hint(unit_hint(word)))
 }
 
 /// `18 400 000kr`: a word right after the digits of a number.
@@ -502,10 +497,10 @@ fn glued_to_number(chunk: &Chunk, at: usize) -> Option<Diagnostic> {
         return None;
     }
     let hint = match UNIT_NAMES.contains(&word) {
-        true => format!("put a space between the number and its unit: `… {word}`"),
-        false => "put a space or an operator between the number and what follows".into(),
+        true => tr!("syntax-hint-space-before-unit", unit = word),
+        false => tr!("syntax-hint-space-after-number"),
     };
-    Some(Diagnostic::error(chunk.span(at, word.len()), format!("`{word}` is written right after a number")).with_hint(hint))
+    Some(Diagnostic::error(chunk.span(at, word.len()), tr!("syntax-glued-to-number", word = word)).with_hint(hint))
 }
 
 /// The word (letters, digits, `_`) starting at `at`, if any.

@@ -71,7 +71,7 @@ fn item(p: Pair<Rule>, b: usize) -> Lowered<Item> {
 }
 
 fn unexpected(rule: Rule, sp: Span) -> Diagnostic {
-    Diagnostic::error(sp, format!("internal: unexpected {}", super::human_name(rule)))
+    Diagnostic::error(sp, crate::tr!("syntax-internal-unexpected", what = super::human_name(rule)))
 }
 
 fn with_span(mut s: Str, sp: Span) -> Str {
@@ -96,7 +96,7 @@ fn string(p: Pair<Rule>, b: usize) -> Str {
 }
 
 fn year(p: &Pair<Rule>, b: usize) -> Lowered<i32> {
-    p.as_str().parse().map_err(|_| Diagnostic::error(span(p, b), format!("`{}` is not a year", p.as_str())))
+    p.as_str().parse().map_err(|_| Diagnostic::error(span(p, b), crate::tr!("syntax-not-a-year", text = p.as_str())))
 }
 
 /// `YYYY-MM`; any two digits are taken as the month, the checker reports one outside 01–12.
@@ -168,8 +168,8 @@ fn quantity(p: Pair<Rule>, b: usize) -> Lowered<Quantity> {
 fn number(p: &Pair<Rule>, b: usize) -> Lowered<Decimal> {
     let cleaned: String = p.as_str().chars().filter(|c| !c.is_whitespace()).map(|c| if c == ',' { '.' } else { c }).collect();
     Decimal::from_str(&cleaned).map_err(|_| {
-        Diagnostic::error(span(p, b), format!("`{}` is not a number that fits", p.as_str()))
-            .with_hint("numbers have at most 28 significant digits")
+        Diagnostic::error(span(p, b), crate::tr!("syntax-number-too-large", text = p.as_str()))
+            .with_hint(crate::tr!("syntax-hint-significant-digits"))
     })
 }
 
@@ -299,12 +299,9 @@ fn key_figure_item(p: Pair<Rule>, b: usize) -> Lowered<KeyFigureItem> {
     })
 }
 
+// INVARIANT: the grammar's `interval` matches only the vocabulary's interval words.
 fn interval(text: &str) -> Interval {
-    match text {
-        "månadsvis" => Interval::Månadsvis,
-        "delår" => Interval::Delår,
-        _ => Interval::Årsvis,
-    }
+    Interval::from_keyword(text).unwrap_or(Interval::Årsvis)
 }
 
 fn target(p: Pair<Rule>, b: usize) -> Lowered<Target> {
@@ -488,8 +485,8 @@ fn check_depth(p: &Pair<Rule>, b: usize) -> Lowered<()> {
     }
     operators.sort_by_key(|q| q.as_span().start());
     match operators.get(MAX_OPERATORS) {
-        Some(op) => Err(Diagnostic::error(span(op, b), format!("the formula is too long (more than {MAX_OPERATORS} operators)"))
-            .with_hint("split it into `låt` bindings")),
+        Some(op) => Err(Diagnostic::error(span(op, b), crate::tr!("syntax-formula-too-long", max = MAX_OPERATORS.to_string()))
+            .with_hint(crate::tr!("syntax-hint-split-formula"))),
         None => Ok(()),
     }
 }
@@ -502,8 +499,8 @@ fn is_whole_conditional(e: &Pair<Rule>) -> bool {
 
 /// The error for a formula nested deeper than [`MAX_NESTING`].
 pub(super) fn too_deep(span: Span) -> Diagnostic {
-    Diagnostic::error(span, format!("the formula is nested too deeply (more than {MAX_NESTING} levels)"))
-        .with_hint("split it into `låt` bindings")
+    Diagnostic::error(span, crate::tr!("syntax-formula-too-deep", max = MAX_NESTING.to_string()))
+        .with_hint(crate::tr!("syntax-hint-split-formula"))
 }
 
 /// Lowers an `expr` pair with operator precedence.

@@ -50,7 +50,7 @@ pub fn parse_quantity(text: &str) -> Result<ast::Quantity, String> {
     let text = text.trim();
     let chunk = Chunk { text, base: 0, recovered: false, ends_file: true };
     let mut pairs = parse_rule(Rule::lone_quantity, text).map_err(|e| syntax_error(&chunk, e).message)?;
-    let q = pairs.next().and_then(|p| p.into_inner().next()).ok_or_else(|| format!("`{text}` is not a number"))?;
+    let q = pairs.next().and_then(|p| p.into_inner().next()).ok_or_else(|| crate::tr!("syntax-not-a-number", text = text))?;
     lower::signed_quantity(q, 0).map_err(|d| d.message)
 }
 

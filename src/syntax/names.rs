@@ -2,118 +2,128 @@
 //! The match has no wildcard arm: a new grammar rule does not compile until it has a name.
 
 use super::Rule;
+use crate::diagnostic::{did_you_mean, one_of};
+use crate::tr;
+use crate::vocab::Interval;
 
-/// What a user calls the thing a grammar rule matches.
-pub fn human_name(rule: Rule) -> &'static str {
+/// What a user calls the thing a grammar rule matches, in the process's language.
+/// Names that are rule-language text only (`` `uppdrag` ``) are the same in every language.
+pub fn human_name(rule: Rule) -> String {
     match rule {
-        Rule::EOI => "the end of the file",
-        Rule::WHITESPACE | Rule::inline_space => "a space",
-        Rule::COMMENT => "a comment",
-        Rule::keyword => "a keyword",
-        Rule::ident_char | Rule::ident_start => "a letter",
-        Rule::ident | Rule::table_axis => "a name",
-        Rule::member => "a name after `.`",
-        Rule::string | Rule::string_inner => "a string in double quotes",
-        Rule::digit_group => "three digits",
-        Rule::int_part | Rule::number => "a number",
-        Rule::year => "a year such as `2023`",
-        Rule::month => "a month such as `2024-07`",
-        Rule::date => "a date such as `2023-06-19`",
-        Rule::version_number => "a version number such as `1.0`",
-        Rule::unit_name | Rule::unit => {
-            "a unit (`kr`, `tkr`, `mnkr`, `timmar`, `dygn`, `platser`, `årsarbetare`, `besök`, `%`, `kr/timme`, …)"
-        }
-        Rule::percent => "`%`",
-        Rule::file => "a rule file",
-        Rule::lone_item => "a declaration",
-        Rule::lone_quantity => "a number with an optional unit",
-        Rule::item => "a declaration (`parameter`, `mått`, `nämnd`, `förvänta`, or a header such as `år`)",
-        Rule::header_regelverk => "`regelverk \"…\"`",
-        Rule::header_year => "`år YYYY`",
-        Rule::header_version => "`version N.N`",
-        Rule::header_builds_on => "`bygger_på \"file.ek\"`",
-        Rule::header_owners => "`dokumentägare \"…\"`",
-        Rule::header_beslut => "`beslut \"nämnd\" YYYY-MM-DD dnr \"…\"`",
-        Rule::parameter => "a parameter",
-        Rule::param_value => "a parameter value",
-        Rule::quantity | Rule::signed_quantity => "a number with an optional unit",
-        Rule::sign => "`-`",
-        Rule::table => "a table `per del { … }`",
-        Rule::table_entry => "a table entry `name: value`",
-        Rule::sep => "`;`",
-        Rule::measure => "a measure `mått budget|volym name: unit`",
-        Rule::measure_kind => "`budget` or `volym`",
-        Rule::board => "`nämnd`",
-        Rule::care_form => "`vårdform`",
-        Rule::assignment => "`uppdrag`",
-        Rule::assignment_item => "an assignment item (`del`, `id`, `ersättning`, `nyckeltal`, …)",
-        Rule::source => "`källa`",
-        Rule::part => "`del`",
-        Rule::activities => "`verksamheter`",
-        Rule::activity => "an activity `\"name\" id …`",
-        Rule::id_codes => "`id` codes",
-        Rule::id_code | Rule::id_exact => "an ID code such as `L1401`",
-        Rule::code => "an ID code",
-        Rule::id_prefix => "an ID prefix such as `L14*`",
-        Rule::id_range => "an ID range such as `L1401..L1409`",
-        Rule::let_binding => "`låt`",
-        Rule::compensation => "`ersättning`",
-        Rule::compensation_kind => "`fast` or `rörlig`",
-        Rule::key_figure => "`nyckeltal`",
-        Rule::key_figure_item => "a key figure item (`värde`, `intervall`, `mottagare`, `ansvarig`, `från`, `mål`, `per del`, `påverkan`)",
-        Rule::kf_value => "`värde = …`",
-        Rule::kf_interval => "`intervall`",
-        Rule::interval => "an interval (`månadsvis`, `delår` or `årsvis`)",
-        Rule::kf_recipient => "`mottagare`",
-        Rule::kf_responsible => "`ansvarig`",
-        Rule::kf_from => "`från YYYY`",
-        Rule::kf_per_part => "`per del`",
-        Rule::kf_impact => "`påverkan`",
-        Rule::kf_target => "`mål`",
-        Rule::target_cmp | Rule::target_range => "a target (`>= 95 %`, `<= 1 %` or `95 % .. 105 %`)",
-        Rule::target_op => "`>=` or `<=`",
-        Rule::change => "`förändring`",
-        Rule::change_item => "a change item (`typ`, `belopp`, `från`, `återrapportering`)",
-        Rule::change_kind => "`typ`",
-        Rule::change_type => "a change kind (`statsbidrag`, `övertagande` or `riktad_satsning`)",
-        Rule::change_amount => "`belopp = …`",
-        Rule::change_from => "`från YYYY-MM`",
-        Rule::change_report => "`återrapportering`",
-        Rule::expr => "a formula",
-        Rule::infix => "an operator",
-        Rule::add => "`+`",
-        Rule::sub => "`-`",
-        Rule::mul => "`*`",
-        Rule::div => "`/`",
-        Rule::ge => "`>=`",
-        Rule::le => "`<=`",
-        Rule::ne => "`!=`",
-        Rule::eq => "`==`",
-        Rule::gt => "`>`",
-        Rule::lt => "`<`",
-        Rule::and => "`och`",
-        Rule::or => "`eller`",
-        Rule::prefix | Rule::neg | Rule::not => "`-` or `inte`",
-        Rule::primary => "a value (a number, a name, a function call or `(`)",
-        Rule::conditional => "`om … då … annars …`",
-        Rule::kw_om => "`om`",
-        Rule::kw_da => "`då`",
-        Rule::kw_annars => "`annars`",
-        Rule::sum => "`summa(…)`",
-        Rule::paren => "a formula in parentheses",
-        Rule::call => "a function call",
-        Rule::function => "a function (`min`, `max`, `avrunda`, `budget`, `volym`)",
-        Rule::previous => "`föregående.…`",
-        Rule::reference => "a name",
-        Rule::expectation => "`förvänta`",
-        Rule::expect_item => "an expectation line",
-        Rule::expect_input => "`indata \"…\"`",
-        Rule::expect_budget => "`budget uppdrag.del.mått = …`",
-        Rule::expect_volume => "`volym YYYY-MM uppdrag.del.mått = …`",
-        Rule::expect_ledger => "`utfall YYYY-MM ID = …`",
-        Rule::expect_value => "`uppdrag.figur = …`",
-        Rule::path => "a dotted name such as `vårdboende.fast`",
+        Rule::EOI => tr!("syntax-end-of-file"),
+        Rule::WHITESPACE | Rule::inline_space => tr!("syntax-a-space"),
+        Rule::COMMENT => tr!("syntax-rule-comment"),
+        Rule::keyword => tr!("syntax-rule-keyword"),
+        Rule::ident_char | Rule::ident_start => tr!("syntax-rule-letter"),
+        Rule::ident | Rule::table_axis | Rule::reference => tr!("syntax-a-name"),
+        Rule::member => tr!("syntax-rule-member"),
+        Rule::string | Rule::string_inner => tr!("syntax-rule-string"),
+        Rule::digit_group => tr!("syntax-rule-digit-group"),
+        Rule::int_part | Rule::number => tr!("syntax-a-number"),
+        Rule::year => tr!("syntax-rule-year"),
+        Rule::month => tr!("syntax-rule-month"),
+        Rule::date => tr!("syntax-rule-date"),
+        Rule::version_number => tr!("syntax-rule-version-number"),
+        Rule::unit_name | Rule::unit => tr!("syntax-rule-unit"),
+        Rule::percent => code("%"),
+        Rule::file => tr!("syntax-rule-file"),
+        Rule::lone_item => tr!("syntax-rule-declaration"),
+        Rule::lone_quantity | Rule::quantity | Rule::signed_quantity => tr!("syntax-rule-quantity"),
+        Rule::item => tr!("syntax-rule-item"),
+        Rule::header_regelverk => code("regelverk \"…\""),
+        Rule::header_year => tr!("syntax-rule-header-year"),
+        Rule::header_version => code("version N.N"),
+        Rule::header_builds_on => tr!("syntax-rule-header-builds-on"),
+        Rule::header_owners => code("dokumentägare \"…\""),
+        Rule::header_beslut => tr!("syntax-rule-header-beslut"),
+        Rule::parameter => tr!("syntax-rule-parameter"),
+        Rule::param_value => tr!("syntax-rule-param-value"),
+        Rule::sign | Rule::sub => code("-"),
+        Rule::table => tr!("syntax-rule-table"),
+        Rule::table_entry => tr!("syntax-rule-table-entry"),
+        Rule::sep => code(";"),
+        Rule::measure => tr!("syntax-rule-measure"),
+        Rule::measure_kind => tr!("syntax-rule-measure-kind"),
+        Rule::board => code("nämnd"),
+        Rule::care_form => code("vårdform"),
+        Rule::assignment => code("uppdrag"),
+        Rule::assignment_item => tr!("syntax-rule-assignment-item"),
+        Rule::source => code("källa"),
+        Rule::part => code("del"),
+        Rule::activities => code("verksamheter"),
+        Rule::activity => tr!("syntax-rule-activity"),
+        Rule::id_codes => tr!("syntax-rule-id-codes"),
+        Rule::id_code | Rule::id_exact => tr!("syntax-rule-id-code"),
+        Rule::code => tr!("syntax-rule-code"),
+        Rule::id_prefix => tr!("syntax-rule-id-prefix"),
+        Rule::id_range => tr!("syntax-rule-id-range"),
+        Rule::let_binding => code("låt"),
+        Rule::compensation => code("ersättning"),
+        Rule::compensation_kind => tr!("syntax-rule-compensation-kind"),
+        Rule::key_figure => code("nyckeltal"),
+        Rule::key_figure_item => tr!("syntax-rule-key-figure-item"),
+        Rule::kf_value => code("värde = …"),
+        Rule::kf_interval => code("intervall"),
+        Rule::interval => interval_name(),
+        Rule::kf_recipient => code("mottagare"),
+        Rule::kf_responsible => code("ansvarig"),
+        Rule::kf_from => tr!("syntax-rule-kf-from"),
+        Rule::kf_per_part => code("per del"),
+        Rule::kf_impact => code("påverkan"),
+        Rule::kf_target => code("mål"),
+        Rule::target_cmp | Rule::target_range => tr!("syntax-rule-target"),
+        Rule::target_op => tr!("syntax-rule-target-op"),
+        Rule::change => code("förändring"),
+        Rule::change_item => tr!("syntax-rule-change-item"),
+        Rule::change_kind => code("typ"),
+        Rule::change_type => tr!("syntax-rule-change-type"),
+        Rule::change_amount => code("belopp = …"),
+        Rule::change_from => tr!("syntax-rule-change-from"),
+        Rule::change_report => code("återrapportering"),
+        Rule::expr => tr!("syntax-rule-expr"),
+        Rule::infix => tr!("syntax-rule-infix"),
+        Rule::add => code("+"),
+        Rule::mul => code("*"),
+        Rule::div => code("/"),
+        Rule::ge => code(">="),
+        Rule::le => code("<="),
+        Rule::ne => code("!="),
+        Rule::eq => code("=="),
+        Rule::gt => code(">"),
+        Rule::lt => code("<"),
+        Rule::and => code("och"),
+        Rule::or => code("eller"),
+        Rule::prefix | Rule::neg | Rule::not => tr!("syntax-rule-prefix"),
+        Rule::primary => tr!("syntax-rule-primary"),
+        Rule::conditional => code("om … då … annars …"),
+        Rule::kw_om => code("om"),
+        Rule::kw_da => code("då"),
+        Rule::kw_annars => code("annars"),
+        Rule::sum => code("summa(…)"),
+        Rule::paren => tr!("syntax-rule-paren"),
+        Rule::call => tr!("syntax-rule-call"),
+        Rule::function => tr!("syntax-rule-function"),
+        Rule::previous => code("föregående.…"),
+        Rule::expectation => code("förvänta"),
+        Rule::expect_item => tr!("syntax-rule-expect-item"),
+        Rule::expect_input => code("indata \"…\""),
+        Rule::expect_budget => code("budget uppdrag.del.mått = …"),
+        Rule::expect_volume => tr!("syntax-rule-expect-volume"),
+        Rule::expect_ledger => tr!("syntax-rule-expect-ledger"),
+        Rule::expect_value => code("uppdrag.figur = …"),
+        Rule::path => tr!("syntax-rule-path"),
     }
+}
+
+/// Rule-language text as a name: in backticks, the same in every language.
+fn code(text: &str) -> String {
+    format!("`{text}`")
+}
+
+/// "an interval (`månadsvis`, `delår` or `årsvis`)", from the vocabulary's interval words.
+pub(super) fn interval_name() -> String {
+    let words: Vec<String> = Interval::KEYWORDS.iter().map(|(_, k)| code(k)).collect();
+    tr!("syntax-rule-interval", intervals = one_of(&words))
 }
 
 /// The unit names of the grammar's `unit_name`, for "unknown unit" hints.
@@ -140,9 +150,9 @@ pub const UNIT_NAMES: [&str; 16] = [
 pub fn unit_hint(word: &str) -> String {
     let prefix =
         UNIT_NAMES.iter().filter(|u| word.starts_with(**u) || (word.chars().count() >= 3 && u.starts_with(word))).max_by_key(|u| u.len());
-    crate::diagnostic::did_you_mean(word, UNIT_NAMES)
-        .or_else(|| prefix.map(|u| format!("did you mean `{u}`?")))
-        .unwrap_or_else(|| "units are `kr`, `tkr`, `mnkr`, `timmar`, `dygn`, `platser`, `årsarbetare`, `besök`, `brukare`, `dagar`, `månader`, `st`, `%` and quotients such as `kr/timme`".into())
+    did_you_mean(word, UNIT_NAMES)
+        .or_else(|| prefix.map(|u| tr!("diag-did-you-mean", names = code(u))))
+        .unwrap_or_else(|| tr!("syntax-units-are"))
 }
 
 #[cfg(test)]
@@ -160,8 +170,8 @@ mod tests {
 
     #[test]
     fn unit_hints() {
-        assert_eq!(unit_hint("kronor"), "did you mean `kr`?");
-        assert_eq!(unit_hint("timmer"), "did you mean `timmar` or `timme`?");
-        assert!(unit_hint("vecka").starts_with("units are"));
+        assert_eq!(unit_hint("kronor"), "menade du `kr`?");
+        assert_eq!(unit_hint("timmer"), "menade du `timmar` eller `timme`?");
+        assert!(unit_hint("vecka").starts_with("enheterna är"));
     }
 }

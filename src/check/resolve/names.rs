@@ -2,11 +2,15 @@
 //! other assignments and `föregående.*`.
 
 use super::{Cx, Resolver, Ty, Typed, zero};
+use crate::check::collect::FORMULA_FIGURES;
+use crate::diagnostic::any_of;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, ExprKind as A};
+use crate::tr;
 use crate::units::Unit;
+use crate::vocab::Figure;
 
 fn typed(kind: ExprKind, span: Span, unit: Unit, per_part: bool) -> Typed {
     Typed { expr: Expr { kind, span }, ty: Ty::Num(unit), per_part }
@@ -48,8 +52,8 @@ impl Resolver<'_> {
             && needs_assignment(prev, &one.name)
         {
             let id = &self.model.assignments[ai].id;
-            let d = Diagnostic::error(span, format!("`{id}` is not in the previous year's file"))
-                .with_hint(format!("name the assignment it continues: `föregående.<uppdrag>.{}`", one.name));
+            let d = Diagnostic::error(span, tr!("check-not-in-previous", assignment = id.as_str()))
+                .with_hint(tr!("check-hint-name-continued", name = one.name.as_str()));
             self.diags.push(d);
             return poisoned(span);
         }
@@ -61,8 +65,13 @@ impl Resolver<'_> {
         match id.name.as_str() {
             "månader" => return Some(typed(ExprKind::Months, span, Unit::NONE, false)),
             "dagar" => return Some(typed(ExprKind::Days, span, Unit::NONE, false)),
-            "kostnad" => return cx.a.map(|a| typed(ExprKind::Cost(a), span, Unit::kr(), false)).or_else(|| self.outside("kostnad", span)),
-            "fast" | "rörlig" => return self.own_compensation(&id.name, span, cx),
+            _ => {}
+        }
+        match Figure::parse(&id.name) {
+            Some(Figure::Cost) => {
+                return cx.a.map(|a| typed(ExprKind::Cost(a), span, Unit::kr(), false)).or_else(|| self.outside(Figure::Cost, span));
+            }
+            Some(f @ (Figure::Fixed | Figure::Variable)) => return self.own_compensation(f, span, cx),
             _ => {}
         }
         if let Some(ai) = cx.a {
@@ -96,21 +105,22 @@ impl Resolver<'_> {
             let a = &model.assignments[ai];
             a.lets.iter().any(|l| l.name == name) || a.params.iter().any(|p| p.name == name)
         });
-        local || super::BUILTINS.contains(&name) || model.params.iter().any(|p| p.name == name)
+        local || super::is_builtin(name) || model.params.iter().any(|p| p.name == name)
     }
 
-    fn outside(&mut self, name: &str, span: Span) -> Option<Typed> {
-        self.diags.push(Diagnostic::error(span, format!("`{name}` belongs to an assignment and can only be used inside one")));
+    fn outside(&mut self, figure: Figure, span: Span) -> Option<Typed> {
+        self.diags.push(Diagnostic::error(span, tr!("check-outside-assignment", name = figure.name())));
         Some(typed(zero(span).kind, span, Unit::kr(), false))
     }
 
-    fn own_compensation(&mut self, name: &str, span: Span, cx: Cx) -> Option<Typed> {
-        let Some(ai) = cx.a else { return self.outside(name, span) };
+    /// `fast` or `rörlig` of the assignment the formula is in.
+    fn own_compensation(&mut self, figure: Figure, span: Span, cx: Cx) -> Option<Typed> {
+        let Some(ai) = cx.a else { return self.outside(figure, span) };
         let a = &self.model_for(cx).assignments[ai];
         let (kind, present) =
-            if name == "fast" { (CompKind::Fixed, a.fixed.is_some()) } else { (CompKind::Variable, a.variable.is_some()) };
+            if figure == Figure::Fixed { (CompKind::Fixed, a.fixed.is_some()) } else { (CompKind::Variable, a.variable.is_some()) };
         if !present {
-            let d = Diagnostic::error(span, format!("`{}` has no `ersättning {name}`", a.id));
+            let d = Diagnostic::error(span, tr!("check-has-no", owner = a.id.as_str(), name = format!("ersättning {figure}")));
             self.diags.push(d);
         }
         Some(typed(ExprKind::Compensation(ai, kind), span, Unit::kr(), false))
@@ -138,8 +148,8 @@ impl Resolver<'_> {
             ParamValue::Keyed(entries) => {
                 let keys: Vec<String> = entries.iter().map(|(k, _)| format!("`{name}.{k}`")).collect();
                 self.diags.push(
-                    Diagnostic::error(span, format!("`{name}` is a table; say which entry"))
-                        .with_hint(format!("write {}", keys.join(" or "))),
+                    Diagnostic::error(span, tr!("check-table-needs-entry", name = name.as_str()))
+                        .with_hint(tr!("check-write", code = any_of(&keys))),
                 );
                 typed(ExprKind::Const(rust_decimal::Decimal::ZERO), span, unit, false)
             }
@@ -156,15 +166,18 @@ impl Resolver<'_> {
         }
         let (ai, a) = model.assignment(&first.name)?;
         let unit = Unit::kr();
-        let kind = match second.name.as_str() {
-            "fast" => ExprKind::Compensation(ai, CompKind::Fixed),
-            "rörlig" => ExprKind::Compensation(ai, CompKind::Variable),
-            "kostnad" => ExprKind::Cost(ai),
-            other => match a.lets.iter().position(|l| l.name == other) {
+        let other = second.name.as_str();
+        let kind = match Figure::parse(other) {
+            Some(Figure::Fixed) => ExprKind::Compensation(ai, CompKind::Fixed),
+            Some(Figure::Variable) => ExprKind::Compensation(ai, CompKind::Variable),
+            Some(Figure::Cost) => ExprKind::Cost(ai),
+            _ => match a.lets.iter().position(|l| l.name == other) {
                 Some(li) => return self.let_ref(ai, li, span, Cx { a: Some(ai), ..cx }),
                 None => {
-                    let hint = did_you_mean(other, ["fast", "rörlig", "kostnad"].into_iter().chain(a.lets.iter().map(|l| l.name.as_str())));
-                    self.diags.push(Diagnostic::error(second.span, format!("`{}` has no `{other}`", a.id)).with_hint_opt(hint));
+                    let figures = FORMULA_FIGURES.map(Figure::name);
+                    let hint = did_you_mean(other, figures.into_iter().chain(a.lets.iter().map(|l| l.name.as_str())));
+                    let d = Diagnostic::error(second.span, tr!("check-has-no", owner = a.id.as_str(), name = other));
+                    self.diags.push(d.with_hint_opt(hint));
                     ExprKind::Const(rust_decimal::Decimal::ZERO)
                 }
             },
@@ -180,7 +193,7 @@ impl Resolver<'_> {
             (ParamValue::Keyed(e), _) => e.iter().map(|(k, _)| k.clone()).collect(),
             (ParamValue::PerPart(_), ParamRef::Local(ai, _)) => model.assignments[ai].parts.iter().map(|p| p.id.clone()).collect(),
             _ => {
-                let d = Diagnostic::error(span, format!("`{}` is a single value, not a table", p.name));
+                let d = Diagnostic::error(span, tr!("check-not-a-table", name = p.name.as_str()));
                 self.diags.push(d);
                 return typed(ExprKind::Param(r), span, p.unit, false);
             }
@@ -190,7 +203,8 @@ impl Resolver<'_> {
             Some(i) => typed(ExprKind::Entry(r, i), span, unit, false),
             None => {
                 let hint = did_you_mean(&key.name, keys.iter().map(String::as_str));
-                let d = Diagnostic::error(key.span, format!("`{}` has no entry `{}`", p.name, key.name)).with_hint_opt(hint);
+                let d = Diagnostic::error(key.span, tr!("check-no-entry", table = p.name.as_str(), key = key.name.as_str()))
+                    .with_hint_opt(hint);
                 self.diags.push(d);
                 let _ = unit;
                 poisoned(span)
@@ -200,7 +214,7 @@ impl Resolver<'_> {
 
     fn unknown(&mut self, path: &[ast::Ident], span: Span, cx: Cx) -> Typed {
         let model = self.model_for(cx);
-        let mut known: Vec<String> = super::BUILTINS.iter().map(|s| s.to_string()).collect();
+        let mut known: Vec<String> = super::builtins().map(str::to_string).collect();
         known.extend(model.params.iter().map(|p| p.name.clone()));
         known.extend(model.assignments.iter().map(|a| a.id.clone()));
         if let Some(ai) = cx.a {
@@ -210,8 +224,11 @@ impl Resolver<'_> {
         let name: Vec<&str> = path.iter().map(|i| i.name.as_str()).collect();
         let name = name.join(".");
         let hint = did_you_mean(&name, known.iter().map(String::as_str));
-        let year = if cx.previous { " in the previous year's file" } else { "" };
-        let d = Diagnostic::error(span, format!("unknown name `{name}`{year}")).with_hint_opt(hint);
+        let message = match cx.previous {
+            true => tr!("check-unknown-name-previous", name = name.as_str()),
+            false => tr!("check-unknown-name", name = name.as_str()),
+        };
+        let d = Diagnostic::error(span, message).with_hint_opt(hint);
         self.diags.push(d);
         poisoned(span)
     }
@@ -226,21 +243,14 @@ impl Resolver<'_> {
 
     fn min_max(&mut self, f: Function, args: &[ast::Expr], span: Span, cx: Cx) -> Typed {
         if args.len() < 2 {
-            self.diags.push(Diagnostic::error(span, format!("`{}` takes two or more values separated by `;`", f.name())));
+            self.diags.push(Diagnostic::error(span, tr!("check-min-max-arguments", function = f.name())));
         }
         let typed: Vec<Typed> = args.iter().map(|a| self.expr(a, cx)).collect();
         let ty = typed.first().map(|t| t.ty).unwrap_or(Ty::Num(Unit::NONE));
         for (t, a) in typed.iter().zip(args).skip(1) {
             if t.ty != ty && t.ty != Ty::Any && ty != Ty::Any {
-                self.diags.push(Diagnostic::error(
-                    a.span,
-                    format!(
-                        "`{}` compares values of one unit, but this is {} and the first is {}",
-                        f.name(),
-                        t.ty.describe(),
-                        ty.describe()
-                    ),
-                ));
+                let message = tr!("check-min-max-units", function = f.name(), ty = t.ty.describe(), first = ty.describe());
+                self.diags.push(Diagnostic::error(a.span, message));
             }
         }
         let per_part = typed.iter().any(|t| t.per_part);
@@ -249,7 +259,7 @@ impl Resolver<'_> {
 
     fn round(&mut self, args: &[ast::Expr], span: Span, cx: Cx) -> Typed {
         let [x, digits] = args else {
-            self.diags.push(Diagnostic::error(span, "`avrunda` takes a value and a number of decimals: `avrunda(x; 2)`"));
+            self.diags.push(Diagnostic::error(span, tr!("check-round-arguments")));
             return poisoned(span);
         };
         let t = self.expr(x, cx);
@@ -259,7 +269,7 @@ impl Resolver<'_> {
                 q.number.normalize().mantissa() as u32
             }
             _ => {
-                self.diags.push(Diagnostic::error(digits.span, "the number of decimals must be a whole number from 0 to 28"));
+                self.diags.push(Diagnostic::error(digits.span, tr!("check-round-decimals")));
                 0
             }
         };
@@ -272,46 +282,32 @@ impl Resolver<'_> {
             poisoned(span)
         };
         let Some(ai) = cx.a else {
-            return fail(
-                self,
-                Diagnostic::error(span, format!("`{}(…)` reads an assignment's inputs and is used inside an assignment", f.name())),
-            );
+            return fail(self, Diagnostic::error(span, tr!("check-measure-call-outside", function = f.name())));
         };
         let (m, part) = match args {
             [m] => (m, None),
             [m, p] => (m, Some(p)),
             _ => {
-                return fail(
-                    self,
-                    Diagnostic::error(
-                        span,
-                        format!(
-                            "`{}` takes a measure and optionally a part: `{}(platser)` or `{}(platser; somatik)`",
-                            f.name(),
-                            f.name(),
-                            f.name()
-                        ),
-                    ),
-                );
+                return fail(self, Diagnostic::error(span, tr!("check-measure-call-arguments", function = f.name())));
             }
         };
         let Some(name) = single_name(m) else {
-            return fail(self, Diagnostic::error(m.span, format!("`{}` takes the name of a measure", f.name())));
+            return fail(self, Diagnostic::error(m.span, tr!("check-measure-call-name", function = f.name())));
         };
         let model = self.model_for(cx);
         let Some((mi, measure)) = model.measure(&name.name) else {
             let hint = did_you_mean(&name.name, model.measures.iter().map(|m| m.name.as_str()));
             return fail(
                 self,
-                Diagnostic::error(name.span, format!("unknown measure `{}`", name.name))
-                    .with_hint(hint.unwrap_or_else(|| "declare it with `mått budget …: unit` or `mått volym …: unit`".into())),
+                Diagnostic::error(name.span, tr!("check-unknown-measure", name = name.name.as_str()))
+                    .with_hint(hint.unwrap_or_else(|| tr!("check-hint-declare-measure"))),
             );
         };
         let want = if f == Function::Budget { MeasureKind::Budget } else { MeasureKind::Volume };
         if measure.kind != want {
             let other = if want == MeasureKind::Budget { "volym" } else { "budget" };
-            let d = Diagnostic::error(span, format!("`{}` is a `{other}` measure", measure.name))
-                .with_hint(format!("write `{other}({})`", measure.name));
+            let d = Diagnostic::error(span, tr!("check-wrong-measure-kind", name = measure.name.as_str(), kind = other))
+                .with_hint(tr!("check-write", code = format!("`{other}({})`", measure.name)));
             self.diags.push(d);
         }
         let unit = measure.unit;
@@ -331,9 +327,10 @@ impl Resolver<'_> {
             (Some(_), _) => {}
             (None, Some(n)) => {
                 let hint = did_you_mean(&n.name, a.parts.iter().map(|p| p.id.as_str()));
-                self.diags.push(Diagnostic::error(p.span, format!("`{}` is not a part of `{}`", n.name, a.id)).with_hint_opt(hint));
+                let d = Diagnostic::error(p.span, tr!("check-not-a-part-of", name = n.name.as_str(), assignment = a.id.as_str()));
+                self.diags.push(d.with_hint_opt(hint));
             }
-            (None, None) => self.diags.push(Diagnostic::error(p.span, "the part is written as its name, e.g. `somatik`")),
+            (None, None) => self.diags.push(Diagnostic::error(p.span, tr!("check-part-as-name"))),
         }
         found
     }
@@ -353,6 +350,5 @@ fn needs_assignment(prev: &Model, name: &str) -> bool {
 
 fn no_builds_on(span: Span, year: i32) -> Diagnostic {
     let file = if year > 0 { format!("{}.ek", year - 1) } else { "…".into() };
-    Diagnostic::error(span, "`föregående` refers to the previous year, but this file has no `bygger_på`")
-        .with_hint(format!("add `bygger_på \"{file}\"` to the header"))
+    Diagnostic::error(span, tr!("check-previous-without-builds-on")).with_hint(tr!("check-hint-add-builds-on", file = file))
 }
