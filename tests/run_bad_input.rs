@@ -90,10 +90,7 @@ fn unknown_assignment_part_and_measure_name_the_nearest() {
     let p = csv_case(|d| set_line(d, "Budget.csv", 2, |l| l.replace("nordväst", "nordvast")));
     assert!(p.contains("Budget!B2: `nordvast` är inte en del av `områdesansvar`") && p.contains("`nordväst`"), "{p}");
     let m = csv_case(|d| set_line(d, "Volymer.csv", 2, |l| l.replace("hemtjänsttimmar_leanlink", "hemtjänsttimmar_lenlink")));
-    assert!(
-        m.contains("Volymer!D2: okänt mått `hemtjänsttimmar_lenlink`") && m.contains("menade du `hemtjänsttimmar_leanlink`"),
-        "{m}"
-    );
+    assert!(m.contains("Volymer!D2: okänt mått `hemtjänsttimmar_lenlink`") && m.contains("menade du `hemtjänsttimmar_leanlink`"), "{m}");
     insta::assert_snapshot!(format!("{a}\n{p}\n{m}"));
 }
 

@@ -478,10 +478,10 @@ impl Names<'_> {
         out: &mut Problems<InputProblem>,
     ) -> Option<Key> {
         let [a, m] = row;
-        let assignment = self.assignment(a).map_err(|p| out.push(p)).ok();
+        let assignment = self.assignment(a, out);
         // A part is looked up only in a known assignment: `Some(None)` is an unknown part.
-        let part = assignment.zip(part).map(|(ai, p)| self.part(&self.model.assignments[ai], p).map_err(|e| out.push(e)).ok());
-        let measure = self.measure(m, kind).map_err(|p| out.push(p)).ok();
+        let part = assignment.zip(part).map(|(ai, p)| self.part(&self.model.assignments[ai], p, out));
+        let measure = self.measure(m, kind, out);
         let part = match part {
             None => None,
             Some(found) => Some(found?),
@@ -489,32 +489,38 @@ impl Names<'_> {
         Some((assignment?, part, measure?))
     }
 
-    fn assignment(&self, a: &Located<String>) -> Result<usize, InputProblem> {
+    fn assignment(&self, a: &Located<String>, out: &mut Problems<InputProblem>) -> Option<usize> {
         let lower = a.value.to_lowercase();
-        self.model.assignments.iter().position(|x| x.id.to_lowercase() == lower).ok_or_else(|| {
+        let found = self.model.assignments.iter().position(|x| x.id.to_lowercase() == lower);
+        if found.is_none() {
             let nearest = nearest(&a.value, self.model.assignments.iter().map(|x| x.id.as_str()));
-            at(self.file, &a.cell, RowProblem::UnknownAssignment { name: a.value.clone(), nearest })
-        })
+            out.push(at(self.file, &a.cell, RowProblem::UnknownAssignment { name: a.value.clone(), nearest }));
+        }
+        found
     }
 
-    fn measure(&self, m: &Located<String>, kind: MeasureKind) -> Result<usize, InputProblem> {
+    fn measure(&self, m: &Located<String>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> Option<usize> {
         let Some((mi, measure)) = self.model.measure(&m.value) else {
             let nearest = nearest(&m.value, self.model.measures.iter().map(|x| x.name.as_str()));
-            return Err(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
+            out.push(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
+            return None;
         };
         if measure.kind != kind {
             let (here, sheet) = if kind == MeasureKind::Budget { ("Budget", "Volymer") } else { ("Volymer", "Budget") };
-            return Err(at(self.file, &m.cell, RowProblem::WrongSheet { name: m.value.clone(), sheet, here }));
+            out.push(at(self.file, &m.cell, RowProblem::WrongSheet { name: m.value.clone(), sheet, here }));
+            return None;
         }
-        Ok(mi)
+        Some(mi)
     }
 
-    fn part(&self, a: &Assignment, p: &Located<String>) -> Result<usize, InputProblem> {
+    fn part(&self, a: &Assignment, p: &Located<String>, out: &mut Problems<InputProblem>) -> Option<usize> {
         let lower = p.value.to_lowercase();
-        a.parts.iter().position(|x| x.id.to_lowercase() == lower).ok_or_else(|| {
+        let found = a.parts.iter().position(|x| x.id.to_lowercase() == lower);
+        if found.is_none() {
             let nearest = (!a.parts.is_empty()).then(|| nearest(&p.value, a.parts.iter().map(|x| x.id.as_str())));
-            at(self.file, &p.cell, RowProblem::NotAPart { part: p.value.clone(), assignment: a.id.clone(), nearest })
-        })
+            out.push(at(self.file, &p.cell, RowProblem::NotAPart { part: p.value.clone(), assignment: a.id.clone(), nearest }));
+        }
+        found
     }
 
     fn budget_row(&self, row: &workbook::BudgetRow, data: &mut Data, out: &mut Problems<InputProblem>) {
