@@ -20,7 +20,7 @@ fn xlsx_error(sheets: &[Sheet]) -> (WorkbookError, String) {
 #[test]
 fn missing_sheet_lists_sheets_present() {
     let (err, message) = xlsx_error(&[utfall(), volymer()]);
-    assert_eq!(message, "sheet `Budget` is missing (found: Utfall, Volymer)");
+    assert_eq!(message, "bladet `Budget` saknas (finns: Utfall, Volymer)");
     assert!(matches!(err, WorkbookError::MissingSheet { sheet: "Budget", .. }));
 }
 
@@ -28,7 +28,7 @@ fn missing_sheet_lists_sheets_present() {
 fn missing_column_lists_columns_present() {
     let sheet = ("Volymer", vec![vec![S("Period"), S(" UPPDRAG "), S("del"), S("värde")], vec![S("2023-01"), S("Hemtjänst"), E, N(1.0)]]);
     let (err, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Volymer: column `mått` is missing (found: period, uppdrag, del, värde)");
+    assert_eq!(message, "Volymer: kolumnen `mått` saknas (finns: period, uppdrag, del, värde)");
     let header = CellRef { sheet: "Volymer", row: 1, col: 0 };
     assert_eq!(err.cell(), Some(&header));
 }
@@ -37,13 +37,13 @@ fn missing_column_lists_columns_present() {
 fn duplicate_column_is_an_error() {
     let sheet = ("Budget", vec![vec![S("uppdrag"), S("del"), S("mått"), S("värde"), S("Värde")]]);
     let (_, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Budget!E1: column `värde` appears twice, first at Budget!D1");
+    assert_eq!(message, "Budget!E1: kolumnen `värde` finns två gånger, första gången i Budget!D1");
 }
 
 #[test]
 fn empty_sheet_has_no_header() {
     let (_, message) = xlsx_error(&with(valid(), ("Budget", vec![])));
-    assert_eq!(message, "sheet `Budget` is empty; its first row must name the columns");
+    assert_eq!(message, "bladet `Budget` är tomt; första raden ska ange kolumnernas namn");
 }
 
 #[test]
@@ -56,16 +56,16 @@ fn text_in_number_cell() {
         ],
     );
     let (err, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Volymer!E2: expected a number, found \"tolv\"");
+    assert_eq!(message, "Volymer!E2: förväntade ett tal, hittade `tolv`");
     assert_eq!(err.cell().map(ToString::to_string).as_deref(), Some("Volymer!E2"));
 }
 
 #[test]
 fn malformed_numbers_in_text() {
-    for (text, found) in [("1,2,3", "\"1,2,3\""), ("12 34", "\"12 34\""), ("  ", "an empty cell")] {
+    for (text, found) in [("1,2,3", "`1,2,3`"), ("12 34", "`12 34`"), ("  ", "en tom cell")] {
         let sheet = ("Budget", vec![vec![S("uppdrag"), S("del"), S("mått"), S("värde")], vec![S("Hemtjänst"), E, S("kr"), S(text)]]);
         let (_, message) = xlsx_error(&with(valid(), sheet));
-        assert_eq!(message, format!("Budget!D2: expected a number, found {found}"));
+        assert_eq!(message, format!("Budget!D2: förväntade ett tal, hittade {found}"));
     }
 }
 
@@ -76,7 +76,7 @@ fn empty_amount_is_never_zero() {
         vec![vec![S("period"), S("id"), S("komplement"), S("konto"), S("belopp")], vec![S("2023-01"), S("A1"), E, S("4010"), E]],
     );
     let (_, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Utfall!E2: expected a number, found an empty cell");
+    assert_eq!(message, "Utfall!E2: förväntade ett tal, hittade en tom cell");
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn boolean_amount_is_an_error() {
         vec![vec![S("period"), S("id"), S("komplement"), S("konto"), S("belopp")], vec![S("2023-01"), S("A1"), E, S("4010"), B(true)]],
     );
     let (_, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Utfall!E2: expected a number, found the boolean TRUE");
+    assert_eq!(message, "Utfall!E2: förväntade ett tal, hittade sanningsvärdet SANT");
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn error_cell_in_used_column() {
     }
     rows.push(vec![S("2023-03"), S("A2"), E, S("4010"), F("=1/0", "#DIV/0!")]);
     let (err, message) = xlsx_error(&with(valid(), ("Utfall", rows)));
-    assert_eq!(message, "Utfall!E9: the cell holds the error #DIV/0!");
+    assert_eq!(message, "Utfall!E9: cellen innehåller felvärdet #DIV/0!");
     let WorkbookError::Cell { problem, .. } = err else {
         panic!("expected a cell error, got {err:?}");
     };
@@ -109,7 +109,7 @@ fn error_cell_in_text_column() {
     let sheet =
         ("Budget", vec![vec![S("uppdrag"), S("del"), S("mått"), S("värde")], vec![S("Hemtjänst"), F("=NA()", "#N/A"), S("kr"), N(1.0)]]);
     let (_, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Budget!B2: the cell holds the error #N/A");
+    assert_eq!(message, "Budget!B2: cellen innehåller felvärdet #N/A");
 }
 
 #[test]
@@ -130,11 +130,11 @@ fn error_cell_in_ignored_column_is_fine() {
 #[test]
 fn bad_periods() {
     let cases = [
-        (S("2023-13"), "Utfall!A2: month 13 in \"2023-13\" is outside 1-12"),
-        (S("2023/01"), "Utfall!A2: expected a period yyyy-mm, found \"2023/01\""),
-        (S("2023-02-30"), "Utfall!A2: day 30 in \"2023-02-30\" does not exist in that month"),
-        (N(202_301.0), "Utfall!A2: expected a period yyyy-mm, found the number 202301"),
-        (E, "Utfall!A2: expected a period yyyy-mm, found an empty cell"),
+        (S("2023-13"), "Utfall!A2: månad 13 i `2023-13` ligger utanför 1-12"),
+        (S("2023/01"), "Utfall!A2: förväntade en period åååå-mm, hittade `2023/01`"),
+        (S("2023-02-30"), "Utfall!A2: dag 30 i `2023-02-30` finns inte i den månaden"),
+        (N(202_301.0), "Utfall!A2: förväntade en period åååå-mm, hittade talet 202301"),
+        (E, "Utfall!A2: förväntade en period åååå-mm, hittade en tom cell"),
     ];
     for (period, want) in cases {
         let sheet = (
@@ -153,7 +153,7 @@ fn empty_id_is_an_error() {
         vec![vec![S("period"), S("id"), S("komplement"), S("konto"), S("belopp")], vec![S("2023-01"), S(" "), E, S("4010"), N(1.0)]],
     );
     let (_, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Utfall!B2: the `id` cell is empty; every posting needs an id code");
+    assert_eq!(message, "Utfall!B2: cellen i kolumnen `id` är tom; varje kontering behöver en id-kod");
 }
 
 #[test]
@@ -161,11 +161,11 @@ fn empty_assignment_is_an_error() {
     let sheet =
         ("Volymer", vec![vec![S("period"), S("uppdrag"), S("del"), S("mått"), S("värde")], vec![S("2023-01"), E, E, S("timmar"), N(1.0)]]);
     let (_, message) = xlsx_error(&with(valid(), sheet));
-    assert_eq!(message, "Volymer!B2: the `uppdrag` cell is empty");
+    assert_eq!(message, "Volymer!B2: cellen i kolumnen `uppdrag` är tom");
 }
 
 #[test]
-fn callback_error_is_returned_unchanged() {
+fn callback_errors_are_collected_unchanged() {
     let dir = tmp();
     let path = xlsx(dir.path(), "in.xlsx", &valid());
     let mut seen = 0;
@@ -174,9 +174,10 @@ fn callback_error_is_returned_unchanged() {
         Err(WorkbookError::posting(&path, p.row, format!("period {} is outside 2024", p.period)))
     })
     .expect_err("the callback refuses");
-    assert_eq!(seen, 1);
-    assert!(matches!(err, WorkbookError::Posting { row: 2, .. }));
-    assert_eq!(without_file(&err.to_string(), &path), "Utfall row 2: period 2023-01 is outside 2024");
+    assert_eq!(seen, 2, "reading goes on after a refused posting");
+    assert!(matches!(err.kept(), [WorkbookError::Posting { row: 2, .. }, WorkbookError::Posting { row: 3, .. }]), "{err:?}");
+    let lines: Vec<_> = err.to_string().lines().map(|l| without_file(l, &path)).collect();
+    assert_eq!(lines, ["Utfall rad 2: period 2023-01 is outside 2024", "Utfall rad 3: period 2023-02 is outside 2024"]);
 }
 
 #[test]
@@ -184,7 +185,7 @@ fn empty_file() {
     let dir = tmp();
     let path = file(dir.path(), "in.xlsx", b"");
     let (_, message) = error_of(&path);
-    assert_eq!(without_file(&message, &path), "the file is empty");
+    assert_eq!(without_file(&message, &path), "filen är tom");
 }
 
 #[test]
@@ -192,8 +193,11 @@ fn text_file_renamed_xlsx() {
     let dir = tmp();
     let path = file(dir.path(), "in.xlsx", b"period;id;belopp\n2023-01;A;1\n");
     let (err, message) = error_of(&path);
-    assert!(matches!(err, WorkbookError::Open { format: "an xlsx", .. }), "{err:?}");
-    assert!(without_file(&message, &path).starts_with("cannot open it as an xlsx workbook: "), "{message}");
+    assert!(matches!(err, WorkbookError::Open { format: "xlsx", .. }), "{err:?}");
+    assert_eq!(
+        without_file(&message, &path),
+        "kan inte öppna filen som xlsx-arbetsbok: filen är inget kalkylblad (ingen zip- eller ole-signatur); är det en omdöpt textfil?"
+    );
 }
 
 #[test]
@@ -221,7 +225,7 @@ fn nonexistent_path() {
     let path = dir.path().join("nope.xlsx");
     let (err, message) = error_of(&path);
     assert!(matches!(err, WorkbookError::Io { .. }), "{err:?}");
-    assert!(message.contains("nope.xlsx: cannot read the file"), "{message}");
+    assert!(message.ends_with("nope.xlsx: kan inte läsa filen: filen eller mappen finns inte"), "{message}");
 }
 
 #[test]
@@ -231,7 +235,7 @@ fn missing_csv_file() {
     file(dir.path(), "Volymer.csv", b"period;uppdrag;del;m\xc3\xa5tt;v\xc3\xa4rde\n");
     let (err, message) = error_of(dir.path());
     assert!(matches!(err, WorkbookError::MissingCsv { name: "Budget.csv", .. }));
-    assert_eq!(without_file(&message, dir.path()), "file `Budget.csv` is missing (found: Volymer.csv, utfall.csv)");
+    assert_eq!(without_file(&message, dir.path()), "filen `Budget.csv` saknas (finns: Volymer.csv, utfall.csv)");
 }
 
 /// Writes the three CSV files into a fresh folder.
@@ -254,7 +258,7 @@ fn csv_text_in_number_cell() {
     let (err, message) = error_of(dir.path());
     let file = dir.path().join("Volymer.csv");
     assert_eq!(err.file(), file.as_path());
-    assert_eq!(without_file(&message, &file), "Volymer!E2: expected a number, found \"tolv\"");
+    assert_eq!(without_file(&message, &file), "Volymer!E2: förväntade ett tal, hittade `tolv`");
 }
 
 #[test]
@@ -263,7 +267,7 @@ fn csv_error_literal_is_an_error_cell() {
     let dir = csv_folder(utfall, VOLYMER_CSV, BUDGET_CSV);
     let (_, message) = error_of(dir.path());
     let file = dir.path().join("Utfall.csv");
-    assert_eq!(without_file(&message, &file), "Utfall!E3: the cell holds the error #REF!");
+    assert_eq!(without_file(&message, &file), "Utfall!E3: cellen innehåller felvärdet #REF!");
 }
 
 #[test]
@@ -273,7 +277,7 @@ fn csv_missing_column_in_windows_1252() {
     let dir = csv_folder(UTFALL_CSV, volymer, BUDGET_CSV);
     let (_, message) = error_of(dir.path());
     let file = dir.path().join("Volymer.csv");
-    assert_eq!(without_file(&message, &file), "Volymer: column `mått` is missing (found: period, uppdrag, del, värde)");
+    assert_eq!(without_file(&message, &file), "Volymer: kolumnen `mått` saknas (finns: period, uppdrag, del, värde)");
 }
 
 #[test]
@@ -287,7 +291,7 @@ fn csv_utf16_is_refused() {
 fn ods_error_cell() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workbook/div0.ods");
     let (_, message) = error_of(&path);
-    assert_eq!(without_file(&message, &path), "Utfall!E4: the cell holds the error #DIV/0!");
+    assert_eq!(without_file(&message, &path), "Utfall!E4: cellen innehåller felvärdet #DIV/0!");
 }
 
 #[test]
@@ -299,7 +303,7 @@ fn csv_unquoted_decimal_comma_with_comma_delimiter() {
     let file = dir.path().join("Utfall.csv");
     assert_eq!(
         without_file(&message, &file),
-        "line 2: the record has 6 fields but the header has 5; \
-         quote numbers with a decimal comma, or use `;` as the delimiter"
+        "rad 2: raden har 6 fält men rubrikraden har 5; \
+         sätt tal med decimalkomma inom citattecken, eller använd `;` som avgränsare"
     );
 }

@@ -2,41 +2,262 @@
 //! measure, each with the cells it came from. Names are matched to the rules'
 //! ids case-insensitively; an unknown name is an error at its cell.
 
-use crate::diagnostic::did_you_mean;
 use crate::model::{Assignment, MeasureKind, Model};
-use crate::workbook::{self, CellRef, Located, Period, Posting, WorkbookError};
+use crate::tr;
+use crate::workbook::{self, CellRef, Located, Period, Place, Placed, Posting, Problems, WorkbookError, WorkbookErrors};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// A problem with the input workbook, naming the file and the cell.
+/// Every problem with the input workbook, each naming the file and the cell: those
+/// of reading it and those of mapping its rows onto the rules, in sheet and row
+/// order, at most [`workbook::MAX_PROBLEMS`] and then a count.
 #[derive(Debug)]
 pub struct InputError {
-    /// What the workbook reader or the mapping said.
+    /// The problems, one a line (each followed by its hint, when there are several).
     pub message: String,
-    /// How to fix it.
+    /// How to fix it, when there is one problem (with several, each line has its own).
     pub hint: Option<String>,
+    /// The problems themselves.
+    pub problems: Problems<InputProblem>,
+}
+
+impl InputError {
+    fn new(problems: Problems<InputProblem>) -> Self {
+        let (message, hint) = match problems.kept() {
+            [one] if problems.more() == 0 => (one.message(), one.hint()),
+            _ => (problems.to_string(), None),
+        };
+        InputError { message, hint, problems }
+    }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
         match &self.hint {
-            Some(h) => write!(f, "\n  = hint: {h}"),
+            Some(h) => f.write_str(&hint_line(h)),
             None => Ok(()),
         }
     }
 }
 
+impl std::error::Error for InputError {}
+
 impl From<WorkbookError> for InputError {
     fn from(e: WorkbookError) -> Self {
-        InputError { message: e.to_string(), hint: None }
+        let mut problems = Problems::new();
+        problems.push(InputProblem::Workbook(e));
+        InputError::new(problems)
     }
 }
 
-fn at(file: &Path, cell: &CellRef, message: String, hint: Option<String>) -> InputError {
-    InputError { message: format!("{}: {cell}: {message}", file.display()), hint }
+impl From<WorkbookErrors> for InputError {
+    fn from(e: WorkbookErrors) -> Self {
+        let mut problems = Problems::new();
+        problems.append(e);
+        InputError::new(problems)
+    }
+}
+
+/// A hint on its own line under the problem.
+fn hint_line(hint: &str) -> String {
+    format!("\n  = {}", tr!("wb-hint", hint = hint))
+}
+
+/// One problem with the input workbook.
+#[derive(Debug)]
+pub enum InputProblem {
+    /// The workbook breaks the contract (a bad cell, a missing sheet, …).
+    Workbook(WorkbookError),
+    /// A well-formed row the rules cannot take.
+    Row {
+        /// The workbook or CSV folder.
+        file: PathBuf,
+        /// The cell at fault.
+        cell: CellRef,
+        /// What is wrong.
+        problem: RowProblem,
+    },
+}
+
+impl From<WorkbookError> for InputProblem {
+    fn from(e: WorkbookError) -> Self {
+        InputProblem::Workbook(e)
+    }
+}
+
+impl InputProblem {
+    /// The problem on one line, with its file and cell.
+    pub fn message(&self) -> String {
+        match self {
+            InputProblem::Workbook(e) => e.to_string(),
+            InputProblem::Row { file, cell, problem } => format!("{}: {cell}: {}", file.display(), problem.message()),
+        }
+    }
+
+    /// How to fix it, if the message does not say.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            InputProblem::Workbook(_) => None,
+            InputProblem::Row { problem, .. } => problem.hint(),
+        }
+    }
+}
+
+impl fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())?;
+        self.hint().map_or(Ok(()), |h| f.write_str(&hint_line(&h)))
+    }
+}
+
+impl Placed for InputProblem {
+    fn place(&self) -> Place {
+        match self {
+            InputProblem::Workbook(e) => e.place(),
+            InputProblem::Row { cell, .. } => Place::cell(cell),
+        }
+    }
+}
+
+/// What is wrong with a well-formed row of Budget or Volymer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The rules declare no such assignment.
+    UnknownAssignment {
+        /// The name in the cell.
+        name: String,
+        /// The nearest declared assignments.
+        nearest: Vec<String>,
+    },
+    /// The assignment has no such part.
+    NotAPart {
+        /// The name in the cell.
+        part: String,
+        /// The assignment's id.
+        assignment: String,
+        /// The nearest parts of the assignment; `None` when it has no parts.
+        nearest: Option<Vec<String>>,
+    },
+    /// The rules declare no such measure.
+    UnknownMeasure {
+        /// The name in the cell.
+        name: String,
+        /// The nearest declared measures.
+        nearest: Vec<String>,
+    },
+    /// A measure of the other sheet.
+    WrongSheet {
+        /// The measure.
+        name: String,
+        /// The sheet the measure belongs to.
+        sheet: &'static str,
+        /// The sheet the row is in.
+        here: &'static str,
+    },
+    /// A second row for the same quantity.
+    Duplicate {
+        /// The month, for a Volymer row.
+        period: Option<Period>,
+        /// The quantity's names.
+        names: Quantity,
+        /// The first row's value cell.
+        first: CellRef,
+    },
+    /// A period of another year than the rules'.
+    OutsideYear {
+        /// The period in the cell.
+        period: Period,
+        /// The rules' year.
+        year: i32,
+    },
+}
+
+impl RowProblem {
+    /// The problem, without file and cell.
+    pub fn message(&self) -> String {
+        match self {
+            RowProblem::UnknownAssignment { name, .. } => tr!("wb-unknown-assignment", name = name),
+            RowProblem::NotAPart { part, assignment, .. } => tr!("wb-not-a-part", part = part, assignment = assignment),
+            RowProblem::UnknownMeasure { name, .. } => tr!("wb-unknown-measure", name = name),
+            RowProblem::WrongSheet { name, sheet, here } => tr!("wb-wrong-sheet", name = name, sheet = *sheet, here = *here),
+            RowProblem::Duplicate { period: None, names, first } => {
+                tr!("wb-duplicate-budget", names = quantity(names), first = first.to_string())
+            }
+            RowProblem::Duplicate { period: Some(period), names, first } => {
+                tr!("wb-duplicate-volume", period = period.to_string(), names = quantity(names), first = first.to_string())
+            }
+            RowProblem::OutsideYear { period, year } => outside_year(*period, *year),
+        }
+    }
+
+    /// How to fix it.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            RowProblem::UnknownAssignment { nearest, .. } | RowProblem::UnknownMeasure { nearest, .. } => did_you_mean(nearest),
+            RowProblem::NotAPart { nearest: Some(nearest), .. } => did_you_mean(nearest),
+            RowProblem::NotAPart { assignment, nearest: None, .. } => Some(tr!("wb-no-parts", assignment = assignment)),
+            RowProblem::WrongSheet { sheet, .. } => Some(tr!("wb-wrong-sheet-hint", sheet = *sheet)),
+            RowProblem::Duplicate { period: None, .. } => Some(tr!("wb-duplicate-budget-hint")),
+            RowProblem::Duplicate { period: Some(_), .. } => Some(tr!("wb-duplicate-volume-hint")),
+            RowProblem::OutsideYear { .. } => None,
+        }
+    }
+}
+
+fn outside_year(period: Period, year: i32) -> String {
+    tr!("wb-period-not-in-year", period = period.to_string(), year = year.to_string())
+}
+
+/// The names of a budget or volume quantity, as written in the row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    /// Column `uppdrag`.
+    pub assignment: String,
+    /// Column `del`, `None` where empty.
+    pub part: Option<String>,
+    /// Column `mått`.
+    pub measure: String,
+}
+
+impl Quantity {
+    fn of(a: &Located<String>, part: &Option<Located<String>>, m: &Located<String>) -> Self {
+        Quantity { assignment: a.value.clone(), part: part.as_ref().map(|p| p.value.clone()), measure: m.value.clone() }
+    }
+}
+
+/// `` `områdesansvar` / `nordväst` / `hsl_timmar` ``, or `` `a` / `m` `` without a part.
+fn quantity(q: &Quantity) -> String {
+    match &q.part {
+        Some(p) => format!("`{}` / `{p}` / `{}`", q.assignment, q.measure),
+        None => format!("`{}` / `{}`", q.assignment, q.measure),
+    }
+}
+
+/// "menade du `a` eller `b`?", or nothing when no name is near.
+fn did_you_mean(nearest: &[String]) -> Option<String> {
+    let or = format!(" {} ", tr!("wb-or"));
+    let names: Vec<String> = nearest.iter().map(|n| format!("`{n}`")).collect();
+    (!names.is_empty()).then(|| tr!("wb-did-you-mean", names = names.join(&or)))
+}
+
+/// Up to three known names nearest to `name`, best first (as `diagnostic::did_you_mean` scores them).
+fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let name = name.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(&name, &k.to_lowercase()), k))
+        .filter(|(s, _)| *s >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, k)| k.to_string()).collect()
+}
+
+fn at(file: &Path, cell: &CellRef, problem: RowProblem) -> InputProblem {
+    InputProblem::Row { file: file.to_path_buf(), cell: cell.clone(), problem }
 }
 
 /// Key of a budget or volume quantity: assignment, part (None: the whole assignment), measure.
@@ -117,25 +338,29 @@ pub fn load_for_year(model: &Model, path: &Path, year: i32) -> Result<Data, Inpu
     read(model, path, year, &mut |_| {})
 }
 
+/// Reads what it can and maps the good rows, so that the problems of reading and
+/// of mapping come out together.
 fn read(model: &Model, path: &Path, year: i32, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
     let mut mapper = Mapper::new(model, path);
     mapper.year = year;
-    let inputs = workbook::read(path, &mut |p: Posting<'_>| {
-        mapper.posting(p)?;
+    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| {
+        let mapped = mapper.posting(p);
         if mapper.count.is_multiple_of(65_536) {
             progress(mapper.count);
         }
-        Ok(())
-    })?;
+        mapped
+    });
     let mut data = mapper.finish();
-    let names = Names::new(model);
+    let mut problems = Problems::new();
+    problems.append(read_problems);
+    let names = Names { model, file: path };
     for row in &inputs.budget {
-        names.budget_row(path, row, &mut data)?;
+        names.budget_row(row, &mut data, &mut problems);
     }
     for row in &inputs.volumes {
-        names.volume_row(path, year, row, &mut data)?;
+        names.volume_row(year, row, &mut data, &mut problems);
     }
-    Ok(data)
+    problems.into_result(data).map_err(InputError::new)
 }
 
 struct Mapper<'m> {
@@ -170,11 +395,7 @@ impl<'m> Mapper<'m> {
         self.count += 1;
         let year = self.year;
         if p.period.year != year {
-            return Err(WorkbookError::posting(
-                &self.file,
-                p.row,
-                format!("the period {} is not in {year}, the year of the rules", p.period),
-            ));
+            return Err(WorkbookError::posting(&self.file, p.row, outside_year(p.period, year)));
         }
         let target = match self.cache.get(p.id) {
             Some(t) => *t,
@@ -216,7 +437,7 @@ impl<'m> Mapper<'m> {
 }
 
 fn checked_add(a: Decimal, b: Decimal, file: &Path, row: u32) -> Result<Decimal, WorkbookError> {
-    a.checked_add(b).ok_or_else(|| WorkbookError::posting(file, row, "the sum of the postings is too large for an exact decimal"))
+    a.checked_add(b).ok_or_else(|| WorkbookError::posting(file, row, tr!("wb-sum-too-large")))
 }
 
 /// Activity slots of an assignment: declared activities, else its parts, plus one for the rest.
@@ -241,107 +462,96 @@ pub fn map_code(model: &Model, code: &str) -> Option<Target> {
     None
 }
 
-/// Name lookup for the Budget and Volymer sheets.
+/// Name lookup for the Budget and Volymer sheets; each problem of a row is recorded.
 struct Names<'m> {
     model: &'m Model,
+    file: &'m Path,
 }
 
-impl<'m> Names<'m> {
-    fn new(model: &'m Model) -> Self {
-        Names { model }
-    }
-
+impl Names<'_> {
+    /// The key of a row's quantity, or `None` after recording why there is none.
     fn key(
         &self,
-        file: &Path,
-        a: &Located<String>,
-        part: &Option<Located<String>>,
-        m: &Located<String>,
+        row: [&Located<String>; 2],
+        part: Option<&Located<String>>,
         kind: MeasureKind,
-    ) -> Result<Key, InputError> {
-        let lower = a.value.to_lowercase();
-        let Some(ai) = self.model.assignments.iter().position(|x| x.id.to_lowercase() == lower) else {
-            let hint = did_you_mean(&a.value, self.model.assignments.iter().map(|x| x.id.as_str()));
-            return Err(at(file, &a.cell, format!("unknown assignment `{}`", a.value), hint));
-        };
-        let asg = &self.model.assignments[ai];
-        let pi = match part {
+        out: &mut Problems<InputProblem>,
+    ) -> Option<Key> {
+        let [a, m] = row;
+        let assignment = self.assignment(a, out);
+        // A part is looked up only in a known assignment: `Some(None)` is an unknown part.
+        let part = assignment.zip(part).map(|(ai, p)| self.part(&self.model.assignments[ai], p, out));
+        let measure = self.measure(m, kind, out);
+        let part = match part {
             None => None,
-            Some(p) => Some(self.part(file, asg, p)?),
+            Some(found) => Some(found?),
         };
+        Some((assignment?, part, measure?))
+    }
+
+    fn assignment(&self, a: &Located<String>, out: &mut Problems<InputProblem>) -> Option<usize> {
+        let lower = a.value.to_lowercase();
+        let found = self.model.assignments.iter().position(|x| x.id.to_lowercase() == lower);
+        if found.is_none() {
+            let nearest = nearest(&a.value, self.model.assignments.iter().map(|x| x.id.as_str()));
+            out.push(at(self.file, &a.cell, RowProblem::UnknownAssignment { name: a.value.clone(), nearest }));
+        }
+        found
+    }
+
+    fn measure(&self, m: &Located<String>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> Option<usize> {
         let Some((mi, measure)) = self.model.measure(&m.value) else {
-            let hint = did_you_mean(&m.value, self.model.measures.iter().map(|x| x.name.as_str()));
-            return Err(at(file, &m.cell, format!("unknown measure `{}`", m.value), hint));
+            let nearest = nearest(&m.value, self.model.measures.iter().map(|x| x.name.as_str()));
+            out.push(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
+            return None;
         };
         if measure.kind != kind {
-            let (here, there) = if kind == MeasureKind::Budget { ("Budget", "Volymer") } else { ("Volymer", "Budget") };
-            return Err(at(
-                file,
-                &m.cell,
-                format!("`{}` is a measure of {there}, not of {here}", m.value),
-                Some(format!("move the row to the sheet {there}")),
-            ));
+            let (here, sheet) = if kind == MeasureKind::Budget { ("Budget", "Volymer") } else { ("Volymer", "Budget") };
+            out.push(at(self.file, &m.cell, RowProblem::WrongSheet { name: m.value.clone(), sheet, here }));
+            return None;
         }
-        Ok((ai, pi, mi))
+        Some(mi)
     }
 
-    fn part(&self, file: &Path, a: &Assignment, p: &Located<String>) -> Result<usize, InputError> {
+    fn part(&self, a: &Assignment, p: &Located<String>, out: &mut Problems<InputProblem>) -> Option<usize> {
         let lower = p.value.to_lowercase();
-        a.parts.iter().position(|x| x.id.to_lowercase() == lower).ok_or_else(|| {
-            let hint = match a.parts.is_empty() {
-                true => Some(format!("`{}` has no parts; leave `del` empty", a.id)),
-                false => did_you_mean(&p.value, a.parts.iter().map(|x| x.id.as_str())),
-            };
-            at(file, &p.cell, format!("`{}` is not a part of `{}`", p.value, a.id), hint)
-        })
-    }
-
-    fn budget_row(&self, file: &Path, row: &workbook::BudgetRow, data: &mut Data) -> Result<(), InputError> {
-        let key = self.key(file, &row.assignment, &row.part, &row.measure, MeasureKind::Budget)?;
-        let value = BudgetValue { value: row.value.value, cell: row.value.cell.clone() };
-        if let Some(first) = data.budget.get(&key) {
-            let msg = format!(
-                "a second Budget row for `{}`{} `{}`; the first is at {}",
-                row.assignment.value,
-                part_label(&row.part),
-                row.measure.value,
-                first.cell
-            );
-            return Err(at(file, &row.assignment.cell, msg, Some("keep one row per assignment, part and measure".into())));
+        let found = a.parts.iter().position(|x| x.id.to_lowercase() == lower);
+        if found.is_none() {
+            let nearest = (!a.parts.is_empty()).then(|| nearest(&p.value, a.parts.iter().map(|x| x.id.as_str())));
+            out.push(at(self.file, &p.cell, RowProblem::NotAPart { part: p.value.clone(), assignment: a.id.clone(), nearest }));
         }
-        data.budget.insert(key, value);
-        Ok(())
+        found
     }
 
-    fn volume_row(&self, file: &Path, year: i32, row: &workbook::VolumeRow, data: &mut Data) -> Result<(), InputError> {
+    fn budget_row(&self, row: &workbook::BudgetRow, data: &mut Data, out: &mut Problems<InputProblem>) {
+        let Some(key) = self.key([&row.assignment, &row.measure], row.part.as_ref(), MeasureKind::Budget, out) else {
+            return;
+        };
+        if let Some(first) = data.budget.get(&key) {
+            let names = Quantity::of(&row.assignment, &row.part, &row.measure);
+            let problem = RowProblem::Duplicate { period: None, names, first: first.cell.clone() };
+            return out.push(at(self.file, &row.assignment.cell, problem));
+        }
+        data.budget.insert(key, BudgetValue { value: row.value.value, cell: row.value.cell.clone() });
+    }
+
+    fn volume_row(&self, year: i32, row: &workbook::VolumeRow, data: &mut Data, out: &mut Problems<InputProblem>) {
         let Period { year: y, month } = row.period.value;
         if y != year {
-            return Err(at(
-                file,
-                &row.period.cell,
-                format!("the period {} is not in {year}, the year of the rules", row.period.value),
-                None,
-            ));
+            out.push(at(self.file, &row.period.cell, RowProblem::OutsideYear { period: row.period.value, year }));
         }
-        let key = self.key(file, &row.assignment, &row.part, &row.measure, MeasureKind::Volume)?;
+        let key = self.key([&row.assignment, &row.measure], row.part.as_ref(), MeasureKind::Volume, out);
+        let (Some(key), true) = (key, y == year) else {
+            return;
+        };
         let entry = data.volume.entry(key).or_default();
         let m = month as usize - 1;
         if let Some(first) = &entry.cells[m] {
-            let msg = format!(
-                "a second Volymer row for {} `{}`{} `{}`; the first is at {first}",
-                row.period.value,
-                row.assignment.value,
-                part_label(&row.part),
-                row.measure.value
-            );
-            return Err(at(file, &row.assignment.cell, msg, Some("keep one row per month, assignment, part and measure".into())));
+            let names = Quantity::of(&row.assignment, &row.part, &row.measure);
+            let problem = RowProblem::Duplicate { period: Some(row.period.value), names, first: first.clone() };
+            return out.push(at(self.file, &row.assignment.cell, problem));
         }
         entry.values[m] = row.value.value;
         entry.cells[m] = Some(row.value.cell.clone());
-        Ok(())
     }
-}
-
-fn part_label(part: &Option<Located<String>>) -> String {
-    part.as_ref().map(|p| format!(" / `{}` /", p.value)).unwrap_or_else(|| " /".into())
 }

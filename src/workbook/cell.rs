@@ -66,13 +66,11 @@ impl fmt::Display for Period {
 }
 
 /// Why a text is not a period.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParsePeriodError {
     /// The text does not have the shape `yyyy-mm`.
-    #[error("expected a period yyyy-mm, found \"{0}\"")]
     Format(String),
     /// The month is not 1..=12.
-    #[error("month {month} in \"{text}\" is outside 1-12")]
     Month {
         /// The text as found.
         text: String,
@@ -80,7 +78,6 @@ pub enum ParsePeriodError {
         month: u32,
     },
     /// The day does not exist in that month.
-    #[error("day {day} in \"{text}\" does not exist in that month")]
     Day {
         /// The text as found.
         text: String,
@@ -88,6 +85,18 @@ pub enum ParsePeriodError {
         day: u32,
     },
 }
+
+impl fmt::Display for ParsePeriodError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            ParsePeriodError::Format(text) => crate::tr!("wb-period-format", text = text),
+            ParsePeriodError::Month { text, month } => crate::tr!("wb-period-month", text = text, month = month.to_string()),
+            ParsePeriodError::Day { text, day } => crate::tr!("wb-period-day", text = text, day = day.to_string()),
+        })
+    }
+}
+
+impl std::error::Error for ParsePeriodError {}
 
 impl FromStr for Period {
     type Err = ParsePeriodError;

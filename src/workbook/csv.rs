@@ -3,53 +3,69 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ::csv::ByteRecord;
 
 use super::Inputs;
-use super::error::WorkbookError;
+use super::error::{CsvProblem, WorkbookError, WorkbookErrors};
 use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 
-/// Reads the three CSV files of a folder.
-pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
-    let [utfall, volymer, budget] = find_files(dir)?;
-    let volumes = read_file(&volymer, Volumes::default())?.0;
-    let budget = read_file(&budget, Budget::default())?.0;
-    let ledger = read_file(&utfall, Ledger::new(on_posting))?;
-    Ok(Inputs { volumes, budget, ledger_rows: ledger.count })
+/// Reads the CSV files of a folder: the rows of every file that can be read, and every problem found.
+pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
+    let names = match file_names(dir) {
+        Ok(names) => names,
+        Err(e) => {
+            problems.push(e);
+            return Inputs::default();
+        }
+    };
+    let [utfall, volymer, budget] = ["Utfall.csv", "Volymer.csv", "Budget.csv"].map(|wanted| {
+        let name = names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).map(|n| dir.join(n));
+        if name.is_none() {
+            problems.push(WorkbookError::MissingCsv { file: dir.to_path_buf(), name: wanted, found: names.clone() });
+        }
+        name
+    });
+    let mut inputs = Inputs::default();
+    if let Some(file) = volymer {
+        inputs.volumes = read_file(&file, Volumes::default(), problems).0;
+    }
+    if let Some(file) = budget {
+        inputs.budget = read_file(&file, Budget::default(), problems).0;
+    }
+    if let Some(file) = utfall {
+        inputs.ledger_rows = read_file(&file, Ledger::new(on_posting), problems).count;
+    }
+    inputs
 }
 
-/// The paths of `Utfall.csv`, `Volymer.csv`, `Budget.csv`, matched case-insensitively.
-fn find_files(dir: &Path) -> Result<[PathBuf; 3], WorkbookError> {
+/// The names of the files in a folder, sorted.
+fn file_names(dir: &Path) -> Result<Vec<String>, WorkbookError> {
     let entries = std::fs::read_dir(dir).map_err(|e| WorkbookError::io(dir, e))?;
     let mut names = entries
         .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| WorkbookError::io(dir, e))?;
     names.sort();
-    let find = |wanted: &'static str| {
-        let name = names.iter().find(|n| n.eq_ignore_ascii_case(wanted));
-        name.map(|n| dir.join(n)).ok_or_else(|| WorkbookError::MissingCsv { file: dir.to_path_buf(), name: wanted, found: names.clone() })
-    };
-    Ok([find("Utfall.csv")?, find("Volymer.csv")?, find("Budget.csv")?])
+    Ok(names)
 }
 
-/// Reads one CSV file into a parser.
-fn read_file<P: RowParser>(file: &Path, parser: P) -> Result<P, WorkbookError> {
-    let mut reader = SheetReader::new(file, parser);
-    feed(file, &mut reader)?;
-    reader.finish()
+/// Reads one CSV file into a parser, recording its problems.
+fn read_file<P: RowParser>(file: &Path, parser: P, problems: &mut WorkbookErrors) -> P {
+    let mut reader = SheetReader::new(file, parser, problems);
+    let fed = feed(file, P::SHEET, &mut reader);
+    reader.finish(fed)
 }
 
 /// Streams the records of a CSV file to a sink; record line numbers become rows.
-fn feed<S: Sink>(file: &Path, sink: &mut S) -> Result<(), WorkbookError> {
+fn feed<S: Sink>(file: &Path, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
     let input = File::open(file).map_err(|e| WorkbookError::io(file, e))?;
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().map_err(|e| WorkbookError::io(file, e))?;
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return Err(csv_error(file, 1, "the file is utf-16; save it as csv utf-8"));
+        return Err(csv_error(file, sheet, 1, CsvProblem::Utf16));
     }
     let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let delimiter = detect_delimiter(&head[bom..]);
@@ -63,29 +79,28 @@ fn feed<S: Sink>(file: &Path, sink: &mut S) -> Result<(), WorkbookError> {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
-            Err(e) => return Err(csv_error(file, reader.get_ref().line, e.to_string())),
+            Err(e) => return Err(csv_error(file, sheet, reader.get_ref().line, CsvProblem::Parse(e.to_string()))),
         }
         let end = reader.position().byte();
         let line = reader.get_mut().record_line(end);
-        check_width(file, line, &record, &mut header_width)?;
+        if let Err(problem) = check_width(&record, &mut header_width) {
+            sink.problem(csv_error(file, sheet, line, problem));
+            continue;
+        }
         let row = u32::try_from(line).unwrap_or(u32::MAX);
-        sink.row(row, &CsvRow::new(&record, &mut decoded))?;
+        if sink.row(row, &CsvRow::new(&record, &mut decoded)).is_break() {
+            return Ok(());
+        }
     }
 }
 
 /// Refuses a record with values past the header's last column: most often
 /// a decimal comma that is also the delimiter, which would split amounts.
-fn check_width(file: &Path, line: u64, record: &ByteRecord, header_width: &mut Option<usize>) -> Result<(), WorkbookError> {
+fn check_width(record: &ByteRecord, header_width: &mut Option<usize>) -> Result<(), CsvProblem> {
     let width = record.iter().rposition(|field| !field.trim_ascii().is_empty()).map_or(0, |last| last + 1);
     match *header_width {
         None if width > 0 => *header_width = Some(width),
-        Some(header) if width > header => {
-            let message = format!(
-                "the record has {width} fields but the header has {header}; \
-                 quote numbers with a decimal comma, or use `;` as the delimiter"
-            );
-            return Err(csv_error(file, line, message));
-        }
+        Some(header) if width > header => return Err(CsvProblem::TooWide { fields: width, header }),
         _ => {}
     }
     Ok(())
@@ -135,8 +150,8 @@ impl<R: Read> Read for LineTracker<R> {
     }
 }
 
-fn csv_error(file: &Path, line: u64, message: impl Into<String>) -> WorkbookError {
-    WorkbookError::Csv { file: file.to_path_buf(), line, message: message.into() }
+fn csv_error(file: &Path, sheet: &'static str, line: u64, problem: CsvProblem) -> WorkbookError {
+    WorkbookError::Csv { file: file.to_path_buf(), sheet, line, problem }
 }
 
 /// The delimiter of the first non-blank line: tab, `;` or `,`.

@@ -1,83 +1,178 @@
-//! Errors of reading input workbooks.
+//! Errors of reading input workbooks: one located problem each, worded by the
+//! message catalog (`src/i18n/*/workbook.ftl`) when displayed.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::cell::{CellRef, ParsePeriodError};
+use super::problems::{Place, Placed, Problems};
+use crate::tr;
 
 /// Most cells a sheet read as a whole (xls, ods) may span.
 pub const MAX_SHEET_CELLS: u64 = 50_000_000;
 
+/// Every problem of one workbook, in sheet and row order (at most
+/// [`MAX_PROBLEMS`](super::MAX_PROBLEMS), then a count); displayed one a line.
+pub type WorkbookErrors = Problems<WorkbookError>;
+
+/// What a column needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A number, or a text in Swedish number format.
+    Number,
+    /// A text (numbers are taken as their text).
+    Text,
+    /// A `yyyy-mm` text or a date cell.
+    Period,
+}
+
+/// What a cell holds, for a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// Nothing, or only whitespace.
+    Empty,
+    /// A text, trimmed and shortened to 40 characters (with `…`).
+    Text(String),
+    /// A number, as the spreadsheet stored it.
+    Number(String),
+    /// A boolean.
+    Bool(bool),
+    /// A duration (time span).
+    Duration,
+    /// A date, by its serial number.
+    Date(String),
+    /// A spreadsheet error value such as `#N/A`.
+    Error(String),
+}
+
 /// What is wrong with one cell.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellProblem {
-    /// The cell holds something of the wrong kind; `found` is already
-    /// rendered for the message, e.g. `"tolv"` (quoted) or `an empty cell`.
-    #[error("expected {expected}, found {found}")]
+    /// The cell holds something of the wrong kind.
     Expected {
-        /// What the column needs, e.g. `a number`.
-        expected: &'static str,
-        /// What the cell holds, rendered.
-        found: String,
+        /// What the column needs.
+        expected: Expected,
+        /// What the cell holds.
+        found: Found,
     },
     /// A spreadsheet error value such as `#DIV/0!`.
-    #[error("the cell holds the error {0}")]
     ErrorValue(String),
     /// A number that does not fit a decimal (NaN, infinity, too large).
-    #[error("the number {0} is out of range")]
     OutOfRange(String),
     /// A period text that is malformed or names a month outside 1-12.
-    #[error("{0}")]
-    Period(#[from] ParsePeriodError),
+    Period(ParsePeriodError),
     /// A date cell whose serial number is before 1900 or after 9999.
-    #[error("the date serial number {0} is outside the dates a spreadsheet can hold")]
     DateOutOfRange(String),
     /// An empty cell in a column that needs a value.
-    #[error("the `{0}` cell is empty")]
     Empty(&'static str),
     /// An empty `id` cell in Utfall.
-    #[error("the `id` cell is empty; every posting needs an id code")]
     MissingId,
 }
 
+impl From<ParsePeriodError> for CellProblem {
+    fn from(e: ParsePeriodError) -> Self {
+        CellProblem::Period(e)
+    }
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Expected::Number => tr!("wb-expected-number"),
+            Expected::Text => tr!("wb-expected-text"),
+            Expected::Period => tr!("wb-expected-period"),
+        })
+    }
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Found::Empty => tr!("wb-found-empty"),
+            Found::Text(text) => tr!("wb-found-text", text = text),
+            Found::Number(number) => tr!("wb-found-number", number = number),
+            Found::Bool(value) => tr!("wb-found-boolean", value = if *value { "true" } else { "false" }),
+            Found::Duration => tr!("wb-found-duration"),
+            Found::Date(serial) => tr!("wb-found-date", serial = serial),
+            Found::Error(error) => error.clone(),
+        })
+    }
+}
+
+impl fmt::Display for CellProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            CellProblem::Expected { expected, found } => {
+                tr!("wb-cell-expected", expected = expected.to_string(), found = found.to_string())
+            }
+            CellProblem::ErrorValue(error) => tr!("wb-cell-error-value", error = error),
+            CellProblem::OutOfRange(number) => tr!("wb-cell-out-of-range", number = number),
+            CellProblem::Period(e) => e.to_string(),
+            CellProblem::DateOutOfRange(serial) => tr!("wb-cell-date-out-of-range", serial = serial),
+            CellProblem::Empty(column) => tr!("wb-cell-empty", column = *column),
+            CellProblem::MissingId => tr!("wb-cell-missing-id"),
+        })
+    }
+}
+
+impl std::error::Error for CellProblem {}
+
+/// What is wrong with a CSV file at a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// The file is UTF-16, which the reader does not take.
+    Utf16,
+    /// A record has values past the header's last column (often a decimal comma used as the delimiter).
+    TooWide {
+        /// Fields of the record, up to its last non-empty one.
+        fields: usize,
+        /// Fields of the header row.
+        header: usize,
+    },
+    /// The CSV parser's message.
+    Parse(String),
+}
+
+impl fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            CsvProblem::Utf16 => tr!("wb-csv-utf16"),
+            CsvProblem::TooWide { fields, header } => tr!("wb-csv-too-wide", fields = *fields, header = *header),
+            CsvProblem::Parse(message) => message.clone(),
+        })
+    }
+}
+
 /// Errors: every variant names the file and, where there is one, the cell, sheet or column.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WorkbookError {
     /// The file or folder could not be read.
-    #[error("{}: cannot read the file: {source}", .file.display())]
     Io {
         /// The file.
         file: PathBuf,
         /// The cause.
-        #[source]
         source: std::io::Error,
     },
     /// The file has no bytes.
-    #[error("{}: the file is empty", .file.display())]
     EmptyFile {
         /// The file.
         file: PathBuf,
     },
     /// The file is neither a workbook nor a folder of CSV files.
-    #[error(
-        "{}: not a spreadsheet workbook (expected .xlsx, .xlsm, .xls, .xlsb, .ods or a folder with Utfall.csv, Volymer.csv and Budget.csv)",
-        .file.display()
-    )]
     UnknownFormat {
         /// The file.
         file: PathBuf,
     },
     /// The spreadsheet reader refused the file.
-    #[error("{}: cannot open it as {format} workbook: {message}", .file.display())]
     Open {
         /// The file.
         file: PathBuf,
-        /// The format tried, e.g. `an xlsx`.
+        /// The format tried, e.g. `xlsx`.
         format: &'static str,
         /// The reader's message.
         message: String,
     },
     /// The spreadsheet reader crashed (panicked) on a malformed file.
-    #[error("{}: the workbook is malformed; the reader failed with: {message}", .file.display())]
     Malformed {
         /// The file.
         file: PathBuf,
@@ -85,7 +180,6 @@ pub enum WorkbookError {
         message: String,
     },
     /// A sheet of the contract is not in the workbook.
-    #[error("{}: sheet `{sheet}` is missing (found: {})", .file.display(), list(.found))]
     MissingSheet {
         /// The file.
         file: PathBuf,
@@ -95,7 +189,6 @@ pub enum WorkbookError {
         found: Vec<String>,
     },
     /// A CSV file of the contract is not in the folder.
-    #[error("{}: file `{name}` is missing (found: {})", .file.display(), list(.found))]
     MissingCsv {
         /// The folder.
         file: PathBuf,
@@ -105,7 +198,6 @@ pub enum WorkbookError {
         found: Vec<String>,
     },
     /// A sheet could not be read.
-    #[error("{}: cannot read sheet `{sheet}`: {message}", .file.display())]
     Sheet {
         /// The file.
         file: PathBuf,
@@ -115,7 +207,6 @@ pub enum WorkbookError {
         message: String,
     },
     /// A sheet has no non-empty row, so no header row.
-    #[error("{}: sheet `{sheet}` is empty; its first row must name the columns", .file.display())]
     EmptySheet {
         /// The file.
         file: PathBuf,
@@ -123,7 +214,6 @@ pub enum WorkbookError {
         sheet: &'static str,
     },
     /// The header row lacks a column of the contract.
-    #[error("{}: {sheet}: column `{column}` is missing (found: {})", .file.display(), list(.found))]
     MissingColumn {
         /// The file.
         file: PathBuf,
@@ -137,7 +227,6 @@ pub enum WorkbookError {
         cell: CellRef,
     },
     /// Two header cells name the same column of the contract.
-    #[error("{}: {cell}: column `{column}` appears twice, first at {first}", .file.display())]
     DuplicateColumn {
         /// The file.
         file: PathBuf,
@@ -149,10 +238,6 @@ pub enum WorkbookError {
         first: CellRef,
     },
     /// A sheet read as a whole spans too many cells (usually a stray far-away cell).
-    #[error(
-        "{}: sheet `{sheet}` spans {rows} rows by {cols} columns, more than {MAX_SHEET_CELLS} cells; delete stray cells far from the data or save as xlsx",
-        .file.display()
-    )]
     TooLarge {
         /// The file.
         file: PathBuf,
@@ -164,7 +249,6 @@ pub enum WorkbookError {
         cols: u64,
     },
     /// A cell's value breaks the contract.
-    #[error("{}: {cell}: {problem}", .file.display())]
     Cell {
         /// The file.
         file: PathBuf,
@@ -174,25 +258,56 @@ pub enum WorkbookError {
         problem: CellProblem,
     },
     /// A CSV file is not well-formed.
-    #[error("{}: line {line}: {message}", .file.display())]
     Csv {
         /// The CSV file.
         file: PathBuf,
+        /// The sheet it holds.
+        sheet: &'static str,
         /// The 1-based line.
         line: u64,
-        /// The parser's message.
-        message: String,
+        /// What is wrong.
+        problem: CsvProblem,
     },
     /// A posting refused by the `on_posting` callback of [`super::read`].
-    #[error("{}: Utfall row {row}: {message}", .file.display())]
     Posting {
         /// The file.
         file: PathBuf,
         /// The 1-based row (for CSV: line) of the posting.
         row: u32,
-        /// Why it was refused.
+        /// Why it was refused, worded by the caller.
         message: String,
     },
+}
+
+impl fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file().display(), self.message())
+    }
+}
+
+impl std::error::Error for WorkbookError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WorkbookError::Io { source, .. } => Some(source),
+            WorkbookError::Cell { problem, .. } => Some(problem),
+            _ => None,
+        }
+    }
+}
+
+impl Placed for WorkbookError {
+    fn place(&self) -> Place {
+        match self {
+            WorkbookError::MissingSheet { sheet, .. }
+            | WorkbookError::Sheet { sheet, .. }
+            | WorkbookError::EmptySheet { sheet, .. }
+            | WorkbookError::TooLarge { sheet, .. } => Place::sheet(sheet),
+            WorkbookError::MissingCsv { name, .. } => Place::sheet(name.trim_end_matches(".csv")),
+            WorkbookError::Csv { sheet, line, .. } => Place::row(sheet, u32::try_from(*line).unwrap_or(u32::MAX)),
+            WorkbookError::Posting { row, .. } => Place::row("Utfall", *row),
+            _ => self.cell().map_or(Place::FILE, Place::cell),
+        }
+    }
 }
 
 impl WorkbookError {
@@ -227,6 +342,34 @@ impl WorkbookError {
         }
     }
 
+    /// The message after the file, in the process's language.
+    fn message(&self) -> String {
+        match self {
+            WorkbookError::Io { source, .. } => tr!("wb-io", cause = io_cause(source)),
+            WorkbookError::EmptyFile { .. } => tr!("wb-empty-file"),
+            WorkbookError::UnknownFormat { .. } => tr!("wb-unknown-format"),
+            WorkbookError::Open { format, message, .. } => tr!("wb-open", format = *format, message = message),
+            WorkbookError::Malformed { message, .. } => tr!("wb-malformed", message = message),
+            WorkbookError::MissingSheet { sheet, found, .. } => tr!("wb-missing-sheet", sheet = *sheet, found = list(found)),
+            WorkbookError::MissingCsv { name, found, .. } => tr!("wb-missing-csv", name = *name, found = list(found)),
+            WorkbookError::Sheet { sheet, message, .. } => tr!("wb-sheet", sheet = *sheet, message = message),
+            WorkbookError::EmptySheet { sheet, .. } => tr!("wb-empty-sheet", sheet = *sheet),
+            WorkbookError::MissingColumn { sheet, column, found, .. } => {
+                format!("{sheet}: {}", tr!("wb-missing-column", column = *column, found = list(found)))
+            }
+            WorkbookError::DuplicateColumn { column, cell, first, .. } => {
+                format!("{cell}: {}", tr!("wb-duplicate-column", column = *column, first = first.to_string()))
+            }
+            WorkbookError::TooLarge { sheet, rows, cols, .. } => {
+                let (rows, cols, max) = (rows.to_string(), cols.to_string(), MAX_SHEET_CELLS.to_string());
+                tr!("wb-too-large", sheet = *sheet, rows = rows, cols = cols, max = max)
+            }
+            WorkbookError::Cell { cell, problem, .. } => format!("{cell}: {problem}"),
+            WorkbookError::Csv { line, problem, .. } => tr!("wb-csv-line", line = line.to_string(), message = problem.to_string()),
+            WorkbookError::Posting { row, message, .. } => tr!("wb-posting", row = row.to_string(), message = message),
+        }
+    }
+
     /// A [`WorkbookError::Posting`]: for `on_posting` callbacks refusing a posting.
     pub fn posting(file: &Path, row: u32, message: impl Into<String>) -> Self {
         WorkbookError::Posting { file: file.to_path_buf(), row, message: message.into() }
@@ -241,7 +384,18 @@ impl WorkbookError {
     }
 }
 
+/// The cause of an I/O error: the common kinds in the catalog's words (the English
+/// catalog keeps the system's text), others as the system says.
+fn io_cause(e: &std::io::Error) -> String {
+    let system = e.to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => tr!("wb-io-not-found", system = system),
+        std::io::ErrorKind::PermissionDenied => tr!("wb-io-permission-denied", system = system),
+        _ => system,
+    }
+}
+
 /// Renders names for a `found: …` list.
 fn list(names: &[String]) -> String {
-    if names.is_empty() { "nothing".to_string() } else { names.join(", ") }
+    if names.is_empty() { tr!("wb-nothing") } else { names.join(", ") }
 }

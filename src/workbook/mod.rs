@@ -9,6 +9,7 @@
 mod cell;
 mod csv;
 mod error;
+mod problems;
 mod rows;
 mod sheets;
 mod value;
@@ -21,7 +22,8 @@ pub use cell::{
     CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
     period_from_serial,
 };
-pub use error::{CellProblem, MAX_SHEET_CELLS, WorkbookError};
+pub use error::{CellProblem, CsvProblem, Expected, Found, MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
+pub use problems::{MAX_PROBLEMS, Place, Placed, Problems};
 
 /// One ledger posting (sheet Utfall): columns period, id, komplement, konto, belopp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +84,28 @@ pub struct Inputs {
 /// Reads a workbook (xlsx, xlsm, xls, xlsb, ods — by calamine, format from the extension, or sniffed when unknown) or a directory of CSV files `Utfall.csv`, `Volymer.csv`, `Budget.csv`.
 /// Every posting of Utfall is handed to `on_posting` in sheet order and never stored.
 ///
-/// Volymer and Budget are read (and checked) before Utfall. An error
-/// returned by `on_posting` stops the reading and is returned unchanged.
-pub fn read(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>) -> Result<Inputs, WorkbookError> {
-    let meta = std::fs::metadata(path).map_err(|e| WorkbookError::io(path, e))?;
-    if meta.is_dir() { csv::read(path, on_posting) } else { sheets::read(path, on_posting) }
+/// Volymer and Budget are read (and checked) before Utfall. Reading goes on
+/// after a problem, so the error holds every problem of the file (see
+/// [`read_partial`]); an error returned by `on_posting` is one of them.
+pub fn read(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>) -> Result<Inputs, WorkbookErrors> {
+    let (inputs, problems) = read_partial(path, on_posting);
+    problems.into_result(inputs)
+}
+
+/// Like [`read`], but returns the good rows along with the problems, so a caller
+/// can check them too and report everything at once. A row with a bad cell is
+/// left out (its cells are among the problems); a sheet that cannot be read
+/// (missing, empty, no header, unreadable) gives no rows, and the other sheets are
+/// still read; a file that cannot be opened gives nothing.
+pub fn read_partial(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>) -> (Inputs, WorkbookErrors) {
+    let mut problems = WorkbookErrors::new();
+    let inputs = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => csv::read(path, on_posting, &mut problems),
+        Ok(_) => sheets::read(path, on_posting, &mut problems),
+        Err(e) => {
+            problems.push(WorkbookError::io(path, e));
+            Inputs::default()
+        }
+    };
+    (inputs, problems)
 }

@@ -1,22 +1,26 @@
 //! From rows of cells to typed rows: header detection, column lookup and
 //! the three sheets of the contract. Independent of the file format.
 
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use rust_decimal::Decimal;
 
 use super::cell::{CellRef, Located, Period};
-use super::error::{CellProblem, WorkbookError};
+use super::error::{CellProblem, WorkbookError, WorkbookErrors};
 use super::value::{Row, Value};
 use super::{BudgetRow, Posting, VolumeRow};
 
 /// Receives the rows of one sheet, in order.
 pub(crate) trait Sink {
-    /// One row; `row` is 1-based.
-    fn row<R: Row>(&mut self, row: u32, cells: &R) -> Result<(), WorkbookError>;
+    /// One row; `row` is 1-based. `Break` when the rest of the sheet cannot be
+    /// read (its problem is recorded already).
+    fn row<R: Row>(&mut self, row: u32, cells: &R) -> ControlFlow<()>;
     /// After the header row: one past the last column used; before: `None`
     /// (all columns wanted).
     fn width(&self) -> Option<u32>;
+    /// Records a problem of one row that does not stop the sheet.
+    fn problem(&mut self, problem: WorkbookError);
 }
 
 /// The sheet-specific part of a [`SheetReader`].
@@ -25,16 +29,18 @@ pub(crate) trait RowParser {
     const SHEET: &'static str;
     /// Column names of the contract, lowercase.
     const COLUMNS: &'static [&'static str];
-    /// One non-blank data row.
-    fn parse<R: Row>(&mut self, at: &At<'_>, cells: &R) -> Result<(), WorkbookError>;
+    /// One non-blank data row: keeps it if every cell is good, else records each bad cell.
+    fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R);
 }
 
-/// Where a data row sits: file, sheet, row and the columns found.
+/// Where a data row sits (file, sheet, row and the columns found), and where its problems go.
 pub(crate) struct At<'a> {
     file: &'a Path,
     sheet: &'static str,
     row: u32,
     cols: &'a [u32],
+    problems: &'a mut WorkbookErrors,
+    failed: bool,
 }
 
 impl At<'_> {
@@ -47,23 +53,31 @@ impl At<'_> {
         cells.get(self.cols[index])
     }
 
-    fn fail(&self, index: usize, problem: CellProblem) -> WorkbookError {
-        WorkbookError::at(self.file, self.cell(index), problem)
+    /// Records a problem of the cell of column `index`; the row will not be kept.
+    fn fail(&mut self, index: usize, problem: CellProblem) {
+        self.failed = true;
+        self.problems.push(WorkbookError::at(self.file, self.cell(index), problem));
     }
 
-    fn number<R: Row>(&self, cells: &R, index: usize) -> Result<Decimal, WorkbookError> {
-        let value = self.value(cells, index);
-        value.number().map_err(|p| self.fail(index, p))
+    /// The value, or `None` after recording its problem.
+    fn check<T>(&mut self, index: usize, value: Result<T, CellProblem>) -> Option<T> {
+        value.map_err(|p| self.fail(index, p)).ok()
     }
 
-    fn period<R: Row>(&self, cells: &R, index: usize) -> Result<Period, WorkbookError> {
-        let value = self.value(cells, index);
-        value.period().map_err(|p| self.fail(index, p))
+    fn number<R: Row>(&mut self, cells: &R, index: usize) -> Option<Decimal> {
+        let value = self.value(cells, index).number();
+        self.check(index, value)
     }
 
-    fn text_into<R: Row>(&self, cells: &R, index: usize, out: &mut String) -> Result<(), WorkbookError> {
-        let value = self.value(cells, index);
-        value.text_into(out).map_err(|p| self.fail(index, p))
+    fn period<R: Row>(&mut self, cells: &R, index: usize) -> Option<Period> {
+        let value = self.value(cells, index).period();
+        self.check(index, value)
+    }
+
+    /// The cell's text into `out`; false after recording its problem.
+    fn text_into<R: Row>(&mut self, cells: &R, index: usize, out: &mut String) -> bool {
+        let value = self.value(cells, index).text_into(out);
+        self.check(index, value).is_some()
     }
 
     fn located<T>(&self, index: usize, value: T) -> Located<T> {
@@ -71,68 +85,94 @@ impl At<'_> {
     }
 
     /// Text that must not be empty.
-    fn required_text<R: Row>(&self, cells: &R, index: usize, column: &'static str) -> Result<Located<String>, WorkbookError> {
+    fn required_text<R: Row>(&mut self, cells: &R, index: usize, column: &'static str) -> Option<Located<String>> {
         let text = self.value(cells, index).text();
-        let text = text.map_err(|p| self.fail(index, p))?;
+        let text = self.check(index, text)?;
         if text.is_empty() {
-            return Err(self.fail(index, CellProblem::Empty(column)));
+            self.fail(index, CellProblem::Empty(column));
+            return None;
         }
-        Ok(self.located(index, text))
+        Some(self.located(index, text))
     }
 
-    /// Text that may be empty (`None`).
-    fn optional_text<R: Row>(&self, cells: &R, index: usize) -> Result<Option<Located<String>>, WorkbookError> {
+    /// Text that may be empty (`Some(None)`).
+    fn optional_text<R: Row>(&mut self, cells: &R, index: usize) -> Option<Option<Located<String>>> {
         let text = self.value(cells, index).text();
-        let text = text.map_err(|p| self.fail(index, p))?;
-        Ok((!text.is_empty()).then(|| self.located(index, text)))
+        let text = self.check(index, text)?;
+        Some((!text.is_empty()).then(|| self.located(index, text)))
     }
 }
 
-/// Finds the header row, then hands each non-blank row to a [`RowParser`].
+/// Finds the header row, then hands each non-blank row to a [`RowParser`],
+/// recording the problems of every row.
 pub(crate) struct SheetReader<'f, P> {
     file: &'f Path,
     cols: Option<Vec<u32>>,
     width: Option<u32>,
     parser: P,
+    problems: &'f mut WorkbookErrors,
+    header_seen: bool,
 }
 
 impl<'f, P: RowParser> SheetReader<'f, P> {
-    pub(crate) fn new(file: &'f Path, parser: P) -> Self {
-        SheetReader { file, cols: None, width: None, parser }
+    pub(crate) fn new(file: &'f Path, parser: P, problems: &'f mut WorkbookErrors) -> Self {
+        SheetReader { file, cols: None, width: None, parser, problems, header_seen: false }
     }
 
-    /// The parser, once the sheet is read; fails if it had no header row.
-    pub(crate) fn finish(self) -> Result<P, WorkbookError> {
-        match self.cols {
-            Some(_) => Ok(self.parser),
-            None => Err(WorkbookError::EmptySheet { file: self.file.to_path_buf(), sheet: P::SHEET }),
+    /// The parser with the rows read; `fed` is what feeding the sheet gave:
+    /// its error is recorded, and a sheet read to its end without a header row is empty.
+    pub(crate) fn finish(self, fed: Result<(), WorkbookError>) -> P {
+        match fed {
+            Err(e) => self.problems.push(e),
+            Ok(()) if !self.header_seen => {
+                self.problems.push(WorkbookError::EmptySheet { file: self.file.to_path_buf(), sheet: P::SHEET });
+            }
+            Ok(()) => {}
         }
+        self.parser
     }
 
-    fn header<R: Row>(&mut self, row: u32, cells: &R) -> Result<(), WorkbookError> {
+    /// Locates the columns; on a missing or twice-named column, records every such
+    /// problem of the header and stops the sheet.
+    fn header<R: Row>(&mut self, row: u32, cells: &R) -> ControlFlow<()> {
+        self.header_seen = true;
         let header = Header::read(row, cells, P::SHEET);
-        let cols = header.locate(self.file, P::COLUMNS)?;
+        let mut cols = Vec::with_capacity(P::COLUMNS.len());
+        for &name in P::COLUMNS {
+            match header.column(self.file, name) {
+                Ok(col) => cols.push(col),
+                Err(e) => self.problems.push(e),
+            }
+        }
+        if cols.len() < P::COLUMNS.len() {
+            return ControlFlow::Break(());
+        }
         self.width = cols.iter().max().map(|&c| c + 1);
         self.cols = Some(cols);
-        Ok(())
+        ControlFlow::Continue(())
     }
 }
 
 impl<P: RowParser> Sink for SheetReader<'_, P> {
-    fn row<R: Row>(&mut self, row: u32, cells: &R) -> Result<(), WorkbookError> {
+    fn row<R: Row>(&mut self, row: u32, cells: &R) -> ControlFlow<()> {
         match &self.cols {
-            None if (0..cells.width()).all(|c| cells.get(c).is_blank()) => Ok(()),
+            None if (0..cells.width()).all(|c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
             None => self.header(row, cells),
-            Some(cols) if cols.iter().all(|&c| cells.get(c).is_blank()) => Ok(()),
+            Some(cols) if cols.iter().all(|&c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
             Some(cols) => {
-                let at = At { file: self.file, sheet: P::SHEET, row, cols };
-                self.parser.parse(&at, cells)
+                let mut at = At { file: self.file, sheet: P::SHEET, row, cols, problems: self.problems, failed: false };
+                self.parser.parse(&mut at, cells);
+                ControlFlow::Continue(())
             }
         }
     }
 
     fn width(&self) -> Option<u32> {
         self.width
+    }
+
+    fn problem(&mut self, problem: WorkbookError) {
+        self.problems.push(problem);
     }
 }
 
@@ -156,11 +196,6 @@ impl Header {
 
     fn cell(&self, col: u32) -> CellRef {
         CellRef { sheet: self.sheet, row: self.row, col }
-    }
-
-    /// The column of each wanted name, in the order of `wanted`.
-    fn locate(&self, file: &Path, wanted: &[&'static str]) -> Result<Vec<u32>, WorkbookError> {
-        wanted.iter().map(|&name| self.column(file, name)).collect()
     }
 
     fn column(&self, file: &Path, name: &'static str) -> Result<u32, WorkbookError> {
@@ -211,22 +246,26 @@ impl RowParser for Ledger<'_> {
     const SHEET: &'static str = "Utfall";
     const COLUMNS: &'static [&'static str] = &["period", "id", "komplement", "konto", "belopp"];
 
-    fn parse<R: Row>(&mut self, at: &At<'_>, cells: &R) -> Result<(), WorkbookError> {
-        let period = at.period(cells, 0)?;
-        at.text_into(cells, 1, &mut self.id)?;
-        if self.id.is_empty() {
-            return Err(at.fail(1, CellProblem::MissingId));
+    fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
+        let period = at.period(cells, 0);
+        if at.text_into(cells, 1, &mut self.id) && self.id.is_empty() {
+            at.fail(1, CellProblem::MissingId);
         }
-        at.text_into(cells, 2, &mut self.komplement)?;
-        at.text_into(cells, 3, &mut self.konto)?;
-        let amount = at.number(cells, 4)?;
-        (self.on_posting)(Posting { period, id: &self.id, komplement: &self.komplement, konto: &self.konto, amount, row: at.row })?;
+        at.text_into(cells, 2, &mut self.komplement);
+        at.text_into(cells, 3, &mut self.konto);
+        let amount = at.number(cells, 4);
+        let (Some(period), Some(amount), false) = (period, amount, at.failed) else {
+            return;
+        };
+        let posting = Posting { period, id: &self.id, komplement: &self.komplement, konto: &self.konto, amount, row: at.row };
         self.count += 1;
-        Ok(())
+        if let Err(e) = (self.on_posting)(posting) {
+            at.problems.push(e);
+        }
     }
 }
 
-/// Volymer: collects every row.
+/// Volymer: collects every good row.
 #[derive(Default)]
 pub(crate) struct Volumes(pub(crate) Vec<VolumeRow>);
 
@@ -234,20 +273,20 @@ impl RowParser for Volumes {
     const SHEET: &'static str = "Volymer";
     const COLUMNS: &'static [&'static str] = &["period", "uppdrag", "del", "mått", "värde"];
 
-    fn parse<R: Row>(&mut self, at: &At<'_>, cells: &R) -> Result<(), WorkbookError> {
-        let period = at.period(cells, 0)?;
-        self.0.push(VolumeRow {
-            period: at.located(0, period),
-            assignment: at.required_text(cells, 1, "uppdrag")?,
-            part: at.optional_text(cells, 2)?,
-            measure: at.required_text(cells, 3, "mått")?,
-            value: at.located(4, at.number(cells, 4)?),
-        });
-        Ok(())
+    fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
+        let period = at.period(cells, 0);
+        let assignment = at.required_text(cells, 1, "uppdrag");
+        let part = at.optional_text(cells, 2);
+        let measure = at.required_text(cells, 3, "mått");
+        let value = at.number(cells, 4);
+        if let (Some(period), Some(assignment), Some(part), Some(measure), Some(value)) = (period, assignment, part, measure, value) {
+            let (period, value) = (at.located(0, period), at.located(4, value));
+            self.0.push(VolumeRow { period, assignment, part, measure, value });
+        }
     }
 }
 
-/// Budget: collects every row.
+/// Budget: collects every good row.
 #[derive(Default)]
 pub(crate) struct Budget(pub(crate) Vec<BudgetRow>);
 
@@ -255,13 +294,13 @@ impl RowParser for Budget {
     const SHEET: &'static str = "Budget";
     const COLUMNS: &'static [&'static str] = &["uppdrag", "del", "mått", "värde"];
 
-    fn parse<R: Row>(&mut self, at: &At<'_>, cells: &R) -> Result<(), WorkbookError> {
-        self.0.push(BudgetRow {
-            assignment: at.required_text(cells, 0, "uppdrag")?,
-            part: at.optional_text(cells, 1)?,
-            measure: at.required_text(cells, 2, "mått")?,
-            value: at.located(3, at.number(cells, 3)?),
-        });
-        Ok(())
+    fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
+        let assignment = at.required_text(cells, 0, "uppdrag");
+        let part = at.optional_text(cells, 1);
+        let measure = at.required_text(cells, 2, "mått");
+        let value = at.number(cells, 3);
+        if let (Some(assignment), Some(part), Some(measure), Some(value)) = (assignment, part, measure, value) {
+            self.0.push(BudgetRow { assignment, part, measure, value: at.located(3, value) });
+        }
     }
 }

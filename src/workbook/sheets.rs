@@ -4,13 +4,14 @@
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
+use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, Xlsb, Xlsx, open_workbook};
 
 use super::Inputs;
-use super::error::{MAX_SHEET_CELLS, WorkbookError};
+use super::error::{MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
 use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 
@@ -28,27 +29,35 @@ enum Format {
     Zip,
 }
 
-/// Reads a workbook file.
-pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
-    match detect(file)? {
-        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "an xlsx")?, on_posting),
-        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "an xlsb")?, on_posting),
-        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "an xls")?), on_posting),
-        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "an ods")?), on_posting),
-        Format::Zip => read_zip(file, on_posting),
-    }
+/// Reads a workbook file: the rows of every sheet that can be read, and every problem found.
+pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
+    open_and_read(file, on_posting, problems).unwrap_or_else(|e| {
+        problems.push(e);
+        Inputs::default()
+    })
+}
+
+/// Opens the workbook (an error here stops the file) and reads its sheets.
+fn open_and_read(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
+    Ok(match detect(file)? {
+        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, problems),
+        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, problems),
+        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, problems),
+        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "ods")?), on_posting, problems),
+        Format::Zip => read_zip(file, on_posting, problems)?,
+    })
 }
 
 /// A zip archive of unknown kind: tries xlsx, then ods, then xlsb.
-fn read_zip(file: &Path, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
-    if let Ok(book) = open::<Xlsx<_>>(file, "an xlsx") {
-        return read_book(file, book, on_posting);
+fn read_zip(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
+    if let Ok(book) = open::<Xlsx<_>>(file, "xlsx") {
+        return Ok(read_book(file, book, on_posting, problems));
     }
-    if let Ok(book) = open::<Ods<_>>(file, "an ods") {
-        return read_book(file, Whole(book), on_posting);
+    if let Ok(book) = open::<Ods<_>>(file, "ods") {
+        return Ok(read_book(file, Whole(book), on_posting, problems));
     }
-    match open::<Xlsb<_>>(file, "an xlsb") {
-        Ok(book) => read_book(file, book, on_posting),
+    match open::<Xlsb<_>>(file, "xlsb") {
+        Ok(book) => Ok(read_book(file, book, on_posting, problems)),
         Err(_) => Err(WorkbookError::UnknownFormat { file: file.to_path_buf() }),
     }
 }
@@ -79,19 +88,15 @@ fn detect(file: &Path) -> Result<Format, WorkbookError> {
 /// The error for a file that is neither a zip archive nor an OLE file.
 fn not_a_workbook(file: &Path, ext: Option<&str>) -> WorkbookError {
     let format = match ext {
-        Some("xlsx" | "xlsm" | "xltx" | "xltm" | "xlam") => "an xlsx",
-        Some("xlsb") => "an xlsb",
-        Some("xls" | "xla") => "an xls",
-        Some("ods") => "an ods",
+        Some("xlsx" | "xlsm" | "xltx" | "xltm" | "xlam") => "xlsx",
+        Some("xlsb") => "xlsb",
+        Some("xls" | "xla") => "xls",
+        Some("ods") => "ods",
         _ => {
             return WorkbookError::UnknownFormat { file: file.to_path_buf() };
         }
     };
-    WorkbookError::Open {
-        file: file.to_path_buf(),
-        format,
-        message: "the file is not a spreadsheet (no zip or ole signature); is it a renamed text file?".to_string(),
-    }
+    WorkbookError::Open { file: file.to_path_buf(), format, message: crate::tr!("wb-open-no-signature") }
 }
 
 /// Reads up to `head.len()` bytes from the start of the file.
@@ -129,7 +134,7 @@ fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
+            .unwrap_or_else(|| crate::tr!("wb-unknown-panic"));
         WorkbookError::Malformed { file: file.to_path_buf(), message }
     })
 }
@@ -140,20 +145,28 @@ trait Book {
     fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError>;
 }
 
-/// Reads Volymer and Budget in full, then streams Utfall.
-fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>) -> Result<Inputs, WorkbookError> {
+/// Reads Volymer and Budget in full, then streams Utfall; a missing or unreadable
+/// sheet is recorded and the others are still read.
+fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
     let names = book.names();
-    let [utfall, volymer, budget] = ["Utfall", "Volymer", "Budget"].map(|s| find_sheet(&names, s));
-    let (Some(utfall), Some(volymer), Some(budget)) = (utfall, volymer, budget) else {
-        let missing = [(utfall, "Utfall"), (volymer, "Volymer"), (budget, "Budget")]
-            .into_iter()
-            .find_map(|(found, sheet)| found.is_none().then_some(sheet));
-        return Err(WorkbookError::MissingSheet { file: file.to_path_buf(), sheet: missing.unwrap_or("Utfall"), found: names });
-    };
-    let volumes = read_sheet(&mut book, file, volymer, Volumes::default())?.0;
-    let budget = read_sheet(&mut book, file, budget, Budget::default())?.0;
-    let ledger = read_sheet(&mut book, file, utfall, Ledger::new(on_posting))?;
-    Ok(Inputs { volumes, budget, ledger_rows: ledger.count })
+    let [utfall, volymer, budget] = ["Utfall", "Volymer", "Budget"].map(|sheet| {
+        let name = find_sheet(&names, sheet).map(str::to_string);
+        if name.is_none() {
+            problems.push(WorkbookError::MissingSheet { file: file.to_path_buf(), sheet, found: names.clone() });
+        }
+        name
+    });
+    let mut inputs = Inputs::default();
+    if let Some(name) = volymer {
+        inputs.volumes = read_sheet(&mut book, file, &name, Volumes::default(), problems).0;
+    }
+    if let Some(name) = budget {
+        inputs.budget = read_sheet(&mut book, file, &name, Budget::default(), problems).0;
+    }
+    if let Some(name) = utfall {
+        inputs.ledger_rows = read_sheet(&mut book, file, &name, Ledger::new(on_posting), problems).count;
+    }
+    inputs
 }
 
 /// The workbook's name of a sheet, matched case-insensitively.
@@ -161,10 +174,11 @@ fn find_sheet<'n>(names: &'n [String], sheet: &str) -> Option<&'n str> {
     names.iter().find(|n| n.trim().eq_ignore_ascii_case(sheet)).map(String::as_str)
 }
 
-fn read_sheet<B: Book, P: RowParser>(book: &mut B, file: &Path, name: &str, parser: P) -> Result<P, WorkbookError> {
-    let mut reader = SheetReader::new(file, parser);
-    book.feed(file, name, P::SHEET, &mut reader)?;
-    reader.finish()
+/// Reads one sheet into a parser, recording its problems.
+fn read_sheet<B: Book, P: RowParser>(book: &mut B, file: &Path, name: &str, parser: P, problems: &mut WorkbookErrors) -> P {
+    let mut reader = SheetReader::new(file, parser, problems);
+    let fed = book.feed(file, name, P::SHEET, &mut reader);
+    reader.finish(fed)
 }
 
 fn sheet_error(file: &Path, sheet: &'static str, message: impl ToString) -> WorkbookError {
@@ -228,7 +242,9 @@ fn feed_range<S: Sink>(file: &Path, sheet: &'static str, range: &Range<Data>, si
     };
     for (row, cells) in (first_row..).zip(range.rows()) {
         let cells = RangeRow { cells, first_col };
-        sink.row(row.saturating_add(1), &cells)?;
+        if sink.row(row.saturating_add(1), &cells).is_break() {
+            break;
+        }
     }
     Ok(())
 }
@@ -274,8 +290,10 @@ fn stream<'a, S: Sink>(
     while let Some(cell) = guard(file, &mut next)?? {
         let (row, col) = cell.get_position();
         if current != Some(row) {
-            if let Some(done) = current {
-                flush(&mut slots, done, sink)?;
+            if let Some(done) = current
+                && flush(&mut slots, done, sink).is_break()
+            {
+                return Ok(());
             }
             current = Some(row);
         }
@@ -287,18 +305,18 @@ fn stream<'a, S: Sink>(
             slots[col] = Some(cell);
         }
     }
-    match current {
-        Some(done) => flush(&mut slots, done, sink),
-        None => Ok(()),
+    if let Some(done) = current {
+        let _ = flush(&mut slots, done, sink);
     }
+    Ok(())
 }
 
 /// Hands a gathered row (0-based `row`) to the sink and empties the slots.
-fn flush<S: Sink>(slots: &mut Vec<Option<Cell<DataRef<'_>>>>, row: u32, sink: &mut S) -> Result<(), WorkbookError> {
+fn flush<S: Sink>(slots: &mut Vec<Option<Cell<DataRef<'_>>>>, row: u32, sink: &mut S) -> ControlFlow<()> {
     sink.row(row.saturating_add(1), &StreamRow(slots))?;
     slots.iter_mut().for_each(|slot| *slot = None);
     if let Some(width) = sink.width() {
         slots.truncate(width as usize);
     }
-    Ok(())
+    ControlFlow::Continue(())
 }

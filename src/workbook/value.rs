@@ -7,7 +7,7 @@ use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, ExcelDateTimeType};
 use rust_decimal::Decimal;
 
 use super::cell::{Period, decimal_from_f64, parse_period_text, parse_swedish_number, period_from_serial};
-use super::error::CellProblem;
+use super::error::{CellProblem, Expected, Found};
 
 /// One cell's value, borrowed from a calamine cell or a CSV field.
 #[derive(Debug, Clone, Copy)]
@@ -101,25 +101,24 @@ impl Value<'_> {
         }
     }
 
-    /// The value rendered for a `found …` message.
-    fn describe(&self) -> String {
+    /// What the cell holds, for a `found …` message.
+    fn found(&self) -> Found {
         match self {
-            Value::Empty => "an empty cell".to_string(),
-            Value::Text(s) if s.trim().is_empty() => "an empty cell".to_string(),
-            Value::Text(s) | Value::DateIso(s) => quote(s),
-            Value::Float(x) => format!("the number {x}"),
-            Value::Int(i) => format!("the number {i}"),
-            Value::Bool(true) => "the boolean TRUE".to_string(),
-            Value::Bool(false) => "the boolean FALSE".to_string(),
-            Value::Date(dt) if dt.is_duration() => "a duration".to_string(),
-            Value::Date(dt) => format!("a date (serial {})", dt.as_f64()),
-            Value::Duration => "a duration".to_string(),
-            Value::Error(e) => e.to_string(),
+            Value::Empty => Found::Empty,
+            Value::Text(s) if s.trim().is_empty() => Found::Empty,
+            Value::Text(s) | Value::DateIso(s) => Found::Text(shorten(s)),
+            Value::Float(x) => Found::Number(x.to_string()),
+            Value::Int(i) => Found::Number(i.to_string()),
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Date(dt) if dt.is_duration() => Found::Duration,
+            Value::Date(dt) => Found::Date(dt.as_f64().to_string()),
+            Value::Duration => Found::Duration,
+            Value::Error(e) => Found::Error(e.to_string()),
         }
     }
 
-    fn expected(&self, expected: &'static str) -> CellProblem {
-        CellProblem::Expected { expected, found: self.describe() }
+    fn expected(&self, expected: Expected) -> CellProblem {
+        CellProblem::Expected { expected, found: self.found() }
     }
 
     /// The cell as a decimal number (numeric cell or Swedish-format text).
@@ -128,8 +127,8 @@ impl Value<'_> {
         match *self {
             Value::Float(x) => decimal_from_f64(x).ok_or_else(|| CellProblem::OutOfRange(x.to_string())),
             Value::Int(i) => Ok(Decimal::from(i)),
-            Value::Text(s) => parse_swedish_number(s).ok_or_else(|| self.expected("a number")),
-            _ => Err(self.expected("a number")),
+            Value::Text(s) => parse_swedish_number(s).ok_or_else(|| self.expected(Expected::Number)),
+            _ => Err(self.expected(Expected::Number)),
         }
     }
 
@@ -147,7 +146,7 @@ impl Value<'_> {
             Value::Int(i) => {
                 let _ = write!(out, "{i}");
             }
-            _ => return Err(self.expected("text")),
+            _ => return Err(self.expected(Expected::Text)),
         }
         Ok(())
     }
@@ -169,7 +168,7 @@ impl Value<'_> {
                 let serial = dt.as_f64();
                 period_from_serial(serial, is_1904(&dt)).ok_or_else(|| CellProblem::DateOutOfRange(serial.to_string()))
             }
-            _ => Err(self.expected("a period yyyy-mm")),
+            _ => Err(self.expected(Expected::Period)),
         }
     }
 }
@@ -179,12 +178,12 @@ fn is_1904(dt: &ExcelDateTime) -> bool {
     *dt == ExcelDateTime::new(dt.as_f64(), ExcelDateTimeType::DateTime, true)
 }
 
-/// Quotes user text for a message, shortened to 40 characters.
-pub(crate) fn quote(s: &str) -> String {
+/// User text for a message: trimmed, shortened to 40 characters.
+pub(crate) fn shorten(s: &str) -> String {
     let s = s.trim();
     match s.char_indices().nth(40) {
-        Some((cut, _)) => format!("\"{}…\"", &s[..cut]),
-        None => format!("\"{s}\""),
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
     }
 }
 

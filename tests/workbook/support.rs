@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ekostyr::workbook::{self, Inputs, Posting, WorkbookError};
+use ekostyr::workbook::{self, Inputs, Posting, WorkbookError, WorkbookErrors};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
@@ -135,7 +135,7 @@ pub fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Reads, collecting postings.
-pub fn read_all(path: &Path) -> Result<(Inputs, Vec<Owned>), WorkbookError> {
+pub fn read_all(path: &Path) -> Result<(Inputs, Vec<Owned>), WorkbookErrors> {
     let mut postings = Vec::new();
     let inputs = workbook::read(path, &mut |p| {
         postings.push(Owned::from(p));
@@ -144,11 +144,20 @@ pub fn read_all(path: &Path) -> Result<(Inputs, Vec<Owned>), WorkbookError> {
     Ok((inputs, postings))
 }
 
-/// Reads, expecting an error; returns its message.
+/// Reads, expecting exactly one problem; returns it and its message.
 pub fn error_of(path: &Path) -> (WorkbookError, String) {
-    let err = read_all(path).expect_err("expected an error");
+    let errors = read_all(path).expect_err("expected an error");
+    let mut problems = errors.into_kept();
+    assert_eq!(problems.len(), 1, "expected one problem, got {problems:#?}");
+    let err = problems.remove(0);
     let message = err.to_string();
     (err, message)
+}
+
+/// Reads, expecting problems; returns each problem's message without the leading `file: `.
+pub fn problems_of(path: &Path) -> Vec<String> {
+    let errors = read_all(path).expect_err("expected problems");
+    errors.kept().iter().map(|e| without_file(&e.to_string(), e.file())).collect()
 }
 
 /// The message of an error without the leading `file: `.

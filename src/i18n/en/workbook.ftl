@@ -1,1 +1,77 @@
 # workbook
+# Reading input workbooks (src/workbook) and mapping their rows onto the rules (src/eval/data.rs).
+# A message names no file or cell: the code puts `file: Sheet!Cell: ` before it.
+
+## Several problems at once
+wb-more = and { $count } more
+wb-hint = hint: { $hint }
+
+## What a column needs, and what a cell holds
+wb-expected-number = a number
+wb-expected-text = text
+wb-expected-period = a period yyyy-mm
+wb-found-empty = an empty cell
+wb-found-text = "{ $text }"
+wb-found-number = the number { $number }
+wb-found-boolean = the boolean { $value ->
+    [true] TRUE
+   *[other] FALSE
+}
+wb-found-duration = a duration
+wb-found-date = a date (serial { $serial })
+
+## Cells
+wb-cell-expected = expected { $expected }, found { $found }
+wb-cell-error-value = the cell holds the error { $error }
+wb-cell-out-of-range = the number { $number } is out of range
+wb-cell-date-out-of-range = the date serial number { $serial } is outside the dates a spreadsheet can hold
+wb-cell-empty = the `{ $column }` cell is empty
+wb-cell-missing-id = the `id` cell is empty; every posting needs an id code
+
+## Periods
+wb-period-format = expected a period yyyy-mm, found "{ $text }"
+wb-period-month = month { $month } in "{ $text }" is outside 1-12
+wb-period-day = day { $day } in "{ $text }" does not exist in that month
+wb-period-not-in-year = the period { $period } is not in { $year }, the year of the rules
+
+## Files and sheets
+wb-io = cannot read the file: { $cause }
+wb-io-not-found = { $system }
+wb-io-permission-denied = { $system }
+wb-empty-file = the file is empty
+wb-unknown-format = not a spreadsheet workbook (expected .xlsx, .xlsm, .xls, .xlsb, .ods or a folder with Utfall.csv, Volymer.csv and Budget.csv)
+wb-open = cannot open it as an { $format } workbook: { $message }
+wb-open-no-signature = the file is not a spreadsheet (no zip or ole signature); is it a renamed text file?
+wb-malformed = the workbook is malformed; the reader failed with: { $message }
+wb-unknown-panic = unknown panic
+wb-missing-sheet = sheet `{ $sheet }` is missing (found: { $found })
+wb-missing-csv = file `{ $name }` is missing (found: { $found })
+wb-nothing = nothing
+wb-sheet = cannot read sheet `{ $sheet }`: { $message }
+wb-empty-sheet = sheet `{ $sheet }` is empty; its first row must name the columns
+wb-missing-column = column `{ $column }` is missing (found: { $found })
+wb-duplicate-column = column `{ $column }` appears twice, first at { $first }
+wb-too-large = sheet `{ $sheet }` spans { $rows } rows by { $cols } columns, more than { $max } cells; delete stray cells far from the data or save as xlsx
+
+## CSV files
+wb-csv-line = line { $line }: { $message }
+wb-csv-utf16 = the file is utf-16; save it as csv utf-8
+wb-csv-too-wide = the record has { $fields } fields but the header has { $header }; quote numbers with a decimal comma, or use `;` as the delimiter
+
+## Ledger postings (Utfall)
+wb-posting = Utfall row { $row }: { $message }
+wb-sum-too-large = the sum of the postings is too large for an exact decimal
+
+## Names in Budget and Volymer
+wb-unknown-assignment = unknown assignment `{ $name }`
+wb-not-a-part = `{ $part }` is not a part of `{ $assignment }`
+wb-no-parts = `{ $assignment }` has no parts; leave `del` empty
+wb-unknown-measure = unknown measure `{ $name }`
+wb-wrong-sheet = `{ $name }` is a measure of { $sheet }, not of { $here }
+wb-wrong-sheet-hint = move the row to the sheet { $sheet }
+wb-did-you-mean = did you mean { $names }?
+wb-or = or
+wb-duplicate-budget = a second Budget row for { $names }; the first is at { $first }
+wb-duplicate-budget-hint = keep one row per assignment, part and measure
+wb-duplicate-volume = a second Volymer row for { $period } { $names }; the first is at { $first }
+wb-duplicate-volume-hint = keep one row per month, assignment, part and measure

@@ -1,1 +1,77 @@
 # workbook
+# Läsa arbetsböcker (src/workbook) och föra deras rader till reglerna (src/eval/data.rs).
+# Ett meddelande nämner ingen fil eller cell: koden sätter `fil: Blad!Cell: ` före det.
+
+## Flera problem på en gång
+wb-more = och { $count } till
+wb-hint = tips: { $hint }
+
+## Vad en kolumn ska innehålla, och vad en cell innehåller
+wb-expected-number = ett tal
+wb-expected-text = text
+wb-expected-period = en period åååå-mm
+wb-found-empty = en tom cell
+wb-found-text = `{ $text }`
+wb-found-number = talet { $number }
+wb-found-boolean = sanningsvärdet { $value ->
+    [true] SANT
+   *[other] FALSKT
+}
+wb-found-duration = en tidslängd
+wb-found-date = ett datum (serienummer { $serial })
+
+## Celler
+wb-cell-expected = förväntade { $expected }, hittade { $found }
+wb-cell-error-value = cellen innehåller felvärdet { $error }
+wb-cell-out-of-range = talet { $number } ligger utanför det tillåtna intervallet
+wb-cell-date-out-of-range = datumets serienummer { $serial } ligger utanför de datum ett kalkylblad kan hålla
+wb-cell-empty = cellen i kolumnen `{ $column }` är tom
+wb-cell-missing-id = cellen i kolumnen `id` är tom; varje kontering behöver en id-kod
+
+## Perioder
+wb-period-format = förväntade en period åååå-mm, hittade `{ $text }`
+wb-period-month = månad { $month } i `{ $text }` ligger utanför 1-12
+wb-period-day = dag { $day } i `{ $text }` finns inte i den månaden
+wb-period-not-in-year = perioden { $period } ligger inte i { $year }, reglernas år
+
+## Filer och blad
+wb-io = kan inte läsa filen: { $cause }
+wb-io-not-found = filen eller mappen finns inte
+wb-io-permission-denied = behörighet saknas
+wb-empty-file = filen är tom
+wb-unknown-format = inte en arbetsbok (förväntade .xlsx, .xlsm, .xls, .xlsb, .ods eller en mapp med Utfall.csv, Volymer.csv och Budget.csv)
+wb-open = kan inte öppna filen som { $format }-arbetsbok: { $message }
+wb-open-no-signature = filen är inget kalkylblad (ingen zip- eller ole-signatur); är det en omdöpt textfil?
+wb-malformed = arbetsboken är trasig; läsaren avbröt med: { $message }
+wb-unknown-panic = okänt fel
+wb-missing-sheet = bladet `{ $sheet }` saknas (finns: { $found })
+wb-missing-csv = filen `{ $name }` saknas (finns: { $found })
+wb-nothing = inget
+wb-sheet = kan inte läsa bladet `{ $sheet }`: { $message }
+wb-empty-sheet = bladet `{ $sheet }` är tomt; första raden ska ange kolumnernas namn
+wb-missing-column = kolumnen `{ $column }` saknas (finns: { $found })
+wb-duplicate-column = kolumnen `{ $column }` finns två gånger, första gången i { $first }
+wb-too-large = bladet `{ $sheet }` spänner över { $rows } rader och { $cols } kolumner, fler än { $max } celler; ta bort lösa celler långt från data eller spara som xlsx
+
+## CSV-filer
+wb-csv-line = rad { $line }: { $message }
+wb-csv-utf16 = filen är utf-16; spara den som csv utf-8
+wb-csv-too-wide = raden har { $fields } fält men rubrikraden har { $header }; sätt tal med decimalkomma inom citattecken, eller använd `;` som avgränsare
+
+## Konteringar (Utfall)
+wb-posting = Utfall rad { $row }: { $message }
+wb-sum-too-large = summan av konteringarna är för stor för ett exakt decimaltal
+
+## Namn i Budget och Volymer
+wb-unknown-assignment = okänt uppdrag `{ $name }`
+wb-not-a-part = `{ $part }` är inte en del av `{ $assignment }`
+wb-no-parts = `{ $assignment }` har inga delar; lämna `del` tom
+wb-unknown-measure = okänt mått `{ $name }`
+wb-wrong-sheet = `{ $name }` är ett mått för { $sheet }, inte för { $here }
+wb-wrong-sheet-hint = flytta raden till bladet { $sheet }
+wb-did-you-mean = menade du { $names }?
+wb-or = eller
+wb-duplicate-budget = en andra Budget-rad för { $names }; den första finns i { $first }
+wb-duplicate-budget-hint = behåll en rad per uppdrag, del och mått
+wb-duplicate-volume = en andra Volymer-rad för { $period } { $names }; den första finns i { $first }
+wb-duplicate-volume-hint = behåll en rad per månad, uppdrag, del och mått

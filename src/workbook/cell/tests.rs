@@ -146,7 +146,7 @@ fn period_month_out_of_range() {
         assert_eq!(err, ParsePeriodError::Month { text: text.into(), month });
     }
     let err = Period::from_str("2023-13").expect_err("month 13");
-    assert_eq!(err.to_string(), "month 13 in \"2023-13\" is outside 1-12");
+    assert_eq!(err.to_string(), "månad 13 i `2023-13` ligger utanför 1-12");
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn period_text_rejects_bad_dates() {
         assert!(matches!(err, ParsePeriodError::Format(_)), "{text:?}");
     }
     let err = parse_period_text("2023/07").expect_err("slash");
-    assert_eq!(err.to_string(), "expected a period yyyy-mm, found \"2023/07\"");
+    assert_eq!(err.to_string(), "förväntade en period åååå-mm, hittade `2023/07`");
 }
 
 #[test]

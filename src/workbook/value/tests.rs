@@ -21,12 +21,12 @@ fn periods_of_date_cells_in_both_epochs() {
 #[test]
 fn periods_refuse_numbers_durations_and_far_dates() {
     let found = |v: Value<'_>| v.period().map_err(|e| e.to_string());
-    assert_eq!(found(Value::Float(45108.0)), Err("expected a period yyyy-mm, found the number 45108".into()));
-    assert_eq!(found(Value::Int(202_307)), Err("expected a period yyyy-mm, found the number 202307".into()));
+    assert_eq!(found(Value::Float(45108.0)), Err("förväntade en period åååå-mm, hittade talet 45108".into()));
+    assert_eq!(found(Value::Int(202_307)), Err("förväntade en period åååå-mm, hittade talet 202307".into()));
     let duration = Value::Date(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false));
-    assert_eq!(found(duration), Err("expected a period yyyy-mm, found a duration".into()));
-    assert_eq!(found(date(3e6, false)), Err("the date serial number 3000000 is outside the dates a spreadsheet can hold".into()));
-    assert_eq!(found(Value::Error(&CellErrorType::Ref)), Err("the cell holds the error #REF!".into()));
+    assert_eq!(found(duration), Err("förväntade en period åååå-mm, hittade en tidslängd".into()));
+    assert_eq!(found(date(3e6, false)), Err("datumets serienummer 3000000 ligger utanför de datum ett kalkylblad kan hålla".into()));
+    assert_eq!(found(Value::Error(&CellErrorType::Ref)), Err("cellen innehåller felvärdet #REF!".into()));
 }
 
 #[test]
@@ -35,12 +35,12 @@ fn numbers_of_cells() {
     assert_eq!(Value::Float(1234.57).number().map(|d| d.to_string()), Ok("1234.57".into()));
     assert_eq!(Value::Text("1 234,5").number().map(|d| d.to_string()), Ok("1234.5".into()));
     let found = |v: Value<'_>| v.number().map_err(|e| e.to_string());
-    assert_eq!(found(Value::Float(f64::NAN)), Err("the number NaN is out of range".into()));
-    assert_eq!(found(Value::Float(1e30)), Err(format!("the number {} is out of range", 1e30)));
-    assert_eq!(found(Value::Bool(false)), Err("expected a number, found the boolean FALSE".into()));
-    assert_eq!(found(Value::Empty), Err("expected a number, found an empty cell".into()));
-    assert_eq!(found(Value::Text(" #N/A ")), Err("the cell holds the error #N/A".into()));
-    assert_eq!(found(date(45108.0, false)), Err("expected a number, found a date (serial 45108)".into()));
+    assert_eq!(found(Value::Float(f64::NAN)), Err("talet NaN ligger utanför det tillåtna intervallet".into()));
+    assert_eq!(found(Value::Float(1e30)), Err(format!("talet {} ligger utanför det tillåtna intervallet", 1e30)));
+    assert_eq!(found(Value::Bool(false)), Err("förväntade ett tal, hittade sanningsvärdet FALSKT".into()));
+    assert_eq!(found(Value::Empty), Err("förväntade ett tal, hittade en tom cell".into()));
+    assert_eq!(found(Value::Text(" #N/A ")), Err("cellen innehåller felvärdet #N/A".into()));
+    assert_eq!(found(date(45108.0, false)), Err("förväntade ett tal, hittade ett datum (serienummer 45108)".into()));
 }
 
 #[test]
@@ -51,8 +51,8 @@ fn texts_of_cells() {
     assert_eq!(text(Value::Int(77)), Ok("77".into()));
     assert_eq!(text(Value::Text("  K1 \u{a0}")), Ok("K1".into()));
     assert_eq!(text(Value::Empty), Ok(String::new()));
-    assert_eq!(text(Value::Bool(true)), Err("expected text, found the boolean TRUE".into()));
-    assert_eq!(text(Value::Text("#DIV/0!")), Err("the cell holds the error #DIV/0!".into()));
+    assert_eq!(text(Value::Bool(true)), Err("förväntade text, hittade sanningsvärdet SANT".into()));
+    assert_eq!(text(Value::Text("#DIV/0!")), Err("cellen innehåller felvärdet #DIV/0!".into()));
     assert_eq!(text(Value::Text("#1")), Ok("#1".into()));
 }
 
@@ -69,7 +69,7 @@ fn text_buffers_are_reused() {
 fn long_text_is_shortened_in_messages() {
     let long = "x".repeat(100);
     let message = Value::Text(&long).number().map_err(|e| e.to_string());
-    assert_eq!(message, Err(format!("expected a number, found \"{}…\"", "x".repeat(40))));
+    assert_eq!(message, Err(format!("förväntade ett tal, hittade `{}…`", "x".repeat(40))));
 }
 
 #[test]
