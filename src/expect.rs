@@ -114,11 +114,17 @@ pub fn run_file(path: &Path) -> FileRun {
         Err(e) => return FileRun::Rules(e.to_string()),
     };
     let (model, warnings) = (rules.model, rules.warnings);
-    if model.expectations.is_empty() {
+    // The model is what the evaluator needs; the blocks are read from the checked text.
+    let file = match crate::syntax::parse(&model.source) {
+        Ok(f) => f,
+        Err(d) => return FileRun::Rules(d.render(&model.source)),
+    };
+    let expectations: Vec<&Expectation> = crate::syntax::ast::expectations(&file).collect();
+    if expectations.is_empty() {
         return FileRun::NoExpectations { warnings };
     }
     let mut workbooks = Workbooks { dir: path.parent().map(Path::to_path_buf).unwrap_or_default(), loaded: HashMap::new() };
-    let blocks = model.expectations.iter().map(|block| run_block(&model, block, &mut workbooks)).collect();
+    let blocks = expectations.into_iter().map(|block| run_block(&model, block, &mut workbooks)).collect();
     FileRun::Blocks { warnings, blocks }
 }
 

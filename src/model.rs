@@ -3,7 +3,6 @@
 //! only so that explanations can point at the source.
 
 use crate::source::{Source, Span};
-use crate::syntax::ast;
 use crate::units::Unit;
 use rust_decimal::Decimal;
 
@@ -22,8 +21,6 @@ pub struct Model {
     pub measures: Vec<Measure>,
     /// All assignments, in source order.
     pub assignments: Vec<Assignment>,
-    /// Expectations as written (evaluated by `ekostyr test`).
-    pub expectations: Vec<ast::Expectation>,
     /// The model of the file named by `bygger_på`.
     pub previous: Option<Box<Model>>,
 }

@@ -57,7 +57,7 @@ fn a_price_read_from_the_previous_year() {
 fn unknown_targets_are_errors_with_a_hint() {
     let out = ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "vårdbonde.fast"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `vårdboende`?"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("menade du `vårdboende`?"));
     let out = ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "vårdboende.belägningsgrad"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`beläggningsgrad`"));

@@ -257,12 +257,15 @@ fn the_2024_template_filled_with_the_reference_inputs_gives_the_reference_figure
 }
 
 #[test]
-fn an_unfilled_template_is_an_error_at_its_first_empty_value() {
+fn an_unfilled_template_is_an_error_at_every_empty_value() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let out = template("rules/2023.ek", dir.path());
     let o = ekostyr(&["run", "rules/2023.ek", "--input", out.to_str().expect("a UTF-8 path")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("Volymer!E2: expected a number, found an empty cell"), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Volymer!E2: förväntade ett tal, hittade en tom cell"), "{err}");
+    assert!(err.contains("Volymer!E3: förväntade ett tal, hittade en tom cell"), "{err}");
+    assert!(err.trim_end().ends_with("till"), "50 problems, then how many more: {err}");
 }
 
 // ------------------------------------------------------------------ errors
@@ -277,7 +280,7 @@ fn rules_with_errors_exit_2_and_write_nothing() {
     let out = dir.path().join("inputs.xlsx");
     let o = ekostyr(&["template", "tests/check/unknown_measure.ek", "-o", out.to_str().expect("a UTF-8 path")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("error: unknown measure"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("fel: okänt mått"), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
     assert_eq!(entries(dir.path()), Vec::<PathBuf>::new(), "nothing is written");
 }

@@ -76,22 +76,14 @@ impl Scope {
 }
 
 pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previous: Option<Model>, diags: &mut Diagnostics) -> Model {
-    let mut model = Model {
-        source: source.clone(),
-        header,
-        params: vec![],
-        measures: vec![],
-        assignments: vec![],
-        expectations: vec![],
-        previous: previous.map(Box::new),
-    };
+    let mut model =
+        Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], previous: previous.map(Box::new) };
     let mut globals = Scope::default();
     let mut measures = Scope::default();
     for item in &file.items {
         match item {
             Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.push(param(p, &[], diags)),
             Item::Measure(m) if measures.declare(Declared::Measure, &m.name, diags) => model.measures.push(measure(m, diags)),
-            Item::Expectation(e) => model.expectations.push(e.clone()),
             _ => {}
         }
     }

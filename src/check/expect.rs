@@ -19,7 +19,7 @@
 use super::collect::valid_month;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
 use crate::model::{Assignment, Interval, KeyFigure, MeasureKind, Model};
-use crate::syntax::ast::{ExpectItem, Ident, Month, Quantity, UnitText};
+use crate::syntax::ast::{self, ExpectItem, Ident, Month, Quantity, UnitText};
 use crate::tr;
 use crate::units::Unit;
 use crate::vocab::Figure;
@@ -27,9 +27,9 @@ use crate::vocab::Figure;
 /// Checks every line of every `förvänta` block. The units of the key figures in
 /// `unknown_units` (assignment, id) are not known after an error, so values of
 /// theirs are not checked.
-pub(super) fn check(model: &Model, unknown_units: &[(usize, String)], diags: &mut Diagnostics) {
+pub(super) fn check(file: &ast::File, model: &Model, unknown_units: &[(usize, String)], diags: &mut Diagnostics) {
     let mut cx = Cx { model, unknown_units, diags };
-    for block in &model.expectations {
+    for block in ast::expectations(file) {
         for item in &block.items {
             cx.item(item);
         }

@@ -116,7 +116,7 @@ fn build(source: &Source, file: &ast::File, previous: Option<Model>, diags: &mut
     codes::check_overlaps(file, &model, diags);
     let unknown_units = resolve::resolve(file, &mut model, diags);
     cycles::check(file, &model, diags);
-    expect::check(&model, &unknown_units, diags);
+    expect::check(file, &model, &unknown_units, diags);
     Some(model)
 }
 

@@ -528,3 +528,11 @@ pub enum ExprKind {
     /// `om c då a annars b`
     If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
+
+/// The `förvänta` blocks of a file, in source order.
+pub fn expectations(file: &File) -> impl Iterator<Item = &Expectation> {
+    file.items.iter().filter_map(|i| match i {
+        Item::Expectation(e) => Some(e),
+        _ => None,
+    })
+}
