@@ -4,7 +4,8 @@
 
 use crate::check::{Checked, check_path, check_source};
 use crate::error::Error;
-use crate::eval::results::{Provenance, Report};
+pub use crate::eval::results::RuleFile;
+use crate::eval::results::{InputFile, Provenance, Report};
 use crate::eval::{self, Data, Options};
 use crate::model::Model;
 use crate::source::SourceFile;
@@ -28,17 +29,6 @@ pub struct Session {
     pub overrides: Vec<String>,
     /// The previous year's workbook, for `föregående` values that need inputs.
     pub previous_input: Option<PathBuf>,
-}
-
-/// A rule file as the provenance names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleFile {
-    /// The file as named.
-    pub file: String,
-    /// Its `version`.
-    pub version: String,
-    /// Hex SHA-256 of its text.
-    pub sha256: String,
 }
 
 /// Checked rules and the warnings found on the way (rendered), if any.
@@ -118,13 +108,13 @@ impl Session {
 
     fn provenance(&self) -> Result<Provenance, Error> {
         let previous_input = match &self.previous_input {
-            Some(p) => Some((p.display().to_string(), hash_input(p)?)),
+            Some(p) => Some(InputFile { file: p.display().to_string(), sha256: hash_input(p)? }),
             None => None,
         };
         Ok(Provenance {
             engine: format!("ekostyr {}", env!("CARGO_PKG_VERSION")),
-            rules: self.rules.iter().map(|r| (r.file.clone(), r.version.clone(), r.sha256.clone())).collect(),
-            input: Some((self.input_name.clone(), hash_input(&self.input)?)),
+            rules: self.rules.clone(),
+            input: Some(InputFile { file: self.input_name.clone(), sha256: hash_input(&self.input)? }),
             previous_input,
             period: self.period.clone(),
             overrides: self.overrides.clone(),

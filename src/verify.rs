@@ -1,9 +1,11 @@
 //! `ekostyr verify REPORT.json`: re-runs from the rule files and the input the
 //! report names and says whether it reproduces the report exactly, or which
-//! files changed since.
+//! files changed since. The report is read through the same type `run` writes
+//! ([`crate::report::json::parse`]), so the two cannot disagree about its shape.
 
+use crate::eval::results::{InputFile, Provenance};
+use crate::i18n::Lang;
 use crate::session::{Session, sha256};
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// Whether a report reproduces.
@@ -18,34 +20,33 @@ pub enum Verdict {
 /// Re-runs the report at `report` from the files its provenance names.
 pub fn verify(report: &Path) -> Result<Verdict, String> {
     let text = std::fs::read_to_string(report).map_err(|e| crate::tr!("verify-cannot-read", reason = crate::error::io_reason(&e)))?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| crate::tr!("verify-not-json", reason = e.to_string()))?;
-    let p = &json["provenance"];
-    let base = report.parent().unwrap_or(Path::new(""));
-    let mut named: Vec<(String, String)> =
-        p["rules"].as_array().map(|r| r.iter().map(|x| (str_of(&x["file"]), str_of(&x["sha256"]))).collect()).unwrap_or_default();
-    named.push((str_of(&p["input"]["file"]), str_of(&p["input"]["sha256"])));
-    let previous = p.get("previous_input").map(|x| (str_of(&x["file"]), str_of(&x["sha256"])));
-    let checked: Vec<&(String, String)> = named.iter().chain(previous.iter()).collect();
-    if named.iter().any(|(f, _)| f.is_empty()) {
+    let p = crate::report::json::parse(&text).map_err(|e| crate::tr!("verify-not-json", reason = e))?.provenance;
+    let (Some(rules), Some(input)) = (p.rules.first(), p.input.as_ref()) else {
+        return Err(crate::tr!("verify-no-provenance"));
+    };
+    if rules.file.is_empty() || input.file.is_empty() {
         return Err(crate::tr!("verify-no-provenance"));
     }
-    let changed: Vec<String> = checked.iter().filter_map(|(f, h)| changed_file(base, f, h)).collect();
+    let base = report.parent().unwrap_or(Path::new(""));
+    let named = p.rules.iter().map(|r| (&r.file, &r.sha256));
+    let inputs = p.input.iter().chain(&p.previous_input).map(|i| (&i.file, &i.sha256));
+    let changed: Vec<String> = named.chain(inputs).filter_map(|(f, h)| changed_file(base, f, h)).collect();
     if !changed.is_empty() {
         return Ok(Verdict::Changed(changed));
     }
-    let rerun = rerun(base, &named, previous.as_ref().map(|x| x.0.as_str()), p)?;
-    if rerun == text {
+    let reruns = rerun(base, &p)?;
+    if reruns.contains(&text) {
         return Ok(Verdict::Reproduces);
     }
-    let first = text.lines().zip(rerun.lines()).enumerate().find(|(_, (a, b))| a != b);
+    Ok(Verdict::Changed(vec![first_difference(&text, &reruns[0])]))
+}
+
+fn first_difference(was: &str, now: &str) -> String {
+    let first = was.lines().zip(now.lines()).enumerate().find(|(_, (a, b))| a != b);
     let line = first
         .map(|(i, (a, b))| crate::tr!("verify-line-differs", line = i + 1, was = a.trim(), now = b.trim()))
         .unwrap_or_else(|| crate::tr!("verify-length-differs"));
-    Ok(Verdict::Changed(vec![crate::tr!("verify-different-report", line = line)]))
-}
-
-fn str_of(v: &Value) -> String {
-    v.as_str().unwrap_or_default().to_string()
+    crate::tr!("verify-different-report", line = line)
 }
 
 /// A file as named in the report: relative to the current directory, else to the report's.
@@ -64,20 +65,24 @@ fn changed_file(base: &Path, name: &str, expected: &str) -> Option<String> {
     }
 }
 
-fn rerun(base: &Path, named: &[(String, String)], previous: Option<&str>, p: &Value) -> Result<String, String> {
-    let rules_name = &named[0].0;
-    let input_name = &named[named.len() - 1].0;
+/// The report the named files give now, rendered in each language (a report's notes
+/// are in the language it was written in).
+fn rerun(base: &Path, p: &Provenance) -> Result<Vec<String>, String> {
+    let (rules_name, input) = match (p.rules.first(), &p.input) {
+        (Some(r), Some(i)) => (&r.file, i),
+        _ => return Err(crate::tr!("verify-no-provenance")),
+    };
     let rules_path = locate(base, rules_name);
     let model = crate::session::rules(&rules_path).map_err(|e| e.to_string())?.model;
-    let mut session = Session::new(model, &rules_path, &locate(base, input_name));
+    let mut session = Session::new(model, &rules_path, &locate(base, &input.file));
     session.rules[0].file = rules_name.clone();
-    session.input_name = input_name.clone();
-    session.period = p["period"].as_str().map(str::to_string);
-    session.overrides = p["overrides"].as_array().map(|o| o.iter().map(str_of).collect()).unwrap_or_default();
-    session.previous_input = previous.map(|f| locate(base, f));
+    session.input_name = input.file.clone();
+    session.period = p.period.clone();
+    session.overrides = p.overrides.clone();
+    session.previous_input = p.previous_input.as_ref().map(|f| locate(base, &f.file));
     let mut report = session.evaluate(&mut |_| {}).map_err(|e| e.to_string())?;
-    if let (Some(f), Some(prev)) = (previous, report.provenance.previous_input.as_mut()) {
-        prev.0 = f.to_string();
+    if let (Some(InputFile { file, .. }), Some(prev)) = (&p.previous_input, report.provenance.previous_input.as_mut()) {
+        prev.file = file.clone();
     }
-    Ok(crate::report::json::render(&report))
+    Ok(Lang::ALL.iter().map(|l| crate::report::json::render_in(&report, *l)).collect())
 }

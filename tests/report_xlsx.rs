@@ -139,8 +139,8 @@ fn report() -> Report {
         },
         provenance: Provenance {
             engine: "ekostyr 0.1.0".into(),
-            rules: vec![("rules/2023.ek".into(), "1.2".into(), "ab".repeat(32))],
-            input: Some(("fixtures/2023.xlsx".into(), "cd".repeat(32))),
+            rules: vec![RuleFile { file: "rules/2023.ek".into(), version: "1.2".into(), sha256: "ab".repeat(32) }],
+            input: Some(InputFile { file: "fixtures/2023.xlsx".into(), sha256: "cd".repeat(32) }),
             previous_input: None,
             period: None,
             overrides: vec!["indexering=0,02".into()],

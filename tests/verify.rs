@@ -86,3 +86,23 @@ fn a_report_that_read_the_previous_year_names_and_verifies_that_workbook() {
     assert_eq!(changed.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&changed.stdout).contains("2023.xlsx: ändrad"));
 }
+
+#[test]
+fn a_report_written_in_english_reproduces_too() {
+    let dir = setup();
+    let out = ekostyr_in(dir.path(), &["run", "2023.ek", "--input", "in", "--format", "json", "--lang", "en", "-o", "en.json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(dir.path().join("en.json")).expect("written");
+    assert!(text.contains("followed up from"), "the English report has English notes");
+    let verified = ekostyr_in(dir.path(), &["verify", "en.json", "--lang", "en"]);
+    assert_eq!(String::from_utf8_lossy(&verified.stdout), "en.json: reproduces exactly\n");
+}
+
+#[test]
+fn a_report_of_another_shape_is_an_error_that_says_so() {
+    let dir = setup();
+    std::fs::write(dir.path().join("x.json"), "{\"year\": \"tjugo\"}").expect("write");
+    let out = ekostyr_in(dir.path(), &["verify", "x.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("x.json: inte en JSON-rapport"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -296,19 +296,37 @@ pub struct Unmapped {
 pub struct Provenance {
     /// `ekostyr x.y.z`
     pub engine: String,
-    /// Rule files: (file, version, sha256), the evaluated file first.
-    #[serde(with = "shape::rule_files")]
-    pub rules: Vec<(String, String, String)>,
-    /// Input: (file, sha256).
-    #[serde(with = "shape::file")]
-    pub input: Option<(String, String)>,
+    /// Rule files, the evaluated file first.
+    pub rules: Vec<RuleFile>,
+    /// The workbook or CSV folder.
+    pub input: Option<InputFile>,
     /// `--period`
     pub period: Option<String>,
     /// `--set` overrides as given.
     pub overrides: Vec<String>,
-    /// The previous year's input, when `föregående` read one: (file, sha256).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "shape::file")]
-    pub previous_input: Option<(String, String)>,
+    /// The previous year's input, when `föregående` read one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_input: Option<InputFile>,
+}
+
+/// A rule file a report was computed from: `{ "file", "version", "sha256" }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleFile {
+    /// The file as named (relative to where the command ran).
+    pub file: String,
+    /// Its `version`.
+    pub version: String,
+    /// Hex SHA-256 of its text.
+    pub sha256: String,
+}
+
+/// An input a report was computed from: `{ "file", "sha256" }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputFile {
+    /// The workbook or CSV folder as named.
+    pub file: String,
+    /// Hex SHA-256 of the workbook, or of the folder's CSV files in name order.
+    pub sha256: String,
 }
 
 impl NotApplicable {

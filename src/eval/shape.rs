@@ -46,55 +46,6 @@ pub mod id_only {
     }
 }
 
-/// A rule file: `{ "file", "version", "sha256" }`.
-#[derive(Serialize, Deserialize)]
-struct RuleFile {
-    file: String,
-    version: String,
-    sha256: String,
-}
-
-/// Rule files as `[{ "file", "version", "sha256" }]`.
-pub mod rule_files {
-    use super::*;
-
-    type Files = Vec<(String, String, String)>;
-
-    /// The list of objects.
-    pub fn serialize<S: Serializer>(files: &Files, s: S) -> Result<S::Ok, S::Error> {
-        let files: Vec<RuleFile> =
-            files.iter().map(|(f, v, h)| RuleFile { file: f.clone(), version: v.clone(), sha256: h.clone() }).collect();
-        files.serialize(s)
-    }
-
-    /// From the list of objects.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Files, D::Error> {
-        Ok(Vec::<RuleFile>::deserialize(d)?.into_iter().map(|r| (r.file, r.version, r.sha256)).collect())
-    }
-}
-
-/// An input file: `{ "file", "sha256" }`.
-#[derive(Serialize, Deserialize)]
-struct InputFile {
-    file: String,
-    sha256: String,
-}
-
-/// An optional input file as `{ "file", "sha256" }` or `null`.
-pub mod file {
-    use super::*;
-
-    /// The object, or `null`.
-    pub fn serialize<S: Serializer>(f: &Option<(String, String)>, s: S) -> Result<S::Ok, S::Error> {
-        f.as_ref().map(|(file, sha256)| InputFile { file: file.clone(), sha256: sha256.clone() }).serialize(s)
-    }
-
-    /// From the object or `null`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<(String, String)>, D::Error> {
-        Ok(Option::<InputFile>::deserialize(d)?.map(|f| (f.file, f.sha256)))
-    }
-}
-
 /// A transfer line: `{ "period": "2023-01", "fixed", "variable", "changes", "total" }`.
 #[derive(Serialize, Deserialize)]
 pub struct MonthJson {

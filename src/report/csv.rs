@@ -267,13 +267,13 @@ fn provenance(r: &Report) -> Vec<Row> {
     let p = &r.provenance;
     let mut pairs: Vec<(&str, String)> =
         vec![("engine", p.engine.clone()), ("title", r.title.clone()), ("year", r.year.to_string()), ("version", r.version.clone())];
-    for (file, version, sha) in &p.rules {
+    for crate::eval::results::RuleFile { file, version, sha256: sha } in &p.rules {
         pairs.extend([("rule_file", file.clone()), ("rule_version", version.clone()), ("rule_sha256", sha.clone())]);
     }
-    if let Some((file, sha)) = &p.input {
+    if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.input {
         pairs.extend([("input_file", file.clone()), ("input_sha256", sha.clone())]);
     }
-    if let Some((file, sha)) = &p.previous_input {
+    if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.previous_input {
         pairs.extend([("previous_input_file", file.clone()), ("previous_input_sha256", sha.clone())]);
     }
     pairs.extend(p.period.iter().map(|x| ("period", x.clone())));

@@ -220,13 +220,13 @@ fn unmapped(out: &mut String, r: &Report, l: &L) {
 fn provenance(out: &mut String, r: &Report, l: &L) {
     let p = &r.provenance;
     let _ = writeln!(out, "{}: {}", tr_in!(l.0, "report-produced-by"), p.engine);
-    for (file, version, sha) in &p.rules {
+    for crate::eval::results::RuleFile { file, version, sha256: sha } in &p.rules {
         let _ = writeln!(out, "{}: {file} (version {version}, sha256 {sha})", tr_in!(l.0, "report-rules"));
     }
-    if let Some((file, sha)) = &p.input {
+    if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.input {
         let _ = writeln!(out, "{}: {file} (sha256 {sha})", tr_in!(l.0, "report-input"));
     }
-    if let Some((file, sha)) = &p.previous_input {
+    if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.previous_input {
         let _ = writeln!(out, "{}: {file} (sha256 {sha})", tr_in!(l.0, "report-previous-input"));
     }
 }

@@ -348,17 +348,17 @@ fn provenance_pairs(r: &Report, l: &L) -> Vec<(String, String)> {
         (tr_in!(l.0, "report-prov-year"), r.year.to_string()),
         ("version".to_string(), r.version.clone()),
     ];
-    for (file, version, sha) in &p.rules {
+    for crate::eval::results::RuleFile { file, version, sha256: sha } in &p.rules {
         pairs.extend([
             (tr_in!(l.0, "report-prov-rule-file"), file.clone()),
             ("version".to_string(), version.clone()),
             ("sha256".to_string(), sha.clone()),
         ]);
     }
-    if let Some((file, sha)) = &p.input {
+    if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.input {
         pairs.extend([(tr_in!(l.0, "report-prov-input"), file.clone()), ("sha256".to_string(), sha.clone())]);
     }
-    if let Some((file, sha)) = &p.previous_input {
+    if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.previous_input {
         pairs.extend([(tr_in!(l.0, "report-prov-previous-input"), file.clone()), ("sha256".to_string(), sha.clone())]);
     }
     let full_year = || tr_in!(l.0, "report-prov-full-year");
