@@ -495,24 +495,24 @@ fn shown(k: &KeyFigureResult) -> Actual {
 fn no_key_figure(r: &AssignmentResult, id: &str) -> String {
     let prefix = format!("{id}.");
     match r.key_figures.iter().any(|k| k.id.starts_with(&prefix)) {
-        true => format!("`{id}` is reported per part: write `{}.{id}.<del>`", r.id),
-        false => format!("`{}` has no key figure or amount `{id}`", r.id),
+        true => crate::tr!("expect-per-part", id = id, assignment = r.id.as_str()),
+        false => crate::tr!("expect-no-figure", id = id, assignment = r.id.as_str()),
     }
 }
 
 fn not_reported(id: &str, label: &str, rows: &[&KeyFigureResult]) -> String {
     let periods: Vec<&str> = rows.iter().map(|k| k.period.as_str()).collect();
-    format!("`{id}` is not reported for {label}, only for {}", periods.join(", "))
+    crate::tr!("expect-not-reported", id = id, period = label, periods = periods.join(", "))
 }
 
 /// The period label (as in the report) a month picks for a figure of `interval`.
 fn period(interval: Interval, id: &str, month: Option<u32>, year: i32) -> Result<String, String> {
     match (interval, month) {
         (Interval::Månadsvis, Some(m)) => Ok(format!("{year}-{m:02}")),
-        (Interval::Månadsvis, None) => Err(format!("`{id}` is followed up every month: give the month, e.g. `{id}[{year}-03]`")),
+        (Interval::Månadsvis, None) => Err(crate::tr!("expect-monthly-needs-month", id = id, year = year.to_string())),
         (Interval::Delår, None | Some(12)) | (Interval::Årsvis, None) => Ok(year.to_string()),
         (Interval::Delår, Some(m)) => Ok(format!("{year}-01..{year}-{m:02}")),
-        (Interval::Årsvis, Some(_)) => Err(format!("`{id}` is followed up for the year (årsvis): leave out the month")),
+        (Interval::Årsvis, Some(_)) => Err(crate::tr!("expect-yearly-no-month", id = id)),
     }
 }
 
@@ -522,19 +522,22 @@ fn period(interval: Interval, id: &str, month: Option<u32>, year: i32) -> Result
 fn compare(line: &ValueLine, actual: &Actual) -> Result<(), String> {
     let scale = if actual.unit == "%" { Decimal::ONE_HUNDRED } else { Decimal::ONE };
     let display = |q: &Quantity| -> Result<Decimal, String> {
-        literal(q)?.0.checked_mul(scale).ok_or_else(|| "the expected value is too large".into())
+        literal(q)?.0.checked_mul(scale).ok_or_else(|| crate::tr!("expect-expected-too-large"))
     };
     let expected = display(line.expected).map_err(|e| format!(": {e}"))?;
     let tolerance = line.tolerance.map(display).transpose().map_err(|e| format!(": {e}"))?.map(|t| t.abs());
     let wanted = expected_text(expected, tolerance, &actual.unit);
     let Some(value) = actual.value else {
         let why = actual.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-        return Err(format!(" expected {wanted}, got i.u.{why}"));
+        return Err(format!(" {}", crate::tr!("expect-got-iu", wanted = wanted, why = why)));
     };
-    let difference = value.checked_sub(expected).ok_or(": the difference is too large for an exact decimal")?;
+    let difference = value.checked_sub(expected).ok_or_else(|| format!(": {}", crate::tr!("expect-difference-too-large")))?;
     match difference.abs() <= tolerance.unwrap_or(Decimal::ZERO) {
         true => Ok(()),
-        false => Err(format!(" expected {wanted}, got {} (difference {})", show(value, &actual.unit), signed(difference, &actual.unit))),
+        false => {
+            let (got, difference) = (show(value, &actual.unit), signed(difference, &actual.unit));
+            Err(format!(" {}", crate::tr!("expect-got", wanted = wanted, got = got, difference = difference)))
+        }
     }
 }
 

@@ -47,6 +47,14 @@ fn wrong_expectations_fail_with_a_line_each() {
 }
 
 #[test]
+fn failures_in_english_end_with_the_one_summary_line() {
+    let out = ekostyr(&["test", "tests/expect/wrong.ek", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", seen(&out));
+    assert!(stdout(&out).ends_with("ok   Fasta ersättningen\n4 passed, 5 failed\n"), "{}", seen(&out));
+    insta::assert_snapshot!(seen(&out));
+}
+
+#[test]
 fn inline_inputs_need_no_workbook() {
     let out = ekostyr(&["test", "tests/expect/inline.ek"]);
     assert_eq!(out.status.code(), Some(0), "{}", seen(&out));

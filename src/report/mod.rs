@@ -65,7 +65,7 @@ pub fn directory_of(path: &Path) -> &Path {
 }
 
 fn write_via_temp(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+    let fail = |e: std::io::Error| crate::tr!("report-cannot-write", file = path.display().to_string(), reason = e.to_string());
     let mut tmp = tempfile::NamedTempFile::new_in(directory_of(path)).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;

@@ -81,3 +81,4 @@ report-year-unwritable = the year { $year } cannot be written to a workbook
 report-interval-monthly = monthly
 report-interval-interim = interim
 report-interval-annual = annual
+report-cannot-write = { $file }: cannot write: { $reason }

@@ -79,3 +79,4 @@ report-year-unwritable = året { $year } kan inte skrivas i en arbetsbok
 report-interval-monthly = { $keyword }
 report-interval-interim = { $keyword }
 report-interval-annual = { $keyword }
+report-cannot-write = { $file }: kan inte skrivas: { $reason }
