@@ -24,7 +24,7 @@ macro_rules! id {
             }
 
             /// The ids of a list of `n` items, in order.
-            fn all(n: usize) -> impl DoubleEndedIterator<Item = $name> + ExactSizeIterator {
+            fn all(n: usize) -> impl Iterator<Item = $name> {
                 (0..n).map($name)
             }
         }
@@ -436,19 +436,19 @@ impl Model {
     }
 
     /// The ids of [`Model::assignments`], in order.
-    pub fn assignment_ids(&self) -> impl DoubleEndedIterator<Item = AssignmentId> + ExactSizeIterator + use<> {
+    pub fn assignment_ids(&self) -> impl Iterator<Item = AssignmentId> + use<> {
         AssignmentId::all(self.assignments.len())
     }
 
     /// The ids of [`Model::measures`], in order.
-    pub fn measure_ids(&self) -> impl DoubleEndedIterator<Item = MeasureId> + ExactSizeIterator + use<> {
+    pub fn measure_ids(&self) -> impl Iterator<Item = MeasureId> + use<> {
         MeasureId::all(self.measures.len())
     }
 }
 
 impl Assignment {
     /// The ids of [`Assignment::parts`], in order.
-    pub fn part_ids(&self) -> impl DoubleEndedIterator<Item = PartId> + ExactSizeIterator + use<> {
+    pub fn part_ids(&self) -> impl Iterator<Item = PartId> + use<> {
         PartId::all(self.parts.len())
     }
 
@@ -463,12 +463,12 @@ impl Assignment {
     }
 
     /// The ids of [`Assignment::lets`], in order.
-    pub fn let_ids(&self) -> impl DoubleEndedIterator<Item = LetId> + ExactSizeIterator + use<> {
+    pub fn let_ids(&self) -> impl Iterator<Item = LetId> + use<> {
         LetId::all(self.lets.len())
     }
 
     /// The ids of [`Assignment::key_figures`], in order.
-    pub fn key_figure_ids(&self) -> impl DoubleEndedIterator<Item = KeyFigureId> + ExactSizeIterator + use<> {
+    pub fn key_figure_ids(&self) -> impl Iterator<Item = KeyFigureId> + use<> {
         KeyFigureId::all(self.key_figures.len())
     }
 

@@ -342,6 +342,7 @@ impl Data {
 /// Adds a posting to the ledger slot and the activity slot of `t`; `None` on overflow.
 fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>], t: Target, m: usize, amount: Decimal) -> Option<()> {
     let slots = &mut ledger[t.assignment.index()];
+    // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
     let last = slots.len() - 1;
     let slot = &mut slots[t.part.map_or(last, PartId::index)];
     slot.sum[m] = slot.sum[m].checked_add(amount)?;
