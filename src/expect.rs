@@ -27,10 +27,10 @@
 
 use crate::check::literal;
 use crate::diagnostic::Diagnostic;
-use crate::eval::data::{BudgetValue, Data, Key, Target, map_code};
+use crate::eval::data::{BudgetValue, Data, Key, map_code};
 use crate::eval::results::{AssignmentResult, KeyFigureResult, Report};
 use crate::eval::{self, Options};
-use crate::model::{Expr, ExprKind, Interval, MeasureKind, Model};
+use crate::model::{AssignmentId, Expr, ExprKind, Interval, MeasureKind, Model, PartId};
 use crate::report::number::swedish;
 use crate::source::Span;
 use crate::syntax::ast::{ExpectItem, Expectation, Ident, Month, Quantity, Str};
@@ -165,9 +165,9 @@ fn scoped(model: &Model, block: &Expectation) -> Model {
 fn needed(model: &Model, block: &Expectation) -> Vec<bool> {
     let mut needed = vec![false; model.assignments.len()];
     let named = value_lines(block).into_iter().filter_map(|l| l.path.first().and_then(|a| model.assignment(&a.name)));
-    let mut todo: Vec<usize> = named.map(|(i, _)| i).collect();
+    let mut todo: Vec<AssignmentId> = named.map(|(i, _)| i).collect();
     while let Some(a) = todo.pop() {
-        if std::mem::replace(&mut needed[a], true) {
+        if std::mem::replace(&mut needed[a.index()], true) {
             continue;
         }
         let asg = &model.assignments[a];
@@ -184,7 +184,7 @@ fn needed(model: &Model, block: &Expectation) -> Vec<bool> {
 
 /// The assignments whose compensation `e` reads, directly or through `låt` bindings.
 /// (`föregående` reads the previous year's model, not this one.)
-fn compensations_read(model: &Model, e: &Expr, out: &mut Vec<usize>) {
+fn compensations_read(model: &Model, e: &Expr, out: &mut Vec<AssignmentId>) {
     match &e.kind {
         ExprKind::Compensation(a, _) => out.push(*a),
         ExprKind::Let(a, l) => compensations_read(model, &model.assignments[*a].lets[*l].formula.expr, out),
@@ -257,19 +257,10 @@ fn add_posting(model: &Model, data: &mut Data, month: Month, code: &Ident, q: &Q
     let m = month_of(model, month).map_err(|e| Diagnostic::error(month.span, e))? as usize - 1;
     let amount = base_value(q)?;
     let added = match map_code(model, &code.name) {
-        Some(t) => add_mapped(data, t, m, amount),
+        Some(t) => data.add_posting(t, m, amount),
         None => add_unmapped(data, &code.name, amount),
     };
     added.ok_or_else(|| Diagnostic::error(span, crate::tr!("expect-postings-overflow")))
-}
-
-fn add_mapped(data: &mut Data, t: Target, m: usize, amount: Decimal) -> Option<()> {
-    let slot = &mut data.ledger[t.assignment][t.part];
-    slot.sum[m] = slot.sum[m].checked_add(amount)?;
-    slot.rows[m] += 1;
-    let activity = &mut data.activities[t.assignment][t.activity][m];
-    *activity = activity.checked_add(amount)?;
-    Some(())
 }
 
 fn add_unmapped(data: &mut Data, code: &str, amount: Decimal) -> Option<()> {
@@ -297,7 +288,7 @@ fn measure_key(model: &Model, path: &[Ident], kind: MeasureKind) -> Result<Key, 
     let (ai, asg) = model.assignment(&a.name).ok_or_else(|| unknown(crate::tr!("expect-unknown-assignment", name = a.name.as_str()), a))?;
     let part = part
         .map(|p| {
-            let found = asg.parts.iter().position(|x| x.id == p.name);
+            let found = asg.part_id(&p.name);
             found.ok_or_else(|| unknown(crate::tr!("expect-unknown-part", name = p.name.as_str()), p))
         })
         .transpose()?;
@@ -401,11 +392,11 @@ impl Cx<'_> {
 
     fn actual(&self, line: &ValueLine) -> Result<Actual, String> {
         let (a, rest) = line.path.split_first().ok_or_else(|| crate::tr!("expect-empty-name"))?;
+        // INVARIANT: the report lists the assignments in the model's order.
         let (ai, r) = self
-            .report
-            .assignments
-            .iter()
-            .enumerate()
+            .model
+            .assignment_ids()
+            .zip(&self.report.assignments)
             .find(|(_, r)| r.id == a.name)
             .ok_or_else(|| crate::tr!("expect-no-assignment", name = a.name.as_str()))?;
         let month = line.month.map(|m| month_of(self.model, m)).transpose()?;
@@ -417,7 +408,7 @@ impl Cx<'_> {
         }
     }
 
-    fn money(&self, ai: usize, r: &AssignmentResult, what: Figure, month: Option<u32>) -> Result<Decimal, String> {
+    fn money(&self, ai: AssignmentId, r: &AssignmentResult, what: Figure, month: Option<u32>) -> Result<Decimal, String> {
         let Some(m) = month else { return of_year(what, r) };
         let line = r.months.iter().find(|l| l.month == m).ok_or_else(|| crate::tr!("expect-no-transfer", month = m))?.amounts;
         let cost = self.cost(ai, None, m..=m)?;
@@ -431,25 +422,16 @@ impl Cx<'_> {
         })
     }
 
-    fn part_cost(&self, ai: usize, part: &str, month: Option<u32>) -> Result<Decimal, String> {
+    fn part_cost(&self, ai: AssignmentId, part: &str, month: Option<u32>) -> Result<Decimal, String> {
         let asg = &self.model.assignments[ai];
-        let p = asg
-            .parts
-            .iter()
-            .position(|p| p.id == part)
-            .ok_or_else(|| crate::tr!("expect-no-part", assignment = asg.id.as_str(), part = part))?;
+        let p = asg.part_id(part).ok_or_else(|| crate::tr!("expect-no-part", assignment = asg.id.as_str(), part = part))?;
         let months = month.map_or(1..=12, |m| m..=m);
         self.cost(ai, Some(p), months)
     }
 
     /// The ledger of an assignment (or one part slot) over `months`.
-    fn cost(&self, ai: usize, part: Option<usize>, months: std::ops::RangeInclusive<u32>) -> Result<Decimal, String> {
-        let slots = &self.data.ledger[ai];
-        let chosen = match part {
-            Some(p) => &slots[p..=p],
-            None => &slots[..],
-        };
-        let mut sums = chosen.iter().flat_map(|s| months.clone().map(|m| s.sum[m as usize - 1]));
+    fn cost(&self, ai: AssignmentId, part: Option<PartId>, months: std::ops::RangeInclusive<u32>) -> Result<Decimal, String> {
+        let mut sums = self.data.ledger_slots(ai, part).iter().flat_map(|s| months.clone().map(|m| s.sum[m as usize - 1]));
         sums.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or_else(|| crate::tr!("expect-cost-overflow"))
     }
 }

@@ -10,7 +10,7 @@
 use crate::error::Error;
 use crate::eval::Scope;
 use crate::fmt::expression;
-use crate::model::{Model, ParamValue};
+use crate::model::{AssignmentId, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ExprKind, Item};
 use crate::units::Unit;
 use std::fmt::Write as _;
@@ -119,7 +119,7 @@ fn assignment(out: &mut String, old: &Model, a: &ast::Assignment) {
     out.push_str("}\n");
 }
 
-fn parameter(out: &mut String, old: &Model, ai: usize, p: &ast::Parameter) {
+fn parameter(out: &mut String, old: &Model, ai: AssignmentId, p: &ast::Parameter) {
     let Some(param) = old.assignments[ai].params.iter().find(|x| x.name == p.name.name) else { return };
     if is_indexed(param.unit) {
         let _ = writeln!(out, "låt {} = föregående.{} * {INDEX}", p.name.name, p.name.name);
@@ -129,9 +129,9 @@ fn parameter(out: &mut String, old: &Model, ai: usize, p: &ast::Parameter) {
 }
 
 /// A `låt` that needs no inputs and is money is indexed; others are kept.
-fn binding(out: &mut String, old: &Model, ai: usize, name: &str, e: &ast::Expr) {
+fn binding(out: &mut String, old: &Model, ai: AssignmentId, name: &str, e: &ast::Expr) {
     let Some(l) = old.assignments[ai].lets.iter().find(|l| l.name == name) else { return };
-    let parts: Vec<Option<usize>> = if l.per_part { (0..old.assignments[ai].parts.len()).map(Some).collect() } else { vec![None] };
+    let parts = old.assignments[ai].part_scopes(l.per_part);
     let constant = parts.iter().all(|p| {
         Scope { model: old, data: None, previous_data: None, a: Some(ai), part: *p, months: (1, 12) }.num(&l.formula.expr).is_ok()
     });
@@ -142,7 +142,7 @@ fn binding(out: &mut String, old: &Model, ai: usize, name: &str, e: &ast::Expr) 
     }
 }
 
-fn compensation(out: &mut String, old: &Model, ai: usize, c: &ast::Compensation) {
+fn compensation(out: &mut String, old: &Model, ai: AssignmentId, c: &ast::Compensation) {
     let fixed = c.kind == ast::CompensationKind::Fixed;
     let constant = fixed
         && Scope { model: old, data: None, previous_data: None, a: Some(ai), part: None, months: (1, 12) }

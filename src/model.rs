@@ -8,6 +8,68 @@ use rust_decimal::Decimal;
 
 pub use crate::vocab::{BinOp, ChangeKind, Function, Interval, MeasureKind};
 
+/// Declares an id: a position in one list of the model that cannot be mistaken
+/// for a position in another. Only this module makes ids (from the lists they
+/// index), so an id always comes from its list.
+macro_rules! id {
+    ($(#[$doc:meta])* $name:ident => $item:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(usize);
+
+        impl $name {
+            /// The position in its list.
+            pub fn index(self) -> usize {
+                self.0
+            }
+
+            /// The ids of a list of `n` items, in order.
+            fn all(n: usize) -> impl Iterator<Item = $name> {
+                (0..n).map($name)
+            }
+        }
+
+        impl std::ops::Index<$name> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, id: $name) -> &$item {
+                &self[id.0]
+            }
+        }
+
+        impl std::ops::IndexMut<$name> for Vec<$item> {
+            fn index_mut(&mut self, id: $name) -> &mut $item {
+                &mut self[id.0]
+            }
+        }
+    };
+}
+
+id! {
+    /// An assignment: its position in [`Model::assignments`].
+    AssignmentId => Assignment
+}
+
+id! {
+    /// A part: its position in its assignment's [`Assignment::parts`] (and in a
+    /// per-part parameter's entries).
+    PartId => Part
+}
+
+id! {
+    /// A measure: its position in [`Model::measures`].
+    MeasureId => Measure
+}
+
+id! {
+    /// A key figure: its position in its assignment's [`Assignment::key_figures`].
+    KeyFigureId => KeyFigure
+}
+
+id! {
+    /// A `låt` binding: its position in its assignment's [`Assignment::lets`].
+    LetId => Let
+}
+
 /// A checked rule file (one budget year).
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -272,7 +334,7 @@ pub enum ParamRef {
     /// `model.params[i]`
     Global(usize),
     /// `model.assignments[a].params[i]`
-    Local(usize, usize),
+    Local(AssignmentId, usize),
 }
 
 /// A resolved expression.
@@ -296,15 +358,15 @@ pub enum ExprKind {
     /// One entry of a keyed table.
     Entry(ParamRef, usize),
     /// `låt` binding of an assignment.
-    Let(usize, usize),
+    Let(AssignmentId, LetId),
     /// An assignment's compensation (annual total for fixed, period sum for variable).
-    Compensation(usize, CompKind),
+    Compensation(AssignmentId, CompKind),
     /// The cost (sum of Utfall) of the current part or assignment in the period.
-    Cost(usize),
+    Cost(AssignmentId),
     /// `budget(m)` of the current part, an explicit part, or the whole assignment.
-    Budget(usize, usize, Option<usize>),
+    Budget(AssignmentId, MeasureId, Option<PartId>),
     /// `volym(m)` summed over the period's months.
-    Volume(usize, usize, Option<usize>),
+    Volume(AssignmentId, MeasureId, Option<PartId>),
     /// Number of months in the period.
     Months,
     /// Number of days in the period.
@@ -321,8 +383,8 @@ pub enum ExprKind {
     MinMax(Function, Vec<Expr>),
     /// `avrunda(x; decimals)`, half away from zero.
     Round(Box<Expr>, u32),
-    /// Sum over the parts of assignment `usize`.
-    SumParts(usize, Box<Expr>),
+    /// Sum over the parts of an assignment.
+    SumParts(AssignmentId, Box<Expr>),
     /// `om c då a annars b`
     If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
@@ -362,12 +424,57 @@ impl Model {
     }
 
     /// An assignment by id.
-    pub fn assignment(&self, id: &str) -> Option<(usize, &Assignment)> {
-        self.assignments.iter().enumerate().find(|(_, a)| a.id == id)
+    pub fn assignment(&self, id: &str) -> Option<(AssignmentId, &Assignment)> {
+        self.assignment_ids().zip(&self.assignments).find(|(_, a)| a.id == id)
     }
 
     /// A measure by name.
-    pub fn measure(&self, name: &str) -> Option<(usize, &Measure)> {
-        self.measures.iter().enumerate().find(|(_, m)| m.name.eq_ignore_ascii_case(name) || m.name.to_lowercase() == name.to_lowercase())
+    pub fn measure(&self, name: &str) -> Option<(MeasureId, &Measure)> {
+        self.measure_ids()
+            .zip(&self.measures)
+            .find(|(_, m)| m.name.eq_ignore_ascii_case(name) || m.name.to_lowercase() == name.to_lowercase())
+    }
+
+    /// The ids of [`Model::assignments`], in order.
+    pub fn assignment_ids(&self) -> impl Iterator<Item = AssignmentId> + use<> {
+        AssignmentId::all(self.assignments.len())
+    }
+
+    /// The ids of [`Model::measures`], in order.
+    pub fn measure_ids(&self) -> impl Iterator<Item = MeasureId> + use<> {
+        MeasureId::all(self.measures.len())
+    }
+}
+
+impl Assignment {
+    /// The ids of [`Assignment::parts`], in order.
+    pub fn part_ids(&self) -> impl Iterator<Item = PartId> + use<> {
+        PartId::all(self.parts.len())
+    }
+
+    /// A part by id.
+    pub fn part_id(&self, id: &str) -> Option<PartId> {
+        self.part_ids().find(|&p| self.parts[p].id == id)
+    }
+
+    /// A `låt` binding by name.
+    pub fn let_id(&self, name: &str) -> Option<LetId> {
+        self.let_ids().find(|&l| self.lets[l].name == name)
+    }
+
+    /// The ids of [`Assignment::lets`], in order.
+    pub fn let_ids(&self) -> impl Iterator<Item = LetId> + use<> {
+        LetId::all(self.lets.len())
+    }
+
+    /// The ids of [`Assignment::key_figures`], in order.
+    pub fn key_figure_ids(&self) -> impl Iterator<Item = KeyFigureId> + use<> {
+        KeyFigureId::all(self.key_figures.len())
+    }
+
+    /// Where a per-part figure is evaluated: each part when `per_part`, else once for
+    /// the whole assignment (`None`).
+    pub fn part_scopes(&self, per_part: bool) -> Vec<Option<PartId>> {
+        if per_part { self.part_ids().map(Some).collect() } else { vec![None] }
     }
 }

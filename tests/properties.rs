@@ -86,10 +86,9 @@ fn fixed_only(m: &ekostyr::model::Model, data: &Data) -> ekostyr::eval::results:
     use ekostyr::eval::data::{BudgetValue, MonthlyVolume};
     use ekostyr::workbook::CellRef;
     let mut data = data.clone();
-    for (ai, a) in m.assignments.iter().enumerate() {
-        let parts: Vec<Option<usize>> = if a.parts.is_empty() { vec![None] } else { (0..a.parts.len()).map(Some).collect() };
-        for p in parts {
-            for (mi, measure) in m.measures.iter().enumerate() {
+    for (ai, a) in m.assignment_ids().zip(&m.assignments) {
+        for p in a.part_scopes(!a.parts.is_empty()) {
+            for (mi, measure) in m.measure_ids().zip(&m.measures) {
                 let cell = CellRef { sheet: "Budget", row: 2, col: 3 };
                 match measure.kind {
                     ekostyr::model::MeasureKind::Budget => {

@@ -9,8 +9,8 @@ use crate::vocab::Figure;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Node {
-    Let(usize, usize),
-    Comp(usize, CompKind),
+    Let(AssignmentId, LetId),
+    Comp(AssignmentId, CompKind),
 }
 
 fn formula(model: &Model, n: Node) -> Option<&Formula> {
@@ -40,11 +40,10 @@ fn deps(e: &Expr, out: &mut Vec<Node>) {
 /// Reports each cycle once, at the first formula of the cycle in source order.
 pub(super) fn check(_file: &ast::File, model: &Model, diags: &mut Diagnostics) {
     let nodes: Vec<Node> = model
-        .assignments
-        .iter()
-        .enumerate()
-        .flat_map(|(a, x)| {
-            (0..x.lets.len()).map(move |l| Node::Let(a, l)).chain([Node::Comp(a, CompKind::Fixed), Node::Comp(a, CompKind::Variable)])
+        .assignment_ids()
+        .flat_map(|a| {
+            let lets = model.assignments[a].let_ids().map(move |l| Node::Let(a, l));
+            lets.chain([Node::Comp(a, CompKind::Fixed), Node::Comp(a, CompKind::Variable)])
         })
         .filter(|n| formula(model, *n).is_some())
         .collect();

@@ -18,7 +18,7 @@
 
 use super::collect::valid_month;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
-use crate::model::{Assignment, Interval, KeyFigure, MeasureKind, Model};
+use crate::model::{Assignment, AssignmentId, Interval, KeyFigure, MeasureKind, Model};
 use crate::syntax::ast::{self, ExpectItem, Ident, Month, Quantity, UnitText};
 use crate::tr;
 use crate::units::Unit;
@@ -27,7 +27,7 @@ use crate::vocab::Figure;
 /// Checks every line of every `förvänta` block. The units of the key figures in
 /// `unknown_units` (assignment, id) are not known after an error, so values of
 /// theirs are not checked.
-pub(super) fn check(file: &ast::File, model: &Model, unknown_units: &[(usize, String)], diags: &mut Diagnostics) {
+pub(super) fn check(file: &ast::File, model: &Model, unknown_units: &[(AssignmentId, String)], diags: &mut Diagnostics) {
     let mut cx = Cx { model, unknown_units, diags };
     for block in ast::expectations(file) {
         for item in &block.items {
@@ -38,7 +38,7 @@ pub(super) fn check(file: &ast::File, model: &Model, unknown_units: &[(usize, St
 
 struct Cx<'a> {
     model: &'a Model,
-    unknown_units: &'a [(usize, String)],
+    unknown_units: &'a [(AssignmentId, String)],
     diags: &'a mut Diagnostics,
 }
 
@@ -234,7 +234,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn assignment(&mut self, a: &Ident) -> Option<(usize, &'a Assignment)> {
+    fn assignment(&mut self, a: &Ident) -> Option<(AssignmentId, &'a Assignment)> {
         let model = self.model;
         let found = model.assignment(&a.name);
         if found.is_none() {

@@ -42,7 +42,7 @@ struct Typed {
 #[derive(Clone, Copy)]
 struct Cx {
     /// The assignment, if inside one.
-    a: Option<usize>,
+    a: Option<AssignmentId>,
     /// Inside `summa(…)` or a per-part key figure.
     in_part: bool,
     /// Resolving against the previous year's model.
@@ -60,15 +60,15 @@ enum LetState {
 struct Resolver<'m> {
     model: &'m Model,
     file: &'m [&'m ast::Assignment],
-    lets: HashMap<(usize, usize), LetState>,
+    lets: HashMap<(AssignmentId, LetId), LetState>,
     diags: &'m mut Diagnostics,
     /// Key figures whose unit is unknown after an error (assignment, id).
-    unknown_units: Vec<(usize, String)>,
+    unknown_units: Vec<(AssignmentId, String)>,
 }
 
 /// Resolves every formula of the file into the model's placeholders. Returns the
-/// key figures (assignment index, id) whose unit is unknown after an error.
-pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) -> Vec<(usize, String)> {
+/// key figures (assignment, id) whose unit is unknown after an error.
+pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) -> Vec<(AssignmentId, String)> {
     let asts: Vec<&ast::Assignment> = file
         .items
         .iter()
@@ -77,14 +77,15 @@ pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnosti
         .collect();
     let mut r = Resolver { model, file: &asts, lets: HashMap::new(), diags, unknown_units: vec![] };
     let mut done = vec![];
-    for (ai, a) in asts.iter().enumerate().take(r.model.assignments.len()) {
+    for (ai, a) in r.model.assignment_ids().zip(&asts) {
         done.push(r.assignment(ai, a));
     }
-    let lets: HashMap<(usize, usize), LetState> = std::mem::take(&mut r.lets);
+    let lets: HashMap<(AssignmentId, LetId), LetState> = std::mem::take(&mut r.lets);
     let unknown_units = std::mem::take(&mut r.unknown_units);
-    for (ai, filled) in done.into_iter().enumerate() {
+    for (ai, filled) in model.assignment_ids().zip(done) {
         apply(&mut model.assignments[ai], filled);
-        for (li, l) in model.assignments[ai].lets.iter_mut().enumerate() {
+        let asg = &mut model.assignments[ai];
+        for (li, l) in asg.let_ids().zip(&mut asg.lets) {
             if let Some(LetState::Done(f, pp, _)) = lets.get(&(ai, li)) {
                 l.formula = f.clone();
                 l.per_part = *pp;
@@ -118,10 +119,10 @@ fn apply(a: &mut Assignment, f: Filled) {
 }
 
 impl<'m> Resolver<'m> {
-    fn assignment(&mut self, ai: usize, a: &ast::Assignment) -> Filled {
+    fn assignment(&mut self, ai: AssignmentId, a: &ast::Assignment) -> Filled {
         let cx = Cx { a: Some(ai), in_part: false, previous: false };
         let mut filled = Filled::default();
-        for li in 0..self.model.assignments[ai].lets.len() {
+        for li in self.model.assignments[ai].let_ids() {
             self.let_formula(ai, li);
         }
         let mut kf_ids = vec![];
@@ -165,7 +166,7 @@ impl<'m> Resolver<'m> {
         Formula { expr: t.expr, unit: Unit::kr() }
     }
 
-    fn key_figure(&mut self, ai: usize, k: &ast::KeyFigure) -> Formula {
+    fn key_figure(&mut self, ai: AssignmentId, k: &ast::KeyFigure) -> Formula {
         let per_part = k.items.iter().any(|i| matches!(i, KeyFigureItem::PerPart(_)));
         if per_part && self.model.assignments[ai].parts.is_empty() {
             let assignment = self.model.assignments[ai].id.as_str();
@@ -220,14 +221,15 @@ impl<'m> Resolver<'m> {
 
     /// Resolves a `låt` once; its type and whether it is per part. `None` while it
     /// is being resolved (a cycle).
-    fn let_formula(&mut self, ai: usize, li: usize) -> Option<(Ty, bool)> {
+    fn let_formula(&mut self, ai: AssignmentId, li: LetId) -> Option<(Ty, bool)> {
         match self.lets.get(&(ai, li)).cloned().unwrap_or(LetState::Pending) {
             LetState::Done(_, pp, ty) => return Some((ty, pp)),
             LetState::InProgress => return None,
             LetState::Pending => {}
         }
         let name = self.model.assignments[ai].lets[li].name.clone();
-        let ast_let = self.file[ai].items.iter().find_map(|i| match i {
+        // INVARIANT: `file` holds the assignments' syntax in the model's order.
+        let ast_let = self.file[ai.index()].items.iter().find_map(|i| match i {
             AssignmentItem::Let(l) if l.name.name == name => Some(l),
             _ => None,
         })?;

@@ -4,7 +4,7 @@ use super::{Entry, Section};
 use crate::eval::Scope;
 use crate::eval::money::round_öre;
 use crate::fmt::{expression, number};
-use crate::model::{Assignment, CompKind, Model, ParamValue};
+use crate::model::{Assignment, AssignmentId, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
 use crate::units::Unit;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -69,7 +69,7 @@ type Value = (String, Decimal, Unit, bool);
 /// Parameters, and `låt` bindings and fixed amounts that need no inputs, evaluated.
 fn values(m: &Model) -> Vec<Value> {
     let mut out: Vec<Value> = m.params.iter().flat_map(|p| param_values(m, p, "", &[])).collect();
-    for (ai, a) in m.assignments.iter().enumerate() {
+    for (ai, a) in m.assignment_ids().zip(&m.assignments) {
         let parts: Vec<String> = a.parts.iter().map(|p| p.id.clone()).collect();
         out.extend(a.params.iter().flat_map(|p| param_values(m, p, &format!("{}.", a.id), &parts)));
         out.extend(let_values(m, ai, a));
@@ -91,11 +91,10 @@ fn param_values(m: &Model, p: &crate::model::Param, prefix: &str, parts: &[Strin
     }
 }
 
-fn let_values(m: &Model, ai: usize, a: &Assignment) -> Vec<Value> {
+fn let_values(m: &Model, ai: AssignmentId, a: &Assignment) -> Vec<Value> {
     let mut out = vec![];
     for l in &a.lets {
-        let parts: Vec<Option<usize>> = if l.per_part { (0..a.parts.len()).map(Some).collect() } else { vec![None] };
-        for part in parts {
+        for part in a.part_scopes(l.per_part) {
             let scope = Scope { model: m, data: None, previous_data: None, a: Some(ai), part, months: (1, 12) };
             if let Ok(v) = scope.num(&l.formula.expr) {
                 let suffix = part.map(|p| format!(".{}", a.parts[p].id)).unwrap_or_default();

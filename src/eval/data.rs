@@ -2,7 +2,7 @@
 //! measure, each with the cells it came from. Names are matched to the rules'
 //! ids case-insensitively; an unknown name is an error at its cell.
 
-use crate::model::{Assignment, MeasureKind, Model};
+use crate::model::{Assignment, AssignmentId, MeasureId, MeasureKind, Model, PartId};
 use crate::tr;
 use crate::workbook::{self, CellRef, Located, Period, Place, Placed, Posting, Problems, WorkbookError, WorkbookErrors};
 use rust_decimal::Decimal;
@@ -261,7 +261,7 @@ fn at(file: &Path, cell: &CellRef, problem: RowProblem) -> InputProblem {
 }
 
 /// Key of a budget or volume quantity: assignment, part (None: the whole assignment), measure.
-pub type Key = (usize, Option<usize>, usize);
+pub type Key = (AssignmentId, Option<PartId>, MeasureId);
 
 /// A yearly budget value with its cell.
 #[derive(Debug, Clone)]
@@ -299,9 +299,11 @@ pub struct Data {
     pub budget: HashMap<Key, BudgetValue>,
     /// Volumes.
     pub volume: HashMap<Key, MonthlyVolume>,
-    /// Ledger per assignment, per part slot (the last slot: codes of no part).
+    /// Ledger per assignment, per part slot (the last slot: codes of no part); see
+    /// [`Data::ledger_slots`].
     pub ledger: Vec<Vec<Ledger>>,
-    /// Ledger per assignment, per activity (the last slot: codes of no activity), per month.
+    /// Ledger per assignment, per activity (the last slot: codes of no activity), per
+    /// month; see [`Data::activities_of`].
     pub activities: Vec<Vec<[Decimal; 12]>>,
     /// Postings whose code maps to no assignment: count and sum.
     pub unmapped: (u64, Decimal),
@@ -314,15 +316,50 @@ impl Data {
     pub fn empty(model: &Model) -> Data {
         Mapper::new(model, Path::new("")).finish()
     }
+
+    /// The ledger of one part of assignment `a`, or of all its slots (`None`: every
+    /// part and the codes of no part).
+    pub fn ledger_slots(&self, a: AssignmentId, part: Option<PartId>) -> &[Ledger] {
+        let slots = &self.ledger[a.index()];
+        match part {
+            // INVARIANT: slot `i` is part `i` (see `Target::part`).
+            Some(p) => &slots[p.index()..=p.index()],
+            None => slots,
+        }
+    }
+
+    /// The ledger of assignment `a` per activity slot (see [`activity_slots`]), per month.
+    pub fn activities_of(&self, a: AssignmentId) -> &[[Decimal; 12]] {
+        &self.activities[a.index()]
+    }
+
+    /// Adds one posting of `amount` in month `m` (0 = January) where `t` says; `None` on overflow.
+    pub fn add_posting(&mut self, t: Target, m: usize, amount: Decimal) -> Option<()> {
+        add_posting(&mut self.ledger, &mut self.activities, t, m, amount)
+    }
+}
+
+/// Adds a posting to the ledger slot and the activity slot of `t`; `None` on overflow.
+fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>], t: Target, m: usize, amount: Decimal) -> Option<()> {
+    let slots = &mut ledger[t.assignment.index()];
+    // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
+    let last = slots.len() - 1;
+    let slot = &mut slots[t.part.map_or(last, PartId::index)];
+    slot.sum[m] = slot.sum[m].checked_add(amount)?;
+    slot.rows[m] += 1;
+    let activity = &mut activities[t.assignment.index()][t.activity][m];
+    *activity = activity.checked_add(amount)?;
+    Some(())
 }
 
 /// Where one ledger code goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
-    /// Index into `model.assignments`.
-    pub assignment: usize,
-    /// Part slot of [`Data::ledger`]: a part's index, or the number of parts for codes of no part.
-    pub part: usize,
+    /// The assignment.
+    pub assignment: AssignmentId,
+    /// The part (`None`: codes of no part). Part `i` has slot `i` of [`Data::ledger`],
+    /// codes of no part the last slot.
+    pub part: Option<PartId>,
     /// Activity slot of [`Data::activities`] (see [`activity_slots`]).
     pub activity: usize,
 }
@@ -412,12 +449,8 @@ impl<'m> Mapper<'m> {
             return Ok(());
         };
         let m = p.period.month as usize - 1;
-        let slot = &mut self.ledger[t.assignment][t.part];
-        slot.sum[m] = checked_add(slot.sum[m], p.amount, &self.file, p.row)?;
-        slot.rows[m] += 1;
-        let act = &mut self.activities[t.assignment][t.activity][m];
-        *act = checked_add(*act, p.amount, &self.file, p.row)?;
-        Ok(())
+        add_posting(&mut self.ledger, &mut self.activities, t, m, p.amount)
+            .ok_or_else(|| WorkbookError::posting(&self.file, p.row, tr!("wb-sum-too-large")))
     }
 
     fn finish(self) -> Data {
@@ -448,15 +481,15 @@ pub fn activity_slots(a: &Assignment) -> usize {
 /// Where a ledger code goes: the first assignment with a part, code or activity
 /// matching it; `None` when no assignment has it (the posting is unmapped).
 pub fn map_code(model: &Model, code: &str) -> Option<Target> {
-    for (ai, a) in model.assignments.iter().enumerate() {
-        let part = a.parts.iter().position(|p| p.codes.iter().any(|c| c.matches(code)));
+    for (ai, a) in model.assignment_ids().zip(&model.assignments) {
+        let part = a.part_ids().find(|&p| a.parts[p].codes.iter().any(|c| c.matches(code)));
         let own = a.codes.iter().any(|c| c.matches(code));
         let act = a.activities.iter().position(|x| x.codes.iter().any(|c| c.matches(code)));
         if part.is_none() && !own && act.is_none() {
             continue;
         }
-        let part = part.unwrap_or(a.parts.len());
-        let activity = if a.activities.is_empty() { part } else { act.unwrap_or(a.activities.len()) };
+        // With no activities declared, the parts' slots serve (see `activity_slots`).
+        let activity = if a.activities.is_empty() { part.map_or(a.parts.len(), PartId::index) } else { act.unwrap_or(a.activities.len()) };
         return Some(Target { assignment: ai, part, activity });
     }
     None
@@ -489,9 +522,9 @@ impl Names<'_> {
         Some((assignment?, part, measure?))
     }
 
-    fn assignment(&self, a: &Located<String>, out: &mut Problems<InputProblem>) -> Option<usize> {
+    fn assignment(&self, a: &Located<String>, out: &mut Problems<InputProblem>) -> Option<AssignmentId> {
         let lower = a.value.to_lowercase();
-        let found = self.model.assignments.iter().position(|x| x.id.to_lowercase() == lower);
+        let found = self.model.assignment_ids().find(|&x| self.model.assignments[x].id.to_lowercase() == lower);
         if found.is_none() {
             let nearest = nearest(&a.value, self.model.assignments.iter().map(|x| x.id.as_str()));
             out.push(at(self.file, &a.cell, RowProblem::UnknownAssignment { name: a.value.clone(), nearest }));
@@ -499,7 +532,7 @@ impl Names<'_> {
         found
     }
 
-    fn measure(&self, m: &Located<String>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> Option<usize> {
+    fn measure(&self, m: &Located<String>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> Option<MeasureId> {
         let Some((mi, measure)) = self.model.measure(&m.value) else {
             let nearest = nearest(&m.value, self.model.measures.iter().map(|x| x.name.as_str()));
             out.push(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
@@ -513,9 +546,9 @@ impl Names<'_> {
         Some(mi)
     }
 
-    fn part(&self, a: &Assignment, p: &Located<String>, out: &mut Problems<InputProblem>) -> Option<usize> {
+    fn part(&self, a: &Assignment, p: &Located<String>, out: &mut Problems<InputProblem>) -> Option<PartId> {
         let lower = p.value.to_lowercase();
-        let found = a.parts.iter().position(|x| x.id.to_lowercase() == lower);
+        let found = a.part_ids().find(|&x| a.parts[x].id.to_lowercase() == lower);
         if found.is_none() {
             let nearest = (!a.parts.is_empty()).then(|| nearest(&p.value, a.parts.iter().map(|x| x.id.as_str())));
             out.push(at(self.file, &p.cell, RowProblem::NotAPart { part: p.value.clone(), assignment: a.id.clone(), nearest }));

@@ -41,9 +41,9 @@ pub struct Scope<'a> {
     /// The previous year's workbook, if any.
     pub previous_data: Option<&'a Data>,
     /// Current assignment.
-    pub a: Option<usize>,
+    pub a: Option<AssignmentId>,
     /// Current part.
-    pub part: Option<usize>,
+    pub part: Option<PartId>,
     /// First and last month (1..=12) of the period.
     pub months: (u32, u32),
 }
@@ -98,7 +98,7 @@ impl<'a> Scope<'a> {
     fn part_param(&self, r: ParamRef, span: Span) -> R {
         let p = self.model.param(r);
         let part = self.part.ok_or_else(|| Fault::Missing(span, MissingInput::Part { parameter: p.name.clone() }))?;
-        Ok(Value::Num(entry(p, part)))
+        Ok(Value::Num(entry(p, part.index())))
     }
 
     fn binary(&self, op: BinOp, l: &Expr, r: &Expr, span: Span) -> R {
@@ -137,9 +137,9 @@ impl<'a> Scope<'a> {
         Ok(Value::Num(best.unwrap_or_default()))
     }
 
-    fn sum_parts(&self, a: usize, x: &Expr, span: Span) -> Result<Decimal, Fault> {
+    fn sum_parts(&self, a: AssignmentId, x: &Expr, span: Span) -> Result<Decimal, Fault> {
         let mut total = Decimal::ZERO;
-        for p in 0..self.model.assignments[a].parts.len() {
+        for p in self.model.assignments[a].part_ids() {
             let v = Scope { a: Some(a), part: Some(p), ..*self }.num(x)?;
             total = total.checked_add(v).ok_or(Fault::Overflow(span))?;
         }
@@ -147,7 +147,7 @@ impl<'a> Scope<'a> {
     }
 
     /// An assignment's fixed amount for the year, or its variable part summed over the period.
-    pub fn compensation(&self, a: usize, kind: CompKind, span: Span) -> Result<Decimal, Fault> {
+    pub fn compensation(&self, a: AssignmentId, kind: CompKind, span: Span) -> Result<Decimal, Fault> {
         let asg = &self.model.assignments[a];
         let base = Scope { a: Some(a), part: None, ..*self };
         match (kind, &asg.fixed, &asg.variable) {
@@ -168,17 +168,13 @@ impl<'a> Scope<'a> {
         self.data.ok_or(Fault::NeedsPreviousInput(span))
     }
 
-    fn part_for(&self, a: usize, explicit: Option<usize>) -> Option<usize> {
+    fn part_for(&self, a: AssignmentId, explicit: Option<PartId>) -> Option<PartId> {
         explicit.or(self.part.filter(|_| self.a == Some(a)))
     }
 
-    fn cost(&self, a: usize, span: Span) -> Result<Decimal, Fault> {
+    fn cost(&self, a: AssignmentId, span: Span) -> Result<Decimal, Fault> {
         let data = self.data(span)?;
-        let slots = &data.ledger[a];
-        let chosen: Vec<_> = match self.part_for(a, None) {
-            Some(p) => vec![&slots[p]],
-            None => slots.iter().collect(),
-        };
+        let chosen = data.ledger_slots(a, self.part_for(a, None));
         let mut total = Decimal::ZERO;
         for s in chosen {
             for m in self.month_range() {
@@ -188,14 +184,14 @@ impl<'a> Scope<'a> {
         Ok(total)
     }
 
-    fn keys(&self, a: usize, m: usize, explicit: Option<usize>) -> Vec<Key> {
+    fn keys(&self, a: AssignmentId, m: MeasureId, explicit: Option<PartId>) -> Vec<Key> {
         match self.part_for(a, explicit) {
             Some(p) => vec![(a, Some(p), m)],
-            None => std::iter::once(None).chain((0..self.model.assignments[a].parts.len()).map(Some)).map(|p| (a, p, m)).collect(),
+            None => std::iter::once(None).chain(self.model.assignments[a].part_ids().map(Some)).map(|p| (a, p, m)).collect(),
         }
     }
 
-    fn budget(&self, a: usize, m: usize, part: Option<usize>, span: Span) -> Result<Decimal, Fault> {
+    fn budget(&self, a: AssignmentId, m: MeasureId, part: Option<PartId>, span: Span) -> Result<Decimal, Fault> {
         let data = self.data(span)?;
         let values: Vec<Decimal> = self.keys(a, m, part).iter().filter_map(|k| data.budget.get(k).map(|b| b.value)).collect();
         if values.is_empty() {
@@ -204,7 +200,7 @@ impl<'a> Scope<'a> {
         values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or(Fault::Overflow(span))
     }
 
-    fn volume(&self, a: usize, m: usize, part: Option<usize>, span: Span) -> Result<Decimal, Fault> {
+    fn volume(&self, a: AssignmentId, m: MeasureId, part: Option<PartId>, span: Span) -> Result<Decimal, Fault> {
         let data = self.data(span)?;
         let rows: Vec<_> = self.keys(a, m, part).iter().filter_map(|k| data.volume.get(k)).collect();
         if rows.is_empty() {
@@ -219,7 +215,7 @@ impl<'a> Scope<'a> {
         Ok(total)
     }
 
-    fn missing(&self, sheet: &str, a: usize, m: usize, part: Option<usize>) -> MissingInput {
+    fn missing(&self, sheet: &str, a: AssignmentId, m: MeasureId, part: Option<PartId>) -> MissingInput {
         let asg = &self.model.assignments[a];
         MissingInput::Row {
             sheet: sheet.to_string(),
@@ -239,7 +235,7 @@ impl<'a> Scope<'a> {
         let asg = self.a.map(|a| &self.model.assignments[a]);
         let a = asg.and_then(|x| prev.assignment(&x.id).map(|(i, _)| i));
         let part = match (asg, a, self.part) {
-            (Some(cur), Some(pa), Some(p)) => prev.assignments[pa].parts.iter().position(|q| q.id == cur.parts[p].id),
+            (Some(cur), Some(pa), Some(p)) => prev.assignments[pa].part_id(&cur.parts[p].id),
             _ => None,
         };
         Some(Scope { model: prev, data: self.previous_data, previous_data: None, a, part, months: self.months })

@@ -5,17 +5,16 @@
 use super::interp::{Fault, Scope};
 use super::results::{FigureUnit, KeyFigureResult, NotApplicable, Status};
 use super::{EvalError, fault_error};
-use crate::model::{ExprKind, Interval, KeyFigure, Target};
+use crate::model::{AssignmentId, ExprKind, Interval, KeyFigure, PartId, Target};
 use crate::units::Unit;
 use rust_decimal::Decimal;
 
 /// All key figures of assignment `a`.
-pub fn evaluate(scope: &Scope, a: usize, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
+pub fn evaluate(scope: &Scope, a: AssignmentId, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
     let asg = &scope.model.assignments[a];
     let mut out = vec![];
     for kf in &asg.key_figures {
-        let parts: Vec<Option<usize>> = if kf.per_part { (0..asg.parts.len()).map(Some).collect() } else { vec![None] };
-        for part in parts {
+        for part in asg.part_scopes(kf.per_part) {
             out.extend(figure(scope, a, kf, part, last)?);
         }
     }
@@ -23,7 +22,7 @@ pub fn evaluate(scope: &Scope, a: usize, last: u32) -> Result<Vec<KeyFigureResul
 }
 
 /// The figure before evaluation: named, with its unit and target, no value yet.
-fn blank(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>) -> KeyFigureResult {
+fn blank(scope: &Scope, a: AssignmentId, kf: &KeyFigure, part: Option<PartId>) -> KeyFigureResult {
     let asg = &scope.model.assignments[a];
     let (id, name) = match part {
         Some(p) => (format!("{}.{}", kf.id, asg.parts[p].id), format!("{} – {}", kf.name, asg.parts[p].name)),
@@ -43,7 +42,7 @@ fn blank(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>) -> KeyFig
     }
 }
 
-fn figure(scope: &Scope, a: usize, kf: &KeyFigure, part: Option<usize>, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
+fn figure(scope: &Scope, a: AssignmentId, kf: &KeyFigure, part: Option<PartId>, last: u32) -> Result<Vec<KeyFigureResult>, EvalError> {
     let year = scope.model.header.year;
     let base = blank(scope, a, kf, part);
     if kf.from_year > year {

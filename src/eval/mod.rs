@@ -9,7 +9,7 @@ pub mod results;
 pub mod shape;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{CompKind, Model};
+use crate::model::{AssignmentId, CompKind, Model};
 use crate::source::Span;
 pub use data::{Data, InputError};
 pub use interp::{Fault, Scope, Value};
@@ -33,8 +33,7 @@ pub struct EvalError(pub Diagnostic);
 pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: Options) -> Result<Report, EvalError> {
     let last = opts.period.unwrap_or(12);
     let scope = Scope { model, data: Some(data), previous_data, a: None, part: None, months: (1, last) };
-    let assignments =
-        (0..model.assignments.len()).map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
+    let assignments = model.assignment_ids().map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
     let level1 = level1(model, &assignments)?;
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };
     Ok(Report {
@@ -71,7 +70,7 @@ fn too_large(model: &Model, span: Span, what: &str) -> EvalError {
     fault_error(model, Fault::Overflow(span), what)
 }
 
-fn assignment(scope: &Scope, a: usize, last: u32, ytd: bool) -> Result<AssignmentResult, EvalError> {
+fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<AssignmentResult, EvalError> {
     let model = scope.model;
     let asg = &model.assignments[a];
     let here = Scope { a: Some(a), ..*scope };
@@ -100,13 +99,13 @@ fn assignment(scope: &Scope, a: usize, last: u32, ytd: bool) -> Result<Assignmen
     })
 }
 
-fn cost_expr(a: usize) -> crate::model::Expr {
+fn cost_expr(a: AssignmentId) -> crate::model::Expr {
     crate::model::Expr { kind: crate::model::ExprKind::Cost(a), span: Span::default() }
 }
 
 /// Twelve transfer lines: fixed in twelve equal parts (remainder on December),
 /// variable per month rounded to öre, changes spread over their months.
-pub fn monthly_transfers(scope: &Scope, a: usize) -> Result<Vec<MonthLine>, EvalError> {
+pub fn monthly_transfers(scope: &Scope, a: AssignmentId) -> Result<Vec<MonthLine>, EvalError> {
     let model = scope.model;
     let asg = &model.assignments[a];
     let fixed_what = || crate::tr!("eval-what-fixed", assignment = &asg.id);
@@ -174,7 +173,7 @@ fn forecast(all: &[MonthLine], ytd: &Compensation, cost: Decimal, last: u32) -> 
 }
 
 /// Cost per named activity (or part) over the period; the rest as [`Activity::Other`].
-fn activities(scope: &Scope, a: usize, last: u32) -> Result<Vec<ActivityCost>, Overflow> {
+fn activities(scope: &Scope, a: AssignmentId, last: u32) -> Result<Vec<ActivityCost>, Overflow> {
     let asg = &scope.model.assignments[a];
     let Some(data) = scope.data else { return Ok(vec![]) };
     let names: Vec<String> = match (asg.activities.is_empty(), asg.parts.is_empty()) {
@@ -183,7 +182,7 @@ fn activities(scope: &Scope, a: usize, last: u32) -> Result<Vec<ActivityCost>, O
         (true, true) => vec![],
     };
     let costs: Vec<Decimal> =
-        data.activities[a].iter().map(|m| money::sum(m[..last as usize].iter().copied())).collect::<Result<_, _>>()?;
+        data.activities_of(a).iter().map(|m| money::sum(m[..last as usize].iter().copied())).collect::<Result<_, _>>()?;
     let mut out: Vec<ActivityCost> =
         names.into_iter().zip(costs.iter().copied()).map(|(n, cost)| ActivityCost { activity: Activity::Named(n), cost }).collect();
     let rest = costs.get(out.len()).copied().unwrap_or_default();
@@ -197,7 +196,7 @@ fn activities(scope: &Scope, a: usize, last: u32) -> Result<Vec<ActivityCost>, O
 /// Sums per board and care form, in the order first met.
 fn level1(model: &Model, assignments: &[AssignmentResult]) -> Result<Vec<Level1>, EvalError> {
     let mut out: Vec<Level1> = vec![];
-    for (i, a) in assignments.iter().enumerate() {
+    for (i, a) in model.assignment_ids().zip(assignments) {
         let at = match out.iter().position(|l| l.board == a.board && l.care_form == a.care_form) {
             Some(at) => at,
             None => {

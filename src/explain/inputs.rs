@@ -2,7 +2,7 @@
 
 use super::tree::{Node, Walker, part_suffix};
 use crate::eval::Scope;
-use crate::model::{Expr, ExprKind};
+use crate::model::{AssignmentId, Expr, ExprKind, MeasureId, PartId};
 
 /// `budget(m)` / `volym(m)` with the cells it reads.
 pub(super) fn measure(s: &Scope, e: &Expr) -> Node {
@@ -24,11 +24,11 @@ pub(super) fn measure(s: &Scope, e: &Expr) -> Node {
     Node { label, value, source: Some(cells), children: vec![] }
 }
 
-fn cells(s: &Scope, a: usize, mi: usize, part: Option<usize>, budget: bool) -> String {
+fn cells(s: &Scope, a: AssignmentId, mi: MeasureId, part: Option<PartId>, budget: bool) -> String {
     let Some(data) = s.data else { return crate::tr!("explain-no-inputs") };
-    let parts: Vec<Option<usize>> = match part {
+    let parts: Vec<Option<PartId>> = match part {
         Some(p) => vec![Some(p)],
-        None => std::iter::once(None).chain((0..s.model.assignments[a].parts.len()).map(Some)).collect(),
+        None => std::iter::once(None).chain(s.model.assignments[a].part_ids().map(Some)).collect(),
     };
     let mut found: Vec<String> = vec![];
     for p in parts {
@@ -47,26 +47,25 @@ fn cells(s: &Scope, a: usize, mi: usize, part: Option<usize>, budget: bool) -> S
 }
 
 /// Ledger cost with the number of postings.
-pub(super) fn cost(w: &Walker, a: usize, part: Option<usize>) -> Node {
+pub(super) fn cost(w: &Walker, a: AssignmentId, part: Option<PartId>) -> Node {
     let s = &w.scope;
     let m = s.model;
     let asg = &m.assignments[a];
     let Some(data) = s.data else { return Node { label: "kostnad".into(), value: "i.u.".into(), source: None, children: vec![] } };
-    let slots: Vec<usize> = match part {
-        Some(p) => vec![p],
-        None => (0..data.ledger[a].len()).collect(),
+    // The slots' owners: the part, or every part and then the codes of no part.
+    let owners: Vec<Option<PartId>> = match part {
+        Some(p) => vec![Some(p)],
+        None => asg.part_ids().map(Some).chain([None]).collect(),
     };
     let range = (s.months.0 as usize - 1)..=(s.months.1 as usize - 1);
     let mut children = vec![];
     let (mut total, mut rows) = (rust_decimal::Decimal::ZERO, 0u64);
-    for slot in slots {
-        let l = &data.ledger[a][slot];
+    for (l, owner) in data.ledger_slots(a, part).iter().zip(owners) {
         let (sum, n): (rust_decimal::Decimal, u64) = (l.sum[range.clone()].iter().sum(), l.rows[range.clone()].iter().sum());
         total += sum;
         rows += n;
-        let name = asg
-            .parts
-            .get(slot)
+        let name = owner
+            .map(|p| &asg.parts[p])
             .map(|p| crate::tr!("explain-part-codes", part = p.id.as_str(), codes = codes(&p.codes)))
             .unwrap_or_else(|| format!("{} (id {})", asg.id, codes(&asg.codes)));
         if n > 0 {

@@ -4,7 +4,7 @@ use super::kr;
 use crate::eval::Scope;
 use crate::eval::money::round_öre;
 use crate::eval::results::{Compensation, MonthLine};
-use crate::model::{CompKind, Expr, ExprKind, Model, ParamRef, ParamValue};
+use crate::model::{AssignmentId, CompKind, Expr, ExprKind, Model, ParamRef, ParamValue, PartId};
 use crate::report::number::swedish;
 use crate::source::Span;
 use crate::vocab::{BinOp, Figure};
@@ -80,7 +80,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The compensation total: fixed + variable + changes.
-    pub(super) fn total(&self, a: usize) -> Node {
+    pub(super) fn total(&self, a: AssignmentId) -> Node {
         let mut children = vec![self.compensation(a, CompKind::Fixed), self.compensation(a, CompKind::Variable)];
         children.extend(self.change_nodes(a));
         let value = self.paid(a).map(|c| kr(c.total)).unwrap_or_else(|e| format!("i.u. ({e})"));
@@ -88,13 +88,13 @@ impl<'a> Walker<'a> {
     }
 
     /// The mid-year changes of means: what the period's transfer lines pay of them, and each change's amount.
-    pub(super) fn changes(&self, a: usize) -> Node {
+    pub(super) fn changes(&self, a: AssignmentId) -> Node {
         let value = self.paid(a).map(|c| kr(c.changes)).unwrap_or_else(|e| format!("i.u. ({e})"));
         let children = self.change_nodes(a);
         Node { label: format!("{}.{}", self.model().assignments[a].id, Figure::Changes), value, source: None, children }
     }
 
-    fn change_nodes(&self, a: usize) -> Vec<Node> {
+    fn change_nodes(&self, a: AssignmentId) -> Vec<Node> {
         let s = Scope { months: (1, 12), ..self.scope };
         let changes = &self.model().assignments[a].changes;
         changes
@@ -108,14 +108,14 @@ impl<'a> Walker<'a> {
     }
 
     /// The evaluator's transfer lines of the scope's months, summed: what the report shows.
-    fn paid(&self, a: usize) -> Result<Compensation, String> {
+    fn paid(&self, a: AssignmentId) -> Result<Compensation, String> {
         let lines: Vec<MonthLine> = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
         let (from, to) = self.scope.months;
         crate::eval::sum_lines(&lines[from as usize - 1..to as usize]).map_err(|e| e.to_string())
     }
 
     /// `fast` (annual, rounded to öre) or `rörlig` (summed over the period's months).
-    pub(super) fn compensation(&self, a: usize, kind: CompKind) -> Node {
+    pub(super) fn compensation(&self, a: AssignmentId, kind: CompKind) -> Node {
         let asg = &self.model().assignments[a];
         let (name, f) = match kind {
             CompKind::Fixed => ("fast", &asg.fixed),
@@ -134,7 +134,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn variable(&self, a: usize, label: &str, e: &Expr) -> Node {
+    fn variable(&self, a: AssignmentId, label: &str, e: &Expr) -> Node {
         let (from, to) = self.scope.months;
         if from == to {
             let s = Scope { a: Some(a), ..self.scope };
@@ -167,8 +167,8 @@ impl<'a> Walker<'a> {
             ExprKind::SumParts(a, x) => self.model().assignments[*a]
                 .parts
                 .iter()
-                .enumerate()
-                .map(|(p, part)| {
+                .zip(self.model().assignments[*a].part_ids())
+                .map(|(part, p)| {
                     let ps = Scope { a: Some(*a), part: Some(p), ..*s };
                     let mut n = self.node(&ps, x);
                     n.label = crate::tr!("explain-part", part = part.id.as_str(), label = n.label);
@@ -221,12 +221,12 @@ impl<'a> Walker<'a> {
     }
 
     /// Ledger cost of an assignment or one part in the period: count and sum of postings.
-    pub(super) fn cost(&self, a: usize, part: Option<usize>) -> Node {
+    pub(super) fn cost(&self, a: AssignmentId, part: Option<PartId>) -> Node {
         super::inputs::cost(self, a, part)
     }
 
     /// Compensation − cost.
-    pub(super) fn result(&self, a: usize) -> Node {
+    pub(super) fn result(&self, a: AssignmentId) -> Node {
         let cost_expr = Expr { kind: ExprKind::Cost(a), span: Span::default() };
         let cost = Scope { a: Some(a), part: None, ..self.scope }.num(&cost_expr).map_err(|f| format!("{f:?}"));
         let value = self.paid(a).and_then(|c| cost.map(|k| kr(c.total - k))).unwrap_or_else(|e| format!("i.u. ({e})"));
@@ -235,7 +235,7 @@ impl<'a> Walker<'a> {
     }
 
     /// One month's transfer line: fixed twelfth (remainder in December), variable, changes.
-    pub(super) fn transfer(&self, a: usize, month: u32) -> Result<Vec<Node>, String> {
+    pub(super) fn transfer(&self, a: AssignmentId, month: u32) -> Result<Vec<Node>, String> {
         let lines = crate::eval::monthly_transfers(&Scope { a: Some(a), ..self.scope }, a).map_err(|e| e.0.message)?;
         let line = lines.get(month as usize - 1).ok_or_else(|| crate::tr!("explain-no-such-month", month = month))?;
         let fixed = self.compensation(a, CompKind::Fixed);
@@ -253,7 +253,7 @@ impl<'a> Walker<'a> {
     }
 
     /// A key figure for its periods up to the scope's last month (or one month).
-    pub(super) fn key_figure(&self, a: usize, id: &str, month: Option<u32>) -> Result<Vec<Node>, String> {
+    pub(super) fn key_figure(&self, a: AssignmentId, id: &str, month: Option<u32>) -> Result<Vec<Node>, String> {
         let asg = &self.model().assignments[a];
         let Some(kf) = asg.key_figures.iter().find(|k| k.id == id) else {
             let mut names: Vec<&str> = vec![];
@@ -265,8 +265,8 @@ impl<'a> Walker<'a> {
         };
         let last = month.unwrap_or(self.scope.months.1);
         let from = if kf.interval == crate::model::Interval::Månadsvis && month.is_some() { last } else { 1 };
-        let parts: Vec<Option<usize>> = if kf.per_part { (0..asg.parts.len()).map(Some).collect() } else { vec![None] };
-        Ok(parts
+        Ok(asg
+            .part_scopes(kf.per_part)
             .into_iter()
             .map(|p| {
                 let s = Scope { a: Some(a), part: p, months: (from, last), ..self.scope };

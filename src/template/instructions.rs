@@ -156,7 +156,7 @@ fn code_list(codes: &[CodePattern]) -> String {
 
 fn measures(model: &Model, needs: &Needs) -> Vec<Line> {
     let mut lines = vec![Line::Heading("Mått"), Line::Header(&["mått", "flik", "enhet", "rader i mallen"])];
-    for (i, m) in model.measures.iter().enumerate() {
+    for (i, m) in model.measure_ids().zip(&model.measures) {
         let (sheet, keys) = match m.kind {
             MeasureKind::Budget => ("Budget (per år)", &needs.budget),
             MeasureKind::Volume => ("Volymer (per månad)", &needs.volume),

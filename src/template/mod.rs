@@ -13,7 +13,7 @@
 //! an empty one.
 
 use crate::eval::data::Key;
-use crate::model::{CodePattern, Expr, ExprKind, MeasureKind, Model};
+use crate::model::{AssignmentId, CodePattern, Expr, ExprKind, LetId, MeasureKind, Model, PartId};
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
@@ -58,7 +58,7 @@ fn check_output(path: &Path) -> Result<(), String> {
 // ------------------------------------------------------------------ which rows
 
 /// The Budget and Volymer rows the rules read, as (assignment, part, measure)
-/// indices into the model, ordered by assignment, then part (the whole
+/// ids of the model, ordered by assignment, then part (the whole
 /// assignment first), then measure.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Needs {
@@ -78,7 +78,7 @@ pub struct Needs {
 /// of `föregående` come from the previous year's workbook and are not asked for.
 pub fn needed_rows(model: &Model) -> Needs {
     let mut walker = Walker { model, needs: Needs::default(), lets: HashSet::new() };
-    for a in 0..model.assignments.len() {
+    for a in model.assignment_ids() {
         walker.assignment(a);
     }
     walker.needs
@@ -87,7 +87,7 @@ pub fn needed_rows(model: &Model) -> Needs {
 /// Where an expression is evaluated: its assignment, and whether once per part.
 #[derive(Clone, Copy)]
 struct Context {
-    assignment: usize,
+    assignment: AssignmentId,
     per_part: bool,
 }
 
@@ -95,11 +95,11 @@ struct Walker<'m> {
     model: &'m Model,
     needs: Needs,
     /// Bindings already walked, with their context.
-    lets: HashSet<(usize, usize, bool)>,
+    lets: HashSet<(AssignmentId, LetId, bool)>,
 }
 
 impl Walker<'_> {
-    fn assignment(&mut self, a: usize) {
+    fn assignment(&mut self, a: AssignmentId) {
         let asg = &self.model.assignments[a];
         let whole = Context { assignment: a, per_part: false };
         let compensation = asg.fixed.iter().chain(&asg.variable).chain(asg.changes.iter().map(|c| &c.amount));
@@ -122,7 +122,7 @@ impl Walker<'_> {
     }
 
     /// A `låt` binding is evaluated in its own assignment, per part only when used per part there.
-    fn binding(&mut self, a: usize, l: usize, per_part: bool) {
+    fn binding(&mut self, a: AssignmentId, l: LetId, per_part: bool) {
         if self.lets.insert((a, l, per_part)) {
             let formula = &self.model.assignments[a].lets[l].formula;
             self.expr(&formula.expr, Context { assignment: a, per_part });
@@ -131,11 +131,11 @@ impl Walker<'_> {
 
     /// `key` holds the explicit part, if any.
     fn need(&mut self, kind: MeasureKind, (a, explicit, m): Key, cx: Context) {
-        let parts = self.model.assignments[a].parts.len();
+        let asg = &self.model.assignments[a];
         let in_part = cx.per_part && cx.assignment == a;
-        let rows: Vec<Option<usize>> = match explicit {
+        let rows: Vec<Option<PartId>> = match explicit {
             Some(p) => vec![Some(p)],
-            None if in_part || parts > 0 => (0..parts).map(Some).collect(),
+            None if in_part || !asg.parts.is_empty() => asg.part_ids().map(Some).collect(),
             None => vec![None],
         };
         let set = match kind {

@@ -75,7 +75,7 @@ impl Resolver<'_> {
             _ => {}
         }
         if let Some(ai) = cx.a {
-            if let Some(li) = model.assignments[ai].lets.iter().position(|l| l.name == id.name) {
+            if let Some(li) = model.assignments[ai].let_id(&id.name) {
                 return self.let_ref(ai, li, span, cx);
             }
             if let Some(pi) = model.assignments[ai].params.iter().position(|p| p.name == id.name) {
@@ -126,7 +126,7 @@ impl Resolver<'_> {
         Some(typed(ExprKind::Compensation(ai, kind), span, Unit::kr(), false))
     }
 
-    fn let_ref(&mut self, ai: usize, li: usize, span: Span, cx: Cx) -> Option<Typed> {
+    fn let_ref(&mut self, ai: AssignmentId, li: LetId, span: Span, cx: Cx) -> Option<Typed> {
         let (ty, per_part) = if cx.previous {
             let l = &self.model_for(cx).assignments[ai].lets[li];
             (Ty::Num(l.formula.unit), l.per_part)
@@ -171,7 +171,7 @@ impl Resolver<'_> {
             Some(Figure::Fixed) => ExprKind::Compensation(ai, CompKind::Fixed),
             Some(Figure::Variable) => ExprKind::Compensation(ai, CompKind::Variable),
             Some(Figure::Cost) => ExprKind::Cost(ai),
-            _ => match a.lets.iter().position(|l| l.name == other) {
+            _ => match a.let_id(other) {
                 Some(li) => return self.let_ref(ai, li, span, Cx { a: Some(ai), ..cx }),
                 None => {
                     let figures = FORMULA_FIGURES.map(Figure::name);
@@ -319,10 +319,10 @@ impl Resolver<'_> {
         typed(kind, span, unit, false)
     }
 
-    fn part_arg(&mut self, ai: usize, p: &ast::Expr, cx: Cx) -> Option<usize> {
+    fn part_arg(&mut self, ai: AssignmentId, p: &ast::Expr, cx: Cx) -> Option<PartId> {
         let a = &self.model_for(cx).assignments[ai];
         let name = single_name(p);
-        let found = name.and_then(|n| a.parts.iter().position(|part| part.id == n.name));
+        let found = name.and_then(|n| a.part_id(&n.name));
         match (found, name) {
             (Some(_), _) => {}
             (None, Some(n)) => {
