@@ -431,8 +431,7 @@ impl Cx<'_> {
 
     /// The ledger of an assignment (or one part slot) over `months`.
     fn cost(&self, ai: AssignmentId, part: Option<PartId>, months: std::ops::RangeInclusive<u32>) -> Result<Decimal, String> {
-        let mut sums = self.data.ledger_slots(ai, part).iter().flat_map(|s| months.clone().map(|m| s.sum[m as usize - 1]));
-        sums.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v)).ok_or_else(|| crate::tr!("expect-cost-overflow"))
+        self.data.cost(ai, part, (*months.start(), *months.end())).ok_or_else(|| crate::tr!("expect-cost-overflow"))
     }
 }
 

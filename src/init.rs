@@ -148,7 +148,7 @@ fn compensation(out: &mut String, old: &Model, ai: AssignmentId, c: &ast::Compen
         && Scope { model: old, data: None, previous_data: None, a: Some(ai), part: None, months: (1, 12) }
             .compensation(ai, crate::model::CompKind::Fixed, c.span)
             .is_ok();
-    let kind = if fixed { "fast" } else { "rörlig" };
+    let kind = if fixed { crate::vocab::Figure::Fixed } else { crate::vocab::Figure::Variable };
     match constant {
         true => {
             let _ = writeln!(out, "ersättning fast = föregående.fast * {INDEX}");

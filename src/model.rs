@@ -328,6 +328,16 @@ pub enum CompKind {
     Variable,
 }
 
+impl CompKind {
+    /// The figure this compensation is (`fast`, `rörlig`).
+    pub fn figure(self) -> crate::vocab::Figure {
+        match self {
+            CompKind::Fixed => crate::vocab::Figure::Fixed,
+            CompKind::Variable => crate::vocab::Figure::Variable,
+        }
+    }
+}
+
 /// Where a parameter lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ParamRef {

@@ -96,3 +96,16 @@ fn labels_in_english() {
     assert!(text.contains("fixed: the annual amount / 12, the remainder in December"), "{text}");
     assert!(text.contains("changes, spread evenly over their months"), "{text}");
 }
+
+#[test]
+fn a_figure_without_a_value_says_why_in_words() {
+    let text = explain(
+        "tests/eval/key_figures_iu/rules.ek",
+        "tests/eval/key_figures_iu/input",
+        &["boende.kostnad_per_plats", "--period", "2023-03"],
+    );
+    assert!(text.contains("= i.u. (division med noll: `budget(platser)` är 0)"), "{text}");
+    let en =
+        explain("tests/eval/key_figures_iu/rules.ek", "tests/eval/key_figures_iu/input", &["boende.kostnad_per_plats", "--lang", "en"]);
+    assert!(en.contains("= i.u. (division by zero: `budget(platser)` is 0)"), "{en}");
+}

@@ -290,6 +290,16 @@ pub struct Ledger {
     pub rows: [u64; 12],
 }
 
+impl Ledger {
+    /// The sum and the number of postings of months `from..=to` (1 = January);
+    /// `None` when the sum does not fit an exact decimal.
+    pub fn over(&self, (from, to): (u32, u32)) -> Option<(Decimal, u64)> {
+        let months = (from as usize).saturating_sub(1)..(to as usize).min(12);
+        let sum = self.sum.get(months.clone())?.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
+        Some((sum, self.rows.get(months)?.iter().fold(0u64, |acc, n| acc.saturating_add(*n))))
+    }
+}
+
 /// Everything the formulas read from a workbook.
 #[derive(Debug, Clone)]
 pub struct Data {
@@ -326,6 +336,12 @@ impl Data {
             Some(p) => &slots[p.index()..=p.index()],
             None => slots,
         }
+    }
+
+    /// The cost of assignment `a` (or one part) over months `from..=to`: the one sum
+    /// of the ledger that formulas, `explain` and `test` use; `None` on overflow.
+    pub fn cost(&self, a: AssignmentId, part: Option<PartId>, months: (u32, u32)) -> Option<Decimal> {
+        self.ledger_slots(a, part).iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.over(months)?.0))
     }
 
     /// The ledger of assignment `a` per activity slot (see [`activity_slots`]), per month.

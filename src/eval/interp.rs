@@ -2,7 +2,7 @@
 //! months), exact decimals, every operation checked.
 
 use super::data::{Data, Key};
-use super::results::MissingInput;
+use super::results::{MissingInput, NotApplicable};
 use crate::check::days_in_month;
 use crate::model::*;
 use crate::source::Span;
@@ -29,6 +29,20 @@ pub enum Fault {
     Missing(Span, MissingInput),
     /// A `föregående` value that needs the previous year's workbook.
     NeedsPreviousInput(Span),
+}
+
+impl Fault {
+    /// Why the formula has no value, in the words a key figure's `i.u.` gives
+    /// (an overflow: that the number is too large), in the process's language.
+    pub fn describe(&self, model: &Model) -> String {
+        let lang = crate::i18n::lang();
+        match self {
+            Fault::DivZero(span) => NotApplicable::DivisionByZero { divisor: model.source.slice(*span).to_string() }.describe(lang),
+            Fault::Missing(_, m) => NotApplicable::MissingInput(m.clone()).describe(lang),
+            Fault::NeedsPreviousInput(_) => NotApplicable::NeedsPreviousInput.describe(lang),
+            Fault::Overflow(_) => crate::tr!("eval-overflow"),
+        }
+    }
 }
 
 /// Where a formula is evaluated.
@@ -174,14 +188,7 @@ impl<'a> Scope<'a> {
 
     fn cost(&self, a: AssignmentId, span: Span) -> Result<Decimal, Fault> {
         let data = self.data(span)?;
-        let chosen = data.ledger_slots(a, self.part_for(a, None));
-        let mut total = Decimal::ZERO;
-        for s in chosen {
-            for m in self.month_range() {
-                total = total.checked_add(s.sum[m]).ok_or(Fault::Overflow(span))?;
-            }
-        }
-        Ok(total)
+        data.cost(a, self.part_for(a, None), self.months).ok_or(Fault::Overflow(span))
     }
 
     fn keys(&self, a: AssignmentId, m: MeasureId, explicit: Option<PartId>) -> Vec<Key> {

@@ -3,6 +3,7 @@
 use super::tree::{Node, Walker, part_suffix};
 use crate::eval::Scope;
 use crate::model::{AssignmentId, Expr, ExprKind, MeasureId, PartId};
+use crate::vocab::Figure;
 
 /// `budget(m)` / `volym(m)` with the cells it reads.
 pub(super) fn measure(s: &Scope, e: &Expr) -> Node {
@@ -16,7 +17,7 @@ pub(super) fn measure(s: &Scope, e: &Expr) -> Node {
     let measure = &m.measures[mi];
     let value = match s.num(e) {
         Ok(v) => format!("{} {}", crate::report::number::swedish(v, v.normalize().scale()), measure.unit).trim_end().to_string(),
-        Err(f) => format!("i.u. ({f:?})"),
+        Err(f) => format!("i.u. ({})", f.describe(m)),
     };
     let cells = cells(s, a, mi, part, sheet == "Budget");
     let ps = Scope { part, a: Some(a), ..*s };
@@ -51,19 +52,18 @@ pub(super) fn cost(w: &Walker, a: AssignmentId, part: Option<PartId>) -> Node {
     let s = &w.scope;
     let m = s.model;
     let asg = &m.assignments[a];
-    let Some(data) = s.data else { return Node { label: "kostnad".into(), value: "i.u.".into(), source: None, children: vec![] } };
+    let Some(data) = s.data else { return Node { label: Figure::Cost.to_string(), value: "i.u.".into(), source: None, children: vec![] } };
     // The slots' owners: the part, or every part and then the codes of no part.
     let owners: Vec<Option<PartId>> = match part {
         Some(p) => vec![Some(p)],
         None => asg.part_ids().map(Some).chain([None]).collect(),
     };
-    let range = (s.months.0 as usize - 1)..=(s.months.1 as usize - 1);
     let mut children = vec![];
-    let (mut total, mut rows) = (rust_decimal::Decimal::ZERO, 0u64);
+    let total = data.cost(a, part, s.months);
+    let mut rows = 0u64;
     for (l, owner) in data.ledger_slots(a, part).iter().zip(owners) {
-        let (sum, n): (rust_decimal::Decimal, u64) = (l.sum[range.clone()].iter().sum(), l.rows[range.clone()].iter().sum());
-        total += sum;
-        rows += n;
+        let Some((sum, n)) = l.over(s.months) else { continue };
+        rows = rows.saturating_add(n);
         let name = owner
             .map(|p| &asg.parts[p])
             .map(|p| crate::tr!("explain-part-codes", part = p.id.as_str(), codes = codes(&p.codes)))
@@ -78,10 +78,10 @@ pub(super) fn cost(w: &Walker, a: AssignmentId, part: Option<PartId>) -> Node {
         }
     }
     let period = crate::eval::period_label(m.header.year, s.months.0, s.months.1);
-    let label = format!("{}.kostnad{} [{period}]", asg.id, part.map(|p| format!("[{}]", asg.parts[p].id)).unwrap_or_default());
+    let label = format!("{}.{}{} [{period}]", asg.id, Figure::Cost, part.map(|p| format!("[{}]", asg.parts[p].id)).unwrap_or_default());
     Node {
         label,
-        value: super::kr(total),
+        value: total.map_or_else(|| format!("i.u. ({})", crate::tr!("eval-overflow")), super::kr),
         source: Some(crate::tr!("explain-postings", count = rows)),
         children: if part.is_some() { vec![] } else { children },
     }

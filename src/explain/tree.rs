@@ -75,7 +75,7 @@ impl<'a> Walker<'a> {
     fn value(&self, s: &Scope, e: &Expr) -> String {
         match s.num(e) {
             Ok(v) => number(v),
-            Err(f) => format!("i.u. ({f:?})"),
+            Err(f) => format!("i.u. ({})", f.describe(self.model())),
         }
     }
 
@@ -117,11 +117,11 @@ impl<'a> Walker<'a> {
     /// `fast` (annual, rounded to öre) or `rörlig` (summed over the period's months).
     pub(super) fn compensation(&self, a: AssignmentId, kind: CompKind) -> Node {
         let asg = &self.model().assignments[a];
-        let (name, f) = match kind {
-            CompKind::Fixed => ("fast", &asg.fixed),
-            CompKind::Variable => ("rörlig", &asg.variable),
+        let f = match kind {
+            CompKind::Fixed => &asg.fixed,
+            CompKind::Variable => &asg.variable,
         };
-        let label = format!("{}.{name}", asg.id);
+        let label = format!("{}.{}", asg.id, kind.figure());
         let Some(f) = f else { return Node::leaf(label, kr(Decimal::ZERO), Some(crate::tr!("explain-no-such-compensation"))) };
         match kind {
             CompKind::Fixed => {
@@ -156,7 +156,7 @@ impl<'a> Walker<'a> {
 
     /// A formula node: its source text as label, then its parts.
     fn formula(&self, s: &Scope, label: &str, e: &Expr, unit: &str) -> Node {
-        let value = s.num(e).map(|v| with_unit(v, unit)).unwrap_or_else(|f| format!("i.u. ({f:?})"));
+        let value = s.num(e).map(|v| with_unit(v, unit)).unwrap_or_else(|f| format!("i.u. ({})", f.describe(self.model())));
         let text = self.model().source.slice(e.span).to_string();
         Node { label: label.to_string(), value, source: Some(format!("{} `{text}`", self.at(e.span))), children: self.parts(s, e) }
     }
@@ -215,7 +215,7 @@ impl<'a> Walker<'a> {
         let value = match s.num(e) {
             Ok(v) if percent => format!("{} %", number(v * Decimal::ONE_HUNDRED)),
             Ok(v) => with_unit(v, &p.unit.to_string()),
-            Err(f) => format!("i.u. ({f:?})"),
+            Err(f) => format!("i.u. ({})", f.describe(self.model())),
         };
         Node::leaf(label, value, Some(self.at(p.span)))
     }
@@ -228,8 +228,9 @@ impl<'a> Walker<'a> {
     /// Compensation − cost.
     pub(super) fn result(&self, a: AssignmentId) -> Node {
         let cost_expr = Expr { kind: ExprKind::Cost(a), span: Span::default() };
-        let cost = Scope { a: Some(a), part: None, ..self.scope }.num(&cost_expr).map_err(|f| format!("{f:?}"));
-        let value = self.paid(a).and_then(|c| cost.map(|k| kr(c.total - k))).unwrap_or_else(|e| format!("i.u. ({e})"));
+        let cost = Scope { a: Some(a), part: None, ..self.scope }.num(&cost_expr).map_err(|f| f.describe(self.model()));
+        let result = |c: Compensation, k: Decimal| c.total.checked_sub(k).map(kr).ok_or_else(|| crate::tr!("eval-overflow"));
+        let value = self.paid(a).and_then(|c| result(c, cost?)).unwrap_or_else(|e| format!("i.u. ({e})"));
         let children = vec![self.total(a), self.cost(a, None)];
         Node { label: format!("{}.{}", self.model().assignments[a].id, Figure::Result), value, source: None, children }
     }
