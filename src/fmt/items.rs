@@ -166,11 +166,7 @@ fn key_figure_line(item: &KeyFigureItem) -> String {
 }
 
 fn interval(i: Interval) -> &'static str {
-    match i {
-        Interval::Månadsvis => MÅNADSVIS,
-        Interval::Delår => DELÅR,
-        Interval::Årsvis => ÅRSVIS,
-    }
+    i.keyword()
 }
 
 /// `>= 95 %`, `<= 1 %`, `95 % .. 105 %`
