@@ -49,7 +49,7 @@ impl Lang {
 }
 
 /// The catalog's files: (name, Swedish, English). Each stage keeps its own file.
-const FILES: [(&str, &str, &str); 10] = [
+const FILES: [(&str, &str, &str); 13] = [
     ("app", include_str!("sv/app.ftl"), include_str!("en/app.ftl")),
     ("cli", include_str!("sv/cli.ftl"), include_str!("en/cli.ftl")),
     ("check", include_str!("sv/check.ftl"), include_str!("en/check.ftl")),
@@ -60,6 +60,9 @@ const FILES: [(&str, &str, &str); 10] = [
     ("explain", include_str!("sv/explain.ftl"), include_str!("en/explain.ftl")),
     ("expect", include_str!("sv/expect.ftl"), include_str!("en/expect.ftl")),
     ("template", include_str!("sv/template.ftl"), include_str!("en/template.ftl")),
+    ("output", include_str!("sv/output.ftl"), include_str!("en/output.ftl")),
+    ("confine", include_str!("sv/confine.ftl"), include_str!("en/confine.ftl")),
+    ("guard", include_str!("sv/guard.ftl"), include_str!("en/guard.ftl")),
 ];
 
 /// The catalog's source files of one language, with their names (for the completeness test).
