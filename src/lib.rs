@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod init;
 pub mod model;
 pub mod number;
+pub mod output;
 pub mod overrides;
 pub mod report;
 pub mod session;

@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["check", "fmt"],
     &["eval"],
     &["report"],
-    &["error", "overrides"],
+    &["error", "output", "overrides"],
     &["session"],
     &["diff", "init", "explain", "expect", "template", "verify"],
     // The app layer.

@@ -35,7 +35,7 @@ fn fmt_one(path: &Path, check_only: bool, out: &mut Output) {
         out.say(crate::tr!("app-fmt-would-change", file = file));
         return out.end(Outcome::Failed);
     }
-    match crate::report::write_atomically(path, formatted.as_bytes()) {
+    match crate::output::write(path, formatted.as_bytes()) {
         Ok(()) => out.say(crate::tr!("app-fmt-formatted", file = file)),
         Err(e) => out.fail(e),
     }

@@ -9,7 +9,7 @@ pub fn init(args: &InitArgs) -> Output {
         Ok(n) => n,
         Err(e) => return Output::error(e),
     };
-    match crate::report::write_new(&new.path, new.text.as_bytes()) {
+    match crate::output::write_new(&new.path, new.text.as_bytes()) {
         Ok(()) => {
             let mut out = Output::default();
             out.say(crate::tr!("app-init-wrote", file = new.path.display().to_string()));

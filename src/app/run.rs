@@ -7,6 +7,7 @@ use crate::eval::results::Report;
 use crate::i18n::Lang;
 use crate::session::{RuleFile, Session, sha256};
 use std::io::IsTerminal as _;
+use std::path::PathBuf;
 
 /// The reference rules, bundled so `ekostyr` runs from any directory.
 const REFERENCE_RULES: &str = include_str!("../../rules/2023.ek");
@@ -16,7 +17,7 @@ const REFERENCE_INPUT: &[u8] = include_bytes!("../../fixtures/2023.xlsx");
 /// `ekostyr run`
 pub fn run(args: &RunArgs) -> Output {
     let mut out = Output::default();
-    let report = match session(args, &mut out).and_then(|s| evaluate(&s)) {
+    let report = match session(args, &mut out).and_then(|s| refuse_overwriting_inputs(args, &s).and_then(|()| evaluate(&s))) {
         Ok(r) => r,
         Err(e) => {
             out.fail(e);
@@ -38,6 +39,19 @@ pub fn session(args: &RunArgs, out: &mut Output) -> Result<Session, Error> {
     s.overrides = args.overrides.clone();
     s.previous_input = args.previous_input.clone();
     Ok(s)
+}
+
+/// Refuses `-o` when it names a file the run reads, before anything is read or written.
+fn refuse_overwriting_inputs(args: &RunArgs, s: &Session) -> Result<(), Error> {
+    let Some(output) = &args.output else { return Ok(()) };
+    crate::output::refuse_inputs(output, &inputs(s)).map_err(Error::Usage)
+}
+
+/// Every file a session reads: the rule files (the evaluated one and those it builds
+/// on), the workbook or CSV folder, and last year's workbook.
+fn inputs(s: &Session) -> Vec<PathBuf> {
+    let rules = s.rules.iter().map(|r| PathBuf::from(&r.file));
+    rules.chain([s.input.clone()]).chain(s.previous_input.clone()).collect()
 }
 
 /// `ekostyr` without arguments: the bundled reference year, as a table.
@@ -105,7 +119,7 @@ fn render(report: &Report, format: Format, lang: Lang) -> Result<Vec<u8>, String
 fn emit(bytes: Vec<u8>, args: &RunArgs, out: &mut Output) {
     match &args.output {
         Some(path) => {
-            if let Err(e) = crate::report::write_atomically(path, &bytes) {
+            if let Err(e) = crate::output::write(path, &bytes) {
                 out.fail(e);
             }
         }

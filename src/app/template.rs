@@ -2,6 +2,7 @@
 
 use super::Output;
 use crate::cli::TemplateArgs;
+use std::path::PathBuf;
 
 /// `ekostyr template`
 pub fn template(args: &TemplateArgs) -> Output {
@@ -13,8 +14,9 @@ pub fn template(args: &TemplateArgs) -> Output {
             return out;
         }
     };
-    let written = crate::template::template(&model, &args.rules.display().to_string(), &args.output)
-        .and_then(|(bytes, rows)| crate::report::write_new(&args.output, &bytes).map(|()| rows));
+    let written = refuse_rule_files(args, &model)
+        .and_then(|()| crate::template::template(&model, &args.rules.display().to_string(), &args.output))
+        .and_then(|(bytes, rows)| crate::output::write_new(&args.output, &bytes).map(|()| rows));
     match written {
         Ok(rows) => {
             out.say(crate::tr!("app-template-wrote", file = args.output.display().to_string(), budget = rows.budget, volume = rows.volume))
@@ -22,4 +24,12 @@ pub fn template(args: &TemplateArgs) -> Output {
         Err(e) => out.fail(e),
     }
     out
+}
+
+/// Refuses `-o` when it names the rule file or a file it builds on, with that reason
+/// rather than only "the file exists".
+fn refuse_rule_files(args: &TemplateArgs, model: &crate::model::Model) -> Result<(), String> {
+    let chain = crate::session::provenance_chain(model, &args.rules.display().to_string());
+    let files: Vec<PathBuf> = chain.into_iter().map(|r| PathBuf::from(r.file)).collect();
+    crate::output::refuse_inputs(&args.output, &files)
 }

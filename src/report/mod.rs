@@ -10,7 +10,6 @@ pub mod xlsx;
 use crate::eval::results::{Activity, NotApplicable, Status};
 use crate::i18n::Lang;
 use crate::tr_in;
-use std::io::Write as _;
 
 /// Labels in the report's language, shared by the table and the workbook.
 pub(crate) struct Labels(pub(crate) Lang);
@@ -44,33 +43,11 @@ pub fn activity(lang: Lang, a: &Activity) -> String {
 
 use std::path::Path;
 
-/// Writes a file atomically: a temporary file in the same directory, then a rename,
-/// so a failed run never leaves a half-written report.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    write_via_temp(path, bytes, true)
-}
-
-/// Like [`write_atomically`], but refuses to replace a file that exists (a rule
-/// file from `init`, a workbook someone may have filled in from `template`).
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    write_via_temp(path, bytes, false)
-}
-
-/// The directory a file is written in (`.` for a bare name).
+/// The directory a file is written in (`.` for a bare name). The writers themselves
+/// are in `crate::output`.
 pub fn directory_of(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    }
-}
-
-fn write_via_temp(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
-    let fail = |e: std::io::Error| crate::tr!("report-cannot-write", file = path.display().to_string(), reason = e.to_string());
-    let mut tmp = tempfile::NamedTempFile::new_in(directory_of(path)).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    match replace {
-        true => tmp.persist(path).map(drop).map_err(|e| fail(e.error)),
-        false => tmp.persist_noclobber(path).map(drop).map_err(|e| fail(e.error)),
     }
 }
