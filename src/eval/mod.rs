@@ -195,7 +195,10 @@ fn activities(scope: &Scope, a: AssignmentId, last: u32) -> Result<Vec<ActivityC
 fn totals_fit(model: &Model, assignments: &[AssignmentResult]) -> Result<(), EvalError> {
     let mut all = AllTotals::default();
     for (i, a) in model.assignment_ids().zip(assignments) {
-        all.add(a).map_err(|_| too_large(model, model.assignments[i].span, &crate::tr!("guard-what-all-assignments")))?;
+        all.add(a).map_err(|_| {
+            let EvalError(d) = too_large(model, model.assignments[i].span, &crate::tr!("guard-what-all-assignments"));
+            EvalError(d.with_hint(crate::tr!("guard-all-assignments-hint")))
+        })?;
     }
     Ok(())
 }
