@@ -142,6 +142,34 @@ fn explain_of_a_huge_value_says_where_and_does_not_panic() {
     assert!(text.contains("vårdboende.fast = i.u. (för stort för ett exakt decimaltal)  (2023.ek:211"), "{text}");
 }
 
+/// The reference CSV folder with huge occupied days and 0,001 places: a ratio too
+/// large to show in percent (×100 used to panic in explain).
+fn huge_ratio() -> tempfile::TempDir {
+    let dir = csv_folder(|text| text);
+    let edit = |name: &str, f: &dyn Fn(&str) -> String| {
+        let path = dir.path().join(name);
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, text.split("\r\n").map(f).collect::<Vec<_>>().join("\r\n")).expect("write");
+    };
+    edit("Volymer.csv", &|l| l.replace("2023-01;vårdboende;somatik;belagda_dygn;7515", "2023-01;vårdboende;somatik;belagda_dygn;70000000000000000000000000000"));
+    edit("Budget.csv", &|l| match l.strip_prefix("vårdboende;").and_then(|r| r.rsplit_once(";platser;")) {
+        Some((part, _)) => format!("vårdboende;{part};platser;0,001"),
+        None => l.to_string(),
+    });
+    dir
+}
+
+#[test]
+fn a_key_figure_too_large_in_percent_is_an_error_in_run_and_said_in_explain() {
+    let dir = huge_ratio();
+    fails_at(&run_csv(&dir), "rules/2023.ek:214:17: fel: för stort tal i ett nyckeltal");
+    let input = dir.path().to_str().expect("utf-8").to_string();
+    let out = ekostyr(&["explain", "rules/2023.ek", "vårdboende.beläggningsgrad", "--input", &input]);
+    let text = stdout(&out);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert!(text.contains("(för stort för ett exakt decimaltal)  (rules/2023.ek:214"), "{text}");
+}
+
 #[test]
 fn diff_with_a_huge_change_is_an_error_at_the_assignment() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -176,7 +204,8 @@ fn model() -> ekostyr::model::Model {
         nämnd N \"N\" { vårdform v \"V\" {\n\
         uppdrag u \"U\" { källa \"k\" id X1*\n parameter p = 1 kr\n ersättning fast = p * 12\n\
         förändring c \"C\" { typ statsbidrag belopp = p från 2023-04 } }\n\
-        uppdrag w \"W\" { källa \"k\" id X2*\n parameter q = 1 kr\n ersättning fast = q } } }\n";
+        uppdrag w \"W\" { källa \"k\" id X2*\n parameter q = 1 kr\n ersättning fast = q\n\
+        nyckeltal andel \"Andel\" { värde = kostnad / q\n intervall månadsvis\n mottagare \"N\"\n ansvarig \"S\"\n från 2023 } } } }\n";
     let checked = check_source(SourceFile::new("p.ek", text), None, &mut vec![]);
     assert!(!checked.has_errors(), "{}", checked.render());
     checked.model.expect("model")
@@ -195,7 +224,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn huge_parameters_and_postings_never_panic(
+    fn huge_parameters_and_postings_never_panic_in_evaluate_or_the_renderers(
         p in huge(), q in huge(), postings in proptest::collection::vec((huge(), 0usize..12, 0usize..2), 0..8),
         period in proptest::option::of(1u32..=12),
     ) {
@@ -208,6 +237,11 @@ proptest! {
         for (amount, month, a) in postings {
             let _ = data.add_posting(Target { assignment: ids[a], part: None, activity: 0 }, month, amount);
         }
-        let _ = evaluate(&m, &data, None, Options { period });
+        if let Ok(report) = evaluate(&m, &data, None, Options { period }) {
+            let lang = ekostyr::i18n::Lang::Sv;
+            let _ = ekostyr::report::table::render(&report, lang);
+            let _ = ekostyr::report::json::render(&report);
+            let _ = ekostyr::report::csv::render(&report, lang);
+        }
     }
 }
