@@ -121,10 +121,10 @@ fn csv_amounts_a_decimal_cannot_hold_exactly_are_an_error_at_the_cell() {
 fn xlsx_amounts_a_decimal_cannot_hold_exactly_are_an_error_at_the_cell() {
     for amount in [S("1234567890123456789012345678901234567890"), N(1e40), S("79228162514264337593543950336")] {
         let dir = support::tmp();
-        let utfall = ("Utfall", vec![
-            vec![S("period"), S("id"), S("komplement"), S("konto"), S("belopp")],
-            vec![S("2023-01"), S("A1"), E, S("4010"), amount],
-        ]);
+        let utfall = (
+            "Utfall",
+            vec![vec![S("period"), S("id"), S("komplement"), S("konto"), S("belopp")], vec![S("2023-01"), S("A1"), E, S("4010"), amount]],
+        );
         let path = support::xlsx(dir.path(), "in.xlsx", &support::with(support::valid(), utfall));
         let (_, message) = support::error_of(&path);
         assert!(message.contains("Utfall!E2: talet"), "{message}");
@@ -151,7 +151,9 @@ fn huge_ratio() -> tempfile::TempDir {
         let text = std::fs::read_to_string(&path).expect("read");
         std::fs::write(&path, text.split("\r\n").map(f).collect::<Vec<_>>().join("\r\n")).expect("write");
     };
-    edit("Volymer.csv", &|l| l.replace("2023-01;vårdboende;somatik;belagda_dygn;7515", "2023-01;vårdboende;somatik;belagda_dygn;70000000000000000000000000000"));
+    edit("Volymer.csv", &|l| {
+        l.replace("2023-01;vårdboende;somatik;belagda_dygn;7515", "2023-01;vårdboende;somatik;belagda_dygn;70000000000000000000000000000")
+    });
     edit("Budget.csv", &|l| match l.strip_prefix("vårdboende;").and_then(|r| r.rsplit_once(";platser;")) {
         Some((part, _)) => format!("vårdboende;{part};platser;0,001"),
         None => l.to_string(),

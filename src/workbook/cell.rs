@@ -365,9 +365,10 @@ fn grouped_digits(int_part: &str) -> bool {
     if grouped && !(1..=3).contains(&first.len()) {
         return false;
     }
-    std::iter::once(first).chain(groups).enumerate().all(|(index, group)| {
-        (index == 0 || group.len() == 3) && group.bytes().all(|b| b.is_ascii_digit())
-    })
+    std::iter::once(first)
+        .chain(groups)
+        .enumerate()
+        .all(|(index, group)| (index == 0 || group.len() == 3) && group.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
