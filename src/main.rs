@@ -11,6 +11,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::set_lang(ekostyr::cli::lang_in_args(&args).or_else(lang_from_env).unwrap_or_default());
+    std::panic::set_hook(Box::new(|info| eprint!("{}", internal_error(info.location()))));
     let parsed = ekostyr::cli::command(i18n::lang()).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -68,4 +69,30 @@ fn lang_from_env() -> Option<Lang> {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
         .and_then(|l| Lang::from_locale(&l))
+}
+
+/// What a user sees when ekostyr panics (a bug): one line saying so, with whom and
+/// what to report, and the panic's place in a second line; never Rust's own message.
+fn internal_error(location: Option<&std::panic::Location<'_>>) -> String {
+    let at = location.map_or_else(|| "?".to_string(), |l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+    format!("{}\n{}\n", ekostyr::tr!("guard-internal-error"), ekostyr::tr!("guard-internal-error-at", location = at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_error_is_two_lines_in_the_chosen_language() {
+        let at = std::panic::Location::caller();
+        for (lang, first) in [(Lang::Sv, "ekostyr stötte på ett internt fel"), (Lang::En, "ekostyr hit an internal error")] {
+            i18n::set_lang(lang);
+            let text = internal_error(Some(at));
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines.len(), 2, "{text}");
+            assert!(lines[0].starts_with(first), "{text}");
+            assert!(lines[1].ends_with(&format!("src/main.rs:{}:{}", at.line(), at.column())), "{text}");
+            assert!(!text.contains("panicked"), "{text}");
+        }
+    }
 }

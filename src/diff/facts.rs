@@ -2,7 +2,7 @@
 
 use super::{Entry, Section};
 use crate::eval::Scope;
-use crate::eval::money::round_öre;
+use crate::eval::money::{Overflow, round_öre};
 use crate::fmt::{expression, number};
 use crate::model::{Assignment, AssignmentId, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
@@ -109,7 +109,10 @@ fn let_values(m: &Model, ai: AssignmentId, a: &Assignment) -> Vec<Value> {
 /// rounded half away from zero like every amount (never banker's rounding).
 fn show(v: Decimal, u: Unit, percent: bool) -> String {
     match percent {
-        true => format!("{} %", number((v * Decimal::ONE_HUNDRED).normalize())),
+        true => match v.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(p) => format!("{} %", number(p.normalize())),
+            None => Overflow.to_string(),
+        },
         false => format!("{} {u}", number(round_öre(v).normalize())).trim_end().to_string(),
     }
 }

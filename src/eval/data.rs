@@ -423,6 +423,9 @@ struct Mapper<'m> {
     ledger: Vec<Vec<Ledger>>,
     activities: Vec<Vec<[Decimal; 12]>>,
     unmapped: HashMap<String, (u64, Decimal)>,
+    /// All unmapped postings: count and checked sum, kept per posting so an
+    /// overflow is reported at the row that caused it.
+    unmapped_total: (u64, Decimal),
     count: u64,
     /// The year the workbook's periods must be in.
     year: i32,
@@ -439,6 +442,7 @@ impl<'m> Mapper<'m> {
             ledger,
             activities,
             unmapped: HashMap::new(),
+            unmapped_total: (0, Decimal::ZERO),
             count: 0,
             year: model.header.year,
         }
@@ -462,6 +466,7 @@ impl<'m> Mapper<'m> {
             let e = self.unmapped.entry(p.id.to_string()).or_default();
             e.0 += 1;
             e.1 = checked_add(e.1, p.amount, &self.file, p.row)?;
+            self.unmapped_total = (self.unmapped_total.0 + 1, checked_add(self.unmapped_total.1, p.amount, &self.file, p.row)?);
             return Ok(());
         };
         let m = p.period.month as usize - 1;
@@ -472,7 +477,7 @@ impl<'m> Mapper<'m> {
     fn finish(self) -> Data {
         let mut unmapped_codes: Vec<(String, u64, Decimal)> = self.unmapped.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
         unmapped_codes.sort_by(|a, b| a.0.cmp(&b.0));
-        let unmapped = unmapped_codes.iter().fold((0, Decimal::ZERO), |acc, c| (acc.0 + c.1, acc.1 + c.2));
+        let unmapped = self.unmapped_total;
         Data {
             file: self.file,
             budget: HashMap::new(),

@@ -35,6 +35,7 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
     let scope = Scope { model, data: Some(data), previous_data, a: None, part: None, months: (1, last) };
     let assignments = model.assignment_ids().map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
     let level1 = level1(model, &assignments)?;
+    totals_fit(model, &assignments)?;
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };
     Ok(Report {
         title: model.header.title.clone(),
@@ -78,7 +79,7 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
     let months: Vec<MonthLine> = all.iter().copied().filter(|l| l.month <= last).collect();
     let overflow = |what: String| move |_: Overflow| too_large(model, asg.span, &what);
     let compensation = sum_lines(&months).map_err(overflow(crate::tr!("eval-what-compensation", assignment = &asg.id)))?;
-    let cost = here.num(&cost_expr(a)).map_err(|f| fault_error(model, f, &crate::tr!("eval-what-cost")))?;
+    let cost = here.num(&cost_expr(a, asg.span)).map_err(|f| fault_error(model, f, &crate::tr!("eval-what-cost")))?;
     let key_figures = keyfigures::evaluate(&here, a, last)?;
     let forecast = ytd
         .then(|| forecast(&all, &compensation, cost, last))
@@ -99,8 +100,9 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
     })
 }
 
-fn cost_expr(a: AssignmentId) -> crate::model::Expr {
-    crate::model::Expr { kind: crate::model::ExprKind::Cost(a), span: Span::default() }
+/// The assignment's cost as an expression, at the assignment: a cost too large is reported there.
+fn cost_expr(a: AssignmentId, span: Span) -> crate::model::Expr {
+    crate::model::Expr { kind: crate::model::ExprKind::Cost(a), span }
 }
 
 /// Twelve transfer lines: fixed in twelve equal parts (remainder on December),
@@ -151,14 +153,7 @@ fn add_change(scope: &Scope, change: &crate::model::Change, lines: &mut [MonthLi
 
 /// Sums transfer lines, checked.
 pub fn sum_lines(lines: &[MonthLine]) -> Result<Compensation, Overflow> {
-    lines.iter().try_fold(Compensation::default(), |acc, l| {
-        Ok(Compensation {
-            fixed: money::add(acc.fixed, l.amounts.fixed)?,
-            variable: money::add(acc.variable, l.amounts.variable)?,
-            changes: money::add(acc.changes, l.amounts.changes)?,
-            total: money::add(acc.total, l.amounts.total)?,
-        })
-    })
+    lines.iter().try_fold(Compensation::default(), |acc, l| add_compensation(&acc, &l.amounts))
 }
 
 /// Fixed and changes for the full year; variable and cost extrapolated by 12/n.
@@ -191,6 +186,58 @@ fn activities(scope: &Scope, a: AssignmentId, last: u32) -> Result<Vec<ActivityC
         out.push(ActivityCost { activity, cost: rest });
     }
     Ok(out)
+}
+
+/// Checks that the report's sums over all assignments fit (the table's Summa row,
+/// the transfers of all assignments per month, the forecast's total), so no renderer
+/// meets a total it cannot show. An overflow is reported at the assignment whose
+/// amounts no longer fit.
+fn totals_fit(model: &Model, assignments: &[AssignmentResult]) -> Result<(), EvalError> {
+    let mut all = AllTotals::default();
+    for (i, a) in model.assignment_ids().zip(assignments) {
+        all.add(a).map_err(|_| {
+            let EvalError(d) = too_large(model, model.assignments[i].span, &crate::tr!("guard-what-all-assignments"));
+            EvalError(d.with_hint(crate::tr!("guard-all-assignments-hint")))
+        })?;
+    }
+    Ok(())
+}
+
+/// Running sums over all assignments: the year (compensation, cost, result),
+/// the forecast and every month's transfer.
+#[derive(Default)]
+struct AllTotals {
+    year: Compensation,
+    cost: Decimal,
+    result: Decimal,
+    forecast: [Decimal; 3],
+    months: Vec<Compensation>,
+}
+
+impl AllTotals {
+    fn add(&mut self, a: &AssignmentResult) -> Result<(), Overflow> {
+        self.year = add_compensation(&self.year, &a.compensation)?;
+        self.cost = money::add(self.cost, a.cost)?;
+        self.result = money::add(self.result, a.result)?;
+        if let Some(f) = &a.forecast {
+            let [c, k, r] = self.forecast;
+            self.forecast = [money::add(c, f.compensation.total)?, money::add(k, f.cost)?, money::add(r, f.result)?];
+        }
+        self.months.resize(self.months.len().max(a.months.len()), Compensation::default());
+        for (sum, line) in self.months.iter_mut().zip(&a.months) {
+            *sum = add_compensation(sum, &line.amounts)?;
+        }
+        Ok(())
+    }
+}
+
+fn add_compensation(a: &Compensation, b: &Compensation) -> Result<Compensation, Overflow> {
+    Ok(Compensation {
+        fixed: money::add(a.fixed, b.fixed)?,
+        variable: money::add(a.variable, b.variable)?,
+        changes: money::add(a.changes, b.changes)?,
+        total: money::add(a.total, b.total)?,
+    })
 }
 
 /// Sums per board and care form, in the order first met.

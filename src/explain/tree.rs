@@ -2,7 +2,7 @@
 
 use super::kr;
 use crate::eval::Scope;
-use crate::eval::money::round_öre;
+use crate::eval::money::{Overflow, round_öre};
 use crate::eval::results::{Compensation, MonthLine};
 use crate::model::{AssignmentId, CompKind, Expr, ExprKind, Model, ParamRef, ParamValue, PartId};
 use crate::report::number::swedish;
@@ -213,7 +213,10 @@ impl<'a> Walker<'a> {
         };
         let percent = p.unit.is_none() && self.model().source.slice(p.span).contains('%');
         let value = match s.num(e) {
-            Ok(v) if percent => format!("{} %", number(v * Decimal::ONE_HUNDRED)),
+            Ok(v) if percent => match v.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(p) => format!("{} %", number(p)),
+                None => format!("i.u. ({})", Overflow),
+            },
             Ok(v) => with_unit(v, &p.unit.to_string()),
             Err(f) => format!("i.u. ({})", f.describe(self.model())),
         };
@@ -280,7 +283,8 @@ impl<'a> Walker<'a> {
                 );
                 let ratio = kf.formula.unit.is_none() && matches!(kf.formula.expr.kind, ExprKind::Binary(BinOp::Div, ..));
                 if let (true, Ok(v)) = (ratio, s.num(&kf.formula.expr)) {
-                    n.value = format!("{} ({} %)", n.value, swedish(v * Decimal::ONE_HUNDRED, 2));
+                    let percent = v.checked_mul(Decimal::ONE_HUNDRED).map(|p| format!("{} %", swedish(p, 2)));
+                    n.value = format!("{} ({})", n.value, percent.unwrap_or_else(|| Overflow.to_string()));
                 }
                 n
             })

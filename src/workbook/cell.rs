@@ -292,33 +292,56 @@ fn is_group_separator(c: char) -> bool {
 /// optional thousands separators (space, U+00A0 or U+202F, between groups of
 /// three), and at most one decimal separator, `,` or `.`: `1 234,50`,
 /// `-12,5`, `1234.5`, `−7`. Surrounding whitespace is ignored. Anything else
-/// (`tolv`, ``, `1,2,3`, `1e5`, `12 34`) is `None`.
+/// (`tolv`, ``, `1,2,3`, `1e5`, `12 34`) is `None`, and so is a number a
+/// decimal cannot hold exactly (see [`swedish_number`]).
 pub fn parse_swedish_number(text: &str) -> Option<Decimal> {
+    swedish_number(text).ok()
+}
+
+/// Why a cell's text is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberFault {
+    /// Not written as a number at all (`tolv`, `1,2,3`).
+    NotANumber,
+    /// Written as a number, but with more digits than a decimal holds exactly
+    /// (beyond ±79 228 162 514 264 337 593 543 950 335, or past 28 decimals):
+    /// never rounded silently.
+    Inexact,
+}
+
+/// Parses a number as [`parse_swedish_number`] does, saying why it is not one.
+pub fn swedish_number(text: &str) -> Result<Decimal, NumberFault> {
     let text = text.trim_matches(|c: char| c.is_whitespace() || is_group_separator(c));
     let (negative, body) = split_sign(text);
     let (int_part, frac_part) = match body.find([',', '.']) {
         Some(at) => (&body[..at], Some(&body[at + 1..])),
         None => (body, None),
     };
+    let shaped = grouped_digits(int_part) && frac_part.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped || (int_part.is_empty() && frac_part.is_none()) {
+        return Err(NumberFault::NotANumber);
+    }
     let mut out = StackText::<64>::new();
+    exact_text(negative, int_part, frac_part, &mut out).ok_or(NumberFault::Inexact)?;
+    let value = Decimal::from_str_exact(out.as_str().ok_or(NumberFault::Inexact)?).map_err(|_| NumberFault::Inexact)?;
+    Ok(if value.is_zero() { Decimal::ZERO } else { value })
+}
+
+/// Writes a number already known to be well formed as plain text (`-1234.5`);
+/// `None` when it is too long for any exact decimal.
+fn exact_text<const N: usize>(negative: bool, int_part: &str, frac: Option<&str>, out: &mut StackText<N>) -> Option<()> {
     if negative {
         out.push(b'-')?;
     }
-    push_grouped_digits(int_part, &mut out)?;
-    if let Some(frac) = frac_part {
-        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
+    int_part.bytes().filter(u8::is_ascii_digit).try_for_each(|b| out.push(b))?;
+    if let Some(frac) = frac {
         if int_part.is_empty() {
             out.push(b'0')?;
         }
         out.push(b'.')?;
         frac.bytes().try_for_each(|b| out.push(b))?;
-    } else if int_part.is_empty() {
-        return None;
     }
-    let value = Decimal::from_str_exact(out.as_str()?).ok()?;
-    Some(if value.is_zero() { Decimal::ZERO } else { value })
+    Some(())
 }
 
 fn split_sign(text: &str) -> (bool, &str) {
@@ -333,25 +356,19 @@ fn split_sign(text: &str) -> (bool, &str) {
     }
 }
 
-/// Copies the digits of an integer part, checking that separators only sit
-/// between groups of three digits (the first group has 1-3).
-fn push_grouped_digits<const N: usize>(int_part: &str, out: &mut StackText<N>) -> Option<()> {
+/// Whether an integer part is digits, with separators only between groups of
+/// three digits (the first group has 1-3).
+fn grouped_digits(int_part: &str) -> bool {
     let mut groups = int_part.split(is_group_separator);
     let first = groups.next().unwrap_or_default();
     let grouped = int_part.len() != first.len();
     if grouped && !(1..=3).contains(&first.len()) {
-        return None;
+        return false;
     }
-    for (index, group) in std::iter::once(first).chain(groups).enumerate() {
-        if index > 0 && group.len() != 3 {
-            return None;
-        }
-        if !group.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        group.bytes().try_for_each(|b| out.push(b))?;
-    }
-    Some(())
+    std::iter::once(first)
+        .chain(groups)
+        .enumerate()
+        .all(|(index, group)| (index == 0 || group.len() == 3) && group.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, ExcelDateTimeType};
 use rust_decimal::Decimal;
 
-use super::cell::{Period, decimal_from_f64, parse_period_text, parse_swedish_number, period_from_serial};
+use super::cell::{NumberFault, Period, decimal_from_f64, parse_period_text, period_from_serial, swedish_number};
 use super::error::{CellProblem, Expected, Found};
 
 /// One cell's value, borrowed from a calamine cell or a CSV field.
@@ -127,7 +127,10 @@ impl Value<'_> {
         match *self {
             Value::Float(x) => decimal_from_f64(x).ok_or_else(|| CellProblem::OutOfRange(x.to_string())),
             Value::Int(i) => Ok(Decimal::from(i)),
-            Value::Text(s) => parse_swedish_number(s).ok_or_else(|| self.expected(Expected::Number)),
+            Value::Text(s) => swedish_number(s).map_err(|fault| match fault {
+                NumberFault::Inexact => CellProblem::OutOfRange(shorten(s)),
+                NumberFault::NotANumber => self.expected(Expected::Number),
+            }),
             _ => Err(self.expected(Expected::Number)),
         }
     }

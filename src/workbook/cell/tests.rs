@@ -267,3 +267,18 @@ proptest::proptest! {
         proptest::prop_assert_eq!(d.to_string().parse::<f64>().ok(), Some(x));
     }
 }
+
+#[test]
+fn numbers_a_decimal_cannot_hold_exactly_are_refused_not_rounded() {
+    for text in [
+        "79228162514264337593543950336",
+        "-79 228 162 514 264 337 593 543 950 336",
+        "1234567890123456789012345678901234567890",
+        "0,12345678901234567890123456789012",
+        "99999999999999999999999999999,9",
+    ] {
+        assert_eq!(swedish_number(text), Err(NumberFault::Inexact), "{text}");
+    }
+    assert_eq!(swedish_number("-79228162514264337593543950335"), Ok(Decimal::MIN));
+    assert_eq!(swedish_number("1,2,3"), Err(NumberFault::NotANumber));
+}
