@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::echo::echo;
+
 /// A cell address, 1-based row, 0-based column; Display gives `Volymer!E17`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellRef {
@@ -89,9 +91,9 @@ pub enum ParsePeriodError {
 impl fmt::Display for ParsePeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&match self {
-            ParsePeriodError::Format(text) => crate::tr!("wb-period-format", text = text),
-            ParsePeriodError::Month { text, month } => crate::tr!("wb-period-month", text = text, month = month.to_string()),
-            ParsePeriodError::Day { text, day } => crate::tr!("wb-period-day", text = text, day = day.to_string()),
+            ParsePeriodError::Format(text) => crate::tr!("wb-period-format", text = echo(text)),
+            ParsePeriodError::Month { text, month } => crate::tr!("wb-period-month", text = echo(text), month = month.to_string()),
+            ParsePeriodError::Day { text, day } => crate::tr!("wb-period-day", text = echo(text), day = day.to_string()),
         })
     }
 }
@@ -108,7 +110,8 @@ impl FromStr for Period {
 }
 
 /// Parses a period as found in a text cell: `YYYY-MM`, `YYYY-MM-DD`, or a
-/// `YYYY-MM-DD` date followed by a time (`T…` or ` …`).
+/// `YYYY-MM-DD` date followed by a time `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`
+/// (after `T` or a space, optionally ending in `Z`). Nothing else may follow.
 pub fn parse_period_text(s: &str) -> Result<Period, ParsePeriodError> {
     parse_period(s.trim(), true).map_err(|fault| fault.into_error(s))
 }
@@ -157,9 +160,27 @@ fn parse_period(s: &str, allow_date: bool) -> Result<Period, PeriodFault> {
     Ok(Period { year, month })
 }
 
-/// `-DD`, optionally followed by `T…` or ` …` (a time).
+/// `-DD`, optionally followed by `T` or ` ` and a time.
 fn is_date_tail(rest: &[u8]) -> bool {
-    rest.len() >= 3 && rest[0] == b'-' && digits(&rest[1..3]).is_some() && (rest.len() == 3 || rest[3] == b'T' || rest[3] == b' ')
+    let day = rest.len() >= 3 && rest[0] == b'-' && digits(&rest[1..3]).is_some();
+    day && (rest.len() == 3 || (matches!(rest[3], b'T' | b' ') && is_time(&rest[4..])))
+}
+
+/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, optionally ending in `Z`, in range.
+fn is_time(time: &[u8]) -> bool {
+    let time = time.strip_suffix(b"Z").unwrap_or(time);
+    let (clock, fraction) = match time.iter().position(|&b| b == b'.') {
+        Some(at) => (&time[..at], Some(&time[at + 1..])),
+        None => (time, None),
+    };
+    let field = |i: usize, max: u32| clock.get(i..i + 2).and_then(digits).is_some_and(|n| n <= max);
+    let hm = field(0, 23) && clock.get(2) == Some(&b':') && field(3, 59);
+    let ok = match clock.len() {
+        5 => fraction.is_none(),
+        8 => clock[5] == b':' && field(6, 60),
+        _ => false,
+    };
+    hm && ok && fraction.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit))
 }
 
 fn digits(bytes: &[u8]) -> Option<u32> {

@@ -3,12 +3,12 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ::csv::ByteRecord;
 
 use super::Inputs;
-use super::error::{CsvProblem, WorkbookError, WorkbookErrors};
+use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
 use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 
@@ -21,13 +21,8 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut Workboo
             return Inputs::default();
         }
     };
-    let [utfall, volymer, budget] = ["Utfall.csv", "Volymer.csv", "Budget.csv"].map(|wanted| {
-        let name = names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).map(|n| dir.join(n));
-        if name.is_none() {
-            problems.push(WorkbookError::MissingCsv { file: dir.to_path_buf(), name: wanted, found: names.clone() });
-        }
-        name
-    });
+    let [utfall, volymer, budget] = [("Utfall.csv", "Utfall"), ("Volymer.csv", "Volymer"), ("Budget.csv", "Budget")]
+        .map(|(wanted, sheet)| find_file(dir, &names, wanted, sheet).map_err(|e| problems.push(e)).ok());
     let mut inputs = Inputs::default();
     if let Some(file) = volymer {
         inputs.volumes = read_file(&file, Volumes::default(), problems).0;
@@ -39,6 +34,38 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut Workboo
         inputs.ledger_rows = read_file(&file, Ledger::new(on_posting), problems).count;
     }
     inputs
+}
+
+/// The folder's file for `wanted` of the contract: the one entry whose name,
+/// trimmed and case folded, is `wanted`, checked by [`regular_file`]; an error
+/// when there is none, or more than one.
+fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
+    let hits: Vec<&String> = names.iter().filter(|n| super::names_sheet(n, wanted)).collect();
+    match hits.as_slice() {
+        [one] => regular_file(dir, one, sheet),
+        [] => Err(WorkbookError::MissingCsv { file: dir.to_path_buf(), name: wanted, found: names.to_vec() }),
+        _ => Err(WorkbookError::AmbiguousCsv { file: dir.to_path_buf(), name: wanted, names: hits.into_iter().cloned().collect() }),
+    }
+}
+
+/// The path of entry `name` of the folder, if it may be read: a regular file,
+/// or a symbolic link to one inside the folder. Checked before anything is
+/// opened, so a pipe never blocks and a file outside the folder is never read.
+fn regular_file(dir: &Path, name: &str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
+    let path = dir.join(name);
+    let link = std::fs::symlink_metadata(&path).map_err(|e| WorkbookError::io(&path, e))?;
+    if link.file_type().is_symlink() {
+        let target = path.canonicalize().map_err(|e| WorkbookError::io(&path, e))?;
+        let root = dir.canonicalize().map_err(|e| WorkbookError::io(dir, e))?;
+        if !target.starts_with(&root) {
+            return Err(WorkbookError::OutsideFolder { file: path, sheet });
+        }
+    }
+    let meta = std::fs::metadata(&path).map_err(|e| WorkbookError::io(&path, e))?;
+    if !meta.is_file() {
+        return Err(WorkbookError::NotAFile { file: path, sheet: Some(sheet), kind: FileKind::of(meta.file_type()) });
+    }
+    Ok(path)
 }
 
 /// The names of the files in a folder, sorted.

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::cell::{CellRef, ParsePeriodError};
+use super::echo::{echo, echo_name, echo_names};
 use super::problems::{Place, Placed, Problems};
 use crate::tr;
 
@@ -31,7 +32,7 @@ pub enum Expected {
 pub enum Found {
     /// Nothing, or only whitespace.
     Empty,
-    /// A text, trimmed and shortened to 40 characters (with `…`).
+    /// A text as a message echoes it: trimmed, cut to 80 characters (with `…`), control characters escaped.
     Text(String),
     /// A number, as the spreadsheet stored it.
     Number(String),
@@ -67,6 +68,36 @@ pub enum CellProblem {
     Empty(&'static str),
     /// An empty `id` cell in Utfall.
     MissingId,
+    /// A text number such as `1.234`: in Swedish the dot may be a thousands
+    /// separator or a decimal point, and the two readings differ a thousandfold.
+    AmbiguousDot {
+        /// The text as echoed.
+        text: String,
+        /// The reading with the dot as a thousands separator, e.g. `1 234`.
+        thousands: String,
+        /// The reading with the dot as a decimal point, e.g. `1,234`.
+        decimal: String,
+    },
+    /// A text number with dots as thousands separators, such as `1.234,5`.
+    DotGroups {
+        /// The text as echoed.
+        text: String,
+        /// The number written the Swedish way, e.g. `1 234,5`.
+        fixed: String,
+    },
+}
+
+impl CellProblem {
+    /// How to fix the cell, when there is one clear way.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            CellProblem::AmbiguousDot { thousands, decimal, .. } => {
+                Some(tr!("wb-cell-ambiguous-dot-hint", thousands = thousands, decimal = decimal))
+            }
+            CellProblem::DotGroups { fixed, .. } => Some(tr!("wb-cell-dot-groups-hint", fixed = fixed)),
+            _ => None,
+        }
+    }
 }
 
 impl From<ParsePeriodError> for CellProblem {
@@ -111,6 +142,10 @@ impl fmt::Display for CellProblem {
             CellProblem::DateOutOfRange(serial) => tr!("wb-cell-date-out-of-range", serial = serial),
             CellProblem::Empty(column) => tr!("wb-cell-empty", column = *column),
             CellProblem::MissingId => tr!("wb-cell-missing-id"),
+            CellProblem::AmbiguousDot { text, thousands, decimal } => {
+                tr!("wb-cell-ambiguous-dot", text = text, thousands = thousands, decimal = decimal)
+            }
+            CellProblem::DotGroups { text, .. } => tr!("wb-cell-dot-groups", text = text),
         })
     }
 }
@@ -140,6 +175,52 @@ impl fmt::Display for CsvProblem {
             CsvProblem::TooWide { fields, header } => tr!("wb-csv-too-wide", fields = *fields, header = *header),
             CsvProblem::Parse(message) => message.clone(),
         })
+    }
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A named pipe: opening it waits for a writer.
+    Fifo,
+    /// A block or character device such as `/dev/zero`.
+    Device,
+    /// A Unix socket.
+    Socket,
+    /// A directory (where a file belongs).
+    Directory,
+    /// Anything else that is no regular file.
+    Other,
+}
+
+impl FileKind {
+    /// The kind of a path's file type (symbolic links followed).
+    pub fn of(file_type: std::fs::FileType) -> FileKind {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if file_type.is_fifo() {
+                return FileKind::Fifo;
+            }
+            if file_type.is_block_device() || file_type.is_char_device() {
+                return FileKind::Device;
+            }
+            if file_type.is_socket() {
+                return FileKind::Socket;
+            }
+        }
+        if file_type.is_dir() { FileKind::Directory } else { FileKind::Other }
+    }
+
+    fn words(self) -> String {
+        let kind = match self {
+            FileKind::Fifo => "fifo",
+            FileKind::Device => "device",
+            FileKind::Socket => "socket",
+            FileKind::Directory => "directory",
+            FileKind::Other => "other",
+        };
+        tr!("wb-file-kind", kind = kind)
     }
 }
 
@@ -196,6 +277,41 @@ pub enum WorkbookError {
         name: &'static str,
         /// The files present.
         found: Vec<String>,
+    },
+    /// The input, or a CSV file of the folder, is not a regular file (a pipe,
+    /// a device, …); it is refused before it is opened, as opening could block.
+    NotAFile {
+        /// The path.
+        file: PathBuf,
+        /// For a CSV file of a folder, the sheet it would hold; `None` for the input itself.
+        sheet: Option<&'static str>,
+        /// What it is.
+        kind: FileKind,
+    },
+    /// A CSV file of the folder is a symbolic link to a file outside the folder; it is never read.
+    OutsideFolder {
+        /// The link.
+        file: PathBuf,
+        /// The sheet it would hold.
+        sheet: &'static str,
+    },
+    /// Several sheets of the workbook name one sheet of the contract (names trimmed, case folded).
+    AmbiguousSheet {
+        /// The file.
+        file: PathBuf,
+        /// The sheet of the contract.
+        sheet: &'static str,
+        /// The candidates as the workbook names them, each with whether it is hidden.
+        names: Vec<(String, bool)>,
+    },
+    /// Several files of the folder name one CSV file of the contract (names trimmed, case folded).
+    AmbiguousCsv {
+        /// The folder.
+        file: PathBuf,
+        /// The file of the contract, e.g. `Utfall.csv`.
+        name: &'static str,
+        /// The candidates as the folder names them.
+        names: Vec<String>,
     },
     /// A sheet could not be read.
     Sheet {
@@ -301,8 +417,13 @@ impl Placed for WorkbookError {
             WorkbookError::MissingSheet { sheet, .. }
             | WorkbookError::Sheet { sheet, .. }
             | WorkbookError::EmptySheet { sheet, .. }
-            | WorkbookError::TooLarge { sheet, .. } => Place::sheet(sheet),
-            WorkbookError::MissingCsv { name, .. } => Place::sheet(name.trim_end_matches(".csv")),
+            | WorkbookError::TooLarge { sheet, .. }
+            | WorkbookError::OutsideFolder { sheet, .. }
+            | WorkbookError::NotAFile { sheet: Some(sheet), .. }
+            | WorkbookError::AmbiguousSheet { sheet, .. } => Place::sheet(sheet),
+            WorkbookError::MissingCsv { name, .. } | WorkbookError::AmbiguousCsv { name, .. } => {
+                Place::sheet(name.trim_end_matches(".csv"))
+            }
             WorkbookError::Csv { sheet, line, .. } => Place::row(sheet, u32::try_from(*line).unwrap_or(u32::MAX)),
             WorkbookError::Posting { row, .. } => Place::row("Utfall", *row),
             _ => self.cell().map_or(Place::FILE, Place::cell),
@@ -331,6 +452,10 @@ impl WorkbookError {
             | WorkbookError::Malformed { file, .. }
             | WorkbookError::MissingSheet { file, .. }
             | WorkbookError::MissingCsv { file, .. }
+            | WorkbookError::NotAFile { file, .. }
+            | WorkbookError::OutsideFolder { file, .. }
+            | WorkbookError::AmbiguousSheet { file, .. }
+            | WorkbookError::AmbiguousCsv { file, .. }
             | WorkbookError::Sheet { file, .. }
             | WorkbookError::EmptySheet { file, .. }
             | WorkbookError::MissingColumn { file, .. }
@@ -352,6 +477,11 @@ impl WorkbookError {
             WorkbookError::Malformed { message, .. } => tr!("wb-malformed", message = message),
             WorkbookError::MissingSheet { sheet, found, .. } => tr!("wb-missing-sheet", sheet = *sheet, found = list(found)),
             WorkbookError::MissingCsv { name, found, .. } => tr!("wb-missing-csv", name = *name, found = list(found)),
+            WorkbookError::NotAFile { sheet: None, kind, .. } => tr!("wb-input-not-a-file", kind = kind.words()),
+            WorkbookError::NotAFile { sheet: Some(_), kind, .. } => tr!("wb-csv-not-a-file", kind = kind.words()),
+            WorkbookError::OutsideFolder { .. } => tr!("wb-csv-outside-folder"),
+            WorkbookError::AmbiguousSheet { sheet, names, .. } => tr!("wb-ambiguous-sheet", sheet = *sheet, names = sheet_names(names)),
+            WorkbookError::AmbiguousCsv { name, names, .. } => tr!("wb-ambiguous-csv", name = *name, names = echo_names(names)),
             WorkbookError::Sheet { sheet, message, .. } => tr!("wb-sheet", sheet = *sheet, message = message),
             WorkbookError::EmptySheet { sheet, .. } => tr!("wb-empty-sheet", sheet = *sheet),
             WorkbookError::MissingColumn { sheet, column, found, .. } => {
@@ -364,7 +494,10 @@ impl WorkbookError {
                 let (rows, cols, max) = (rows.to_string(), cols.to_string(), MAX_SHEET_CELLS.to_string());
                 tr!("wb-too-large", sheet = *sheet, rows = rows, cols = cols, max = max)
             }
-            WorkbookError::Cell { cell, problem, .. } => format!("{cell}: {problem}"),
+            WorkbookError::Cell { cell, problem, .. } => match problem.hint() {
+                Some(hint) => format!("{cell}: {problem}\n  = {}", tr!("wb-hint", hint = hint)),
+                None => format!("{cell}: {problem}"),
+            },
             WorkbookError::Csv { line, problem, .. } => tr!("wb-csv-line", line = line.to_string(), message = problem.to_string()),
             WorkbookError::Posting { row, message, .. } => tr!("wb-posting", row = row.to_string(), message = message),
         }
@@ -395,7 +528,19 @@ fn io_cause(e: &std::io::Error) -> String {
     }
 }
 
-/// Renders names for a `found: …` list.
+/// Renders names for a `found: …` list, each echoed.
 fn list(names: &[String]) -> String {
-    if names.is_empty() { tr!("wb-nothing") } else { names.join(", ") }
+    if names.is_empty() {
+        return tr!("wb-nothing");
+    }
+    names.iter().map(|n| echo(n)).collect::<Vec<_>>().join(", ")
+}
+
+/// Renders candidate sheets: each in backticks, untrimmed, hidden ones marked.
+fn sheet_names(names: &[(String, bool)]) -> String {
+    let name = |(n, hidden): &(String, bool)| match hidden {
+        true => format!("`{}` {}", echo_name(n), tr!("wb-hidden")),
+        false => format!("`{}`", echo_name(n)),
+    };
+    names.iter().map(name).collect::<Vec<_>>().join(", ")
 }

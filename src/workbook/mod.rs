@@ -5,9 +5,17 @@
 //! `Volymer` and `Budget` (read in full). Sheets are found by name and
 //! columns by header, both case-insensitively; the header row is the first
 //! non-empty row. Rows whose used columns are all empty are skipped.
+//!
+//! Guards against hostile or confusing inputs: two sheets (or files) that
+//! could both be one sheet of the contract are an error, never a silent
+//! choice; only regular files and directories are opened (a pipe would
+//! block); a CSV file linked from outside its folder is never read; and
+//! cell text echoed in a message is cut short with control characters escaped.
 
 mod cell;
 mod csv;
+mod dots;
+mod echo;
 mod error;
 mod problems;
 mod rows;
@@ -22,7 +30,7 @@ pub use cell::{
     CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
     period_from_serial,
 };
-pub use error::{CellProblem, CsvProblem, Expected, Found, MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
+pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
 pub use problems::{MAX_PROBLEMS, Place, Placed, Problems};
 
 /// One ledger posting (sheet Utfall): columns period, id, komplement, konto, belopp.
@@ -99,13 +107,24 @@ pub fn read(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), W
 /// still read; a file that cannot be opened gives nothing.
 pub fn read_partial(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>) -> (Inputs, WorkbookErrors) {
     let mut problems = WorkbookErrors::new();
+    // INVARIANT: nothing is opened before its file type is known: opening a fifo blocks.
     let inputs = match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => csv::read(path, on_posting, &mut problems),
-        Ok(_) => sheets::read(path, on_posting, &mut problems),
+        Ok(meta) if meta.is_file() => sheets::read(path, on_posting, &mut problems),
+        Ok(meta) => {
+            problems.push(WorkbookError::NotAFile { file: path.to_path_buf(), sheet: None, kind: FileKind::of(meta.file_type()) });
+            Inputs::default()
+        }
         Err(e) => {
             problems.push(WorkbookError::io(path, e));
             Inputs::default()
         }
     };
     (inputs, problems)
+}
+
+/// Whether a sheet or file name found in the input names `wanted` of the
+/// contract: equal once trimmed and case folded.
+fn names_sheet(found: &str, wanted: &str) -> bool {
+    found.trim().to_lowercase() == wanted.to_lowercase()
 }

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, Xlsb, Xlsx, open_workbook};
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx, open_workbook};
 
 use super::Inputs;
 use super::error::{MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
@@ -139,9 +139,19 @@ fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
     })
 }
 
+/// A sheet's name as the workbook spells it, and whether it is hidden.
+struct SheetName {
+    name: String,
+    hidden: bool,
+}
+
+fn sheet_names(sheets: &[Sheet]) -> Vec<SheetName> {
+    sheets.iter().map(|s| SheetName { name: s.name.clone(), hidden: s.visible != SheetVisible::Visible }).collect()
+}
+
 /// A workbook whose sheets can be fed to a [`Sink`].
 trait Book {
-    fn names(&self) -> Vec<String>;
+    fn names(&self) -> Vec<SheetName>;
     fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError>;
 }
 
@@ -149,13 +159,8 @@ trait Book {
 /// sheet is recorded and the others are still read.
 fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
     let names = book.names();
-    let [utfall, volymer, budget] = ["Utfall", "Volymer", "Budget"].map(|sheet| {
-        let name = find_sheet(&names, sheet).map(str::to_string);
-        if name.is_none() {
-            problems.push(WorkbookError::MissingSheet { file: file.to_path_buf(), sheet, found: names.clone() });
-        }
-        name
-    });
+    let [utfall, volymer, budget] =
+        ["Utfall", "Volymer", "Budget"].map(|sheet| find_sheet(file, &names, sheet).map_err(|e| problems.push(e)).ok());
     let mut inputs = Inputs::default();
     if let Some(name) = volymer {
         inputs.volumes = read_sheet(&mut book, file, &name, Volumes::default(), problems).0;
@@ -169,9 +174,21 @@ fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, probl
     inputs
 }
 
-/// The workbook's name of a sheet, matched case-insensitively.
-fn find_sheet<'n>(names: &'n [String], sheet: &str) -> Option<&'n str> {
-    names.iter().find(|n| n.trim().eq_ignore_ascii_case(sheet)).map(String::as_str)
+/// The workbook's name of a sheet of the contract: the one sheet whose name,
+/// trimmed and case folded, is `sheet`; an error when there is none, or more than one.
+fn find_sheet(file: &Path, names: &[SheetName], sheet: &'static str) -> Result<String, WorkbookError> {
+    let hits: Vec<&SheetName> = names.iter().filter(|n| super::names_sheet(&n.name, sheet)).collect();
+    match hits.as_slice() {
+        [one] => Ok(one.name.clone()),
+        [] => {
+            let found = names.iter().map(|n| n.name.clone()).collect();
+            Err(WorkbookError::MissingSheet { file: file.to_path_buf(), sheet, found })
+        }
+        _ => {
+            let names = hits.iter().map(|n| (n.name.clone(), n.hidden)).collect();
+            Err(WorkbookError::AmbiguousSheet { file: file.to_path_buf(), sheet, names })
+        }
+    }
 }
 
 /// Reads one sheet into a parser, recording its problems.
@@ -186,8 +203,8 @@ fn sheet_error(file: &Path, sheet: &'static str, message: impl ToString) -> Work
 }
 
 impl<RS: Read + Seek> Book for Xlsx<RS> {
-    fn names(&self) -> Vec<String> {
-        self.sheet_names()
+    fn names(&self) -> Vec<SheetName> {
+        sheet_names(self.sheets_metadata())
     }
 
     fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
@@ -199,8 +216,8 @@ impl<RS: Read + Seek> Book for Xlsx<RS> {
 }
 
 impl<RS: Read + Seek> Book for Xlsb<RS> {
-    fn names(&self) -> Vec<String> {
-        self.sheet_names()
+    fn names(&self) -> Vec<SheetName> {
+        sheet_names(self.sheets_metadata())
     }
 
     fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
@@ -219,8 +236,8 @@ where
     R: Reader<BufReader<File>>,
     R::Error: std::fmt::Display,
 {
-    fn names(&self) -> Vec<String> {
-        self.0.sheet_names()
+    fn names(&self) -> Vec<SheetName> {
+        sheet_names(self.0.sheets_metadata())
     }
 
     fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {

@@ -7,6 +7,8 @@ use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, ExcelDateTimeType};
 use rust_decimal::Decimal;
 
 use super::cell::{NumberFault, Period, decimal_from_f64, parse_period_text, period_from_serial, swedish_number};
+use super::dots::dot_problem;
+use super::echo::echo;
 use super::error::{CellProblem, Expected, Found};
 
 /// One cell's value, borrowed from a calamine cell or a CSV field.
@@ -106,7 +108,7 @@ impl Value<'_> {
         match self {
             Value::Empty => Found::Empty,
             Value::Text(s) if s.trim().is_empty() => Found::Empty,
-            Value::Text(s) | Value::DateIso(s) => Found::Text(shorten(s)),
+            Value::Text(s) | Value::DateIso(s) => Found::Text(echo(s)),
             Value::Float(x) => Found::Number(x.to_string()),
             Value::Int(i) => Found::Number(i.to_string()),
             Value::Bool(b) => Found::Bool(*b),
@@ -121,16 +123,20 @@ impl Value<'_> {
         CellProblem::Expected { expected, found: self.found() }
     }
 
-    /// The cell as a decimal number (numeric cell or Swedish-format text).
+    /// The cell as a decimal number (numeric cell or Swedish-format text; a text
+    /// whose dot could be a thousands separator is refused, see [`dot_problem`]).
     pub(crate) fn number(&self) -> Result<Decimal, CellProblem> {
         self.check_error()?;
         match *self {
             Value::Float(x) => decimal_from_f64(x).ok_or_else(|| CellProblem::OutOfRange(x.to_string())),
             Value::Int(i) => Ok(Decimal::from(i)),
-            Value::Text(s) => swedish_number(s).map_err(|fault| match fault {
-                NumberFault::Inexact => CellProblem::OutOfRange(shorten(s)),
-                NumberFault::NotANumber => self.expected(Expected::Number),
-            }),
+            Value::Text(s) => match dot_problem(s) {
+                Some(problem) => Err(problem),
+                None => swedish_number(s).map_err(|fault| match fault {
+                    NumberFault::Inexact => CellProblem::OutOfRange(echo(s)),
+                    NumberFault::NotANumber => self.expected(Expected::Number),
+                }),
+            },
             _ => Err(self.expected(Expected::Number)),
         }
     }
@@ -179,15 +185,6 @@ impl Value<'_> {
 /// Whether a date cell counts from 1904 (calamine keeps this private).
 fn is_1904(dt: &ExcelDateTime) -> bool {
     *dt == ExcelDateTime::new(dt.as_f64(), ExcelDateTimeType::DateTime, true)
-}
-
-/// User text for a message: trimmed, shortened to 40 characters.
-pub(crate) fn shorten(s: &str) -> String {
-    let s = s.trim();
-    match s.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
 }
 
 /// A row as the sheet parsers see it: cells by absolute 0-based column.

@@ -27,6 +27,10 @@ wb-cell-out-of-range = the number { $number } is out of range
 wb-cell-date-out-of-range = the date serial number { $serial } is outside the dates a spreadsheet can hold
 wb-cell-empty = the `{ $column }` cell is empty
 wb-cell-missing-id = the `id` cell is empty; every posting needs an id code
+wb-cell-ambiguous-dot = "{ $text }" is ambiguous: { $thousands } with the dot as a thousands separator, or { $decimal } with the dot as the decimal point
+wb-cell-ambiguous-dot-hint = write `{ $thousands }` or `{ $decimal }`
+wb-cell-dot-groups = "{ $text }" uses dots as thousands separators
+wb-cell-dot-groups-hint = write `{ $fixed }`
 
 ## Periods
 wb-period-format = expected a period yyyy-mm, found "{ $text }"
@@ -52,6 +56,19 @@ wb-empty-sheet = sheet `{ $sheet }` is empty; its first row must name the column
 wb-missing-column = column `{ $column }` is missing (found: { $found })
 wb-duplicate-column = column `{ $column }` appears twice, first at { $first }
 wb-too-large = sheet `{ $sheet }` spans { $rows } rows by { $cols } columns, more than { $max } cells; delete stray cells far from the data or save as xlsx
+wb-file-kind = { $kind ->
+    [fifo] a named pipe (fifo)
+    [device] a device file
+    [socket] a socket
+    [directory] a directory
+   *[other] not a regular file
+}
+wb-input-not-a-file = the path is { $kind }, not a workbook or a folder; give an .xlsx, .xlsm, .xls or .ods file or a folder with Utfall.csv, Volymer.csv and Budget.csv
+wb-csv-not-a-file = the path is { $kind }, not a regular file; only regular files are read
+wb-csv-outside-folder = the file is a symbolic link to a file outside the folder and is not read; copy the file into the folder
+wb-ambiguous-sheet = sheet `{ $sheet }` appears more than once in the workbook: { $names }; delete or rename all but one
+wb-ambiguous-csv = file `{ $name }` appears more than once in the folder: { $names }; delete or rename all but one
+wb-hidden = (hidden)
 
 ## CSV files
 wb-csv-line = line { $line }: { $message }

@@ -27,6 +27,10 @@ wb-cell-out-of-range = talet { $number } ligger utanför det tillåtna intervall
 wb-cell-date-out-of-range = datumets serienummer { $serial } ligger utanför de datum ett kalkylblad kan hålla
 wb-cell-empty = cellen i kolumnen `{ $column }` är tom
 wb-cell-missing-id = cellen i kolumnen `id` är tom; varje kontering behöver en id-kod
+wb-cell-ambiguous-dot = `{ $text }` är tvetydigt: { $thousands } med punkten som tusentalsavgränsare, eller { $decimal } med punkten som decimaltecken
+wb-cell-ambiguous-dot-hint = skriv `{ $thousands }` eller `{ $decimal }`
+wb-cell-dot-groups = `{ $text }` har punkt som tusentalsavgränsare
+wb-cell-dot-groups-hint = skriv `{ $fixed }`
 
 ## Perioder
 wb-period-format = förväntade en period åååå-mm, hittade `{ $text }`
@@ -52,6 +56,19 @@ wb-empty-sheet = bladet `{ $sheet }` är tomt; första raden ska ange kolumnerna
 wb-missing-column = kolumnen `{ $column }` saknas (finns: { $found })
 wb-duplicate-column = kolumnen `{ $column }` finns två gånger, första gången i { $first }
 wb-too-large = bladet `{ $sheet }` spänner över { $rows } rader och { $cols } kolumner, fler än { $max } celler; ta bort lösa celler långt från data eller spara som xlsx
+wb-file-kind = { $kind ->
+    [fifo] en namngiven pipe (fifo)
+    [device] en enhetsfil
+    [socket] en socket
+    [directory] en mapp
+   *[other] ingen vanlig fil
+}
+wb-input-not-a-file = sökvägen är { $kind }, inte en arbetsbok eller en mapp; ange en .xlsx-, .xlsm-, .xls- eller .ods-fil eller en mapp med Utfall.csv, Volymer.csv och Budget.csv
+wb-csv-not-a-file = sökvägen är { $kind }, inte en vanlig fil; bara vanliga filer läses
+wb-csv-outside-folder = filen är en symbolisk länk till en fil utanför mappen och läses inte; kopiera in filen i mappen
+wb-ambiguous-sheet = bladet `{ $sheet }` finns flera gånger i arbetsboken: { $names }; ta bort eller byt namn på alla utom ett
+wb-ambiguous-csv = filen `{ $name }` finns flera gånger i mappen: { $names }; ta bort eller byt namn på alla utom en
+wb-hidden = (dolt)
 
 ## CSV-filer
 wb-csv-line = rad { $line }: { $message }

@@ -152,7 +152,8 @@ fn period_month_out_of_range() {
 #[test]
 fn period_text_accepts_dates() {
     let july = Some(Period { year: 2023, month: 7 });
-    for text in ["2023-07", "2023-07-15", "2023-07-31", "2023-07-01T00:00:00", "2023-07-01 12:30"] {
+    let times = ["2023-07-01T00:00:00", "2023-07-01 12:30", "2023-07-01T23:59:59.999", "2023-07-01T00:00:00Z"];
+    for text in ["2023-07", "2023-07-15", "2023-07-31"].into_iter().chain(times) {
         assert_eq!(parse_period_text(text).ok(), july, "{text:?}");
     }
     assert!(parse_period_text("2024-02-29").is_ok());
@@ -164,7 +165,16 @@ fn period_text_rejects_bad_dates() {
         let err = parse_period_text(text).expect_err(text);
         assert_eq!(err, ParsePeriodError::Day { text: text.into(), day });
     }
-    for text in ["2023-07-1", "2023-07-01x", "2023-07-0a", "2023-07-"] {
+    let garbage = [
+        "2023-07-01 garbage",
+        "2023-07-01T",
+        "2023-07-01 12",
+        "2023-07-01 25:00",
+        "2023-07-01T12:30:00x",
+        "2023-07-01 12:30:00.",
+        "2023-5x",
+    ];
+    for text in ["2023-07-1", "2023-07-01x", "2023-07-0a", "2023-07-"].into_iter().chain(garbage) {
         let err = parse_period_text(text).expect_err(text);
         assert!(matches!(err, ParsePeriodError::Format(_)), "{text:?}");
     }

@@ -69,7 +69,22 @@ fn text_buffers_are_reused() {
 fn long_text_is_shortened_in_messages() {
     let long = "x".repeat(100);
     let message = Value::Text(&long).number().map_err(|e| e.to_string());
-    assert_eq!(message, Err(format!("förväntade ett tal, hittade `{}…`", "x".repeat(40))));
+    assert_eq!(message, Err(format!("förväntade ett tal, hittade `{}…`", "x".repeat(80))));
+    let message = Value::Text("a\u{1b}[2Jb").number().map_err(|e| e.to_string());
+    assert_eq!(message, Err("förväntade ett tal, hittade `a\\u{1b}[2Jb`".into()));
+}
+
+#[test]
+fn a_dot_before_three_digits_is_refused_with_both_readings() {
+    let message = Value::Text("1.234").number().map_err(|e| e.to_string());
+    let want = "`1.234` är tvetydigt: 1 234 med punkten som tusentalsavgränsare, eller 1,234 med punkten som decimaltecken";
+    assert_eq!(message, Err(want.into()));
+    assert!(matches!(Value::Text("1.234,5").number(), Err(CellProblem::DotGroups { .. })));
+    // A single dot before other than three digits is a decimal point, as before.
+    assert_eq!(Value::Text("1234.5").number().map(|d| d.to_string()), Ok("1234.5".into()));
+    assert_eq!(Value::Text("1.5").number().map(|d| d.to_string()), Ok("1.5".into()));
+    assert_eq!(Value::Text("1 234,50").number().map(|d| d.to_string()), Ok("1234.50".into()));
+    assert_eq!(Value::Float(1.234).number().map(|d| d.to_string()), Ok("1.234".into()));
 }
 
 #[test]
