@@ -196,7 +196,8 @@ fn compensations_read(model: &Model, e: &Expr, out: &mut Vec<AssignmentId>) {
 
 /// Workbooks read so far for one rule file, by path: each is read once.
 struct Workbooks {
-    /// The rule file's directory, which `indata` is relative to.
+    /// The rule file's directory, which `indata` is relative to and confined to
+    /// (with the root given with `--rot`).
     dir: PathBuf,
     loaded: HashMap<PathBuf, Result<Data, (String, Option<String>)>>,
 }
@@ -206,12 +207,32 @@ impl Workbooks {
     fn data(&mut self, model: &Model, input: Option<&Str>) -> Result<Data, Diagnostic> {
         let Some(name) = input else { return Ok(Data::empty(model)) };
         let path = self.dir.join(&name.value);
+        confined(&path, &self.dir).map_err(|(message, hint)| Diagnostic::error(name.span, message).with_hint_opt(hint))?;
         let loaded =
             self.loaded.entry(path.clone()).or_insert_with(|| eval::data::load(model, &path, &mut |_| {}).map_err(|e| (e.message, e.hint)));
         loaded.clone().map_err(|(message, hint)| {
             Diagnostic::error(name.span, crate::tr!("expect-cannot-use-workbook", reason = message)).with_hint_opt(hint)
         })
     }
+}
+
+/// Whether `indata` may read `path`: a workbook file or a CSV folder in the rule
+/// file's folder tree or under `--rot`. Otherwise the message and its hint.
+fn confined(path: &Path, dir: &Path) -> Result<(), (String, Option<String>)> {
+    use crate::check::confine;
+    let shown = confine::echo_path(path);
+    let refused = |r: confine::Refusal| {
+        let message = match &r {
+            confine::Refusal::Outside(_) => crate::tr!("confine-outside", path = shown.as_str(), reason = r.reason()),
+            _ => crate::tr!(
+                "expect-cannot-use-workbook",
+                reason = crate::tr!("confine-cannot-read", path = shown.as_str(), reason = r.reason())
+            ),
+        };
+        (message, r.hint())
+    };
+    let target = confine::within(path, dir).map_err(refused)?;
+    confine::file_or_folder(&target, true).map(|_| ()).map_err(refused)
 }
 
 /// The data a block is evaluated on: its workbook with its inline lines laid over it.
