@@ -130,7 +130,7 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
-    let names: Vec<String> = scored.iter().take(3).map(|(_, k)| format!("`{k}`")).collect();
+    let names: Vec<String> = scored.iter().take(3).map(|(_, k)| format!("`{}`", echo(k))).collect();
     (!names.is_empty()).then(|| crate::tr!("diag-did-you-mean", names = any_of(&names)))
 }
 

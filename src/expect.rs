@@ -217,7 +217,8 @@ impl Workbooks {
 }
 
 /// Whether `indata` may read `path`: a workbook file or a CSV folder in the rule
-/// file's folder tree or under `--rot`. Otherwise the message and its hint.
+/// file's folder tree or under `--rot`. Otherwise the message and its hint; a
+/// file that does not exist is left to the loader.
 fn confined(path: &Path, dir: &Path) -> Result<(), (String, Option<String>)> {
     use crate::check::confine;
     let shown = confine::echo_path(path);
@@ -231,8 +232,12 @@ fn confined(path: &Path, dir: &Path) -> Result<(), (String, Option<String>)> {
         };
         (message, r.hint())
     };
-    let target = confine::within(path, dir).map_err(refused)?;
-    confine::file_or_folder(&target, true).map(|_| ()).map_err(refused)
+    let checked = confine::within(path, dir).and_then(|target| confine::file_or_folder(&target, true));
+    match checked {
+        // A workbook that cannot be read is the loader's to report, as it reports any.
+        Ok(_) | Err(confine::Refusal::Io(_)) => Ok(()),
+        Err(r) => Err(refused(r)),
+    }
 }
 
 /// The data a block is evaluated on: its workbook with its inline lines laid over it.

@@ -160,7 +160,7 @@ fn a_folder_or_a_huge_file_is_no_rule_file() {
 fn a_chain_of_forty_files_stops_at_thirty_two() {
     let dir = tempfile::tempdir().expect("tempdir");
     for i in 0..40 {
-        let base = (i > 0).then(|| format!("bygger_på \"f{}.ek\"\n", i - 1)).unwrap_or_default();
+        let base = if i > 0 { format!("bygger_på \"f{}.ek\"\n", i - 1) } else { String::new() };
         let text = format!("regelverk \"R\"\når {}\nversion {}.0\n{base}dokumentägare \"S\"\n", 2000 + i, i + 1);
         write(dir.path(), &format!("f{i}.ek"), &text);
     }

@@ -87,5 +87,5 @@ cli-error-invalid-value = ogiltigt värde `{ $value }` för `{ $arg }`{ $valid -
 cli-error-missing-command = ange ett kommando
 cli-error-did-you-mean = tips: menade du `{ $name }`?
 cli-error-more = Mer information: `--help`
-cli-arg-rot = Läs även filer under den här mappen när en regelfil (`bygger_på`, `indata`) eller en rapport namnger dem; annars läses bara filer i den namngivande filens mapp och dess undermappar
+cli-arg-rot = Läs även filer under den här mappen när regelfiler och rapporter namnger dem (annars bara i den namngivande filens mapp)
 cli-value-rot = MAPP
