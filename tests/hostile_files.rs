@@ -234,3 +234,14 @@ fn a_hostile_name_is_echoed_cut_and_escaped() {
     assert!(message.contains("`\\u{1b}[2Jaaa") && message.contains("a…`"), "{message}");
     assert!(!message.contains('\u{1b}') && message.chars().count() < 250, "{message}");
 }
+
+#[test]
+fn a_root_that_is_no_folder_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "x.ek", HEADER);
+    let missing = ekostyr_in(dir.path(), &["check", "x.ek", "--rot", "saknas"]);
+    assert_eq!(missing.status.code(), Some(2), "{}", seen(&missing));
+    assert_eq!(seen(&missing), "`--rot saknas`: mappen finns inte\n");
+    let file = ekostyr_in(dir.path(), &["check", "x.ek", "--rot", "x.ek", "--lang", "en"]);
+    assert_eq!(seen(&file), "`--rot x.ek`: it is not a folder\n");
+}

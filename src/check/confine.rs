@@ -25,9 +25,13 @@ static ROOT: OnceLock<PathBuf> = OnceLock::new();
 /// The folder must exist; it is kept with its symlinks resolved.
 pub fn set_root(dir: &Path) -> Result<(), String> {
     let shown = crate::diagnostic::echo(&dir.display().to_string());
-    let canonical = dir.canonicalize().map_err(|e| crate::tr!("confine-bad-root", dir = shown.as_str(), reason = io_reason(&e)))?;
+    let bad = |reason: String| crate::tr!("confine-bad-root", dir = shown.as_str(), reason = reason);
+    let canonical = dir.canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => bad(crate::tr!("confine-root-missing")),
+        _ => bad(io_reason(&e)),
+    })?;
     if !canonical.is_dir() {
-        return Err(crate::tr!("confine-bad-root", dir = shown.as_str(), reason = crate::tr!("confine-root-not-a-folder")));
+        return Err(bad(crate::tr!("confine-root-not-a-folder")));
     }
     // A second call keeps the first root: there is one command line per process.
     let _ = ROOT.set(canonical);
@@ -173,6 +177,10 @@ pub fn read_rule_file(path: &Path) -> Result<String, Refusal> {
     }
     let mut bytes = vec![];
     let file = std::fs::File::open(path).map_err(Refusal::Io)?;
+    // The same check on what was opened, in case the path was swapped meanwhile.
+    if let Some(kind) = kind(&file.metadata().map_err(Refusal::Io)?) {
+        return Err(Refusal::NotAFile(kind));
+    }
     file.take(MAX_RULE_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(Refusal::Io)?;
     if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
         return Err(Refusal::TooLarge);

@@ -1,6 +1,7 @@
 # confine
 confine-bad-root = `--rot { $dir }`: { $reason }
 confine-root-not-a-folder = it is not a folder
+confine-root-missing = the folder does not exist
 confine-outside = `{ $path }` is not read: { $reason }
 confine-reason-outside = it lies outside the folder `{ $dir }`
 confine-hint-rot = files are read only in the folder of the file that names them and its subfolders; give `--rot DIR` to allow files under DIR too

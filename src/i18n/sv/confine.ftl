@@ -1,6 +1,7 @@
 # confine
 confine-bad-root = `--rot { $dir }`: { $reason }
 confine-root-not-a-folder = det är ingen mapp
+confine-root-missing = mappen finns inte
 confine-outside = `{ $path }` läses inte: { $reason }
 confine-reason-outside = den ligger utanför mappen `{ $dir }`
 confine-hint-rot = filer läses bara i mappen där filen som namnger dem ligger och dess undermappar; ange `--rot MAPP` för att även tillåta filer under MAPP
