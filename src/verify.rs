@@ -20,8 +20,8 @@ pub enum Verdict {
 }
 
 /// Re-runs the report at `report` from the files its provenance names. Only files
-/// in the report's folder tree or under `--rot` are read; when it names any other,
-/// nothing is read and the error lists them.
+/// in the report's folder tree or under `--rot`, and only regular files and CSV
+/// folders, are read; when it names any other, nothing is read and the error lists them.
 pub fn verify(report: &Path) -> Result<Verdict, String> {
     let text = read_report(report)?;
     let p = crate::report::json::parse(&text).map_err(|e| crate::tr!("verify-not-json", reason = e))?.provenance;
@@ -54,12 +54,18 @@ fn read_report(report: &Path) -> Result<String, String> {
     std::fs::read_to_string(report).map_err(|e| cannot(crate::error::io_reason(&e)))
 }
 
-/// An error naming every file that lies outside the report's folder tree and the root.
+/// An error naming every file that lies outside the report's folder tree and the
+/// root, or is neither a regular file nor a folder (a FIFO would block the hash).
+/// A missing file is left to be reported as missing.
 fn refuse_outside<'a>(base: &Path, names: impl Iterator<Item = &'a str>) -> Result<(), String> {
     let refused: Vec<String> = names
-        .filter_map(|name| match confine::within(&locate(base, name), base) {
-            Err(r @ confine::Refusal::Outside(_)) => Some(crate::tr!("confine-outside", path = echo(name), reason = r.reason())),
-            _ => None,
+        .filter_map(|name| {
+            let checked = confine::within(&locate(base, name), base).and_then(|t| confine::file_or_folder(&t, true));
+            match checked {
+                Ok(_) | Err(confine::Refusal::Io(_)) => None,
+                Err(r @ confine::Refusal::Outside(_)) => Some(crate::tr!("confine-outside", path = echo(name), reason = r.reason())),
+                Err(r) => Some(crate::tr!("confine-cannot-read", path = echo(name), reason = r.reason())),
+            }
         })
         .collect();
     match refused.is_empty() {

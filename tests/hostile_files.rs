@@ -245,3 +245,18 @@ fn a_root_that_is_no_folder_is_an_error() {
     let file = ekostyr_in(dir.path(), &["check", "x.ek", "--rot", "x.ek", "--lang", "en"]);
     assert_eq!(seen(&file), "`--rot x.ek`: it is not a folder\n");
 }
+
+#[test]
+fn verify_does_not_read_a_fifo_the_report_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("rules/2023.ek"), dir.path().join("2023.ek")).expect("copy");
+    std::fs::copy(root.join("fixtures/2023.xlsx"), dir.path().join("in.xlsx")).expect("copy");
+    let run = ekostyr_in(dir.path(), &["run", "2023.ek", "--input", "in.xlsx", "--format", "json", "-o", "r.json"]);
+    assert!(run.status.success(), "{}", seen(&run));
+    std::fs::remove_file(dir.path().join("in.xlsx")).expect("remove");
+    mkfifo(&dir.path().join("in.xlsx"));
+    let out = ekostyr_within_10s(dir.path(), &["verify", "r.json"]);
+    assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
+    assert!(seen(&out).contains("`in.xlsx`: det är en namngiven rörledning (FIFO)"), "{}", seen(&out));
+}
