@@ -13,6 +13,10 @@ pub struct Cli {
     /// Language of messages and labels (default: Swedish, or English when `LANG` is `en*`).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// A folder whose files rule files (`bygger_på`, `indata`) and reports may name,
+    /// besides the naming file's own folder tree.
+    #[arg(long, global = true)]
+    pub rot: Option<PathBuf>,
 }
 
 /// Subcommands.

@@ -130,7 +130,7 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
-    let names: Vec<String> = scored.iter().take(3).map(|(_, k)| format!("`{k}`")).collect();
+    let names: Vec<String> = scored.iter().take(3).map(|(_, k)| format!("`{}`", echo(k))).collect();
     (!names.is_empty()).then(|| crate::tr!("diag-did-you-mean", names = any_of(&names)))
 }
 
@@ -150,5 +150,64 @@ pub fn one_of(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => or(&init.join(", "), last),
+    }
+}
+
+/// The most characters of a user's text (a path, a name) a message repeats.
+pub const ECHO_MAX_CHARS: usize = 80;
+
+/// A user's text as a message repeats it: control characters (ESC, NUL, the other
+/// C0 and C1 codes, DEL) and the bidirectional overrides escaped as `\u{1b}`, and
+/// cut to [`ECHO_MAX_CHARS`] characters, the last being `…` when cut. A name read
+/// from a file can then neither drive the terminal nor flood the screen.
+pub fn echo(text: &str) -> String {
+    let pieces: Vec<String> = text.chars().map(escaped).collect();
+    if pieces.iter().map(|p| p.chars().count()).sum::<usize>() <= ECHO_MAX_CHARS {
+        return pieces.concat();
+    }
+    let mut out = String::new();
+    let mut count = 0;
+    for piece in pieces.iter().take_while(|p| {
+        count += p.chars().count();
+        count < ECHO_MAX_CHARS
+    }) {
+        out.push_str(piece);
+    }
+    out + "…"
+}
+
+fn escaped(c: char) -> String {
+    let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    match c {
+        '\t' => "\\t".into(),
+        '\n' => "\\n".into(),
+        '\r' => "\\r".into(),
+        c if c.is_control() || bidi => format!("\\u{{{:x}}}", c as u32),
+        c => c.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod echo_tests {
+    use super::echo;
+
+    #[test]
+    fn short_text_is_echoed_as_it_is() {
+        assert_eq!(echo("vårdboende"), "vårdboende");
+        assert_eq!(echo(&"x".repeat(80)), "x".repeat(80));
+    }
+
+    #[test]
+    fn long_text_is_cut_to_eighty_characters() {
+        let cut = echo(&"ö".repeat(10_000));
+        assert_eq!(cut.chars().count(), 80);
+        assert!(cut.ends_with("ö…"));
+    }
+
+    #[test]
+    fn control_characters_are_escaped_whole() {
+        assert_eq!(echo("a\u{1b}[31mb\0c\td"), "a\\u{1b}[31mb\\u{0}c\\td");
+        let cut = echo(&format!("{}\u{1b}{}", "x".repeat(75), "y".repeat(100)));
+        assert_eq!(cut, format!("{}…", "x".repeat(75)));
     }
 }

@@ -196,7 +196,8 @@ fn compensations_read(model: &Model, e: &Expr, out: &mut Vec<AssignmentId>) {
 
 /// Workbooks read so far for one rule file, by path: each is read once.
 struct Workbooks {
-    /// The rule file's directory, which `indata` is relative to.
+    /// The rule file's directory, which `indata` is relative to and confined to
+    /// (with the root given with `--rot`).
     dir: PathBuf,
     loaded: HashMap<PathBuf, Result<Data, (String, Option<String>)>>,
 }
@@ -206,11 +207,36 @@ impl Workbooks {
     fn data(&mut self, model: &Model, input: Option<&Str>) -> Result<Data, Diagnostic> {
         let Some(name) = input else { return Ok(Data::empty(model)) };
         let path = self.dir.join(&name.value);
+        confined(&path, &self.dir).map_err(|(message, hint)| Diagnostic::error(name.span, message).with_hint_opt(hint))?;
         let loaded =
             self.loaded.entry(path.clone()).or_insert_with(|| eval::data::load(model, &path, &mut |_| {}).map_err(|e| (e.message, e.hint)));
         loaded.clone().map_err(|(message, hint)| {
             Diagnostic::error(name.span, crate::tr!("expect-cannot-use-workbook", reason = message)).with_hint_opt(hint)
         })
+    }
+}
+
+/// Whether `indata` may read `path`: a workbook file or a CSV folder in the rule
+/// file's folder tree or under `--rot`. Otherwise the message and its hint; a
+/// file that does not exist is left to the loader.
+fn confined(path: &Path, dir: &Path) -> Result<(), (String, Option<String>)> {
+    use crate::check::confine;
+    let shown = confine::echo_path(path);
+    let refused = |r: confine::Refusal| {
+        let message = match &r {
+            confine::Refusal::Outside(_) => crate::tr!("confine-outside", path = shown.as_str(), reason = r.reason()),
+            _ => crate::tr!(
+                "expect-cannot-use-workbook",
+                reason = crate::tr!("confine-cannot-read", path = shown.as_str(), reason = r.reason())
+            ),
+        };
+        (message, r.hint())
+    };
+    let checked = confine::within(path, dir).and_then(|target| confine::file_or_folder(&target, true));
+    match checked {
+        // A workbook that cannot be read is the loader's to report, as it reports any.
+        Ok(_) | Err(confine::Refusal::Io(_)) => Ok(()),
+        Err(r) => Err(refused(r)),
     }
 }
 

@@ -27,7 +27,11 @@ fn main() -> ExitCode {
             return ExitCode::from(write(Output::text(text)).code());
         }
     };
-    let output = dispatch(cli.command);
+    // `--rot` is the engine's one process-wide setting besides the language.
+    let output = match cli.rot.as_deref().map(ekostyr::check::confine::set_root).transpose() {
+        Ok(_) => dispatch(cli.command),
+        Err(e) => Output::error(e),
+    };
     ExitCode::from(write(output).code())
 }
 

@@ -6,7 +6,7 @@ use crate::verify::{Verdict, verify};
 
 /// `ekostyr verify`
 pub fn verify_command(args: &VerifyArgs) -> Output {
-    let file = args.report.display().to_string();
+    let file = crate::diagnostic::echo(&args.report.display().to_string());
     let mut out = Output::default();
     match verify(&args.report) {
         Ok(Verdict::Reproduces) => out.say(crate::tr!("app-verify-reproduces", file = file)),

@@ -3,6 +3,7 @@
 
 mod codes;
 mod collect;
+pub mod confine;
 mod cycles;
 mod expect;
 mod header;
@@ -12,7 +13,7 @@ mod resolve;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
-use crate::source::{Source, SourceFile, Span};
+use crate::source::{Source, SourceFile};
 use crate::syntax::{self, ast};
 use crate::tr;
 use std::path::{Path, PathBuf};
@@ -68,9 +69,11 @@ pub fn literal(q: &ast::Quantity) -> Result<(rust_decimal::Decimal, crate::units
     }
 }
 
-/// Reads and checks a rule file from disk (following `bygger_på`).
+/// Reads and checks a rule file from disk (following `bygger_på`). Only a regular
+/// file of at most [`confine::MAX_RULE_FILE_BYTES`] is read.
 pub fn check_path(path: &Path) -> Result<Checked, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| tr!("check-cannot-read", path = &path.display(), reason = io_reason(&e)))?;
+    let shown = confine::echo_path(path);
+    let text = confine::read_rule_file(path).map_err(|r| tr!("check-cannot-read", path = shown.as_str(), reason = r.reason()))?;
     let source = SourceFile::new(path.display().to_string(), text);
     Ok(check_source(source, path.parent().map(Path::to_path_buf), &mut vec![canonical(path)]))
 }
@@ -120,22 +123,20 @@ fn build(source: &Source, file: &ast::File, previous: Option<Model>, diags: &mut
     Some(model)
 }
 
+/// The file `bygger_på` names, checked. It must lie in this file's folder tree
+/// (or under `--rot`), be a regular `.ek` file, and not make the chain circular or
+/// longer than [`confine::MAX_CHAIN`] files.
 fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf>, cx: &mut Cx) -> Option<Model> {
     let builds_on = file.items.iter().find_map(|i| match i {
         ast::Item::BuildsOn(s) => Some(s),
         _ => None,
     })?;
-    let path = dir.unwrap_or_default().join(&builds_on.value);
-    let key = canonical(&path);
-    if chain.contains(&key) {
-        let names: Vec<String> = chain.iter().chain(std::iter::once(&key)).map(|p| file_name(p)).collect();
-        cx.diags.push(Diagnostic::error(builds_on.span, tr!("check-circular-builds-on", chain = names.join(" → "))));
-        return None;
-    }
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            cx.diags.push(missing_previous(builds_on.span, &path, &e));
+    let dir = dir.unwrap_or_default();
+    let path = dir.join(&builds_on.value);
+    let (key, text) = match previous_text(&path, &dir, chain) {
+        Ok(found) => found,
+        Err((message, hint)) => {
+            cx.diags.push(Diagnostic::error(builds_on.span, message).with_hint(hint));
             return None;
         }
     };
@@ -143,7 +144,7 @@ fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf
     let checked = check_source(SourceFile::new(path.display().to_string(), text), path.parent().map(Path::to_path_buf), chain);
     chain.pop();
     if checked.has_errors() {
-        cx.diags.push(Diagnostic::error(builds_on.span, tr!("check-base-has-errors", file = builds_on.value.as_str())));
+        cx.diags.push(Diagnostic::error(builds_on.span, tr!("check-base-has-errors", file = crate::diagnostic::echo(&builds_on.value))));
     }
     cx.upstream.extend(checked.upstream);
     if !checked.diagnostics.0.is_empty() {
@@ -152,9 +153,32 @@ fn load_previous(file: &ast::File, dir: Option<PathBuf>, chain: &mut Vec<PathBuf
     checked.model
 }
 
-fn missing_previous(span: Span, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(span, tr!("check-cannot-read-base", path = &path.display(), reason = io_reason(e)))
-        .with_hint(tr!("check-hint-builds-on-relative"))
+/// A message and its hint, for the `bygger_på` string.
+type Refused = (String, String);
+
+/// The resolved path and text of the file `bygger_på` names, or why not.
+fn previous_text(path: &Path, dir: &Path, chain: &[PathBuf]) -> Result<(PathBuf, String), Refused> {
+    let shown = confine::echo_path(path);
+    let key = confine::rule_file_within(path, dir).map_err(|r| refused(&shown, r))?;
+    if chain.contains(&key) {
+        let names: Vec<String> = chain.iter().chain(std::iter::once(&key)).map(|p| crate::diagnostic::echo(&file_name(p))).collect();
+        return Err((tr!("check-circular-builds-on", chain = names.join(" → ")), tr!("check-hint-builds-on-relative")));
+    }
+    if chain.len() >= confine::MAX_CHAIN {
+        return Err((tr!("confine-chain-too-long", max = confine::MAX_CHAIN), tr!("confine-hint-chain")));
+    }
+    let text = confine::read_rule_file(&key).map_err(|r| refused(&shown, r))?;
+    Ok((key, text))
+}
+
+/// A file `bygger_på` may not or cannot read: outside the folder tree in words
+/// of its own, anything else as a file that cannot be read.
+fn refused(shown: &str, r: confine::Refusal) -> Refused {
+    let message = match &r {
+        confine::Refusal::Outside(_) => tr!("confine-outside", path = shown, reason = r.reason()),
+        _ => tr!("check-cannot-read-base", path = shown, reason = r.reason()),
+    };
+    (message, r.hint().unwrap_or_else(|| tr!("check-hint-builds-on-relative")))
 }
 
 fn file_name(p: &Path) -> String {

@@ -4,7 +4,7 @@
 use super::{Cx, Resolver, Ty, Typed, zero};
 use crate::check::collect::FORMULA_FIGURES;
 use crate::diagnostic::any_of;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean, echo};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, ExprKind as A};
@@ -148,7 +148,7 @@ impl Resolver<'_> {
             ParamValue::Keyed(entries) => {
                 let keys: Vec<String> = entries.iter().map(|(k, _)| format!("`{name}.{k}`")).collect();
                 self.diags.push(
-                    Diagnostic::error(span, tr!("check-table-needs-entry", name = name.as_str()))
+                    Diagnostic::error(span, tr!("check-table-needs-entry", name = echo(&name)))
                         .with_hint(tr!("check-write", code = any_of(&keys))),
                 );
                 typed(ExprKind::Const(rust_decimal::Decimal::ZERO), span, unit, false)
@@ -193,7 +193,7 @@ impl Resolver<'_> {
             (ParamValue::Keyed(e), _) => e.iter().map(|(k, _)| k.clone()).collect(),
             (ParamValue::PerPart(_), ParamRef::Local(ai, _)) => model.assignments[ai].parts.iter().map(|p| p.id.clone()).collect(),
             _ => {
-                let d = Diagnostic::error(span, tr!("check-not-a-table", name = p.name.as_str()));
+                let d = Diagnostic::error(span, tr!("check-not-a-table", name = echo(&p.name)));
                 self.diags.push(d);
                 return typed(ExprKind::Param(r), span, p.unit, false);
             }
@@ -203,8 +203,8 @@ impl Resolver<'_> {
             Some(i) => typed(ExprKind::Entry(r, i), span, unit, false),
             None => {
                 let hint = did_you_mean(&key.name, keys.iter().map(String::as_str));
-                let d = Diagnostic::error(key.span, tr!("check-no-entry", table = p.name.as_str(), key = key.name.as_str()))
-                    .with_hint_opt(hint);
+                let d =
+                    Diagnostic::error(key.span, tr!("check-no-entry", table = echo(&p.name), key = echo(&key.name))).with_hint_opt(hint);
                 self.diags.push(d);
                 let _ = unit;
                 poisoned(span)
@@ -225,8 +225,8 @@ impl Resolver<'_> {
         let name = name.join(".");
         let hint = did_you_mean(&name, known.iter().map(String::as_str));
         let message = match cx.previous {
-            true => tr!("check-unknown-name-previous", name = name.as_str()),
-            false => tr!("check-unknown-name", name = name.as_str()),
+            true => tr!("check-unknown-name-previous", name = echo(&name)),
+            false => tr!("check-unknown-name", name = echo(&name)),
         };
         let d = Diagnostic::error(span, message).with_hint_opt(hint);
         self.diags.push(d);
@@ -299,7 +299,7 @@ impl Resolver<'_> {
             let hint = did_you_mean(&name.name, model.measures.iter().map(|m| m.name.as_str()));
             return fail(
                 self,
-                Diagnostic::error(name.span, tr!("check-unknown-measure", name = name.name.as_str()))
+                Diagnostic::error(name.span, tr!("check-unknown-measure", name = echo(&name.name)))
                     .with_hint(hint.unwrap_or_else(|| tr!("check-hint-declare-measure"))),
             );
         };
@@ -327,7 +327,7 @@ impl Resolver<'_> {
             (Some(_), _) => {}
             (None, Some(n)) => {
                 let hint = did_you_mean(&n.name, a.parts.iter().map(|p| p.id.as_str()));
-                let d = Diagnostic::error(p.span, tr!("check-not-a-part-of", name = n.name.as_str(), assignment = a.id.as_str()));
+                let d = Diagnostic::error(p.span, tr!("check-not-a-part-of", name = echo(&n.name), assignment = a.id.as_str()));
                 self.diags.push(d.with_hint_opt(hint));
             }
             (None, None) => self.diags.push(Diagnostic::error(p.span, tr!("check-part-as-name"))),

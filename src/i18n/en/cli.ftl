@@ -87,3 +87,5 @@ cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`{ $valid ->
 cli-error-missing-command = give a command
 cli-error-did-you-mean = hint: did you mean `{ $name }`?
 cli-error-more = For more information, try `--help`
+cli-arg-rot = Also read files under this folder when rule files and reports name them (otherwise only in the naming file's folder)
+cli-value-rot = DIR

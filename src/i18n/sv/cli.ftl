@@ -87,3 +87,5 @@ cli-error-invalid-value = ogiltigt värde `{ $value }` för `{ $arg }`{ $valid -
 cli-error-missing-command = ange ett kommando
 cli-error-did-you-mean = tips: menade du `{ $name }`?
 cli-error-more = Mer information: `--help`
+cli-arg-rot = Läs även filer under den här mappen när regelfiler och rapporter namnger dem (annars bara i den namngivande filens mapp)
+cli-value-rot = MAPP
