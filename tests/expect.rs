@@ -17,7 +17,8 @@ fn seen(out: &Output) -> String {
 
 #[test]
 fn shipped_rules_pass_their_expectations() {
-    let out = ekostyr(&["test", "rules/"]);
+    // The blocks read `../fixtures/…`, outside `rules/`: `--rot .` allows the repository.
+    let out = ekostyr(&["test", "rules/", "--rot", "."]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{}", seen(&out));
     assert!(text.starts_with("rules/2023.ek\n"), "files in name order, 2023 first:\n{text}");
@@ -98,4 +99,11 @@ fn a_missing_rule_file_or_empty_directory_is_an_error() {
     let out = ekostyr(&["test", dir]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(stderr(&out).contains("inga regelfiler `*.ek`"), "{}", seen(&out));
+}
+
+#[test]
+fn a_workbook_outside_the_rules_folder_needs_rot() {
+    let out = ekostyr(&["test", "rules/2023.ek"]);
+    assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
+    assert!(stderr(&out).contains("--rot"), "the hint names --rot: {}", seen(&out));
 }
