@@ -90,7 +90,20 @@ fn snippet(out: &mut String, source: &Source, span: Span) {
     let width = if end_line == line { end_col.saturating_sub(col).max(1) } else { text.chars().count().saturating_sub(col - 1).max(1) };
     let gutter = line.to_string().len();
     let _ = writeln!(out, "{:gutter$} |", "");
-    let _ = writeln!(out, "{line} | {}", text.replace('\t', " "));
+    // One visible character per control character, so the caret stays under its column.
+    let shown: String = text
+        .chars()
+        .map(|c| {
+            if c == '\t' {
+                ' '
+            } else if c.is_control() || is_bidi(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "{line} | {shown}");
     let _ = writeln!(out, "{:gutter$} | {}{}", "", " ".repeat(col - 1), "^".repeat(width));
 }
 
@@ -177,7 +190,7 @@ pub fn echo(text: &str) -> String {
 }
 
 fn escaped(c: char) -> String {
-    let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let bidi = is_bidi(c);
     match c {
         '\t' => "\\t".into(),
         '\n' => "\\n".into(),
@@ -210,4 +223,9 @@ mod echo_tests {
         let cut = echo(&format!("{}\u{1b}{}", "x".repeat(75), "y".repeat(100)));
         assert_eq!(cut, format!("{}…", "x".repeat(75)));
     }
+}
+
+/// A character that reorders the text around it on a terminal (bidirectional override).
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

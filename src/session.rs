@@ -159,6 +159,8 @@ pub fn hash_input(path: &Path) -> Result<String, Error> {
         .map_err(|e| Error::io(path, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+        // Only the regular files (the reader refuses anything else); a FIFO named `x.csv` would block.
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
         .collect();
     files.sort();
     let mut h = Sha256::new();

@@ -16,9 +16,9 @@ pub fn fmt(args: &FmtArgs) -> Output {
 
 fn fmt_one(path: &Path, check_only: bool, out: &mut Output) {
     let file = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::check::confine::read_rule_file(path) {
         Ok(t) => t,
-        Err(e) => return out.fail(crate::error::Error::io(path, e)),
+        Err(r) => return out.fail(crate::tr!("app-fmt-cannot-read", file = file, reason = r.reason())),
     };
     let source = SourceFile::new(file.clone(), text);
     let formatted = match crate::fmt::format_source(&source) {

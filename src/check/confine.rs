@@ -185,7 +185,12 @@ pub fn read_rule_file(path: &Path) -> Result<String, Refusal> {
     if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
         return Err(Refusal::TooLarge);
     }
-    String::from_utf8(bytes).map_err(|e| Refusal::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+    let text = String::from_utf8(bytes).map_err(|e| Refusal::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    // Notepad and Excel may start a UTF-8 file with a byte order mark; it is no part of the rules.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 #[cfg(test)]

@@ -434,7 +434,7 @@ impl<'a> Found<'a> {
             "\n" | "\r" => tr!("syntax-end-of-line"),
             " " | "\u{a0}" => tr!("syntax-a-space"),
             "\t" => tr!("syntax-a-tab"),
-            t => format!("`{t}`"),
+            t => format!("`{}`", crate::diagnostic::echo(t)),
         }
     }
 }

@@ -61,3 +61,4 @@ set-no-such-local = `--set`: `{ $assignment }` has no parameter `{ $name }`
 set-too-many-parts = `--set`: `{ $name }` has too many parts
 set-no-such-entry = `--set`: `{ $name }` has no entry `{ $key }`
 set-unknown = `--set`: unknown parameter `{ $name }`{ $hint }
+app-fmt-cannot-read = { $file }: cannot read: { $reason }

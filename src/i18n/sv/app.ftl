@@ -61,3 +61,4 @@ set-no-such-local = `--set`: `{ $assignment }` har ingen parameter `{ $name }`
 set-too-many-parts = `--set`: `{ $name }` har för många led
 set-no-such-entry = `--set`: `{ $name }` har ingen post `{ $key }`
 set-unknown = `--set`: okänd parameter `{ $name }`{ $hint }
+app-fmt-cannot-read = { $file }: kan inte läsas: { $reason }
