@@ -200,6 +200,11 @@ fn escaped(c: char) -> String {
     }
 }
 
+/// A character that reorders the text around it on a terminal (bidirectional override).
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod echo_tests {
     use super::echo;
@@ -223,9 +228,4 @@ mod echo_tests {
         let cut = echo(&format!("{}\u{1b}{}", "x".repeat(75), "y".repeat(100)));
         assert_eq!(cut, format!("{}…", "x".repeat(75)));
     }
-}
-
-/// A character that reorders the text around it on a terminal (bidirectional override).
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
