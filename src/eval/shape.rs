@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A decimal from its JSON text.
 fn decimal<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
-    text.parse().map_err(|_| E::custom(format!("`{text}` is not a decimal number")))
+    text.parse().map_err(|_| E::custom(crate::tr!("report-json-not-decimal", text = crate::diagnostic::echo(text))))
 }
 
 /// Money: a string with exactly two decimals.

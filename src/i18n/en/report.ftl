@@ -82,3 +82,4 @@ report-interval-monthly = monthly
 report-interval-interim = interim
 report-interval-annual = annual
 report-cannot-write = { $file }: cannot write: { $reason }
+report-json-not-decimal = `{ $text }` is not a decimal number

@@ -80,3 +80,4 @@ report-interval-monthly = { $keyword }
 report-interval-interim = { $keyword }
 report-interval-annual = { $keyword }
 report-cannot-write = { $file }: kan inte skrivas: { $reason }
+report-json-not-decimal = `{ $text }` är inte ett decimaltal
