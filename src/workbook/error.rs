@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::cell::{CellRef, ParsePeriodError};
 use super::echo::{echo, echo_name, echo_names};
-use super::limits::{MAX_INFLATE_RATIO, MAX_SHARED_STRINGS, MAX_SHEET_CELLS, MAX_TEXT_CHARS, figure};
+use super::limits::{MAX_INFLATE_RATIO, MAX_SHARED_STRINGS, MAX_SHEET_CELLS, MAX_TEXT_CHARS, MAX_XML_RUN_BYTES, figure};
 use super::problems::{Place, Placed, Problems};
 use crate::tr;
 
@@ -401,6 +401,14 @@ pub enum WorkbookError {
         /// Its packed size.
         packed: u64,
     },
+    /// A large part of a zip workbook holds an XML text or tag longer than
+    /// [`MAX_XML_RUN_BYTES`](super::limits::MAX_XML_RUN_BYTES) (calamine would buffer it whole).
+    XmlRunTooLong {
+        /// The file.
+        file: PathBuf,
+        /// The part.
+        part: String,
+    },
     /// An xlsx declares or holds more shared strings than [`MAX_SHARED_STRINGS`].
     TooManySharedStrings {
         /// The file.
@@ -509,6 +517,7 @@ impl WorkbookError {
             | WorkbookError::TooManyRows { file, .. }
             | WorkbookError::PartTooLarge { file, .. }
             | WorkbookError::PartInflates { file, .. }
+            | WorkbookError::XmlRunTooLong { file, .. }
             | WorkbookError::TooManySharedStrings { file, .. }
             | WorkbookError::Cell { file, .. }
             | WorkbookError::Csv { file, .. }
@@ -550,6 +559,9 @@ impl WorkbookError {
             WorkbookError::PartInflates { part, size, packed, .. } => {
                 let (size, packed, max) = (figure(*size), figure(*packed), figure(MAX_INFLATE_RATIO));
                 tr!("wb-part-inflates", part = echo_name(part), size = size, packed = packed, max = max)
+            }
+            WorkbookError::XmlRunTooLong { part, .. } => {
+                tr!("wb-xml-run-too-long", part = echo_name(part), max = figure(MAX_XML_RUN_BYTES))
             }
             WorkbookError::TooManySharedStrings { count, .. } => {
                 tr!("wb-too-many-shared-strings", count = figure(*count), max = figure(MAX_SHARED_STRINGS))

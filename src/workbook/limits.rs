@@ -46,6 +46,11 @@ pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 << 20;
 /// reserves room at once) or counted; each costs calamine at least 24 bytes.
 pub const MAX_SHARED_STRINGS: u64 = 5_000_000;
 
+/// Most bytes of one XML text or tag in a part inflating to more than
+/// [`RATIO_FREE_BYTES`]: calamine's XML reader buffers each whole, so this bounds
+/// what a part of whitespace costs whatever its ratio (values are short).
+pub const MAX_XML_RUN_BYTES: u64 = 16 << 20;
+
 /// Most bytes of one XML tag the checks before opening keep while scanning.
 pub(crate) const MAX_TAG_BYTES: usize = 64 << 10;
 

@@ -13,7 +13,8 @@ use zip::ZipArchive;
 
 use super::error::WorkbookError;
 use super::limits::{
-    MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_CELLS, MAX_TAG_BYTES, RATIO_FREE_BYTES,
+    MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_CELLS, MAX_TAG_BYTES, MAX_XML_RUN_BYTES,
+    RATIO_FREE_BYTES,
 };
 
 /// Most rows and columns calamine gives an ods table (it caps repeats there).
@@ -30,15 +31,22 @@ pub(crate) fn check(file: &Path) -> Result<(), WorkbookError> {
     };
     let mut shared_strings = None;
     let mut content = None;
+    let mut large = Vec::new();
     for index in 0..zip.len() {
         let Ok(part) = zip.by_index_raw(index) else { continue };
         let Ok(name) = part.name().map(|n| n.into_owned()) else { continue };
         check_size(file, &name, part.size(), part.compressed_size())?;
+        if part.size() > RATIO_FREE_BYTES {
+            large.push((index, name.clone()));
+        }
         if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
             shared_strings = Some((index, name, part.size()));
         } else if name == "content.xml" {
             content = Some(index);
         }
+    }
+    for (index, name) in large {
+        check_runs(file, &mut zip, index, &name)?;
     }
     if let Some((index, name, size)) = shared_strings {
         check_shared_strings(file, &mut zip, index, &name, size)?;
@@ -59,6 +67,36 @@ fn check_size(file: &Path, part: &str, size: u64, packed: u64) -> Result<(), Wor
         return Err(WorkbookError::PartInflates { file: file.to_path_buf(), part, size, packed });
     }
     Ok(())
+}
+
+/// A large part: no XML text or tag longer than [`MAX_XML_RUN_BYTES`].
+fn check_runs<R: Read + Seek>(file: &Path, zip: &mut ZipArchive<R>, index: usize, name: &str) -> Result<(), WorkbookError> {
+    let Ok(part) = zip.by_index(index) else { return Ok(()) };
+    match longest_run_over(part.take(MAX_PART_BYTES), MAX_XML_RUN_BYTES) {
+        true => Err(WorkbookError::XmlRunTooLong { file: file.to_path_buf(), part: name.to_string() }),
+        false => Ok(()),
+    }
+}
+
+/// Whether a run of bytes without `<` or `>` (a text, or the inside of a tag)
+/// is longer than `max`; stops reading there, or quietly at a read error.
+fn longest_run_over(input: impl Read, max: u64) -> bool {
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let mut run = 0u64;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok([]) | Err(_) => return false,
+            Ok(chunk) => chunk,
+        };
+        for &byte in chunk {
+            run = if byte == b'<' || byte == b'>' { 0 } else { run + 1 };
+            if run > max {
+                return true;
+            }
+        }
+        let len = chunk.len();
+        input.consume(len);
+    }
 }
 
 /// The shared strings: their size, the count they declare, and the count found.
@@ -274,6 +312,20 @@ mod tests {
     #[test]
     fn tags_keep_quoted_angle_brackets() {
         assert_eq!(tags(r#"<a x="1>2"/> text <b>"#), [r#"a x="1>2"/"#, "b"]);
+    }
+
+    #[test]
+    fn runs_between_angle_brackets() {
+        assert!(!longest_run_over("<a>1234</a>".as_bytes(), 4));
+        assert!(longest_run_over("<a>12345</a>".as_bytes(), 4));
+        assert!(longest_run_over("<a x='12'>".as_bytes(), 4));
+    }
+
+    #[test]
+    fn shared_strings_are_counted_and_declared() {
+        let mut count = SharedStrings::default();
+        scan_tags(r#"<sst uniqueCount="7"><si><t>a</t></si><x:si/><si></si></sst>"#.as_bytes(), &mut |t| count.tag(t));
+        assert_eq!((count.declared, count.found), (7, 3));
     }
 
     #[test]

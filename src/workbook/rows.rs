@@ -34,6 +34,8 @@ pub(crate) trait RowParser {
     const MAX_ROWS: u64;
     /// One non-blank data row: keeps it if every cell is good, else records each bad cell.
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R);
+    /// Forgets the rows kept: the sheet passed [`Self::MAX_ROWS`] and is refused whole.
+    fn forget(&mut self) {}
 }
 
 /// Where a data row sits (file, sheet, row and the columns found), and where its problems go.
@@ -176,6 +178,7 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
             None => self.header(row, cells),
             Some(cols) if cols.iter().all(|&c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
             Some(_) if self.rows >= P::MAX_ROWS => {
+                self.parser.forget();
                 self.problems.push(WorkbookError::TooManyRows { file: self.file.to_path_buf(), sheet: P::SHEET, max: P::MAX_ROWS });
                 ControlFlow::Break(())
             }
@@ -307,6 +310,10 @@ impl RowParser for Volumes {
             self.0.push(VolumeRow { period, assignment, part, measure, value });
         }
     }
+
+    fn forget(&mut self) {
+        self.0 = Vec::new();
+    }
 }
 
 /// Budget: collects every good row.
@@ -326,5 +333,9 @@ impl RowParser for Budget {
         if let (Some(assignment), Some(part), Some(measure), Some(value)) = (assignment, part, measure, value) {
             self.0.push(BudgetRow { assignment, part, measure, value: at.located(3, value) });
         }
+    }
+
+    fn forget(&mut self) {
+        self.0 = Vec::new();
     }
 }

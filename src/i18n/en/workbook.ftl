@@ -99,3 +99,4 @@ wb-cell-too-long = the text has { $chars } characters, more than { $max }
 wb-part-too-large = part `{ $part }` inflates to { $size } bytes, more than { $max }
 wb-part-inflates = part `{ $part }` inflates from { $packed } to { $size } bytes, more than { $max } times its packed size; the file looks like a zip bomb
 wb-too-many-shared-strings = the workbook has { $count } shared strings, more than { $max }
+wb-xml-run-too-long = part `{ $part }` holds a text or tag of more than { $max } bytes (often packed whitespace)

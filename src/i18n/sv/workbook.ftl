@@ -99,3 +99,4 @@ wb-cell-too-long = texten har { $chars } tecken, fler än { $max }
 wb-part-too-large = delen `{ $part }` packas upp till { $size } byte, fler än { $max }
 wb-part-inflates = delen `{ $part }` packas upp från { $packed } till { $size } byte, mer än { $max } gånger sin packade storlek; filen ser ut som en zip-bomb
 wb-too-many-shared-strings = arbetsboken har { $count } delade texter, fler än { $max }
+wb-xml-run-too-long = delen `{ $part }` har en text eller tagg på mer än { $max } byte (ofta tomrum som packats ihop)
