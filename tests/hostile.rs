@@ -216,3 +216,49 @@ fn a_text_cell_longer_than_the_cap_is_refused_at_its_cell() {
     let run = run_capped(dir.path());
     assert_refused(&run, &["Volymer!B2", "texten har 2 000 tecken, fler än 1 000"]);
 }
+
+/// One BIFF record.
+fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = kind.to_le_bytes().to_vec();
+    out.extend(u16::try_from(data.len()).expect("short record").to_le_bytes());
+    out.extend(data);
+    out
+}
+
+/// A NUMBER record for the cell at `row`, `col`.
+fn number_cell(row: u16, col: u16) -> Vec<u8> {
+    let mut data = [row.to_le_bytes(), col.to_le_bytes(), 0u16.to_le_bytes()].concat();
+    data.extend(1f64.to_le_bytes());
+    record(0x0203, &data)
+}
+
+#[test]
+fn an_xls_declaring_a_sheet_out_to_column_16_383_is_refused_before_calamine_reserves_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("far.xls");
+    let globals_bof = record(0x0809, &[0x00, 0x06, 0x05, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let boundsheet_len = 4 + 8 + 6;
+    let sheet_at = u32::try_from(globals_bof.len() + boundsheet_len + 4).expect("offset");
+    let mut boundsheet = sheet_at.to_le_bytes().to_vec();
+    boundsheet.extend([0, 0, 6, 0]);
+    boundsheet.extend(b"Utfall");
+    let mut dimensions = [0u32.to_le_bytes(), 65_536u32.to_le_bytes()].concat();
+    dimensions.extend([0u16.to_le_bytes(), 16_384u16.to_le_bytes(), 0u16.to_le_bytes()].concat());
+    let stream = [
+        globals_bof,
+        record(0x0085, &boundsheet),
+        record(0x000A, &[]),
+        record(0x0809, &[0x00, 0x06, 0x10, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        record(0x0200, &dimensions),
+        number_cell(0, 16_383),
+        number_cell(65_535, 0),
+        record(0x000A, &[]),
+    ]
+    .concat();
+    let mut book = cfb::create(&input).expect("cfb");
+    book.create_stream("/Workbook").expect("stream").write_all(&stream).expect("write");
+    book.flush().expect("flush");
+    drop(book);
+    let run = run_capped(&input);
+    assert_refused(&run, &["bladet `Utfall` spänner över 65 536 rader och 16 384 kolumner", "fler än 10 000 000 celler"]);
+}

@@ -20,6 +20,7 @@ mod echo;
 mod error;
 mod limits;
 mod preflight;
+mod preflight_xls;
 mod problems;
 mod rows;
 mod sheets;

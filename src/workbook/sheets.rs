@@ -38,12 +38,13 @@ pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, problems: &mut Workbo
     })
 }
 
-/// Checks a zip workbook's sizes before calamine opens it, opens it (an error
+/// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
 /// here stops the file) and reads its sheets.
 fn open_and_read(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
     let format = detect(file)?;
-    if format != Format::Xls {
-        super::preflight::check(file)?;
+    match format {
+        Format::Xls => guard(file, || super::preflight_xls::check(file))??,
+        _ => guard(file, || super::preflight::check(file))??,
     }
     Ok(match format {
         Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, problems),
