@@ -112,12 +112,16 @@ fn rezip(
 }
 
 fn deflated() -> SimpleFileOptions {
-    SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(1))
+    deflated_at(1)
+}
+
+fn deflated_at(level: i64) -> SimpleFileOptions {
+    SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(level))
 }
 
 /// The reference workbook with `spaces` bytes of whitespace in the Volymer sheet
 /// (sheet2): calamine's XML reader buffers such a text whole.
-fn whitespace_bomb(target: &Path, spaces: usize) {
+fn whitespace_bomb(target: &Path, spaces: usize, level: i64) {
     rezip(
         &fixture("fixtures/2023.xlsx"),
         target,
@@ -127,7 +131,7 @@ fn whitespace_bomb(target: &Path, spaces: usize) {
             }
             let text = std::str::from_utf8(bytes).expect("utf-8");
             let (head, tail) = text.split_at(text.find("<sheetData>").expect("sheetData") + "<sheetData>".len());
-            to.start_file(name, deflated()).expect("part");
+            to.start_file(name, deflated_at(level)).expect("part");
             to.write_all(head.as_bytes()).expect("write");
             let chunk = vec![b' '; 1 << 20];
             for _ in 0..spaces / chunk.len() {
@@ -144,11 +148,20 @@ fn whitespace_bomb(target: &Path, spaces: usize) {
 fn an_xlsx_sheet_inflating_to_300_mb_of_whitespace_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = dir.path().join("bomb.xlsx");
-    whitespace_bomb(&input, 300 << 20);
+    whitespace_bomb(&input, 300 << 20, 1);
     let size = std::fs::metadata(&input).expect("file").len();
     assert!(size < 4 << 20, "the bomb should be small, not {size} bytes");
     let run = run_capped(&input);
     assert_refused(&run, &["`xl/worksheets/sheet2.xml`", "mer än 16 777 216 byte"]);
+}
+
+#[test]
+fn a_tightly_packed_xlsx_part_is_refused_for_its_ratio_before_it_is_inflated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("bomb.xlsx");
+    whitespace_bomb(&input, 34 << 20, 9);
+    let run = run_capped(&input);
+    assert_refused(&run, &["`xl/worksheets/sheet2.xml`", "till 35 791 088 byte", "mer än 200 gånger", "zip-bomb"]);
 }
 
 #[test]
