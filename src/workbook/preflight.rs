@@ -1,7 +1,9 @@
 //! Checks of a zip workbook (xlsx, xlsm, xlsb, ods) before calamine opens it:
 //! calamine inflates the shared strings and every ods table at open, and buffers
 //! an XML text whole, so a few kilobytes of archive can ask for gigabytes.
-//! Sizes come from the archive's central directory; the shared strings and an
+//! Sizes come from the archive's central directory, and bind: the zip reader
+//! (calamine's too) refuses a part inflating past its declared size. Every part
+//! above 32 MiB is scanned for an over-long XML text or tag; the shared strings and an
 //! ods's `content.xml` are scanned (inflated, not stored) to count what calamine
 //! would hold. An archive the zip reader refuses is left to calamine to report.
 
