@@ -5,11 +5,12 @@
 //! Where each is checked:
 //! - rows per sheet and text per cell: while rows are parsed (`rows.rs`), for
 //!   every format including CSV;
-//! - zip parts (xlsx, xlsm, xlsb, ods): their sizes from the archive's central
-//!   directory, the shared strings and the tables of an ods, before calamine
-//!   opens the file (`preflight.rs`), since calamine reads them at open;
-//! - cells of a sheet read whole (xls, ods): after calamine's read (xls; calamine
-//!   reads every xls sheet at open and has no cheaper way to ask) and before it (ods).
+//! - zip parts (xlsx, xlsm, xlsb, ods): their declared sizes, their longest XML
+//!   run, the shared strings and the tables of an ods, before calamine opens the
+//!   file (`preflight.rs`), since calamine reads them at open;
+//! - cells of a sheet read whole (xls, ods): before calamine opens the file, from
+//!   the xls's BIFF records (`preflight_xls.rs`) or the ods's `content.xml`, and
+//!   again on the range calamine gives.
 
 /// Most data rows of Volymer and of Budget. Their rows are held in memory
 /// (some 250 bytes each), so this bounds them to about 125 MB; real sheets
