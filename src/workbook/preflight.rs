@@ -38,7 +38,7 @@ pub(crate) fn check(file: &Path) -> Result<(), WorkbookError> {
         let Ok(part) = zip.by_index_raw(index) else { continue };
         let Ok(name) = part.name().map(|n| n.into_owned()) else { continue };
         check_size(file, &name, part.size(), part.compressed_size())?;
-        if part.size() > RATIO_FREE_BYTES {
+        if part.size() > RATIO_FREE_BYTES && is_xml(&name) {
             large.push((index, name.clone()));
         }
         if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
@@ -57,6 +57,12 @@ pub(crate) fn check(file: &Path) -> Result<(), WorkbookError> {
         check_ods_tables(file, &mut zip, index)?;
     }
     Ok(())
+}
+
+/// Whether a part holds XML (an xlsb's `.bin` parts are records, not text).
+fn is_xml(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".xml") || name.ends_with(".rels")
 }
 
 /// A part's declared inflated size, against [`MAX_PART_BYTES`] and [`MAX_INFLATE_RATIO`].
