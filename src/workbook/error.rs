@@ -6,11 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::cell::{CellRef, ParsePeriodError};
 use super::echo::{echo, echo_name, echo_names};
+use super::limits::{MAX_INFLATE_RATIO, MAX_SHARED_STRINGS, MAX_SHEET_CELLS, MAX_TEXT_CHARS, MAX_XML_RUN_BYTES, figure};
 use super::problems::{Place, Placed, Problems};
 use crate::tr;
-
-/// Most cells a sheet read as a whole (xls, ods) may span.
-pub const MAX_SHEET_CELLS: u64 = 50_000_000;
 
 /// Every problem of one workbook, in sheet and row order (at most
 /// [`MAX_PROBLEMS`](super::MAX_PROBLEMS), then a count); displayed one a line.
@@ -77,6 +75,11 @@ pub enum CellProblem {
         thousands: String,
         /// The reading with the dot as a decimal point, e.g. `1,234`.
         decimal: String,
+    },
+    /// A text longer than [`MAX_TEXT_CHARS`](super::limits::MAX_TEXT_CHARS) characters.
+    TooLong {
+        /// Its length in characters.
+        chars: usize,
     },
     /// A text number with dots as thousands separators, such as `1.234,5`.
     DotGroups {
@@ -146,6 +149,9 @@ impl fmt::Display for CellProblem {
                 tr!("wb-cell-ambiguous-dot", text = text, thousands = thousands, decimal = decimal)
             }
             CellProblem::DotGroups { text, .. } => tr!("wb-cell-dot-groups", text = text),
+            CellProblem::TooLong { chars } => {
+                tr!("wb-cell-too-long", chars = figure(*chars as u64), max = figure(MAX_TEXT_CHARS as u64))
+            }
         })
     }
 }
@@ -357,12 +363,58 @@ pub enum WorkbookError {
     TooLarge {
         /// The file.
         file: PathBuf,
-        /// The sheet.
-        sheet: &'static str,
+        /// The sheet, as the workbook names it.
+        sheet: String,
         /// Rows spanned.
         rows: u64,
         /// Columns spanned.
         cols: u64,
+    },
+    /// A sheet has more data rows than its cap ([`MAX_TABLE_ROWS`](super::limits::MAX_TABLE_ROWS) or [`MAX_LEDGER_ROWS`](super::limits::MAX_LEDGER_ROWS)).
+    TooManyRows {
+        /// The file.
+        file: PathBuf,
+        /// The sheet.
+        sheet: &'static str,
+        /// The cap passed.
+        max: u64,
+    },
+    /// A part of a zip workbook inflates to more bytes than its cap.
+    PartTooLarge {
+        /// The file.
+        file: PathBuf,
+        /// The part, e.g. `xl/worksheets/sheet1.xml`.
+        part: String,
+        /// Its inflated size, as the archive declares it.
+        size: u64,
+        /// The cap.
+        max: u64,
+    },
+    /// A part of a zip workbook inflates more than [`MAX_INFLATE_RATIO`] times (a zip bomb).
+    PartInflates {
+        /// The file.
+        file: PathBuf,
+        /// The part.
+        part: String,
+        /// Its inflated size.
+        size: u64,
+        /// Its packed size.
+        packed: u64,
+    },
+    /// A large part of a zip workbook holds an XML text or tag longer than
+    /// [`MAX_XML_RUN_BYTES`](super::limits::MAX_XML_RUN_BYTES) (calamine would buffer it whole).
+    XmlRunTooLong {
+        /// The file.
+        file: PathBuf,
+        /// The part.
+        part: String,
+    },
+    /// An xlsx declares or holds more shared strings than [`MAX_SHARED_STRINGS`].
+    TooManySharedStrings {
+        /// The file.
+        file: PathBuf,
+        /// The count declared or found, whichever is larger.
+        count: u64,
     },
     /// A cell's value breaks the contract.
     Cell {
@@ -417,10 +469,11 @@ impl Placed for WorkbookError {
             WorkbookError::MissingSheet { sheet, .. }
             | WorkbookError::Sheet { sheet, .. }
             | WorkbookError::EmptySheet { sheet, .. }
-            | WorkbookError::TooLarge { sheet, .. }
+            | WorkbookError::TooManyRows { sheet, .. }
             | WorkbookError::OutsideFolder { sheet, .. }
             | WorkbookError::NotAFile { sheet: Some(sheet), .. }
             | WorkbookError::AmbiguousSheet { sheet, .. } => Place::sheet(sheet),
+            WorkbookError::TooLarge { sheet, .. } => Place::sheet(sheet),
             WorkbookError::MissingCsv { name, .. } | WorkbookError::AmbiguousCsv { name, .. } => {
                 Place::sheet(name.trim_end_matches(".csv"))
             }
@@ -461,6 +514,11 @@ impl WorkbookError {
             | WorkbookError::MissingColumn { file, .. }
             | WorkbookError::DuplicateColumn { file, .. }
             | WorkbookError::TooLarge { file, .. }
+            | WorkbookError::TooManyRows { file, .. }
+            | WorkbookError::PartTooLarge { file, .. }
+            | WorkbookError::PartInflates { file, .. }
+            | WorkbookError::XmlRunTooLong { file, .. }
+            | WorkbookError::TooManySharedStrings { file, .. }
             | WorkbookError::Cell { file, .. }
             | WorkbookError::Csv { file, .. }
             | WorkbookError::Posting { file, .. } => file,
@@ -491,8 +549,22 @@ impl WorkbookError {
                 format!("{cell}: {}", tr!("wb-duplicate-column", column = *column, first = first.to_string()))
             }
             WorkbookError::TooLarge { sheet, rows, cols, .. } => {
-                let (rows, cols, max) = (rows.to_string(), cols.to_string(), MAX_SHEET_CELLS.to_string());
-                tr!("wb-too-large", sheet = *sheet, rows = rows, cols = cols, max = max)
+                let (rows, cols, max) = (figure(*rows), figure(*cols), figure(MAX_SHEET_CELLS));
+                tr!("wb-too-large", sheet = echo_name(sheet), rows = rows, cols = cols, max = max)
+            }
+            WorkbookError::TooManyRows { sheet, max, .. } => tr!("wb-too-many-rows", sheet = *sheet, max = figure(*max)),
+            WorkbookError::PartTooLarge { part, size, max, .. } => {
+                tr!("wb-part-too-large", part = echo_name(part), size = figure(*size), max = figure(*max))
+            }
+            WorkbookError::PartInflates { part, size, packed, .. } => {
+                let (size, packed, max) = (figure(*size), figure(*packed), figure(MAX_INFLATE_RATIO));
+                tr!("wb-part-inflates", part = echo_name(part), size = size, packed = packed, max = max)
+            }
+            WorkbookError::XmlRunTooLong { part, .. } => {
+                tr!("wb-xml-run-too-long", part = echo_name(part), max = figure(MAX_XML_RUN_BYTES))
+            }
+            WorkbookError::TooManySharedStrings { count, .. } => {
+                tr!("wb-too-many-shared-strings", count = figure(*count), max = figure(MAX_SHARED_STRINGS))
             }
             WorkbookError::Cell { cell, problem, .. } => match problem.hint() {
                 Some(hint) => format!("{cell}: {problem}\n  = {}", tr!("wb-hint", hint = hint)),

@@ -11,12 +11,16 @@
 //! choice; only regular files and directories are opened (a pipe would
 //! block); a CSV file linked from outside its folder is never read; and
 //! cell text echoed in a message is cut short with control characters escaped.
+//! What reading may cost is bounded by the caps of `limits.rs`.
 
 mod cell;
 mod csv;
 mod dots;
 mod echo;
 mod error;
+mod limits;
+mod preflight;
+mod preflight_xls;
 mod problems;
 mod rows;
 mod sheets;
@@ -30,7 +34,11 @@ pub use cell::{
     CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
     period_from_serial,
 };
-pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
+pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors};
+pub use limits::{
+    MAX_INFLATE_RATIO, MAX_LEDGER_ROWS, MAX_PART_BYTES, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_CELLS, MAX_TABLE_ROWS,
+    MAX_TEXT_CHARS, RATIO_FREE_BYTES,
+};
 pub use problems::{MAX_PROBLEMS, Place, Placed, Problems};
 
 /// One ledger posting (sheet Utfall): columns period, id, komplement, konto, belopp.

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::cell::{CellRef, Located, Period};
 use super::error::{CellProblem, WorkbookError, WorkbookErrors};
+use super::limits::{MAX_LEDGER_ROWS, MAX_TABLE_ROWS, MAX_TEXT_CHARS};
 use super::value::{Row, Value};
 use super::{BudgetRow, Posting, VolumeRow};
 
@@ -29,8 +30,12 @@ pub(crate) trait RowParser {
     const SHEET: &'static str;
     /// Column names of the contract, lowercase.
     const COLUMNS: &'static [&'static str];
+    /// Most data rows read; the sheet stops with an error past them.
+    const MAX_ROWS: u64;
     /// One non-blank data row: keeps it if every cell is good, else records each bad cell.
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R);
+    /// Forgets the rows kept: the sheet passed [`Self::MAX_ROWS`] and is refused whole.
+    fn forget(&mut self) {}
 }
 
 /// Where a data row sits (file, sheet, row and the columns found), and where its problems go.
@@ -76,7 +81,7 @@ impl At<'_> {
 
     /// The cell's text into `out`; false after recording its problem.
     fn text_into<R: Row>(&mut self, cells: &R, index: usize, out: &mut String) -> bool {
-        let value = self.value(cells, index).text_into(out);
+        let value = self.value(cells, index).text_into(out).and_then(|()| short(out));
         self.check(index, value).is_some()
     }
 
@@ -86,7 +91,7 @@ impl At<'_> {
 
     /// Text that must not be empty.
     fn required_text<R: Row>(&mut self, cells: &R, index: usize, column: &'static str) -> Option<Located<String>> {
-        let text = self.value(cells, index).text();
+        let text = self.value(cells, index).text().and_then(|t| short(&t).map(|()| t));
         let text = self.check(index, text)?;
         if text.is_empty() {
             self.fail(index, CellProblem::Empty(column));
@@ -97,9 +102,20 @@ impl At<'_> {
 
     /// Text that may be empty (`Some(None)`).
     fn optional_text<R: Row>(&mut self, cells: &R, index: usize) -> Option<Option<Located<String>>> {
-        let text = self.value(cells, index).text();
+        let text = self.value(cells, index).text().and_then(|t| short(&t).map(|()| t));
         let text = self.check(index, text)?;
         Some((!text.is_empty()).then(|| self.located(index, text)))
+    }
+}
+
+/// Refuses a text of more than [`MAX_TEXT_CHARS`] characters.
+fn short(text: &str) -> Result<(), CellProblem> {
+    if text.len() <= MAX_TEXT_CHARS {
+        return Ok(());
+    }
+    match text.chars().count() {
+        chars if chars > MAX_TEXT_CHARS => Err(CellProblem::TooLong { chars }),
+        _ => Ok(()),
     }
 }
 
@@ -112,11 +128,13 @@ pub(crate) struct SheetReader<'f, P> {
     parser: P,
     problems: &'f mut WorkbookErrors,
     header_seen: bool,
+    /// Data rows handed to the parser.
+    rows: u64,
 }
 
 impl<'f, P: RowParser> SheetReader<'f, P> {
     pub(crate) fn new(file: &'f Path, parser: P, problems: &'f mut WorkbookErrors) -> Self {
-        SheetReader { file, cols: None, width: None, parser, problems, header_seen: false }
+        SheetReader { file, cols: None, width: None, parser, problems, header_seen: false, rows: 0 }
     }
 
     /// The parser with the rows read; `fed` is what feeding the sheet gave:
@@ -159,7 +177,13 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
             None if (0..cells.width()).all(|c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
             None => self.header(row, cells),
             Some(cols) if cols.iter().all(|&c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
+            Some(_) if self.rows >= P::MAX_ROWS => {
+                self.parser.forget();
+                self.problems.push(WorkbookError::TooManyRows { file: self.file.to_path_buf(), sheet: P::SHEET, max: P::MAX_ROWS });
+                ControlFlow::Break(())
+            }
             Some(cols) => {
+                self.rows += 1;
                 let mut at = At { file: self.file, sheet: P::SHEET, row, cols, problems: self.problems, failed: false };
                 self.parser.parse(&mut at, cells);
                 ControlFlow::Continue(())
@@ -245,6 +269,7 @@ impl<'c> Ledger<'c> {
 impl RowParser for Ledger<'_> {
     const SHEET: &'static str = "Utfall";
     const COLUMNS: &'static [&'static str] = &["period", "id", "komplement", "konto", "belopp"];
+    const MAX_ROWS: u64 = MAX_LEDGER_ROWS;
 
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
         let period = at.period(cells, 0);
@@ -272,6 +297,7 @@ pub(crate) struct Volumes(pub(crate) Vec<VolumeRow>);
 impl RowParser for Volumes {
     const SHEET: &'static str = "Volymer";
     const COLUMNS: &'static [&'static str] = &["period", "uppdrag", "del", "mått", "värde"];
+    const MAX_ROWS: u64 = MAX_TABLE_ROWS;
 
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
         let period = at.period(cells, 0);
@@ -284,6 +310,10 @@ impl RowParser for Volumes {
             self.0.push(VolumeRow { period, assignment, part, measure, value });
         }
     }
+
+    fn forget(&mut self) {
+        self.0 = Vec::new();
+    }
 }
 
 /// Budget: collects every good row.
@@ -293,6 +323,7 @@ pub(crate) struct Budget(pub(crate) Vec<BudgetRow>);
 impl RowParser for Budget {
     const SHEET: &'static str = "Budget";
     const COLUMNS: &'static [&'static str] = &["uppdrag", "del", "mått", "värde"];
+    const MAX_ROWS: u64 = MAX_TABLE_ROWS;
 
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
         let assignment = at.required_text(cells, 0, "uppdrag");
@@ -302,5 +333,9 @@ impl RowParser for Budget {
         if let (Some(assignment), Some(part), Some(measure), Some(value)) = (assignment, part, measure, value) {
             self.0.push(BudgetRow { assignment, part, measure, value: at.located(3, value) });
         }
+    }
+
+    fn forget(&mut self) {
+        self.0 = Vec::new();
     }
 }

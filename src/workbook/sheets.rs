@@ -11,7 +11,8 @@ use std::path::Path;
 use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx, open_workbook};
 
 use super::Inputs;
-use super::error::{MAX_SHEET_CELLS, WorkbookError, WorkbookErrors};
+use super::error::{WorkbookError, WorkbookErrors};
+use super::limits::MAX_SHEET_CELLS;
 use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 
@@ -37,9 +38,15 @@ pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, problems: &mut Workbo
     })
 }
 
-/// Opens the workbook (an error here stops the file) and reads its sheets.
+/// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
+/// here stops the file) and reads its sheets.
 fn open_and_read(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
-    Ok(match detect(file)? {
+    let format = detect(file)?;
+    match format {
+        Format::Xls => guard(file, || super::preflight_xls::check(file))??,
+        _ => guard(file, || super::preflight::check(file))??,
+    }
+    Ok(match format {
         Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, problems),
         Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, problems),
         Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, problems),
@@ -252,7 +259,7 @@ fn feed_range<S: Sink>(file: &Path, sheet: &'static str, range: &Range<Data>, si
     let (rows, cols) = range.get_size();
     let (rows, cols) = (rows as u64, cols as u64);
     if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
-        return Err(WorkbookError::TooLarge { file: file.to_path_buf(), sheet, rows, cols });
+        return Err(WorkbookError::TooLarge { file: file.to_path_buf(), sheet: sheet.to_string(), rows, cols });
     }
     let Some((first_row, first_col)) = range.start() else {
         return Ok(());

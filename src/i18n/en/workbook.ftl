@@ -92,3 +92,11 @@ wb-duplicate-budget = a second Budget row for { $names }; the first is at { $fir
 wb-duplicate-budget-hint = keep one row per assignment, part and measure
 wb-duplicate-volume = a second Volymer row for { $period } { $names }; the first is at { $first }
 wb-duplicate-volume-hint = keep one row per month, assignment, part and measure
+
+## Caps on what a workbook may cost (src/workbook/limits.rs)
+wb-too-many-rows = { $sheet }: more than { $max } rows; split the input or check that the sheet was not filled by mistake
+wb-cell-too-long = the text has { $chars } characters, more than { $max }
+wb-part-too-large = part `{ $part }` inflates to { $size } bytes, more than { $max }
+wb-part-inflates = part `{ $part }` inflates from { $packed } to { $size } bytes, more than { $max } times its packed size; the file looks like a zip bomb
+wb-too-many-shared-strings = the workbook has { $count } shared strings, more than { $max }
+wb-xml-run-too-long = part `{ $part }` holds a text or tag of more than { $max } bytes (often packed whitespace)

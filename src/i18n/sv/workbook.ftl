@@ -92,3 +92,11 @@ wb-duplicate-budget = en andra Budget-rad för { $names }; den första finns i {
 wb-duplicate-budget-hint = behåll en rad per uppdrag, del och mått
 wb-duplicate-volume = en andra Volymer-rad för { $period } { $names }; den första finns i { $first }
 wb-duplicate-volume-hint = behåll en rad per månad, uppdrag, del och mått
+
+## Gränser för vad en arbetsbok får kosta (src/workbook/limits.rs)
+wb-too-many-rows = { $sheet }: fler än { $max } rader; dela upp indata eller kontrollera att bladet inte är fyllt av misstag
+wb-cell-too-long = texten har { $chars } tecken, fler än { $max }
+wb-part-too-large = delen `{ $part }` packas upp till { $size } byte, fler än { $max }
+wb-part-inflates = delen `{ $part }` packas upp från { $packed } till { $size } byte, mer än { $max } gånger sin packade storlek; filen ser ut som en zip-bomb
+wb-too-many-shared-strings = arbetsboken har { $count } delade texter, fler än { $max }
+wb-xml-run-too-long = delen `{ $part }` har en text eller tagg på mer än { $max } byte (ofta tomrum som packats ihop)
