@@ -12,8 +12,11 @@ use ekostyr::report::json;
 use ekostyr::source::SourceFile;
 use ekostyr::workbook::{self, Posting, WorkbookError};
 
+/// A target's body: the fuzzer's bytes in, a panic only on a bug.
+pub type Target = fn(&[u8]);
+
 /// The targets by name, as `fuzz/corpus/<name>/` holds their inputs.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("check", check),
     ("fmt_roundtrip", fmt_roundtrip),
     ("xlsx", xlsx),
@@ -80,7 +83,7 @@ pub fn number(data: &[u8]) {
     if let Ok(bytes) = <[u8; 8]>::try_from(data.get(..8).unwrap_or_default()) {
         let x = f64::from_le_bytes(bytes);
         let _ = workbook::decimal_from_f64(x);
-        let _ = workbook::period_from_serial(x, data.len() % 2 == 0);
+        let _ = workbook::period_from_serial(x, data.len().is_multiple_of(2));
     }
 }
 

@@ -80,3 +80,18 @@ fn number_corpus() {
 fn report_json_corpus() {
     run("report_json");
 }
+
+/// Found by the `xlsx` target: a cell reference whose row number overflows inside
+/// calamine (`get_row_and_optional_column`, "attempt to multiply with overflow").
+/// The reader's guard turns that panic into a problem of the file.
+#[test]
+fn xlsx_cell_reference_overflowing_in_calamine_is_a_problem() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = std::fs::read(root.join("tests/fuzz_regressions/xlsx/cell_reference_overflow.xlsx")).expect("the regression input");
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("fuzz.xlsx");
+    std::fs::write(&path, data).expect("a temp file is writable");
+    let (_, problems) = ekostyr::workbook::read_partial(&path, &mut |_| Ok(()));
+    let malformed = problems.kept().iter().any(|p| matches!(p, ekostyr::workbook::WorkbookError::Malformed { .. }));
+    assert!(malformed, "the overflowing cell reference is reported as a malformed file: {problems}");
+}
