@@ -7,8 +7,7 @@ mod common;
 
 use common::ekostyr_in;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 const HEADER: &str = "regelverk \"R\"\når 2024\nversion 1.0\ndokumentägare \"S\"\n";
 
@@ -24,31 +23,6 @@ fn builds_on(base: &str) -> String {
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).expect("write");
-}
-
-/// `ekostyr ARGS` in `dir`, killed and failed when it runs longer than 10 s.
-fn ekostyr_within_10s(dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`ekostyr {}` still ran after 10 s", args.join(" "));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
 }
 
 /// The output with the temporary folder's path (as written and resolved) replaced by `[TMP]`.
@@ -105,7 +79,7 @@ fn builds_on_a_fifo_is_an_error_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     mkfifo(&dir.path().join("base.ek"));
     write(dir.path(), "x.ek", &builds_on("base.ek"));
-    let out = ekostyr_within_10s(dir.path(), &["check", "x.ek"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["check", "x.ek"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("x.ek:4:1: fel: kan inte läsa `base.ek`") && seen(&out).contains("FIFO"), "{}", seen(&out));
 }
@@ -114,7 +88,7 @@ fn builds_on_a_fifo_is_an_error_at_once() {
 fn a_fifo_as_the_rule_file_is_an_error_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     mkfifo(&dir.path().join("x.ek"));
-    let out = ekostyr_within_10s(dir.path(), &["check", "x.ek"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["check", "x.ek"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("x.ek: kan inte läsa regelfilen: det är en namngiven rörledning (FIFO)"), "{}", seen(&out));
 }
@@ -124,7 +98,7 @@ fn a_fifo_as_indata_is_an_error_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     mkfifo(&dir.path().join("in.xlsx"));
     write(dir.path(), "x.ek", &expecting("in.xlsx"));
-    let out = ekostyr_within_10s(dir.path(), &["test", "x.ek"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["test", "x.ek"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("FIFO"), "{}", seen(&out));
 }
@@ -133,10 +107,10 @@ fn a_fifo_as_indata_is_an_error_at_once() {
 fn builds_on_dev_zero_is_an_error_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(dir.path(), "x.ek", &builds_on("/dev/zero"));
-    let out = ekostyr_within_10s(dir.path(), &["check", "x.ek"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["check", "x.ek"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("`/dev/zero` läses inte"), "{}", seen(&out));
-    let rooted = ekostyr_within_10s(dir.path(), &["check", "x.ek", "--rot", "/"]);
+    let rooted = common::ekostyr_within_10s(dir.path(), &["check", "x.ek", "--rot", "/"]);
     assert_eq!(rooted.status.code(), Some(2), "{}", seen(&rooted));
     assert!(seen(&rooted).contains("enhetsfil"), "{}", seen(&rooted));
 }
@@ -145,13 +119,13 @@ fn builds_on_dev_zero_is_an_error_at_once() {
 fn a_folder_or_a_huge_file_is_no_rule_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("d.ek")).expect("mkdir");
-    let folder = ekostyr_within_10s(dir.path(), &["check", "d.ek"]);
+    let folder = common::ekostyr_within_10s(dir.path(), &["check", "d.ek"]);
     assert_eq!(folder.status.code(), Some(2), "{}", seen(&folder));
     assert!(seen(&folder).contains("det är en mapp"), "{}", seen(&folder));
     // A sparse file: its size is what counts, and it is refused before it is read.
     let huge = std::fs::File::create(dir.path().join("huge.ek")).expect("create");
     huge.set_len(17 * 1024 * 1024).expect("set_len");
-    let out = ekostyr_within_10s(dir.path(), &["check", "huge.ek"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["check", "huge.ek"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("större än 16 MiB"), "{}", seen(&out));
 }
@@ -164,7 +138,7 @@ fn a_chain_of_forty_files_stops_at_thirty_two() {
         let text = format!("regelverk \"R\"\når {}\nversion {}.0\n{base}dokumentägare \"S\"\n", 2000 + i, i + 1);
         write(dir.path(), &format!("f{i}.ek"), &text);
     }
-    let out = ekostyr_within_10s(dir.path(), &["check", "f39.ek", "--lang", "en"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["check", "f39.ek", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     let text = seen(&out);
     assert!(text.contains("f8.ek:4:1: error: the chain of `bygger_på` is longer than 32 files"), "{text}");
@@ -216,7 +190,7 @@ fn verify_does_not_read_a_file_outside_the_reports_folder() {
     let report = std::fs::read_to_string(dir.path().join("r.json")).expect("report");
     assert!(report.contains("\"file\": \"in.xlsx\""), "{report}");
     write(dir.path(), "r.json", &report.replace("\"file\": \"in.xlsx\"", "\"file\": \"/etc/passwd\""));
-    let out = ekostyr_within_10s(dir.path(), &["verify", "r.json"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["verify", "r.json"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     let text = seen(&out);
     assert!(text.contains("`/etc/passwd` läses inte") && !text.contains("ändrad"), "{text}");
@@ -256,7 +230,7 @@ fn verify_does_not_read_a_fifo_the_report_names() {
     assert!(run.status.success(), "{}", seen(&run));
     std::fs::remove_file(dir.path().join("in.xlsx")).expect("remove");
     mkfifo(&dir.path().join("in.xlsx"));
-    let out = ekostyr_within_10s(dir.path(), &["verify", "r.json"]);
+    let out = common::ekostyr_within_10s(dir.path(), &["verify", "r.json"]);
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("`in.xlsx`: det är en namngiven rörledning (FIFO)"), "{}", seen(&out));
 }

@@ -5,8 +5,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 use rust_xlsxwriter::Workbook;
 
@@ -70,28 +69,7 @@ fn run_within_10s(input: &Path) -> Output {
     let out_dir = tempfile::tempdir().expect("tempdir");
     let report = out_dir.path().join("r.json");
     let args = run_args(input.to_str().expect("utf-8"), report.to_str().expect("utf-8"), &[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let start = Instant::now();
-    while child.try_wait().expect("try_wait").is_none() {
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`ekostyr run --input {}` still running after 10 s", input.display());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
+    common::ekostyr_within_10s(Path::new(env!("CARGO_MANIFEST_DIR")), &args)
 }
 
 /// The reference CSV folder as an xlsx workbook with text cells; `extra` sheets
