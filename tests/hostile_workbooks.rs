@@ -250,3 +250,14 @@ fn a_long_cell_with_an_escape_byte_is_echoed_cut_and_escaped() {
     assert!(err.contains(&format!("Utfall!A4: förväntade en period åååå-mm, hittade {echoed}")), "{err}");
     assert!(err.lines().all(|line| line.chars().count() < 200), "{err}");
 }
+
+#[test]
+fn an_unknown_name_from_the_workbook_is_echoed_cut_and_escaped() {
+    let long = format!("x\u{1b}[31m{}", "å".repeat(900));
+    // Volymer's second column is `uppdrag`.
+    let dir = folder(|sheets| set_field(&mut sheets[1], 2, 1, &long));
+    let err = fails(dir.path(), &[]);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("\\u{1b}") && err.contains('…'), "{err}");
+    assert!(err.lines().all(|l| l.chars().count() < 400), "{err}");
+}

@@ -2,6 +2,7 @@
 //! measure, each with the cells it came from. Names are matched to the rules'
 //! ids case-insensitively; an unknown name is an error at its cell.
 
+use crate::diagnostic::echo;
 use crate::model::{Assignment, AssignmentId, MeasureId, MeasureKind, Model, PartId};
 use crate::tr;
 use crate::workbook::{self, CellRef, Located, Period, Place, Placed, Posting, Problems, WorkbookError, WorkbookErrors};
@@ -179,10 +180,11 @@ impl RowProblem {
     /// The problem, without file and cell.
     pub fn message(&self) -> String {
         match self {
-            RowProblem::UnknownAssignment { name, .. } => tr!("wb-unknown-assignment", name = name),
-            RowProblem::NotAPart { part, assignment, .. } => tr!("wb-not-a-part", part = part, assignment = assignment),
-            RowProblem::UnknownMeasure { name, .. } => tr!("wb-unknown-measure", name = name),
-            RowProblem::WrongSheet { name, sheet, here } => tr!("wb-wrong-sheet", name = name, sheet = *sheet, here = *here),
+            // Names come from the workbook: echoed cut and with control characters escaped.
+            RowProblem::UnknownAssignment { name, .. } => tr!("wb-unknown-assignment", name = echo(name)),
+            RowProblem::NotAPart { part, assignment, .. } => tr!("wb-not-a-part", part = echo(part), assignment = assignment),
+            RowProblem::UnknownMeasure { name, .. } => tr!("wb-unknown-measure", name = echo(name)),
+            RowProblem::WrongSheet { name, sheet, here } => tr!("wb-wrong-sheet", name = echo(name), sheet = *sheet, here = *here),
             RowProblem::Duplicate { period: None, names, first } => {
                 tr!("wb-duplicate-budget", names = quantity(names), first = first.to_string())
             }
