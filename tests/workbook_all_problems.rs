@@ -8,35 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Formula, Workbook};
 
-const SHEETS: [&str; 3] = ["Utfall", "Volymer", "Budget"];
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2023-csv")
-}
-
-/// The lines of a reference CSV sheet.
-fn lines(sheet: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(fixtures().join(format!("{sheet}.csv"))).expect("fixture");
-    text.split("\r\n").map(str::to_string).collect()
-}
-
-/// Replaces field `col` (0-based) of line `line` (1-based).
-fn set_field(lines: &mut [String], line: usize, col: usize, value: &str) {
-    let mut fields: Vec<&str> = lines[line - 1].split(';').collect();
-    fields[col] = value;
-    lines[line - 1] = fields.join(";");
-}
-
-/// A copy of the reference CSV folder with its sheets edited.
-fn folder(edit: impl FnOnce(&mut [Vec<String>; 3])) -> tempfile::TempDir {
-    let mut sheets = SHEETS.map(lines);
-    edit(&mut sheets);
-    let dir = tempfile::tempdir().expect("tempdir");
-    for (name, lines) in SHEETS.iter().zip(&sheets) {
-        std::fs::write(dir.path().join(format!("{name}.csv")), lines.join("\r\n")).expect("write");
-    }
-    dir
-}
+use common::csv_folder::{SHEETS, folder, lines, set_field};
 
 /// Three bad cells in two sheets: text and an empty cell in Volymer!värde, an unknown assignment in Budget.
 fn three_problems(sheets: &mut [Vec<String>; 3]) {

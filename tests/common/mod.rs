@@ -3,21 +3,21 @@
 
 #![allow(dead_code, reason = "each test crate uses the helpers it needs")]
 
+pub mod csv_folder;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// `ekostyr ARGS` in `dir` as a user runs it, in the default language whatever the machine's locale.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ekostyr"));
+    c.args(args).current_dir(dir).env("NO_COLOR", "1").env("CI", "true").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    c
+}
+
 /// Runs `ekostyr ARGS` in `dir`.
 pub fn ekostyr_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .output()
-        .expect("the binary runs")
+    command(dir, args).output().expect("the binary runs")
 }
 
 /// Runs `ekostyr ARGS` from the package root, so paths (and snapshots) are relative.
@@ -41,19 +41,8 @@ pub fn stderr(out: &Output) -> String {
 pub fn ekostyr_within_10s(dir: &Path, args: &[&str]) -> Output {
     use std::process::Stdio;
     use std::time::{Duration, Instant};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
+    let mut child =
+        command(dir, args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary starts");
     let start = Instant::now();
     while child.try_wait().expect("wait").is_none() {
         if start.elapsed() > Duration::from_secs(10) {

@@ -1,0 +1,31 @@
+//! The reference CSV folder (`fixtures/2023-csv`) as lines to edit, and copies of it.
+
+use std::path::Path;
+
+/// The sheets of the contract, in the order the helpers take them.
+pub const SHEETS: [&str; 3] = ["Utfall", "Volymer", "Budget"];
+
+/// The lines of a reference CSV sheet.
+pub fn lines(sheet: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2023-csv").join(format!("{sheet}.csv"));
+    let text = std::fs::read_to_string(path).expect("fixture");
+    text.split("\r\n").map(str::to_string).collect()
+}
+
+/// Replaces field `col` (0-based) of line `line` (1-based).
+pub fn set_field(lines: &mut [String], line: usize, col: usize, value: &str) {
+    let mut fields: Vec<&str> = lines[line - 1].split(';').collect();
+    fields[col] = value;
+    lines[line - 1] = fields.join(";");
+}
+
+/// A copy of the reference CSV folder with its sheets edited.
+pub fn folder(edit: impl FnOnce(&mut [Vec<String>; 3])) -> tempfile::TempDir {
+    let mut sheets = SHEETS.map(lines);
+    edit(&mut sheets);
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, lines) in SHEETS.iter().zip(&sheets) {
+        std::fs::write(dir.path().join(format!("{name}.csv")), lines.join("\r\n")).expect("write");
+    }
+    dir
+}
