@@ -492,11 +492,7 @@ fn key_figure(r: &AssignmentResult, id: &str, month: Option<u32>, year: i32) -> 
 /// A key figure as the report shows it: in display units (percent for a ratio), rounded.
 fn shown(k: &KeyFigureResult) -> Actual {
     let lang = crate::i18n::lang();
-    Actual {
-        value: k.value.map(|v| crate::report::number::shown(v, &k.unit)),
-        unit: k.unit.symbol().to_string(),
-        note: k.note.as_ref().map(|n| crate::report::note(lang, n)),
-    }
+    Actual { value: k.value.map(|v| k.unit.shown(v)), unit: k.unit.symbol().to_string(), note: k.note.as_ref().map(|n| n.describe(lang)) }
 }
 
 fn no_key_figure(r: &AssignmentResult, id: &str) -> String {

@@ -231,7 +231,7 @@ fn key_figures(file: &ast::File) -> Facts {
 fn kf_property(i: &KeyFigureItem) -> (&'static str, String) {
     match i {
         KeyFigureItem::Value(e, _) => ("värde", expression(e)),
-        KeyFigureItem::Interval(i, _) => ("intervall", crate::report::json::interval_name(*i).to_string()),
+        KeyFigureItem::Interval(i, _) => ("intervall", i.keyword().to_string()),
         KeyFigureItem::Recipient(s, _) => ("mottagare", s.value.clone()),
         KeyFigureItem::Responsible(s, _) => ("ansvarig", s.value.clone()),
         KeyFigureItem::From(y, _) => ("från", y.to_string()),

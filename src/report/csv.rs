@@ -20,8 +20,8 @@
 //! the decimal point, decimals are printed exactly (money with two decimals), UTF-8,
 //! `\n` ends a line, quoting after RFC 4180.
 
-use super::json::{interval_name, status_name};
-use super::number::{scaled_target, shown};
+use super::json::status_name;
+use super::number::scaled_target;
 use crate::eval::results::*;
 use crate::i18n::Lang;
 use crate::model::Target;
@@ -159,7 +159,7 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
     }
     out.extend(r.assignments.iter().map(assignment));
     for a in &r.assignments {
-        out.extend(a.activities.iter().map(|x| activity(a, &super::activity(lang, &x.activity), x.cost)));
+        out.extend(a.activities.iter().map(|x| activity(a, &x.activity.describe(lang), x.cost)));
     }
     for a in &r.assignments {
         out.extend(a.key_figures.iter().map(|k| key_figure(a, k, lang)));
@@ -222,14 +222,14 @@ fn key_figure(a: &AssignmentResult, k: &KeyFigureResult, lang: Lang) -> Row {
         (Col::Assignment, a.id.clone()),
         (Col::Id, k.id.clone()),
         (Col::Name, k.name.clone()),
-        (Col::Interval, interval_name(k.interval).into()),
+        (Col::Interval, k.interval.keyword().into()),
         (Col::Period, k.period.clone()),
-        (Col::Value, k.value.map(|v| format!("{:.2}", shown(v, &k.unit))).unwrap_or_default()),
+        (Col::Value, k.value.map(|v| format!("{:.2}", k.unit.shown(v))).unwrap_or_default()),
         (Col::Unit, k.unit.symbol().to_string()),
         (Col::TargetMin, min),
         (Col::TargetMax, max),
         (Col::Status, status_name(k.status).into()),
-        (Col::Note, k.note.as_ref().map(|n| super::note(lang, n)).unwrap_or_default()),
+        (Col::Note, k.note.as_ref().map(|n| n.describe(lang)).unwrap_or_default()),
     ]
 }
 

@@ -7,7 +7,7 @@ pub mod number;
 pub mod table;
 pub mod xlsx;
 
-use crate::eval::results::{Activity, NotApplicable, Status};
+use crate::eval::results::Status;
 use crate::i18n::Lang;
 use crate::tr_in;
 
@@ -29,16 +29,6 @@ impl Labels {
 /// `i.u.`: a key figure without a value.
 pub fn not_available(lang: Lang) -> String {
     tr_in!(lang, "report-not-available")
-}
-
-/// Why a key figure is `i.u.`, in words of `lang`.
-pub fn note(lang: Lang, reason: &NotApplicable) -> String {
-    reason.describe(lang)
-}
-
-/// An activity's name; the catch-all in words of `lang`.
-pub fn activity(lang: Lang, a: &Activity) -> String {
-    a.describe(lang)
 }
 
 use std::path::Path;

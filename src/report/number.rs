@@ -4,12 +4,6 @@
 use crate::eval::results::FigureUnit;
 use crate::model::Target;
 pub use crate::number::{rounded, swedish};
-use rust_decimal::Decimal;
-
-/// A key figure's value as shown: in its display unit, rounded to two decimals.
-pub fn shown(v: Decimal, unit: &FigureUnit) -> Decimal {
-    unit.shown(v)
-}
 
 /// A target in the display unit of its figure, exact.
 pub fn scaled_target(t: Target, unit: &FigureUnit) -> Target {
@@ -24,10 +18,11 @@ pub fn scaled_target(t: Target, unit: &FigureUnit) -> Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn ratios_are_shown_in_percent_rounded_half_away_from_zero() {
-        assert_eq!(shown(Decimal::new(96555, 5), &FigureUnit::Percent), Decimal::new(9656, 2));
-        assert_eq!(shown(Decimal::new(-12345, 3), &FigureUnit::Unit("kr".into())), Decimal::new(-1235, 2));
+        assert_eq!(FigureUnit::Percent.shown(Decimal::new(96555, 5)), Decimal::new(9656, 2));
+        assert_eq!(FigureUnit::Unit("kr".into()).shown(Decimal::new(-12345, 3)), Decimal::new(-1235, 2));
     }
 }

@@ -1,7 +1,7 @@
 //! The terminal report: aligned tables in Swedish number format.
 
 use super::Labels as L;
-use super::number::{scaled_target, shown, swedish};
+use super::number::{scaled_target, swedish};
 use crate::eval::money;
 use crate::eval::results::*;
 use crate::i18n::Lang;
@@ -188,11 +188,11 @@ fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Strin
         a.id.clone(),
         k.id.clone(),
         k.period.clone(),
-        k.value.map(|v| swedish(shown(v, &k.unit), 2)).unwrap_or_else(|| super::not_available(l.0)),
+        k.value.map(|v| swedish(k.unit.shown(v), 2)).unwrap_or_else(|| super::not_available(l.0)),
         k.unit.symbol().to_string(),
         target_text(k.target, &k.unit),
         l.status(k.status),
-        k.note.as_ref().map(|n| super::note(l.0, n)).unwrap_or_default(),
+        k.note.as_ref().map(|n| n.describe(l.0)).unwrap_or_default(),
     ]
 }
 

@@ -15,7 +15,6 @@
 //! The output is deterministic: the document's creation time is 1 January of the
 //! report's year, so the same report gives the same bytes.
 
-use super::number::shown;
 use super::table::target_text;
 use crate::eval::money;
 use crate::eval::results::*;
@@ -256,7 +255,7 @@ fn activities(r: &Report, l: &L) -> Sheet {
     let rows = r
         .assignments
         .iter()
-        .flat_map(|a| a.activities.iter().map(|x| vec![text(&a.id), text(super::activity(l.0, &x.activity)), Cell::Money(x.cost)]))
+        .flat_map(|a| a.activities.iter().map(|x| vec![text(&a.id), text(x.activity.describe(l.0)), Cell::Money(x.cost)]))
         .collect();
     Sheet { name: tr_in!(l.0, "report-sheet-activities"), columns, rows, totals: vec![] }
 }
@@ -279,8 +278,8 @@ fn key_figures(r: &Report, l: &L) -> Sheet {
 }
 
 fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell> {
-    let value = k.value.map_or_else(|| text(super::not_available(l.0)), |v| Cell::Figure(shown(v, &k.unit)));
-    let note = k.note.as_ref().map(|n| super::note(l.0, n)).unwrap_or_default();
+    let value = k.value.map_or_else(|| text(super::not_available(l.0)), |v| Cell::Figure(k.unit.shown(v)));
+    let note = k.note.as_ref().map(|n| n.describe(l.0)).unwrap_or_default();
     vec![
         text(&a.id),
         text(&k.id),

@@ -6,12 +6,6 @@ pub use crate::eval::shape;
 
 use crate::eval::results::*;
 use crate::i18n::Lang;
-use crate::model::Interval;
-
-/// Interval as written in the rules.
-pub fn interval_name(i: Interval) -> &'static str {
-    i.keyword()
-}
 
 /// Status as a machine word, as in the JSON.
 pub fn status_name(s: Status) -> &'static str {
@@ -53,10 +47,10 @@ fn in_words(r: &Report, lang: Lang) -> Report {
     let mut r = r.clone();
     for a in &mut r.assignments {
         for k in &mut a.key_figures {
-            k.note = k.note.take().map(|n| NotApplicable::Stated(super::note(lang, &n)));
+            k.note = k.note.take().map(|n| NotApplicable::Stated(n.describe(lang)));
         }
         for x in &mut a.activities {
-            x.activity = Activity::Named(super::activity(lang, &x.activity));
+            x.activity = Activity::Named(x.activity.describe(lang));
         }
     }
     r
