@@ -28,7 +28,7 @@ pub fn set_root(dir: &Path) -> Result<(), String> {
     let bad = |reason: String| crate::tr!("confine-bad-root", dir = shown.as_str(), reason = reason);
     let canonical = dir.canonicalize().map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => bad(crate::tr!("confine-root-missing")),
-        _ => bad(io_reason(&e)),
+        _ => bad(super::io_reason(&e)),
     })?;
     if !canonical.is_dir() {
         return Err(bad(crate::tr!("confine-root-not-a-folder")));
@@ -66,7 +66,7 @@ impl Refusal {
             Refusal::NotAFile(kind) => crate::tr!("confine-reason-not-a-file", kind = *kind),
             Refusal::TooLarge => crate::tr!("confine-reason-too-large", cap = MAX_RULE_FILE_BYTES / (1024 * 1024)),
             Refusal::NotRules => crate::tr!("confine-reason-not-rules"),
-            Refusal::Io(e) => io_reason(e),
+            Refusal::Io(e) => super::io_reason(e),
         }
     }
 
@@ -78,10 +78,6 @@ impl Refusal {
             _ => None,
         }
     }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    super::io_reason(e)
 }
 
 /// A path for a message: cut and escaped ([`crate::diagnostic::echo`]).
