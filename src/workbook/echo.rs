@@ -33,7 +33,9 @@ pub(super) fn echo_names(names: &[String]) -> String {
 }
 
 fn push_escaped(out: &mut String, c: char) {
-    if c.is_control() {
+    // The bidirectional overrides reorder what follows them on a terminal, like a control character.
+    let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if c.is_control() || bidi {
         let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
     } else {
         out.push(c);
@@ -61,6 +63,7 @@ mod tests {
     fn control_characters_are_escaped() {
         assert_eq!(echo("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(echo("x\ny\u{7f}"), "x\\u{a}y\\u{7f}");
+        assert_eq!(echo("a\u{202e}b"), "a\\u{202e}b");
     }
 
     #[test]
