@@ -61,11 +61,6 @@ id! {
 }
 
 id! {
-    /// A key figure: its position in its assignment's [`Assignment::key_figures`].
-    KeyFigureId => KeyFigure
-}
-
-id! {
     /// A `låt` binding: its position in its assignment's [`Assignment::lets`].
     LetId => Let
 }
@@ -475,11 +470,6 @@ impl Assignment {
     /// The ids of [`Assignment::lets`], in order.
     pub fn let_ids(&self) -> impl Iterator<Item = LetId> + use<> {
         LetId::all(self.lets.len())
-    }
-
-    /// The ids of [`Assignment::key_figures`], in order.
-    pub fn key_figure_ids(&self) -> impl Iterator<Item = KeyFigureId> + use<> {
-        KeyFigureId::all(self.key_figures.len())
     }
 
     /// Where a per-part figure is evaluated: each part when `per_part`, else once for
