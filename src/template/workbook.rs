@@ -37,7 +37,7 @@ fn properties(model: &Model) -> Result<DocProperties, String> {
 }
 
 pub(super) fn fail(e: XlsxError) -> String {
-    format!("cannot build the workbook: {e}")
+    crate::tr!("template-cannot-build", reason = e.to_string())
 }
 
 /// Bold headers, text cells that stay text, amounts in kronor.
