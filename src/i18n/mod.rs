@@ -49,7 +49,7 @@ impl Lang {
 }
 
 /// The catalog's files: (name, Swedish, English). Each stage keeps its own file.
-const FILES: [(&str, &str, &str); 13] = [
+const FILES: [(&str, &str, &str); 17] = [
     ("app", include_str!("sv/app.ftl"), include_str!("en/app.ftl")),
     ("cli", include_str!("sv/cli.ftl"), include_str!("en/cli.ftl")),
     ("check", include_str!("sv/check.ftl"), include_str!("en/check.ftl")),
@@ -63,6 +63,10 @@ const FILES: [(&str, &str, &str); 13] = [
     ("output", include_str!("sv/output.ftl"), include_str!("en/output.ftl")),
     ("confine", include_str!("sv/confine.ftl"), include_str!("en/confine.ftl")),
     ("guard", include_str!("sv/guard.ftl"), include_str!("en/guard.ftl")),
+    ("validity", include_str!("sv/validity.ftl"), include_str!("en/validity.ftl")),
+    ("ledger", include_str!("sv/ledger.ftl"), include_str!("en/ledger.ftl")),
+    ("keyfigure", include_str!("sv/keyfigure.ftl"), include_str!("en/keyfigure.ftl")),
+    ("params", include_str!("sv/params.ftl"), include_str!("en/params.ftl")),
 ];
 
 /// The catalog's source files of one language, with their names (for the completeness test).

@@ -1,0 +1,1 @@
+# keyfigure: messages of the keyfigure work (issue 9).

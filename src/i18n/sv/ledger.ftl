@@ -1,0 +1,1 @@
+# ledger: messages of the ledger work (issue 9).

@@ -1,0 +1,1 @@
+# params: messages of the params work (issue 9).

@@ -1,0 +1,1 @@
+# validity: messages of the validity work (issue 9).
