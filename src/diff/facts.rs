@@ -59,8 +59,17 @@ fn header(m: &Model) -> Facts {
         ("dokumentägare".into(), h.owners.join(", ")),
     ];
     f.extend(h.builds_on.iter().map(|b| ("bygger_på".to_string(), b.clone())));
-    f.extend(h.decision.iter().map(|d| ("beslut".to_string(), format!("{} {} dnr {}", d.board, d.date, d.dnr))));
+    f.extend(h.decisions.iter().map(|d| (format!("beslut {}", d.board), decision_text(d))));
     f
+}
+
+/// A decision as the diff shows it: date, dnr (or that it is missing), what it is about.
+fn decision_text(d: &crate::model::Decision) -> String {
+    let mut s = format!("{} {}", d.date, d.dnr.as_deref().map(|n| format!("dnr {n}")).unwrap_or_else(|| crate::tr!("params-dnr-missing")));
+    if let Some(about) = &d.about {
+        s += &format!(" avser {about}");
+    }
+    s
 }
 
 /// A value with its unit and whether it is written in percent.

@@ -1,1 +1,16 @@
 # params: messages of the params work (issue 9).
+
+## Parameter unit declarations
+params-rule-param-unit = a unit declaration (`: %`)
+params-declared-here = the unit is declared here
+params-declared-percent-bare = `{ $name }` is declared in `%`, but the value { $value } has no `%`
+params-hint-write-percent = write `{ $value } %`
+params-declared-unit-mismatch = `{ $name }` is declared in `{ $unit }`, but the value { $value } is { $given }
+params-hint-declared-unit = write the value in `{ $unit }` (`{ $value } { $unit }`) or change the declaration
+params-warn-forgotten-percent = `{ $name }` is the number { $value } without a unit, so `1 + { $name }` more than doubles
+params-hint-forgotten-percent = did you mean `{ $value } %`? Write `parameter { $name } = { $value } %`, or declare the unit: `parameter { $name }: % = { $value } %`
+
+## Decisions
+params-decision-twice = `{ $board }` already has a decision dated { $date }
+params-hint-decision-twice = one decision per board and date; remove one or correct the date
+params-dnr-missing = no dnr

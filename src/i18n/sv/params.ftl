@@ -1,1 +1,16 @@
 # params: messages of the params work (issue 9).
+
+## Parameter unit declarations
+params-rule-param-unit = en enhetsdeklaration (`: %`)
+params-declared-here = enheten deklareras här
+params-declared-percent-bare = `{ $name }` är deklarerad i `%`, men värdet { $value } saknar `%`
+params-hint-write-percent = skriv `{ $value } %`
+params-declared-unit-mismatch = `{ $name }` är deklarerad i `{ $unit }`, men värdet { $value } är { $given }
+params-hint-declared-unit = skriv värdet i `{ $unit }` (`{ $value } { $unit }`) eller ändra deklarationen
+params-warn-forgotten-percent = `{ $name }` är talet { $value } utan enhet, så `1 + { $name }` blir mer än det dubbla
+params-hint-forgotten-percent = menade du `{ $value } %`? Skriv `parameter { $name } = { $value } %`, eller deklarera enheten: `parameter { $name }: % = { $value } %`
+
+## Decisions
+params-decision-twice = `{ $board }` har redan ett beslut daterat { $date }
+params-hint-decision-twice = ett beslut per nämnd och datum; ta bort det ena eller rätta datumet
+params-dnr-missing = dnr saknas
