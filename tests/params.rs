@@ -41,3 +41,15 @@ fn set_on_declared_percent_needs_percent() {
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("prisindex=3,1%"), "{text}");
 }
+
+/// `diff` reports a changed unit declaration.
+#[test]
+fn diff_reports_a_changed_declaration() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string("rules/2023.ek").expect("read");
+    std::fs::write(dir.path().join("a.ek"), &text).expect("write");
+    std::fs::write(dir.path().join("b.ek"), text.replace("parameter andel_fast: % = 60 %", "parameter andel_fast = 60 %")).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_ekostyr")).current_dir(dir.path()).args(["diff", "a.ek", "b.ek"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("andel_fast: enhet"), "{text}");
+}

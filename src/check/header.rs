@@ -12,6 +12,11 @@ pub(super) fn check(file: &File, diags: &mut Diagnostics) -> Header {
     let mut header = Header::default();
     let mut seen: Vec<(&'static str, Span)> = vec![];
     for item in &file.items {
+        if matches!(item, Item::Decision(_)) {
+            // `beslut` may be given once per nämnd (and date).
+            fill(&mut header, item, diags);
+            continue;
+        }
         let Some(field) = field_name(item) else { continue };
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
             diags.push(

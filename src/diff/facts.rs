@@ -15,6 +15,7 @@ type Facts = Vec<(String, String)>;
 pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
+    out.extend(compare(Section::Values, &declarations(old), &declarations(new)));
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
@@ -59,8 +60,21 @@ fn header(m: &Model) -> Facts {
         ("dokumentägare".into(), h.owners.join(", ")),
     ];
     f.extend(h.builds_on.iter().map(|b| ("bygger_på".to_string(), b.clone())));
-    f.extend(h.decisions.iter().map(|d| (format!("beslut {}", d.board), decision_text(d))));
+    // One key per board; a board's second decision is `beslut <board> (2)`, and so on.
+    for (i, d) in h.decisions.iter().enumerate() {
+        let n = h.decisions[..i].iter().filter(|e| e.board == d.board).count();
+        let key = if n == 0 { format!("beslut {}", d.board) } else { format!("beslut {} ({})", d.board, n + 1) };
+        f.push((key, decision_text(d)));
+    }
     f
+}
+
+/// The declared unit of each parameter that declares one (`prisindex: %`), keyed
+/// `<name>: enhet`; a declaration added, removed or changed is a difference.
+fn declarations(m: &Model) -> Facts {
+    let global = m.params.iter().map(|p| (String::new(), p));
+    let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.", a.id), p)));
+    global.chain(local).filter_map(|(prefix, p)| p.declared.as_ref().map(|d| (format!("{prefix}{}: enhet", p.name), d.clone()))).collect()
 }
 
 /// A decision as the diff shows it: date, dnr (or that it is missing), what it is about.
