@@ -14,3 +14,10 @@ params-hint-forgotten-percent = did you mean `{ $value } %`? Write `parameter { 
 params-decision-twice = `{ $board }` already has a decision dated { $date }
 params-hint-decision-twice = one decision per board and date; remove one or correct the date
 params-dnr-missing = no dnr
+
+## Per-part and pooled results
+params-what-parts = the compensation per part of `{ $assignment }`
+params-what-pooled = the pooled result
+params-unsplit = Not split by part
+params-pooled-board = Pooled result { $board }
+params-pooled-total = Pooled result, total

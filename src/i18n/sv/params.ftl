@@ -14,3 +14,10 @@ params-hint-forgotten-percent = menade du `{ $value } %`? Skriv `parameter { $na
 params-decision-twice = `{ $board }` har redan ett beslut daterat { $date }
 params-hint-decision-twice = ett beslut per nämnd och datum; ta bort det ena eller rätta datumet
 params-dnr-missing = dnr saknas
+
+## Per-part and pooled results
+params-what-parts = ersättningen per del för `{ $assignment }`
+params-what-pooled = det samlade resultatet
+params-unsplit = Ej fördelat på del
+params-pooled-board = Samlat resultat { $board }
+params-pooled-total = Samlat resultat totalt
