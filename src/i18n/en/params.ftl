@@ -21,3 +21,7 @@ params-what-pooled = the pooled result
 params-unsplit = Not split by part
 params-pooled-board = Pooled result { $board }
 params-pooled-total = Pooled result, total
+params-decision = Decision
+params-heading-parts = PER PART: COMPENSATION, COST AND RESULT (kr)
+params-col-assignment-part = Assignment / part
+params-heading-pooled = POOLED RESULT PER BOARD (kr)

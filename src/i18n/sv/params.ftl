@@ -21,3 +21,7 @@ params-what-pooled = det samlade resultatet
 params-unsplit = Ej fördelat på del
 params-pooled-board = Samlat resultat { $board }
 params-pooled-total = Samlat resultat totalt
+params-decision = Beslut
+params-heading-parts = PER DEL: ERSÄTTNING, KOSTNAD OCH RESULTAT (kr)
+params-col-assignment-part = Uppdrag / del
+params-heading-pooled = SAMLAT RESULTAT PER NÄMND (kr)
