@@ -144,8 +144,17 @@ fn compensation(s: &Scope, a: AssignmentId, kind: CompKind) -> Result<Split, Fau
 
 /// Rounds each share to öre and gives the last part (or the rest, with no parts)
 /// what makes the shares add up to `line` exactly.
+///
+/// Shares that do not add up to the line within their rounding (the line was
+/// computed some other way than the formula split here) are not guessed at: the
+/// whole line is then unsplit.
 fn shares_of(raw: &Split, line: Decimal) -> Result<Split, Overflow> {
     let mut out = Split { parts: raw.parts.iter().map(|v| round_öre(*v)).collect(), rest: round_öre(raw.rest) };
+    let rounded = money::sum(out.parts.iter().copied().chain([out.rest]))?;
+    let tolerance = Decimal::new(out.parts.len() as i64 + 1, 2);
+    if money::sub(rounded, line)?.abs() > tolerance {
+        return Ok(Split::whole(out.parts.len(), line));
+    }
     let others = match out.parts.len() {
         0 => Decimal::ZERO,
         n => money::sum(out.parts[..n - 1].iter().copied().chain([out.rest]))?,
