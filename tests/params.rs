@@ -106,6 +106,9 @@ fn table_shows_parts_and_pooled_rows() {
     let out = ekostyr(&["run", "rules/2023.ek", "--input", "fixtures/2023.xlsx"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("  nordväst"), "{text}");
-    assert!(text.contains("Samlat resultat ÄN") && text.contains("Samlat resultat SON") && text.contains("Samlat resultat totalt"), "{text}");
+    assert!(
+        text.contains("Samlat resultat ÄN") && text.contains("Samlat resultat SON") && text.contains("Samlat resultat totalt"),
+        "{text}"
+    );
     assert!(text.contains("Beslut: Äldrenämnden 2022-12-14, dnr saknas"), "{text}");
 }

@@ -52,6 +52,12 @@ fn data(m: &Model, values: &[i64], costs: &[i64]) -> Data {
     data
 }
 
+/// The full year, or the year to date up to `period`.
+#[allow(clippy::needless_update)] // other options may come; this test sets only the period
+fn options(period: Option<u32>) -> Options {
+    Options { period, ..Options::default() }
+}
+
 fn assert_sums(report: &Report) -> Result<(), TestCaseError> {
     for a in &report.assignments {
         if a.parts.is_empty() {
@@ -111,7 +117,7 @@ proptest! {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/2023.ek")).expect("rules");
         let m = model(&text);
         let d = data(&m, &values, &costs);
-        let report = evaluate(&m, &d, None, Options { period, ..Options::default() }).expect("evaluates");
+        let report = evaluate(&m, &d, None, options(period)).expect("evaluates");
         assert_sums(&report)?;
     }
 
@@ -123,7 +129,7 @@ proptest! {
     ) {
         let m = model(SYNTHETIC);
         let d = data(&m, &values, &costs);
-        let report = evaluate(&m, &d, None, Options { period, ..Options::default() }).expect("evaluates");
+        let report = evaluate(&m, &d, None, options(period)).expect("evaluates");
         assert_sums(&report)?;
         let u = &report.assignments[0];
         // `1 000 kr` and the `max(…)` term belong to no part.

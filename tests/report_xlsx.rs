@@ -198,9 +198,37 @@ fn identical_reports_give_identical_bytes() {
 #[test]
 fn sheets_are_named_in_the_report_language() {
     let sv = open(workbook(&report(), Lang::Sv)).sheet_names();
-    assert_eq!(sv, ["Överföringar", "Ersättning och resultat", "Verksamheter", "Nyckeltal", "Nivå 1", "Per del", "Samlat resultat", "Beslut", "Ej mappade", "Proveniens"]);
+    assert_eq!(
+        sv,
+        [
+            "Överföringar",
+            "Ersättning och resultat",
+            "Verksamheter",
+            "Nyckeltal",
+            "Nivå 1",
+            "Per del",
+            "Samlat resultat",
+            "Beslut",
+            "Ej mappade",
+            "Proveniens"
+        ]
+    );
     let en = open(workbook(&report(), Lang::En)).sheet_names();
-    assert_eq!(en, ["Transfers", "Compensation and result", "Activities", "Key figures", "Level 1", "Per part", "Pooled result", "Decisions", "Unmapped", "Provenance"]);
+    assert_eq!(
+        en,
+        [
+            "Transfers",
+            "Compensation and result",
+            "Activities",
+            "Key figures",
+            "Level 1",
+            "Per part",
+            "Pooled result",
+            "Decisions",
+            "Unmapped",
+            "Provenance"
+        ]
+    );
 }
 
 #[test]

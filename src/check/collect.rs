@@ -183,7 +183,8 @@ fn declared_unit(p: &ast::Parameter, d: &ast::Located<ast::UnitText>, diags: &mu
         let (given, _) = unit_of(&q.unit, q.span, &mut probe);
         let percent_mismatch = (d.value == ast::UnitText::Percent) != (q.unit == Some(ast::UnitText::Percent));
         if given != want || percent_mismatch {
-            let given_text = q.unit.as_ref().map(|u| tr!("check-in-unit", unit = unit_text(u))).unwrap_or_else(|| tr!("check-plain-number"));
+            let given_text =
+                q.unit.as_ref().map(|u| tr!("check-in-unit", unit = unit_text(u))).unwrap_or_else(|| tr!("check-plain-number"));
             let msg = tr!("params-declared-unit-mismatch", name = name, value = written.as_str(), given = given_text, unit = text.as_str());
             let hint = tr!("params-hint-declared-unit", value = written.as_str(), unit = text.as_str());
             diags.push(Diagnostic::error(q.span, msg).with_note(d.span, tr!("params-declared-here")).with_hint(hint));

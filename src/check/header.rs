@@ -44,7 +44,9 @@ fn same_board_and_date(file: &File, diags: &mut Diagnostics) {
         if let Some(first) = decisions[..i].iter().find(|e| e.board.value == d.board.value && e.date.value == d.date.value) {
             let msg = tr!("params-decision-twice", board = d.board.value.as_str(), date = d.date.value.as_str());
             diags.push(
-                Diagnostic::error(d.span, msg).with_note(first.span, tr!("check-first-given-here")).with_hint(tr!("params-hint-decision-twice")),
+                Diagnostic::error(d.span, msg)
+                    .with_note(first.span, tr!("check-first-given-here"))
+                    .with_hint(tr!("params-hint-decision-twice")),
             );
         }
     }

@@ -216,12 +216,7 @@ pub fn compensation_per_part(raw: &RawSplits, months: &[MonthLine]) -> Result<Sp
 
 /// The parts of an assignment with compensation, cost and result; an entry with no
 /// id for what belongs to no part, when there is any. Empty without parts.
-pub fn part_results(
-    scope: &Scope,
-    a: AssignmentId,
-    comp: &Split,
-    last: u32,
-) -> Result<Vec<PartResult>, Overflow> {
+pub fn part_results(scope: &Scope, a: AssignmentId, comp: &Split, last: u32) -> Result<Vec<PartResult>, Overflow> {
     let asg = &scope.model.assignments[a];
     if asg.parts.is_empty() {
         return Ok(vec![]);
