@@ -15,7 +15,7 @@ type Facts = Vec<(String, String)>;
 pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
-    out.extend(compare(Section::Values, &declarations(old), &declarations(new)));
+    out.extend(compare(Section::Values, &declarations(old, new), &declarations(new, old)));
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
@@ -69,12 +69,21 @@ fn header(m: &Model) -> Facts {
     f
 }
 
-/// The declared unit of each parameter that declares one (`prisindex: %`), keyed
-/// `<name>: enhet`; a declaration added, removed or changed is a difference.
-fn declarations(m: &Model) -> Facts {
-    let global = m.params.iter().map(|p| (String::new(), p));
-    let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.", a.id), p)));
-    global.chain(local).filter_map(|(prefix, p)| p.declared.as_ref().map(|d| (format!("{prefix}{}: enhet", p.name), d.clone()))).collect()
+/// The declared unit of each parameter of `m` that declares one (`prisindex: %`) and
+/// is a parameter of `other` too (a parameter added or removed is a difference of its
+/// own), keyed `<name>: enhet`; a declaration added, removed or changed is a difference.
+fn declarations(m: &Model, other: &Model) -> Facts {
+    fn all(m: &Model) -> Vec<(String, &crate::model::Param)> {
+        let global = m.params.iter().map(|p| (p.name.clone(), p));
+        let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.{}", a.id, p.name), p)));
+        global.chain(local).collect()
+    }
+    let theirs: Vec<String> = all(other).into_iter().map(|(n, _)| n).collect();
+    all(m)
+        .into_iter()
+        .filter(|(name, _)| theirs.contains(name))
+        .filter_map(|(name, p)| p.declared.as_ref().map(|d| (format!("{name}: enhet"), d.clone())))
+        .collect()
 }
 
 /// A decision as the diff shows it: date, dnr (or that it is missing), what it is about.

@@ -99,7 +99,7 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
     let compensation = sum_lines(&months).map_err(overflow(crate::tr!("eval-what-compensation", assignment = &asg.id)))?;
     let cost = here.num(&cost_expr(a, asg.span)).map_err(|f| fault_error(model, f, &crate::tr!("eval-what-cost")))?;
     let key_figures = keyfigures::evaluate(&here, a, last)?;
-    let parts = part_results(&here, a, &months, last)?;
+    let parts = part_results(&here, a, &all, &months, last)?;
     let forecast = ytd
         .then(|| forecast(&all, &compensation, cost, last))
         .transpose()
@@ -121,7 +121,7 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
 }
 
 /// Compensation, cost and result per part of `a` over the period's transfer lines.
-fn part_results(here: &Scope, a: AssignmentId, months: &[MonthLine], last: u32) -> Result<Vec<PartResult>, EvalError> {
+fn part_results(here: &Scope, a: AssignmentId, all: &[MonthLine], months: &[MonthLine], last: u32) -> Result<Vec<PartResult>, EvalError> {
     let model = here.model;
     let asg = &model.assignments[a];
     if asg.parts.is_empty() {
@@ -129,7 +129,7 @@ fn part_results(here: &Scope, a: AssignmentId, months: &[MonthLine], last: u32) 
     }
     let what = || crate::tr!("params-what-parts", assignment = &asg.id);
     let raw = parts::raw_splits(here, a).map_err(|f| fault_error(model, f, &what()))?;
-    let comp = parts::compensation_per_part(&raw, months).map_err(|_| too_large(model, asg.span, &what()))?;
+    let comp = parts::compensation_per_part(&raw, all, months).map_err(|_| too_large(model, asg.span, &what()))?;
     parts::part_results(here, a, &comp, last).map_err(|_| too_large(model, asg.span, &what()))
 }
 

@@ -145,14 +145,14 @@ fn compensation(s: &Scope, a: AssignmentId, kind: CompKind) -> Result<Split, Fau
 /// Rounds each share to öre and gives the last part (or the rest, with no parts)
 /// what makes the shares add up to `line` exactly.
 ///
-/// Shares that do not add up to the line within their rounding (the line was
-/// computed some other way than the formula split here) are not guessed at: the
-/// whole line is then unsplit.
-fn shares_of(raw: &Split, line: Decimal) -> Result<Split, Overflow> {
+/// With `strict`, shares that do not add up to the line within their rounding (the
+/// line was computed some other way than the formula split here) are not guessed
+/// at: the whole line is then unsplit.
+fn shares_of(raw: &Split, line: Decimal, strict: bool) -> Result<Split, Overflow> {
     let mut out = Split { parts: raw.parts.iter().map(|v| round_öre(*v)).collect(), rest: round_öre(raw.rest) };
     let rounded = money::sum(out.parts.iter().copied().chain([out.rest]))?;
     let tolerance = Decimal::new(out.parts.len() as i64 + 1, 2);
-    if money::sub(rounded, line)?.abs() > tolerance {
+    if strict && money::sub(rounded, line)?.abs() > tolerance {
         return Ok(Split::whole(out.parts.len(), line));
     }
     let others = match out.parts.len() {
@@ -164,6 +164,36 @@ fn shares_of(raw: &Split, line: Decimal) -> Result<Split, Overflow> {
         None => out.rest = line,
     }
     Ok(out)
+}
+
+/// The fixed line of each month (January first) split: each share of the year
+/// spread over twelve months like the assignment's fixed amount, when the lines are
+/// that spread; otherwise each line in proportion to the shares of the year (or
+/// unsplit when the year's shares add up to nothing).
+fn fixed_lines(raw: &Split, all: &[MonthLine]) -> Result<Vec<Split>, Overflow> {
+    let n = raw.parts.len();
+    let year_total = raw.total().ok_or(Overflow)?;
+    let year = shares_of(raw, round_öre(year_total), false)?;
+    let lines: Vec<Decimal> = all.iter().map(|l| l.amounts.fixed).collect();
+    if all.len() == 12 && spread(round_öre(year_total), 12)? == lines {
+        let spreads: Vec<Vec<Decimal>> = year.parts.iter().map(|v| spread(*v, 12)).collect::<Result<_, _>>()?;
+        let rest = spread(year.rest, 12)?;
+        return (0..12)
+            .map(|i| shares_of(&Split { parts: spreads.iter().map(|s| s[i]).collect(), rest: rest[i] }, lines[i], false))
+            .collect();
+    }
+    let total = money::sum(year.parts.iter().copied().chain([year.rest]))?;
+    lines
+        .iter()
+        .map(|line| {
+            if total.is_zero() {
+                return Ok(Split::whole(n, *line));
+            }
+            let share = |v: Decimal| line.checked_mul(v).and_then(|x| x.checked_div(total)).ok_or(Overflow);
+            let raw = Split { parts: year.parts.iter().map(|v| share(*v)).collect::<Result<_, _>>()?, rest: share(year.rest)? };
+            shares_of(&raw, *line, false)
+        })
+        .collect()
 }
 
 /// The raw (unrounded) fixed and per-month variable compensation of `a`, split.
@@ -189,25 +219,21 @@ pub fn raw_splits(scope: &Scope, a: AssignmentId) -> Result<RawSplits, Fault> {
     Ok(RawSplits { fixed, variable })
 }
 
-/// Compensation per part (and unsplit) over `months` (the lines of the period),
-/// each line split so that the shares add up to it exactly.
-pub fn compensation_per_part(raw: &RawSplits, months: &[MonthLine]) -> Result<Split, Overflow> {
+/// Compensation per part (and unsplit) over `months` (the lines of the period) of
+/// the year's lines `all`, each line split so that the shares add up to it exactly.
+pub fn compensation_per_part(raw: &RawSplits, all: &[MonthLine], months: &[MonthLine]) -> Result<Split, Overflow> {
     let n = raw.fixed.parts.len();
-    // The year's fixed amount per share, rounded so the shares add up to it; then
-    // each share spread over twelve months, the last part taking each line's remainder.
-    let year_total = raw.fixed.total().ok_or(Overflow)?;
-    let fixed_shares = shares_of(&raw.fixed, round_öre(year_total))?;
-    let spreads: Vec<Vec<Decimal>> = fixed_shares.parts.iter().map(|v| spread(*v, 12)).collect::<Result<_, _>>()?;
-    let rest_spread = spread(fixed_shares.rest, 12)?;
+    let fixed = fixed_lines(&raw.fixed, all)?;
     let mut total = Split::whole(n, Decimal::ZERO);
     for line in months {
-        let i = line.month as usize - 1;
-        let fixed_raw = Split { parts: spreads.iter().map(|s| s[i]).collect(), rest: rest_spread[i] };
-        let fixed = shares_of(&fixed_raw, line.amounts.fixed)?;
-        let variable = shares_of(&raw.variable[i], line.amounts.variable)?;
+        let Some(i) = all.iter().position(|l| l.month == line.month) else { continue };
+        let variable = match raw.variable.get(line.month as usize - 1) {
+            Some(v) => shares_of(v, line.amounts.variable, true)?,
+            None => Split::whole(n, line.amounts.variable),
+        };
         // Changes of means belong to the assignment, not to a part.
-        let changes = Split { parts: vec![Decimal::ZERO; n], rest: line.amounts.changes };
-        for x in [fixed, variable, changes] {
+        let changes = Split::whole(n, line.amounts.changes);
+        for x in [fixed[i].clone(), variable, changes] {
             total = total.zip(x, Decimal::checked_add).ok_or(Overflow)?;
         }
     }
