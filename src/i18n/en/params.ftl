@@ -31,3 +31,5 @@ params-col-about = About
 params-sheet-parts = Per part
 params-sheet-pooled = Pooled result
 params-sheet-decisions = Decisions
+params-part-figure-no-month = `{ $name }` per part is the year's, not a month's
+params-hint-figures-per-part = per part there are `kostnad`, `ersättning` and `resultat`

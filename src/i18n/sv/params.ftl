@@ -31,3 +31,5 @@ params-col-about = Avser
 params-sheet-parts = Per del
 params-sheet-pooled = Samlat resultat
 params-sheet-decisions = Beslut
+params-part-figure-no-month = `{ $name }` per del gäller året, inte en månad
+params-hint-figures-per-part = per del finns `kostnad`, `ersättning` och `resultat`
