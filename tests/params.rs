@@ -112,3 +112,13 @@ fn table_shows_parts_and_pooled_rows() {
     );
     assert!(text.contains("Beslut: Äldrenämnden 2022-12-14, dnr saknas"), "{text}");
 }
+
+/// The warning reaches through `föregående`: last year's bare index used as `(1 + x)`.
+#[test]
+fn forgotten_percent_through_previous() {
+    let checked = check_path(Path::new("tests/check/warnings/previous_2024.ek")).expect("readable");
+    let rendered = checked.render();
+    assert!(!checked.has_errors(), "{rendered}");
+    assert!(rendered.contains("varning: `prisindex` är talet 2,9 utan enhet"), "{rendered}");
+    assert!(rendered.contains("previous_2024.ek:13:43"), "{rendered}");
+}
