@@ -4,7 +4,9 @@
 //! `Överföringar` / `Transfers` (assignment × month, with a grand total),
 //! `Ersättning och resultat` / `Compensation and result` (with forecast columns in
 //! year-to-date mode), `Verksamheter` / `Activities` (cost per nivå-3 activity),
-//! `Nyckeltal` / `Key figures`, `Nivå 1` / `Level 1`, `Ej mappade` / `Unmapped`
+//! `Nyckeltal` / `Key figures`, `Nivå 1` / `Level 1`, `Per del` / `Per part`
+//! (compensation, cost and result per part), `Samlat resultat` / `Pooled result` (per
+//! board, with a total row), `Beslut` / `Decisions`, `Ej mappade` / `Unmapped`
 //! (with a total row) and `Proveniens` / `Provenance` (one key and value a row).
 //!
 //! Money and key figure values are number cells; a missing key figure value is the
