@@ -430,6 +430,7 @@ impl Cx<'_> {
         match (names.as_slice(), Figure::parse(names[0])) {
             ([_], Some(what)) => self.money(ai, r, what, month).map(Actual::kronor),
             (["kostnad", part], _) => self.part_cost(ai, part, month).map(Actual::kronor),
+            ([figure @ ("ersättning" | "resultat"), part], _) => part_figure(r, figure, part).map(Actual::kronor),
             _ => key_figure(r, &names.join("."), month, self.model.header.year),
         }
     }
@@ -459,6 +460,16 @@ impl Cx<'_> {
     fn cost(&self, ai: AssignmentId, part: Option<PartId>, months: std::ops::RangeInclusive<u32>) -> Result<Decimal, String> {
         self.data.cost(ai, part, (*months.start(), *months.end())).ok_or_else(|| crate::tr!("expect-cost-overflow"))
     }
+}
+
+/// A part's compensation or result (`ersättning`, `resultat`) over the report's period.
+fn part_figure(r: &AssignmentResult, figure: &str, part: &str) -> Result<Decimal, String> {
+    let p = r
+        .parts
+        .iter()
+        .find(|p| p.id.as_deref() == Some(part))
+        .ok_or_else(|| crate::tr!("expect-no-part", assignment = r.id.as_str(), part = part))?;
+    Ok(if figure == "ersättning" { p.compensation } else { p.result })
 }
 
 /// A figure of the whole year.

@@ -60,14 +60,22 @@ fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
     let _ = writeln!(out, "regelverk \"{}\"\når {year}\nversion {major}.0\nbygger_på \"{from}\"", h.title);
     let owners: Vec<String> = h.owners.iter().map(|o| format!("\"{o}\"")).collect();
     let _ = writeln!(out, "dokumentägare {}", owners.join(", "));
-    let _ = writeln!(out, "# REVIDERA: beslut \"nämnd\" ÅÅÅÅ-MM-DD dnr \"…\" när beslutet är fattat\n");
+    // Last year's decisions are not this year's: one line per board to fill in.
+    let boards = decision_boards(old);
+    if boards.is_empty() {
+        let _ = writeln!(out, "# REVIDERA: beslut \"nämnd\" ÅÅÅÅ-MM-DD dnr \"…\" när beslutet är fattat");
+    }
+    for board in boards {
+        let _ = writeln!(out, "# REVIDERA: beslut \"{board}\" ÅÅÅÅ-MM-DD dnr \"…\" avser \"Verksamhetsuppdrag och ersättning {year}\"");
+    }
+    out.push('\n');
     for item in &file.items {
         if let Item::Measure(m) = item {
             let _ = writeln!(out, "{}", old.source.slice(m.span));
         }
     }
-    let _ = writeln!(out, "\nparameter prisindex = 0 %  # REVIDERA: KS-fastställd vägd prisindex för {year}");
-    let _ = writeln!(out, "parameter effektiviseringskrav = 0 %  # REVIDERA: eventuellt effektiviseringskrav för {year}");
+    let _ = writeln!(out, "\nparameter prisindex: % = 0 %  # REVIDERA: KS-fastställd vägd prisindex för {year}");
+    let _ = writeln!(out, "parameter effektiviseringskrav: % = 0 %  # REVIDERA: eventuellt effektiviseringskrav för {year}");
     for p in old.params.iter().filter(|p| !is_indexed(p.unit) && p.name != "prisindex" && p.name != "effektiviseringskrav") {
         let _ = writeln!(out, "{}  # oförändrad från {}", old.source.slice(p.span), h.year);
     }
@@ -77,6 +85,17 @@ fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
         }
     }
     out
+}
+
+/// The boards that decided last year's rules, once each, in order.
+fn decision_boards(old: &Model) -> Vec<String> {
+    let mut boards: Vec<String> = vec![];
+    for d in &old.header.decisions {
+        if !boards.contains(&d.board) {
+            boards.push(d.board.clone());
+        }
+    }
+    boards
 }
 
 /// Money, or money per something: indexed by the price index.

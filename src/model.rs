@@ -95,8 +95,10 @@ pub struct Header {
     pub builds_on: Option<String>,
     /// `dokumentägare`
     pub owners: Vec<String>,
-    /// `beslut`
+    /// `beslut`: the first decision (kept for the users of one decision).
     pub decision: Option<Decision>,
+    /// Every `beslut`, in source order (one per nämnd).
+    pub decisions: Vec<Decision>,
 }
 
 /// The decision behind a version.
@@ -106,8 +108,10 @@ pub struct Decision {
     pub board: String,
     /// `YYYY-MM-DD`
     pub date: String,
-    /// Diarienummer.
-    pub dnr: String,
+    /// Diarienummer, if given.
+    pub dnr: Option<String>,
+    /// `avser "…"`: what the decision is about.
+    pub about: Option<String>,
 }
 
 /// A parameter with its value in base units (`2,9 %` is 0,029; `5 tkr` is 5 000 kr).
@@ -121,6 +125,11 @@ pub struct Param {
     pub unit: Unit,
     /// Where declared.
     pub span: Span,
+    /// The unit declared with `parameter name: % = …`, as written, if any.
+    pub declared: Option<String>,
+    /// Whether every value is written as a bare number (no unit, not `%`) and no
+    /// unit is declared: `(1 + x)` with such an `x` above 1 is likely a forgotten `%`.
+    pub bare: bool,
 }
 
 /// One number or a table.

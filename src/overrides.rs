@@ -14,7 +14,7 @@ pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
     if unit != p.unit {
         return Err(crate::tr!("set-wrong-unit", text = text, name = p.name.as_str(), unit = p.unit.to_string(), given = unit.to_string()));
     }
-    let written = model.source.slice(p.span).contains('%');
+    let written = p.declared.as_deref() == Some("%") || model.source.slice(p.span).contains('%');
     if written && q.unit.is_none() {
         let example = format!("{}={}%", name.trim(), swedish(q.number, q.number.scale()));
         return Err(crate::tr!("set-needs-percent", text = text, name = p.name.as_str(), example = example));

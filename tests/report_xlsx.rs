@@ -83,6 +83,7 @@ fn hemtjänst() -> AssignmentResult {
         ],
         activities: vec![activity(Activity::Named("Hemtjänst dag".into()), "2000000.00"), activity(Activity::Other, "1500000.00")],
         forecast: None,
+        parts: vec![],
     }
 }
 
@@ -108,6 +109,7 @@ fn vårdboende() -> AssignmentResult {
         )],
         activities: vec![activity(Activity::Named("Vårdboende".into()), "140000.00")],
         forecast: None,
+        parts: vec![],
     }
 }
 
@@ -145,6 +147,8 @@ fn report() -> Report {
             period: None,
             overrides: vec!["indexering=0,02".into()],
         },
+        decisions: vec![],
+        pooled: Default::default(),
     }
 }
 
@@ -194,9 +198,37 @@ fn identical_reports_give_identical_bytes() {
 #[test]
 fn sheets_are_named_in_the_report_language() {
     let sv = open(workbook(&report(), Lang::Sv)).sheet_names();
-    assert_eq!(sv, ["Överföringar", "Ersättning och resultat", "Verksamheter", "Nyckeltal", "Nivå 1", "Ej mappade", "Proveniens"]);
+    assert_eq!(
+        sv,
+        [
+            "Överföringar",
+            "Ersättning och resultat",
+            "Verksamheter",
+            "Nyckeltal",
+            "Nivå 1",
+            "Per del",
+            "Samlat resultat",
+            "Beslut",
+            "Ej mappade",
+            "Proveniens"
+        ]
+    );
     let en = open(workbook(&report(), Lang::En)).sheet_names();
-    assert_eq!(en, ["Transfers", "Compensation and result", "Activities", "Key figures", "Level 1", "Unmapped", "Provenance"]);
+    assert_eq!(
+        en,
+        [
+            "Transfers",
+            "Compensation and result",
+            "Activities",
+            "Key figures",
+            "Level 1",
+            "Per part",
+            "Pooled result",
+            "Decisions",
+            "Unmapped",
+            "Provenance"
+        ]
+    );
 }
 
 #[test]

@@ -152,7 +152,54 @@ fn param(p: &ast::Parameter, parts: &[Part], diags: &mut Diagnostics) -> Param {
         }
         ast::ParamValue::Table { axis, entries } => table(p, axis, entries, parts, diags).unwrap_or((failed_table(), Unit::NONE)),
     };
-    Param { name: p.name.name.clone(), value, unit, span: p.span }
+    let declared = p.unit.as_ref().map(|d| declared_unit(p, d, diags));
+    let bare = declared.is_none() && written_values(p).iter().all(|q| q.unit.is_none());
+    Param { name: p.name.name.clone(), value, unit, span: p.span, declared, bare }
+}
+
+/// The literals of a parameter: its value, or every entry of its table.
+fn written_values(p: &ast::Parameter) -> Vec<&ast::Quantity> {
+    match &p.value {
+        ast::ParamValue::Quantity(q) => vec![q],
+        ast::ParamValue::Table { entries, .. } => entries.iter().map(|(_, q)| q).collect(),
+    }
+}
+
+/// Checks every value of `p` against its declared unit `d`; returns the unit as written.
+/// A declared `%` given a bare number is the forgotten `%` of `prisindex = 2,9`.
+fn declared_unit(p: &ast::Parameter, d: &ast::Located<ast::UnitText>, diags: &mut Diagnostics) -> String {
+    let (want, _) = unit_of(&Some(d.value.clone()), d.span, diags);
+    let text = unit_text(&d.value);
+    let name = p.name.name.as_str();
+    for q in written_values(p) {
+        let written = crate::number::swedish(q.number, q.number.scale());
+        if d.value == ast::UnitText::Percent && q.unit.is_none() {
+            let msg = tr!("params-declared-percent-bare", name = name, value = written.as_str());
+            let hint = tr!("params-hint-write-percent", value = written.as_str());
+            diags.push(Diagnostic::error(q.span, msg).with_note(d.span, tr!("params-declared-here")).with_hint(hint));
+            continue;
+        }
+        let mut probe = Diagnostics::default();
+        let (given, _) = unit_of(&q.unit, q.span, &mut probe);
+        let percent_mismatch = (d.value == ast::UnitText::Percent) != (q.unit == Some(ast::UnitText::Percent));
+        if given != want || percent_mismatch {
+            let given_text =
+                q.unit.as_ref().map(|u| tr!("check-in-unit", unit = unit_text(u))).unwrap_or_else(|| tr!("check-plain-number"));
+            let msg = tr!("params-declared-unit-mismatch", name = name, value = written.as_str(), given = given_text, unit = text.as_str());
+            let hint = tr!("params-hint-declared-unit", value = written.as_str(), unit = text.as_str());
+            diags.push(Diagnostic::error(q.span, msg).with_note(d.span, tr!("params-declared-here")).with_hint(hint));
+        }
+    }
+    text
+}
+
+/// A unit as written: `%`, `kr/timme`.
+fn unit_text(u: &ast::UnitText) -> String {
+    match u {
+        ast::UnitText::Percent => "%".to_string(),
+        ast::UnitText::Named { num, den: Some(den) } => format!("{num}/{den}"),
+        ast::UnitText::Named { num, den: None } => num.clone(),
+    }
 }
 
 /// The value of a table whose unit or shape is unknown after an error.
@@ -190,7 +237,8 @@ fn table(
         diags.push(Diagnostic::error(p.span, tr!("check-table-empty", name = p.name.name.as_str())));
         return None;
     };
-    for e in values.iter().filter(|e| e.unit != unit) {
+    // A declared unit checks every entry itself (`declared_unit`).
+    for e in values.iter().filter(|e| e.unit != unit && p.unit.is_none()) {
         let (key, table) = (e.key.as_str(), p.name.name.as_str());
         let msg = tr!("check-table-mixed-units", key = key, unit = unit_phrase(e.unit), table = table, first = unit_phrase(unit));
         diags.push(Diagnostic::error(e.span, msg).with_hint(tr!("check-hint-table-same-unit")));

@@ -152,11 +152,21 @@ impl<'a> Cx<'a> {
         match rest {
             [] => {}
             [p] if amount == Figure::Cost => self.part(asg, p),
+            // A part's compensation and result are the year's (or the period's) only.
+            [p] if matches!(amount, Figure::Compensation | Figure::Result) => {
+                self.part(asg, p);
+                if let Some(m) = month {
+                    let d = Diagnostic::error(m.span, tr!("params-part-figure-no-month", name = amount.name()));
+                    self.diags.push(d.with_hint(tr!("check-write", code = format!("`{}.{amount}.{}`", asg.id, p.name))));
+                }
+            }
             [p, ..] => {
                 let d = Diagnostic::error(p.span, tr!("check-not-per-part", name = amount.name()));
                 let hint = match amount {
-                    Figure::Cost => tr!("check-write", code = format!("`uppdrag.{amount}.del`")),
-                    _ => tr!("check-hint-only-cost-per-part", cost = Figure::Cost.name()),
+                    Figure::Cost | Figure::Compensation | Figure::Result => {
+                        tr!("check-write", code = format!("`uppdrag.{amount}.del`"))
+                    }
+                    _ => tr!("params-hint-figures-per-part"),
                 };
                 self.diags.push(d.with_hint(hint));
             }

@@ -12,6 +12,11 @@ pub(super) fn check(file: &File, diags: &mut Diagnostics) -> Header {
     let mut header = Header::default();
     let mut seen: Vec<(&'static str, Span)> = vec![];
     for item in &file.items {
+        if matches!(item, Item::Decision(_)) {
+            // `beslut` may be given once per nämnd (and date).
+            fill(&mut header, item, diags);
+            continue;
+        }
         let Some(field) = field_name(item) else { continue };
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
             diags.push(
@@ -22,12 +27,29 @@ pub(super) fn check(file: &File, diags: &mut Diagnostics) -> Header {
         seen.push((field, item.span()));
         fill(&mut header, item, diags);
     }
+    same_board_and_date(file, diags);
     for required in ["regelverk", "år", "version", "dokumentägare"] {
         if !seen.iter().any(|(f, _)| *f == required) {
             diags.push(missing(required, file));
         }
     }
     header
+}
+
+/// Two decisions of the same board on the same date are one decision written twice.
+fn same_board_and_date(file: &File, diags: &mut Diagnostics) {
+    let decisions: Vec<&crate::syntax::ast::Decision> =
+        file.items.iter().filter_map(|i| if let Item::Decision(d) = i { Some(d) } else { None }).collect();
+    for (i, d) in decisions.iter().enumerate() {
+        if let Some(first) = decisions[..i].iter().find(|e| e.board.value == d.board.value && e.date.value == d.date.value) {
+            let msg = tr!("params-decision-twice", board = d.board.value.as_str(), date = d.date.value.as_str());
+            diags.push(
+                Diagnostic::error(d.span, msg)
+                    .with_note(first.span, tr!("check-first-given-here"))
+                    .with_hint(tr!("params-hint-decision-twice")),
+            );
+        }
+    }
 }
 
 fn missing(field: &str, file: &File) -> Diagnostic {
@@ -48,7 +70,6 @@ fn field_name(item: &Item) -> Option<&'static str> {
         Item::Version(_) => "version",
         Item::BuildsOn(_) => "bygger_på",
         Item::Owners(..) => "dokumentägare",
-        Item::Decision(_) => "beslut",
         _ => return None,
     })
 }
@@ -69,7 +90,14 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
             if let Err(hint) = check_date(&d.date.value) {
                 diags.push(Diagnostic::error(d.date.span, tr!("check-not-a-date", date = d.date.value.as_str())).with_hint(hint));
             }
-            h.decision = Some(Decision { board: d.board.value.clone(), date: d.date.value.clone(), dnr: d.dnr.value.clone() });
+            let decision = Decision {
+                board: d.board.value.clone(),
+                date: d.date.value.clone(),
+                dnr: d.dnr.as_ref().map(|s| s.value.clone()),
+                about: d.about.as_ref().map(|s| s.value.clone()),
+            };
+            h.decision.get_or_insert_with(|| decision.clone());
+            h.decisions.push(decision);
         }
         _ => {}
     }

@@ -289,6 +289,10 @@ impl<'m> Resolver<'m> {
             };
         }
         let (lt, rt) = (self.expr(l, cx), self.expr(r, cx));
+        if op == BinOp::Add {
+            self.forgotten_percent(l, &rt, span, cx);
+            self.forgotten_percent(r, &lt, span, cx);
+        }
         let per_part = lt.per_part || rt.per_part;
         let ty = match (op, lt.ty, rt.ty) {
             (_, Ty::Any, _) | (_, _, Ty::Any) => Ty::Any,
@@ -341,6 +345,41 @@ impl<'m> Resolver<'m> {
             self.diags.push(Diagnostic::error(x.span, tr!("check-sum-truth")));
         }
         Typed { expr: Expr { kind: ExprKind::SumParts(ai, Box::new(t.expr)), span }, ty: t.ty, per_part: false }
+    }
+
+    /// Warns at `(1 + x)` where `x` is a parameter written as a bare number above 1
+    /// with no declared unit: `prisindex = 2,9` makes every price 3,9 times itself.
+    fn forgotten_percent(&mut self, one: &ast::Expr, x: &Typed, span: Span, cx: Cx) {
+        let A::Number(q) = &one.kind else { return };
+        if q.unit.is_some() || q.number != Decimal::ONE {
+            return;
+        }
+        let (inner, model) = match &x.expr.kind {
+            ExprKind::Previous(e) => (e.as_ref(), self.model.previous.as_deref()),
+            _ => (&x.expr, Some(self.model_for(cx))),
+        };
+        let Some(model) = model else { return };
+        let (r, entry) = match inner.kind {
+            ExprKind::Param(r) | ExprKind::PartParam(r) => (r, None),
+            ExprKind::Entry(r, k) => (r, Some(k)),
+            _ => return,
+        };
+        let p = model.param(r);
+        if !p.bare || !p.unit.is_none() {
+            return;
+        }
+        let values: Vec<Decimal> = match (&p.value, entry) {
+            (ParamValue::Scalar(v), _) => vec![*v],
+            (ParamValue::PerPart(vs), _) => vs.clone(),
+            (ParamValue::Keyed(vs), Some(k)) => vs.get(k).map(|(_, v)| *v).into_iter().collect(),
+            (ParamValue::Keyed(_), None) => vec![],
+        };
+        let Some(v) = values.into_iter().find(|v| *v > Decimal::ONE) else { return };
+        let value = crate::number::swedish(v, v.scale());
+        let name = p.name.as_str();
+        let msg = tr!("params-warn-forgotten-percent", name = name, value = value.as_str());
+        let hint = tr!("params-hint-forgotten-percent", name = name, value = value.as_str());
+        self.diags.push(Diagnostic::warning(span, msg).with_hint(hint));
     }
 
     fn model_for(&self, cx: Cx) -> &'m Model {

@@ -15,6 +15,7 @@ type Facts = Vec<(String, String)>;
 pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
+    out.extend(compare(Section::Values, &declarations(old, new), &declarations(new, old)));
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
@@ -59,8 +60,39 @@ fn header(m: &Model) -> Facts {
         ("dokumentägare".into(), h.owners.join(", ")),
     ];
     f.extend(h.builds_on.iter().map(|b| ("bygger_på".to_string(), b.clone())));
-    f.extend(h.decision.iter().map(|d| ("beslut".to_string(), format!("{} {} dnr {}", d.board, d.date, d.dnr))));
+    // One key per board; a board's second decision is `beslut <board> (2)`, and so on.
+    for (i, d) in h.decisions.iter().enumerate() {
+        let n = h.decisions[..i].iter().filter(|e| e.board == d.board).count();
+        let key = if n == 0 { format!("beslut {}", d.board) } else { format!("beslut {} ({})", d.board, n + 1) };
+        f.push((key, decision_text(d)));
+    }
     f
+}
+
+/// The declared unit of each parameter of `m` that declares one (`prisindex: %`) and
+/// is a parameter of `other` too (a parameter added or removed is a difference of its
+/// own), keyed `<name>: enhet`; a declaration added, removed or changed is a difference.
+fn declarations(m: &Model, other: &Model) -> Facts {
+    fn all(m: &Model) -> Vec<(String, &crate::model::Param)> {
+        let global = m.params.iter().map(|p| (p.name.clone(), p));
+        let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.{}", a.id, p.name), p)));
+        global.chain(local).collect()
+    }
+    let theirs: Vec<String> = all(other).into_iter().map(|(n, _)| n).collect();
+    all(m)
+        .into_iter()
+        .filter(|(name, _)| theirs.contains(name))
+        .filter_map(|(name, p)| p.declared.as_ref().map(|d| (format!("{name}: enhet"), d.clone())))
+        .collect()
+}
+
+/// A decision as the diff shows it: date, dnr (or that it is missing), what it is about.
+fn decision_text(d: &crate::model::Decision) -> String {
+    let mut s = format!("{} {}", d.date, d.dnr.as_deref().map(|n| format!("dnr {n}")).unwrap_or_else(|| crate::tr!("params-dnr-missing")));
+    if let Some(about) = &d.about {
+        s += &format!(" avser {about}");
+    }
+    s
 }
 
 /// A value with its unit and whether it is written in percent.

@@ -5,6 +5,7 @@ pub mod data;
 mod interp;
 mod keyfigures;
 pub mod money;
+pub mod parts;
 pub mod results;
 pub mod shape;
 
@@ -37,6 +38,11 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
     let level1 = level1(model, &assignments)?;
     totals_fit(model, &assignments)?;
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };
+    let pooled = parts::pooled(&assignments).map_err(|(i, _)| {
+        let at = model.assignments.get(i).map(|a| a.span).unwrap_or_default();
+        too_large(model, at, &crate::tr!("params-what-pooled"))
+    })?;
+    let decisions = decisions(model);
     Ok(Report {
         title: model.header.title.clone(),
         year: model.header.year,
@@ -46,7 +52,19 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
         level1,
         unmapped,
         provenance: Provenance::default(),
+        decisions,
+        pooled,
     })
+}
+
+/// The rules' decisions, as the report lists them.
+fn decisions(model: &Model) -> Vec<DecisionInfo> {
+    model
+        .header
+        .decisions
+        .iter()
+        .map(|d| DecisionInfo { board: d.board.clone(), date: d.date.clone(), dnr: d.dnr.clone(), about: d.about.clone() })
+        .collect()
 }
 
 /// Turns a fault in `what` (a compensation, the cost, a key figure) into an error at the formula.
@@ -81,6 +99,7 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
     let compensation = sum_lines(&months).map_err(overflow(crate::tr!("eval-what-compensation", assignment = &asg.id)))?;
     let cost = here.num(&cost_expr(a, asg.span)).map_err(|f| fault_error(model, f, &crate::tr!("eval-what-cost")))?;
     let key_figures = keyfigures::evaluate(&here, a, last)?;
+    let parts = part_results(&here, a, &all, &months, last)?;
     let forecast = ytd
         .then(|| forecast(&all, &compensation, cost, last))
         .transpose()
@@ -97,7 +116,21 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
         key_figures,
         activities: activities(scope, a, last).map_err(overflow(crate::tr!("eval-what-activities", assignment = &asg.id)))?,
         forecast,
+        parts,
     })
+}
+
+/// Compensation, cost and result per part of `a` over the period's transfer lines.
+fn part_results(here: &Scope, a: AssignmentId, all: &[MonthLine], months: &[MonthLine], last: u32) -> Result<Vec<PartResult>, EvalError> {
+    let model = here.model;
+    let asg = &model.assignments[a];
+    if asg.parts.is_empty() {
+        return Ok(vec![]);
+    }
+    let what = || crate::tr!("params-what-parts", assignment = &asg.id);
+    let raw = parts::raw_splits(here, a).map_err(|f| fault_error(model, f, &what()))?;
+    let comp = parts::compensation_per_part(&raw, all, months).map_err(|_| too_large(model, asg.span, &what()))?;
+    parts::part_results(here, a, &comp, last).map_err(|_| too_large(model, asg.span, &what()))
 }
 
 /// The assignment's cost as an expression, at the assignment: a cost too large is reported there.

@@ -35,6 +35,85 @@ pub struct Report {
     pub unmapped: Unmapped,
     /// Where the figures come from.
     pub provenance: Provenance,
+    /// The decisions behind the rules (`beslut`), one per board (and date).
+    #[serde(default)]
+    pub decisions: Vec<DecisionInfo>,
+    /// The pooled result per board and in total.
+    #[serde(default)]
+    pub pooled: Pooled,
+}
+
+/// A decision behind the rules: `{ "board", "date", "dnr" | null, "about" | null }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionInfo {
+    /// The deciding board, by name.
+    pub board: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// Diarienummer, if the rules give it.
+    pub dnr: Option<String>,
+    /// What the decision is about, if the rules say.
+    pub about: Option<String>,
+}
+
+/// The pooled result ("samlat resultat"): per board, and in total. Σ boards = total =
+/// Σ assignments, exactly.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pooled {
+    /// Per board, in the order first met.
+    pub boards: Vec<PooledBoard>,
+    /// All assignments.
+    pub total: PooledTotal,
+}
+
+/// One board's pooled result.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PooledBoard {
+    /// Board (id, name); the id in JSON.
+    #[serde(with = "shape::id_only")]
+    pub board: (String, String),
+    /// Σ compensation of the board's assignments.
+    #[serde(with = "shape::money")]
+    pub compensation: Decimal,
+    /// Σ cost.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+    /// Σ result.
+    #[serde(with = "shape::money")]
+    pub result: Decimal,
+}
+
+/// The pooled result of all assignments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PooledTotal {
+    /// Σ compensation.
+    #[serde(with = "shape::money")]
+    pub compensation: Decimal,
+    /// Σ cost.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+    /// Σ result.
+    #[serde(with = "shape::money")]
+    pub result: Decimal,
+}
+
+/// One part's compensation, cost and result; `id` null for what belongs to no part
+/// ("Ej fördelat på del": amounts the formulas do not split, codes of no part).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartResult {
+    /// The part's id; `None` for the unsplit entry.
+    pub id: Option<String>,
+    /// Display name (empty for the unsplit entry until put in words).
+    pub name: String,
+    /// The part's share of the compensation (the period's transfer lines, split).
+    #[serde(with = "shape::money")]
+    pub compensation: Decimal,
+    /// The ledger of the part's codes.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+    /// Compensation − cost.
+    #[serde(with = "shape::money")]
+    pub result: Decimal,
 }
 
 /// Compensation split by kind.
@@ -93,6 +172,9 @@ pub struct AssignmentResult {
     pub key_figures: Vec<KeyFigureResult>,
     /// Cost per level-3 activity.
     pub activities: Vec<ActivityCost>,
+    /// Compensation, cost and result per part (empty without parts); Σ = the assignment.
+    #[serde(default)]
+    pub parts: Vec<PartResult>,
     /// Full-year forecast, in year-to-date mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Forecast>,

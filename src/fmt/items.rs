@@ -20,7 +20,16 @@ fn top_item(p: &mut Printer, item: &Item) {
         Item::Version(v) => format!("{VERSION} {}", v.value),
         Item::BuildsOn(s) => format!("{BYGGER_PÅ} {}", string(s)),
         Item::Owners(owners, _) => format!("{DOKUMENTÄGARE} {}", strings(owners)),
-        Item::Decision(d) => format!("{BESLUT} {} {} {DNR} {}", string(&d.board), d.date.value, string(&d.dnr)),
+        Item::Decision(d) => {
+            let mut line = format!("{BESLUT} {} {}", string(&d.board), d.date.value);
+            if let Some(dnr) = &d.dnr {
+                line += &format!(" {DNR} {}", string(dnr));
+            }
+            if let Some(about) = &d.about {
+                line += &format!(" {AVSER} {}", string(about));
+            }
+            line
+        }
         Item::Measure(m) => measure(m),
         Item::Parameter(param) => return parameter(p, param),
         Item::Board(b) => return board(p, b),
@@ -39,7 +48,8 @@ fn measure(m: &MeasureDecl) -> String {
 
 /// `parameter name = 2,9 %`, or a table.
 fn parameter(p: &mut Printer, param: &Parameter) {
-    let head = format!("{PARAMETER} {} =", param.name.name);
+    let declared = param.unit.as_ref().map(|u| format!(": {}", unit(&u.value))).unwrap_or_default();
+    let head = format!("{PARAMETER} {}{declared} =", param.name.name);
     match &param.value {
         ParamValue::Quantity(q) => p.item(param.span, |p| p.line(&format!("{head} {}", quantity(q)))),
         ParamValue::Table { axis, entries } => table(p, param.span, &format!("{head} {PER} {}", axis.name), axis, entries),

@@ -10,6 +10,7 @@ pub(super) const BYGGER_PÅ: &str = "bygger_på";
 pub(super) const DOKUMENTÄGARE: &str = "dokumentägare";
 pub(super) const BESLUT: &str = "beslut";
 pub(super) const DNR: &str = "dnr";
+pub(super) const AVSER: &str = "avser";
 pub(super) const PARAMETER: &str = "parameter";
 pub(super) const PER: &str = "per";
 pub(super) const MÅTT: &str = "mått";
@@ -116,6 +117,11 @@ mod tests {
     fn every_keyword_is_a_grammar_literal() {
         let missing: Vec<&str> = ALL.into_iter().filter(|k| !is_grammar_literal(k)).collect();
         assert!(missing.is_empty(), "not in the grammar: {missing:?}");
+    }
+
+    #[test]
+    fn the_decision_words_are_grammar_literals() {
+        assert!(is_grammar_literal(AVSER));
     }
 
     #[test]

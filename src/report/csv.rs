@@ -10,6 +10,10 @@
 //! | `activity` | assignment, name (the activity), cost |
 //! | `key_figure` | assignment, id, name, interval, period, value (empty for `i.u.`), unit, target_min, target_max, status, note |
 //! | `level1` | board, care_form, compensation, cost, result |
+//! | `part` | assignment, id (the part; empty for what belongs to no part), name, compensation, cost, result |
+//! | `pooled` | board, compensation, cost, result |
+//! | `pooled_total` | compensation, cost, result |
+//! | `decision` | name (the board), period (the date), id (the dnr; empty when not given), note (what it is about) |
 //! | `unmapped` | code, count, sum |
 //! | `unmapped_total` | count, sum (always present, zero when nothing is unmapped) |
 //! | `provenance` | id (the key: `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), value |
@@ -165,8 +169,54 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
         out.extend(a.key_figures.iter().map(|k| key_figure(a, k, lang)));
     }
     out.extend(r.level1.iter().map(level1));
+    out.extend(parts_pooled_decisions(r, lang));
     out.extend(unmapped(&r.unmapped));
     out.extend(provenance(r));
+    out
+}
+
+/// The `part`, `pooled`, `pooled_total` and `decision` views.
+fn parts_pooled_decisions(r: &Report, lang: Lang) -> Vec<Row> {
+    let mut out: Vec<Row> = vec![];
+    for a in &r.assignments {
+        for p in &a.parts {
+            let name = if p.id.is_some() { p.name.clone() } else { crate::tr_in!(lang, "params-unsplit") };
+            out.push(vec![
+                (Col::View, "part".into()),
+                (Col::Assignment, a.id.clone()),
+                (Col::Id, p.id.clone().unwrap_or_default()),
+                (Col::Name, name),
+                (Col::Compensation, money(p.compensation)),
+                (Col::Cost, money(p.cost)),
+                (Col::Result, money(p.result)),
+            ]);
+        }
+    }
+    for b in &r.pooled.boards {
+        out.push(vec![
+            (Col::View, "pooled".into()),
+            (Col::Board, b.board.0.clone()),
+            (Col::Compensation, money(b.compensation)),
+            (Col::Cost, money(b.cost)),
+            (Col::Result, money(b.result)),
+        ]);
+    }
+    let t = &r.pooled.total;
+    out.push(vec![
+        (Col::View, "pooled_total".into()),
+        (Col::Compensation, money(t.compensation)),
+        (Col::Cost, money(t.cost)),
+        (Col::Result, money(t.result)),
+    ]);
+    for d in &r.decisions {
+        out.push(vec![
+            (Col::View, "decision".into()),
+            (Col::Name, d.board.clone()),
+            (Col::Period, d.date.clone()),
+            (Col::Id, d.dnr.clone().unwrap_or_default()),
+            (Col::Note, d.about.clone().unwrap_or_default()),
+        ]);
+    }
     out
 }
 

@@ -60,8 +60,11 @@ pub fn render(r: &Report, lang: Lang) -> String {
     let l = L(lang);
     let mut out = String::new();
     heading(&mut out, r, &l);
+    decisions(&mut out, r, &l);
     assignments(&mut out, r, &l);
+    per_part(&mut out, r, &l);
     level1(&mut out, r, &l);
+    pooled(&mut out, r, &l);
     transfers(&mut out, r, &l);
     key_figures(&mut out, r, &l);
     unmapped(&mut out, r, &l);
@@ -229,4 +232,72 @@ fn provenance(out: &mut String, r: &Report, l: &L) {
     if let Some(crate::eval::results::InputFile { file, sha256: sha }) = &p.previous_input {
         let _ = writeln!(out, "{}: {file} (sha256 {sha})", tr_in!(l.0, "report-previous-input"));
     }
+}
+
+/// The decisions behind the rules, one line each.
+fn decisions(out: &mut String, r: &Report, l: &L) {
+    if r.decisions.is_empty() {
+        return;
+    }
+    for d in &r.decisions {
+        let _ = writeln!(out, "{}: {}", tr_in!(l.0, "params-decision"), decision_text(d, l.0));
+    }
+    out.push('\n');
+}
+
+/// `Äldrenämnden 2022-12-14, dnr saknas (Verksamhetsuppdrag och ersättning 2023)`.
+pub fn decision_text(d: &DecisionInfo, lang: Lang) -> String {
+    let dnr = match &d.dnr {
+        Some(n) => format!("dnr {n}"),
+        None => tr_in!(lang, "params-dnr-missing"),
+    };
+    let about = d.about.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
+    format!("{} {}, {dnr}{about}", d.board, d.date)
+}
+
+/// Compensation, cost and result per part: each assignment with parts, its parts
+/// indented under it, and what belongs to no part.
+fn per_part(out: &mut String, r: &Report, l: &L) {
+    if r.assignments.iter().all(|a| a.parts.is_empty()) {
+        return;
+    }
+    let _ = writeln!(out, "{}", tr_in!(l.0, "params-heading-parts"));
+    let header = [
+        left(tr_in!(l.0, "params-col-assignment-part")),
+        right(tr_in!(l.0, "report-col-compensation")),
+        right(tr_in!(l.0, "report-col-cost")),
+        right(tr_in!(l.0, "report-col-result")),
+    ];
+    let mut rows = vec![];
+    for a in r.assignments.iter().filter(|a| !a.parts.is_empty()) {
+        rows.push(vec![a.id.clone(), kr(a.compensation.total), kr(a.cost), kr(a.result)]);
+        for p in &a.parts {
+            let name = p.id.clone().unwrap_or_else(|| tr_in!(l.0, "params-unsplit"));
+            rows.push(vec![format!("  {name}"), kr(p.compensation), kr(p.cost), kr(p.result)]);
+        }
+    }
+    table(out, &header, &rows);
+}
+
+/// The pooled result per board and in total.
+fn pooled(out: &mut String, r: &Report, l: &L) {
+    let p = &r.pooled;
+    if p.boards.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", tr_in!(l.0, "params-heading-pooled"));
+    let header = [
+        left(String::new()),
+        right(tr_in!(l.0, "report-col-compensation")),
+        right(tr_in!(l.0, "report-col-cost")),
+        right(tr_in!(l.0, "report-col-result")),
+    ];
+    let mut rows: Vec<Vec<String>> = p
+        .boards
+        .iter()
+        .map(|b| vec![tr_in!(l.0, "params-pooled-board", board = &b.board.0), kr(b.compensation), kr(b.cost), kr(b.result)])
+        .collect();
+    let t = &p.total;
+    rows.push(vec![tr_in!(l.0, "params-pooled-total"), kr(t.compensation), kr(t.cost), kr(t.result)]);
+    table(out, &header, &rows);
 }

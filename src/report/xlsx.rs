@@ -4,7 +4,9 @@
 //! `Överföringar` / `Transfers` (assignment × month, with a grand total),
 //! `Ersättning och resultat` / `Compensation and result` (with forecast columns in
 //! year-to-date mode), `Verksamheter` / `Activities` (cost per nivå-3 activity),
-//! `Nyckeltal` / `Key figures`, `Nivå 1` / `Level 1`, `Ej mappade` / `Unmapped`
+//! `Nyckeltal` / `Key figures`, `Nivå 1` / `Level 1`, `Per del` / `Per part`
+//! (compensation, cost and result per part), `Samlat resultat` / `Pooled result` (per
+//! board, with a total row), `Beslut` / `Decisions`, `Ej mappade` / `Unmapped`
 //! (with a total row) and `Proveniens` / `Provenance` (one key and value a row).
 //!
 //! Money and key figure values are number cells; a missing key figure value is the
@@ -36,6 +38,9 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
         activities(report, &l),
         key_figures(report, &l),
         level1(report, &l),
+        per_part(report, &l),
+        pooled(report, &l),
+        decisions(report, &l),
         unmapped(report, &l),
         provenance(report, &l),
     ];
@@ -318,6 +323,67 @@ fn level1(r: &Report, l: &L) -> Sheet {
         .map(|x| vec![text(&x.board.1), text(&x.care_form.1), Cell::Money(x.compensation), Cell::Money(x.cost), Cell::Money(x.result)])
         .collect();
     Sheet { name: tr_in!(l.0, "report-sheet-level1"), columns, rows, totals: vec![] }
+}
+
+/// `Per del`: each assignment with parts, then its parts and what belongs to no part.
+fn per_part(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 24.0),
+        l.col(tr_in!(l.0, "params-col-part"), 28.0),
+        l.col(tr_in!(l.0, "report-col-compensation"), 16.0),
+        l.col(tr_in!(l.0, "report-col-cost"), 16.0),
+        l.col(tr_in!(l.0, "report-col-result"), 16.0),
+    ];
+    let mut rows = vec![];
+    for a in r.assignments.iter().filter(|a| !a.parts.is_empty()) {
+        for p in &a.parts {
+            let name = match &p.id {
+                Some(_) => p.name.clone(),
+                None => tr_in!(l.0, "params-unsplit"),
+            };
+            rows.push(vec![text(&a.id), text(name), Cell::Money(p.compensation), Cell::Money(p.cost), Cell::Money(p.result)]);
+        }
+    }
+    Sheet { name: tr_in!(l.0, "params-sheet-parts"), columns, rows, totals: vec![] }
+}
+
+/// `Samlat resultat`: per board, with the total below.
+fn pooled(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-board"), 28.0),
+        l.col(tr_in!(l.0, "report-col-compensation"), 16.0),
+        l.col(tr_in!(l.0, "report-col-cost"), 16.0),
+        l.col(tr_in!(l.0, "report-col-result"), 16.0),
+    ];
+    let p = &r.pooled;
+    let board_name = |b: &(String, String)| if b.1.is_empty() { b.0.clone() } else { b.1.clone() };
+    let rows = p
+        .boards
+        .iter()
+        .map(|b| vec![text(board_name(&b.board)), Cell::Money(b.compensation), Cell::Money(b.cost), Cell::Money(b.result)])
+        .collect();
+    let t = &p.total;
+    let totals = vec![vec![text(tr_in!(l.0, "report-total")), Cell::Money(t.compensation), Cell::Money(t.cost), Cell::Money(t.result)]];
+    Sheet { name: tr_in!(l.0, "params-sheet-pooled"), columns, rows, totals }
+}
+
+/// `Beslut`: board, date, dnr (or that it is missing), what the decision is about.
+fn decisions(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-board"), 28.0),
+        l.col(tr_in!(l.0, "params-col-date"), 12.0),
+        l.col("dnr".to_string(), 16.0),
+        l.col(tr_in!(l.0, "params-col-about"), 48.0),
+    ];
+    let rows = r
+        .decisions
+        .iter()
+        .map(|d| {
+            let dnr = d.dnr.clone().unwrap_or_else(|| tr_in!(l.0, "params-dnr-missing"));
+            vec![text(&d.board), text(&d.date), text(dnr), text(d.about.clone().unwrap_or_default())]
+        })
+        .collect();
+    Sheet { name: tr_in!(l.0, "params-sheet-decisions"), columns, rows, totals: vec![] }
 }
 
 fn unmapped(r: &Report, l: &L) -> Sheet {

@@ -144,8 +144,10 @@ pub struct Decision {
     pub board: Str,
     /// Date as written `YYYY-MM-DD`.
     pub date: Located<String>,
-    /// Diarienummer.
-    pub dnr: Str,
+    /// Diarienummer, if given.
+    pub dnr: Option<Str>,
+    /// `avser "…"`: what the decision is about, if given.
+    pub about: Option<Str>,
     /// Where.
     #[serde(skip)]
     pub span: Span,
@@ -156,6 +158,8 @@ pub struct Decision {
 pub struct Parameter {
     /// Name.
     pub name: Ident,
+    /// `: %`, the declared unit, if any.
+    pub unit: Option<Located<UnitText>>,
     /// Value.
     pub value: ParamValue,
     /// Where.

@@ -111,18 +111,31 @@ fn decision(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Decision {
     let board = string(next(&mut inner), b);
     let d = next(&mut inner);
     let date = Located { value: d.as_str().to_string(), span: span(&d, b) };
-    let dnr = string(next(&mut inner), b);
-    Decision { board, date, dnr, span: sp }
+    let (mut dnr, mut about) = (None, None);
+    for p in inner {
+        match p.as_rule() {
+            Rule::beslut_dnr => dnr = p.into_inner().next().map(|s| string(s, b)),
+            _ => about = p.into_inner().next().map(|s| string(s, b)),
+        }
+    }
+    Decision { board, date, dnr, about, span: sp }
 }
 
 fn parameter(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Parameter> {
     let name = ident(next(&mut inner), b);
-    let v = next(&mut inner);
+    let mut v = next(&mut inner);
+    let mut unit_decl = None;
+    if v.as_rule() == Rule::param_unit {
+        if let Some(u) = v.clone().into_inner().next() {
+            unit_decl = Some(Located { span: span(&u, b), value: unit(u) });
+        }
+        v = next(&mut inner);
+    }
     let value = match v.as_rule() {
         Rule::table => table(v, b)?,
         _ => ParamValue::Quantity(signed_quantity(v, b)?),
     };
-    Ok(Parameter { name, value, span: sp })
+    Ok(Parameter { name, unit: unit_decl, value, span: sp })
 }
 
 fn table(p: Pair<Rule>, b: usize) -> Lowered<ParamValue> {

@@ -67,8 +67,10 @@ fn about(model: &Model, origin: &Origin) -> Vec<Line> {
             &format!("{previous} (föregående års värden läses från föregående års regler och indata, inte från denna mall)"),
         ]));
     }
-    if let Some(d) = &h.decision {
-        lines.push(row(["Beslut", &format!("{} {}, dnr {}", d.board, d.date, d.dnr)]));
+    for d in &h.decisions {
+        let dnr = d.dnr.as_deref().map(|n| format!("dnr {n}")).unwrap_or_else(|| crate::tr!("params-dnr-missing"));
+        let about = d.about.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
+        lines.push(row(["Beslut", &format!("{} {}, {dnr}{about}", d.board, d.date)]));
     }
     if !h.owners.is_empty() {
         lines.push(row(["Dokumentägare", &h.owners.join(", ")]));

@@ -269,7 +269,6 @@ check-no-figure = `{ $assignment }` has no key figure or amount `{ $name }`
 check-hint-plain-key-figure = `{ $name }` is a plain number: write it as `95 %` or `0,95`
 check-key-figure-in = `{ $name }` is in `{ $unit }`
 check-not-per-part = `{ $name }` is not reported per part
-check-hint-only-cost-per-part = only `{ $cost }` is reported per part
 check-transfer-needs-month = `{ $name }` is one month's transfer: give the month
 check-hint-amount-kronor = an amount is in kronor, e.g. `18 400 000 kr`
 check-per-part = `{ $name }` is reported per part

@@ -266,7 +266,6 @@ check-no-figure = `{ $assignment }` har inget nyckeltal eller belopp `{ $name }`
 check-hint-plain-key-figure = `{ $name }` är ett tal utan enhet: skriv det som `95 %` eller `0,95`
 check-key-figure-in = `{ $name }` är i `{ $unit }`
 check-not-per-part = `{ $name }` redovisas inte per del
-check-hint-only-cost-per-part = bara `{ $cost }` redovisas per del
 check-transfer-needs-month = `{ $name }` är en månads överföring: ange månaden
 check-hint-amount-kronor = ett belopp anges i kronor, t.ex. `18 400 000 kr`
 check-per-part = `{ $name }` redovisas per del

@@ -52,6 +52,9 @@ fn in_words(r: &Report, lang: Lang) -> Report {
         for x in &mut a.activities {
             x.activity = Activity::Named(x.activity.describe(lang));
         }
+        for p in a.parts.iter_mut().filter(|p| p.id.is_none()) {
+            p.name = crate::tr_in!(lang, "params-unsplit");
+        }
     }
     r
 }
