@@ -209,6 +209,10 @@ pub struct Assignment {
     pub fixed: Option<Formula>,
     /// `ersättning rörlig`: evaluated per month.
     pub variable: Option<Formula>,
+    /// `ersättning fast från … till …`: the fixed amount is paid in its valid months only.
+    pub fixed_validity: Option<Validity>,
+    /// `ersättning rörlig från … till …`: the variable compensation is 0 outside these months.
+    pub variable_validity: Option<Validity>,
     /// Key figures.
     pub key_figures: Vec<KeyFigure>,
     /// Mid-year changes of means.
@@ -226,6 +230,55 @@ pub struct Part {
     pub name: String,
     /// Ledger codes.
     pub codes: Vec<CodePattern>,
+    /// `från …`/`till …`: the months the part applies; `None` is the whole year.
+    ///
+    /// A part valid n of 12 months contributes n/12 of its annual term to
+    /// `summa(…)` in a formula over the year (a fixed compensation), exactly: only
+    /// the assignment's annual fixed amount is rounded, as always. In a formula of
+    /// one month (a variable compensation) the part contributes nothing outside
+    /// its months, and a per-part key figure of a period wholly outside them is
+    /// `i.u.` ([`crate::eval::results::NotApplicable::PartNotValid`]). For a
+    /// period of several months, the part's term is weighted by the share of the
+    /// period's months it is valid.
+    pub validity: Option<Validity>,
+}
+
+/// Months of the file's year in which something applies, `from..=to` (1..=12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Validity {
+    /// First month.
+    pub from: u32,
+    /// Last month.
+    pub to: u32,
+}
+
+impl Validity {
+    /// Whether month `m` is inside.
+    pub fn contains(self, m: u32) -> bool {
+        self.from <= m && m <= self.to
+    }
+
+    /// How many of the months `first..=last` are inside.
+    pub fn overlap(self, (first, last): (u32, u32)) -> u32 {
+        let (lo, hi) = (self.from.max(first), self.to.min(last));
+        if lo > hi { 0 } else { hi - lo + 1 }
+    }
+
+    /// `2023-05..2023-12` style text for a year.
+    pub fn label(self, year: i32) -> String {
+        format!("{year}-{:02}..{year}-{:02}", self.from, self.to)
+    }
+}
+
+/// The decision behind one change; the dnr may be unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeDecision {
+    /// Deciding board.
+    pub board: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// Diarienummer, if given.
+    pub dnr: Option<String>,
 }
 
 /// A level-3 activity.
@@ -308,8 +361,14 @@ pub struct Change {
     pub amount: Formula,
     /// First month paid (1..=12) of the file's year.
     pub from_month: u32,
+    /// Last month paid (1..=12, ≥ `from_month`); December unless `till` is given.
+    pub to_month: u32,
+    /// The change's own decision (`beslut … dnr …`).
+    pub decision: Option<ChangeDecision>,
     /// Reporting requirement.
     pub report: Option<String>,
+    /// When the report is due (`senast YYYY-MM-DD`).
+    pub report_due: Option<String>,
     /// Where declared.
     pub span: Span,
 }

@@ -196,6 +196,23 @@ pub enum ChangeKind {
     Övertagande,
     /// `riktad_satsning`
     RiktadSatsning,
+    /// `större_förändring`
+    StörreFörändring,
+    /// `justering`: an adjustment after budget follow-up; may be negative.
+    Justering,
+}
+
+impl ChangeKind {
+    /// The keyword as written after `typ` (`riktad_satsning`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ChangeKind::Statsbidrag => "statsbidrag",
+            ChangeKind::Övertagande => "övertagande",
+            ChangeKind::RiktadSatsning => "riktad_satsning",
+            ChangeKind::StörreFörändring => "större_förändring",
+            ChangeKind::Justering => "justering",
+        }
+    }
 }
 
 /// Unary operators.

@@ -270,11 +270,13 @@ fn assignment(
         lets: vec![],
         fixed: None,
         variable: None,
+        fixed_validity: None,
+        variable_validity: None,
         key_figures: vec![],
         changes: vec![],
         span: a.span,
     };
-    parts(a, &mut out, diags);
+    parts(a, &mut out, year, diags);
     let mut names = Scope::default();
     for item in &a.items {
         assignment_item(item, &mut out, &mut names, year, diags);
@@ -302,15 +304,41 @@ fn has_codes(a: &ast::Assignment) -> bool {
     })
 }
 
-fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
+fn parts(a: &ast::Assignment, out: &mut Assignment, year: i32, diags: &mut Diagnostics) {
     let mut scope = Scope::default();
     for item in &a.items {
         if let AssignmentItem::Part(p) = item
             && scope.declare(Declared::Part, &p.id, diags)
         {
-            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
+            let codes = super::codes::patterns(&p.ids, diags);
+            let validity = p.validity.as_ref().and_then(|v| validity(v, year, diags));
+            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes, validity });
         }
     }
+}
+
+/// The months a `från …`/`till …` gives, checked: months of the file's year, `från`
+/// not after `till`. `None` (reported) when not.
+fn validity(v: &ast::Validity, year: i32, diags: &mut Diagnostics) -> Option<Validity> {
+    let mut ok = true;
+    for m in [v.from, v.to].into_iter().flatten() {
+        if !valid_month(&m, diags) {
+            ok = false;
+        } else if m.year != year && year != 0 {
+            let month = format!("{:04}-{:02}", m.year, m.month);
+            diags.push(
+                Diagnostic::error(m.span, tr!("validity-other-year", month = month, year = year.to_string()))
+                    .with_hint(tr!("validity-other-year-hint", year = year.to_string())),
+            );
+            ok = false;
+        }
+    }
+    let out = Validity { from: v.from.map_or(1, |m| m.month), to: v.to.map_or(12, |m| m.month) };
+    if ok && out.from > out.to {
+        diags.push(Diagnostic::error(v.span, tr!("validity-empty")).with_hint(tr!("validity-empty-hint")));
+        ok = false;
+    }
+    ok.then_some(out)
 }
 
 fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scope, year: i32, diags: &mut Diagnostics) {
@@ -338,7 +366,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
                 out.lets.push(Let { name: l.name.name.clone(), formula: placeholder(), per_part: false });
             }
         }
-        AssignmentItem::Compensation(c) => compensation(c, out, diags),
+        AssignmentItem::Compensation(c) => compensation(c, out, year, diags),
         AssignmentItem::KeyFigure(k) => {
             let mut kfs = Scope(out.key_figures.iter().map(|k| (k.id.clone(), k.span)).collect());
             if kfs.declare(Declared::KeyFigure, &k.id, diags) {
@@ -359,7 +387,15 @@ pub(super) fn placeholder() -> Formula {
     Formula { expr: Expr { kind: ExprKind::Const(Decimal::ZERO), span: Span::default() }, unit: Unit::NONE }
 }
 
-fn compensation(c: &ast::Compensation, out: &mut Assignment, diags: &mut Diagnostics) {
+fn compensation(c: &ast::Compensation, out: &mut Assignment, year: i32, diags: &mut Diagnostics) {
+    let valid = c.validity.as_ref().and_then(|v| validity(v, year, diags));
+    let first = match c.kind {
+        ast::CompensationKind::Fixed => &mut out.fixed_validity,
+        ast::CompensationKind::Variable => &mut out.variable_validity,
+    };
+    if (c.kind == ast::CompensationKind::Fixed && out.fixed.is_none()) || (c.kind == ast::CompensationKind::Variable && out.variable.is_none()) {
+        *first = valid;
+    }
     let slot = match c.kind {
         ast::CompensationKind::Fixed => &mut out.fixed,
         ast::CompensationKind::Variable => &mut out.variable,
@@ -468,14 +504,26 @@ fn target(t: &ast::Target, diags: &mut Diagnostics) -> Target {
 fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change> {
     let mut kind = None;
     let mut from = None;
+    let mut to = None;
+    let mut decision = None;
     let mut report = None;
+    let mut report_due = None;
     let mut has_amount = false;
     for item in &c.items {
         match item {
             ChangeItem::Kind(k, _) => kind = Some(*k),
             ChangeItem::Amount(..) => has_amount = true,
             ChangeItem::From(m, _) => from = Some(*m),
-            ChangeItem::Report(s, _) => report = Some(s.value.clone()),
+            ChangeItem::To(m, _) => to = Some(*m),
+            ChangeItem::Decision(d, _) => {
+                date_ok(&d.date, diags);
+                let dnr = d.dnr.as_ref().map(|s| s.value.clone());
+                decision = Some(ChangeDecision { board: d.board.value.clone(), date: d.date.value.clone(), dnr });
+            }
+            ChangeItem::Report(s, due, _) => {
+                report = Some(s.value.clone());
+                report_due = due.as_ref().inspect(|d| date_ok(d, diags)).map(|d| d.value.clone());
+            }
         }
     }
     let missing: Vec<&str> =
@@ -493,15 +541,37 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
                 .with_hint(tr!("check-hint-change-year", year = year.to_string())),
         );
     }
+    let mut to_month = 12;
+    if let Some(to) = to {
+        let span = from.span.to(to.span);
+        let months = ast::Validity { from: Some(from), to: Some(to), span };
+        // Reported by the `från` check above when `från` alone is wrong.
+        let from_ok = (1..=12).contains(&from.month) && (from.year == year || year == 0);
+        if from_ok {
+            to_month = validity(&months, year, diags).map_or(12, |v| v.to);
+        } else if valid_month(&to, diags) {
+            to_month = to.month;
+        }
+    }
     Some(Change {
         id: c.id.name.clone(),
         name: c.name.value.clone(),
         kind: kind?,
         amount: placeholder(),
         from_month: from.month,
+        to_month,
+        decision,
         report,
+        report_due,
         span: c.span,
     })
+}
+
+/// Reports a `YYYY-MM-DD` that is not a calendar date.
+fn date_ok(d: &ast::Located<String>, diags: &mut Diagnostics) {
+    if let Err(hint) = super::header::check_date(&d.value) {
+        diags.push(Diagnostic::error(d.span, tr!("check-not-a-date", date = d.value.as_str())).with_hint(hint));
+    }
 }
 
 /// Whether a month written `YYYY-MM` has a month 01–12; reports it if not.
