@@ -191,14 +191,19 @@ pub enum MeasureKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ChangeKind {
     /// `statsbidrag`
+    #[serde(rename = "statsbidrag")]
     Statsbidrag,
     /// `övertagande`
+    #[serde(rename = "övertagande")]
     Övertagande,
     /// `riktad_satsning`
+    #[serde(rename = "riktad_satsning")]
     RiktadSatsning,
     /// `större_förändring`
+    #[serde(rename = "större_förändring")]
     StörreFörändring,
     /// `justering`: an adjustment after budget follow-up; may be negative.
+    #[serde(rename = "justering")]
     Justering,
 }
 

@@ -83,6 +83,7 @@ fn hemtjänst() -> AssignmentResult {
         ],
         activities: vec![activity(Activity::Named("Hemtjänst dag".into()), "2000000.00"), activity(Activity::Other, "1500000.00")],
         forecast: None,
+        mid_year_changes: vec![],
     }
 }
 
@@ -108,6 +109,7 @@ fn vårdboende() -> AssignmentResult {
         )],
         activities: vec![activity(Activity::Named("Vårdboende".into()), "140000.00")],
         forecast: None,
+        mid_year_changes: vec![],
     }
 }
 

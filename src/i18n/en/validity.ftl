@@ -5,3 +5,4 @@ validity-other-year = `{ $month }` is not in the file's year { $year }
 validity-other-year-hint = validity is given in months of { $year }, e.g. `från { $year }-05`
 validity-empty = `från` is after `till`: the validity covers no month
 validity-empty-hint = write the first month after `från` and the last after `till`
+validity-note-part-not-valid = the part does not apply in the period (it applies { $months })

@@ -5,3 +5,4 @@ validity-other-year = `{ $month }` ligger inte i filens år { $year }
 validity-other-year-hint = giltigheten anges i månader av { $year }, t.ex. `från { $year }-05`
 validity-empty = `från` ligger efter `till`: giltigheten omfattar ingen månad
 validity-empty-hint = skriv den första månaden efter `från` och den sista efter `till`
+validity-note-part-not-valid = delen gäller inte under perioden (den gäller { $months })
