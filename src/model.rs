@@ -264,6 +264,15 @@ impl Validity {
         if lo > hi { 0 } else { hi - lo + 1 }
     }
 
+    /// As the rules write it: `från 2023-05`, `till 2023-09` or `från 2023-03 till 2023-10`.
+    pub fn text(self, year: i32) -> String {
+        match (self.from, self.to) {
+            (1, to) => format!("till {year}-{to:02}"),
+            (from, 12) => format!("från {year}-{from:02}"),
+            (from, to) => format!("från {year}-{from:02} till {year}-{to:02}"),
+        }
+    }
+
     /// `2023-05..2023-12` style text for a year.
     pub fn label(self, year: i32) -> String {
         format!("{year}-{:02}..{year}-{:02}", self.from, self.to)
