@@ -543,8 +543,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
     }
     let mut to_month = 12;
     if let Some(to) = to {
-        let span = from.span.to(to.span);
-        let months = ast::Validity { from: Some(from), to: Some(to), span };
+        let months = ast::Validity { from: Some(from), to: Some(to), span: to.span };
         // Reported by the `från` check above when `från` alone is wrong.
         let from_ok = (1..=12).contains(&from.month) && (from.year == year || year == 0);
         if from_ok {
