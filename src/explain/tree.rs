@@ -282,6 +282,10 @@ impl<'a> Walker<'a> {
         };
         let mut variable = Walker { scope: Scope { months: (month, month), ..self.scope } }.compensation(a, CompKind::Variable);
         variable.label = format!("{} {}-{month:02}", Figure::Variable, self.model().header.year);
+        if let Some(v) = self.model().assignments[a].variable_validity.filter(|v| !v.contains(month)) {
+            let months = v.text(self.model().header.year);
+            variable.label = crate::tr!("validity-explain-outside", label = variable.label, months = months);
+        }
         let changes = Node::leaf(crate::tr!("explain-changes-spread"), kr(line.amounts.changes), None);
         let label = format!("{}.överföring[{}-{month:02}]", self.model().assignments[a].id, self.model().header.year);
         Ok(vec![Node { label, value: kr(line.amounts.total), source: None, children: vec![twelfth, variable, changes] }])
