@@ -119,8 +119,38 @@ pub struct Param {
     pub value: ParamValue,
     /// Unit of the value (of every entry, for a table).
     pub unit: Unit,
+    /// `från 2023-07 = 495 kr/timme`: (first month, value in base units), months
+    /// increasing; the value is `value` before the first. A formula of one month
+    /// uses the value in force that month; one over several months the
+    /// month-weighted mean ([`Param::value_over`]).
+    pub steps: Vec<(u32, Decimal)>,
     /// Where declared.
     pub span: Span,
+}
+
+impl Param {
+    /// The scalar value in force in month `m` (1..=12).
+    pub fn value_in(&self, m: u32) -> Decimal {
+        let base = match &self.value {
+            ParamValue::Scalar(v) => *v,
+            ParamValue::PerPart(v) => v.first().copied().unwrap_or_default(),
+            ParamValue::Keyed(v) => v.first().map(|e| e.1).unwrap_or_default(),
+        };
+        self.steps.iter().rev().find(|(from, _)| *from <= m).map_or(base, |(_, v)| *v)
+    }
+
+    /// The month-weighted mean of the scalar value over `first..=last`; `None` if too
+    /// large for an exact decimal.
+    pub fn value_over(&self, (first, last): (u32, u32)) -> Option<Decimal> {
+        if self.steps.is_empty() || first == last {
+            return Some(self.value_in(first));
+        }
+        let mut total = Decimal::ZERO;
+        for m in first..=last {
+            total = total.checked_add(self.value_in(m))?;
+        }
+        total.checked_div(Decimal::from(last.checked_sub(first)? + 1))
+    }
 }
 
 /// One number or a table.

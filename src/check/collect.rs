@@ -82,7 +82,9 @@ pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previou
     let mut measures = Scope::default();
     for item in &file.items {
         match item {
-            Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.push(param(p, &[], diags)),
+            Item::Parameter(p) if declare_param(&mut globals, p, diags) => {
+                model.params.push(with_steps(param(p, &[], diags), p, model.header.year, diags))
+            }
             Item::Measure(m) if measures.declare(Declared::Measure, &m.name, diags) => model.measures.push(measure(m, diags)),
             _ => {}
         }
@@ -152,7 +154,60 @@ fn param(p: &ast::Parameter, parts: &[Part], diags: &mut Diagnostics) -> Param {
         }
         ast::ParamValue::Table { axis, entries } => table(p, axis, entries, parts, diags).unwrap_or((failed_table(), Unit::NONE)),
     };
-    Param { name: p.name.name.clone(), value, unit, span: p.span }
+    Param { name: p.name.name.clone(), value, unit, steps: vec![], span: p.span }
+}
+
+/// A parameter with its `från YYYY-MM = …` steps checked (the grammar allows them
+/// after one value only): months of the file's year after January and increasing,
+/// each in the unit of the first value.
+fn with_steps(mut out: Param, p: &ast::Parameter, year: i32, diags: &mut Diagnostics) -> Param {
+    if p.steps.is_empty() {
+        return out;
+    }
+    let ast::ParamValue::Quantity(first) = &p.value else { return out };
+    let percent = |q: &ast::Quantity| matches!(q.unit, Some(ast::UnitText::Percent));
+    let mut last = 1;
+    for s in &p.steps {
+        let (value, unit) = quantity(&s.value, diags);
+        let m = s.month;
+        let month = format!("{:04}-{:02}", m.year, m.month);
+        if !valid_month(&m, diags) {
+            continue;
+        }
+        if m.year != year && year != 0 {
+            diags.push(
+                Diagnostic::error(m.span, tr!("validity-other-year", month = month, year = year.to_string()))
+                    .with_hint(tr!("validity-other-year-hint", year = year.to_string())),
+            );
+            continue;
+        }
+        if m.month <= last {
+            let previous = if last == 1 { format!("{year}-01") } else { format!("{year}-{last:02}") };
+            diags.push(
+                Diagnostic::error(m.span, tr!("validity-step-not-increasing", month = month, previous = previous))
+                    .with_hint(tr!("validity-step-not-increasing-hint")),
+            );
+            continue;
+        }
+        if unit != out.unit || percent(&s.value) != percent(first) {
+            let written = |q: &ast::Quantity| if percent(q) { "`%`".to_string() } else { unit_phrase_of(q) };
+            diags.push(
+                Diagnostic::error(s.value.span, tr!("validity-step-unit", name = p.name.name.as_str(), unit = written(&s.value), first = written(first)))
+                    .with_hint(tr!("validity-step-unit-hint", first = written(first))),
+            );
+            continue;
+        }
+        last = m.month;
+        out.steps.push((m.month, value));
+    }
+    out
+}
+
+/// A literal's unit in words: `` `kr/timme` ``, or "a plain number" (its problems are
+/// reported where the literal is lowered).
+fn unit_phrase_of(q: &ast::Quantity) -> String {
+    let (_, u) = quantity(q, &mut Diagnostics::default());
+    if u.is_none() { tr!("check-plain-number") } else { format!("`{u}`") }
 }
 
 /// The value of a table whose unit or shape is unknown after an error.
@@ -356,7 +411,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
         AssignmentItem::Parameter(p) => {
             if declare_param(names, p, diags) {
                 let parts = out.parts.clone();
-                out.params.push(param(p, &parts, diags));
+                out.params.push(with_steps(param(p, &parts, diags), p, year, diags));
             }
         }
         AssignmentItem::Let(l) => {

@@ -85,6 +85,11 @@ fn param_values(m: &Model, p: &crate::model::Param, prefix: &str, parts: &[Strin
     let name = format!("{prefix}{}", p.name);
     let pct = m.source.slice(p.span).contains('%');
     match &p.value {
+        ParamValue::Scalar(v) if !p.steps.is_empty() => {
+            let year = m.header.year;
+            let steps = p.steps.iter().map(|(month, s)| (format!("{name} från {year}-{month:02}"), *s, p.unit, pct));
+            std::iter::once((name.clone(), *v, p.unit, pct)).chain(steps).collect()
+        }
         ParamValue::Scalar(v) => vec![(name, *v, p.unit, pct)],
         ParamValue::PerPart(vs) => parts.iter().zip(vs).map(|(k, v)| (format!("{name}.{k}"), *v, p.unit, pct)).collect(),
         ParamValue::Keyed(vs) => vs.iter().map(|(k, v)| (format!("{name}.{k}"), *v, p.unit, pct)).collect(),

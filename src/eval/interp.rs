@@ -82,7 +82,10 @@ impl<'a> Scope<'a> {
         let n = Value::Num;
         match &e.kind {
             ExprKind::Const(c) => Ok(n(*c)),
-            ExprKind::Param(r) => Ok(n(scalar(self.model.param(*r)))),
+            ExprKind::Param(r) => match self.model.param(*r) {
+                p if p.steps.is_empty() => Ok(n(scalar(p))),
+                p => p.value_over(self.months).map(n).ok_or(Fault::Overflow(e.span)),
+            },
             ExprKind::PartParam(r) => self.part_param(*r, e.span),
             ExprKind::Entry(r, i) => Ok(n(entry(self.model.param(*r), *i))),
             ExprKind::Let(a, l) => Scope { a: Some(*a), part: self.part.filter(|_| self.a == Some(*a)), ..*self }

@@ -247,7 +247,25 @@ impl<'a> Walker<'a> {
             Ok(v) => with_unit(v, &p.unit.to_string()),
             Err(f) => format!("i.u. ({})", f.describe(self.model())),
         };
+        let label = match (p.steps.is_empty(), s.months) {
+            (true, _) => label,
+            (false, (first, last)) if first == last => crate::tr!("validity-explain-step-month", label = label),
+            (false, _) => crate::tr!("validity-explain-step-mean", label = label, steps = self.steps_text(p)),
+        };
         Node::leaf(label, value, Some(self.at(p.span)))
+    }
+
+    /// A parameter's values through the year as written: `480 kr/timme, från 2023-07 495 kr/timme`.
+    fn steps_text(&self, p: &crate::model::Param) -> String {
+        let year = self.model().header.year;
+        let percent = p.unit.is_none() && self.model().source.slice(p.span).contains('%');
+        let show = |v: Decimal| match v.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(x) if percent => format!("{} %", number(x)),
+            _ => with_unit(v, &p.unit.to_string()),
+        };
+        let mut parts = vec![show(p.value_in(1))];
+        parts.extend(p.steps.iter().map(|(m, v)| format!("från {year}-{m:02} = {}", show(*v))));
+        parts.join(", ")
     }
 
     /// Ledger cost of an assignment or one part in the period: count and sum of postings.

@@ -41,6 +41,14 @@ fn measure(m: &MeasureDecl) -> String {
 fn parameter(p: &mut Printer, param: &Parameter) {
     let head = format!("{PARAMETER} {} =", param.name.name);
     match &param.value {
+        ParamValue::Quantity(q) if !param.steps.is_empty() => {
+            p.item(Span { start: param.span.start, end: q.span.end }, |p| p.line(&format!("{head} {}", quantity(q))));
+            p.nested(|p| {
+                for s in &param.steps {
+                    p.item(s.span, |p| p.line(&format!("{FRÅN} {} = {}", month(&s.month), quantity(&s.value))));
+                }
+            });
+        }
         ParamValue::Quantity(q) => p.item(param.span, |p| p.line(&format!("{head} {}", quantity(q)))),
         ParamValue::Table { axis, entries } => table(p, param.span, &format!("{head} {PER} {}", axis.name), axis, entries),
     }

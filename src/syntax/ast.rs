@@ -158,6 +158,20 @@ pub struct Parameter {
     pub name: Ident,
     /// Value.
     pub value: ParamValue,
+    /// `från 2023-07 = 495 kr/timme`: values from a month of the year on.
+    pub steps: Vec<ParamStep>,
+    /// Where.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `från 2023-07 = 495 kr/timme`
+#[derive(Debug, Clone, Serialize)]
+pub struct ParamStep {
+    /// First month of the new value.
+    pub month: Month,
+    /// The value.
+    pub value: Quantity,
     /// Where.
     #[serde(skip)]
     pub span: Span,

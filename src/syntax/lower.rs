@@ -122,7 +122,15 @@ fn parameter(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Parameter> {
         Rule::table => table(v, b)?,
         _ => ParamValue::Quantity(signed_quantity(v, b)?),
     };
-    Ok(Parameter { name, value, span: sp })
+    let steps = inner.map(|s| param_step(s, b)).collect::<Lowered<_>>()?;
+    Ok(Parameter { name, value, steps, span: sp })
+}
+
+fn param_step(p: Pair<Rule>, b: usize) -> Lowered<ParamStep> {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let month = month(&next(&mut inner), b);
+    Ok(ParamStep { month, value: signed_quantity(next(&mut inner), b)?, span: sp })
 }
 
 fn table(p: Pair<Rule>, b: usize) -> Lowered<ParamValue> {

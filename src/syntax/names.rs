@@ -38,6 +38,7 @@ pub fn human_name(rule: Rule) -> String {
         Rule::header_beslut => tr!("syntax-rule-header-beslut"),
         Rule::parameter => tr!("syntax-rule-parameter"),
         Rule::param_value => tr!("syntax-rule-param-value"),
+        Rule::param_step => tr!("syntax-rule-param-step"),
         Rule::sign | Rule::sub => code("-"),
         Rule::table => tr!("syntax-rule-table"),
         Rule::table_entry => tr!("syntax-rule-table-entry"),

@@ -20,3 +20,10 @@ validity-explain-outside = { $label }: the compensation does not apply ({ $month
 validity-explain-part = { $label } (the part applies { $months }: { $n } of the period's { $len } months count)
 validity-explain-fixed-spread = fixed: the annual amount spread evenly over the months { $months }, rounded to öre, the remainder on the last
 validity-explain-change-months = { $label } (months { $from }–{ $to })
+syntax-rule-param-step = `från YYYY-MM = …`
+validity-step-not-increasing = `från { $month }` does not come after { $previous }
+validity-step-not-increasing-hint = the first value applies from January; each `från YYYY-MM = …` needs a later month than the line before
+validity-step-unit = `{ $name }` gets { $unit } from this month but is { $first } at first
+validity-step-unit-hint = write the value in the unit of the first value ({ $first })
+validity-explain-step-month = { $label } (the value in force that month)
+validity-explain-step-mean = { $label } (month-weighted mean of { $steps })

@@ -20,3 +20,10 @@ validity-explain-outside = { $label }: ersättningen gäller inte ({ $months })
 validity-explain-part = { $label } (delen gäller { $months }: { $n } av periodens { $len } månader räknas)
 validity-explain-fixed-spread = fast: årsbeloppet fördelat lika över månaderna { $months }, avrundat till öre, resten på den sista
 validity-explain-change-months = { $label } (månad { $from }–{ $to })
+syntax-rule-param-step = `från ÅÅÅÅ-MM = …`
+validity-step-not-increasing = `från { $month }` kommer inte efter { $previous }
+validity-step-not-increasing-hint = det första värdet gäller från januari; varje `från ÅÅÅÅ-MM = …` ska ha en senare månad än raden före
+validity-step-unit = `{ $name }` får { $unit } från den här månaden men är { $first } från början
+validity-step-unit-hint = skriv värdet i samma enhet som det första värdet ({ $first })
+validity-explain-step-month = { $label } (värdet som gäller månaden)
+validity-explain-step-mean = { $label } (månadsvägt medel av { $steps })
