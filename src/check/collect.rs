@@ -192,8 +192,11 @@ fn with_steps(mut out: Param, p: &ast::Parameter, year: i32, diags: &mut Diagnos
         if unit != out.unit || percent(&s.value) != percent(first) {
             let written = |q: &ast::Quantity| if percent(q) { "`%`".to_string() } else { unit_phrase_of(q) };
             diags.push(
-                Diagnostic::error(s.value.span, tr!("validity-step-unit", name = p.name.name.as_str(), unit = written(&s.value), first = written(first)))
-                    .with_hint(tr!("validity-step-unit-hint", first = written(first))),
+                Diagnostic::error(
+                    s.value.span,
+                    tr!("validity-step-unit", name = p.name.name.as_str(), unit = written(&s.value), first = written(first)),
+                )
+                .with_hint(tr!("validity-step-unit-hint", first = written(first))),
             );
             continue;
         }
@@ -448,7 +451,9 @@ fn compensation(c: &ast::Compensation, out: &mut Assignment, year: i32, diags: &
         ast::CompensationKind::Fixed => &mut out.fixed_validity,
         ast::CompensationKind::Variable => &mut out.variable_validity,
     };
-    if (c.kind == ast::CompensationKind::Fixed && out.fixed.is_none()) || (c.kind == ast::CompensationKind::Variable && out.variable.is_none()) {
+    if (c.kind == ast::CompensationKind::Fixed && out.fixed.is_none())
+        || (c.kind == ast::CompensationKind::Variable && out.variable.is_none())
+    {
         *first = valid;
     }
     let slot = match c.kind {

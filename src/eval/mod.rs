@@ -116,7 +116,11 @@ fn change_results(scope: &Scope, a: AssignmentId) -> Result<Vec<ChangeResult>, E
             from: format!("{year}-{:02}", c.from_month),
             to: format!("{year}-{:02}", c.to_month),
             amount,
-            decision: c.decision.as_ref().map(|d| ChangeDecisionResult { board: d.board.clone(), date: d.date.clone(), dnr: d.dnr.clone() }),
+            decision: c.decision.as_ref().map(|d| ChangeDecisionResult {
+                board: d.board.clone(),
+                date: d.date.clone(),
+                dnr: d.dnr.clone(),
+            }),
             report: c.report.as_ref().map(|t| ChangeReport { text: t.clone(), due: c.report_due.clone() }),
         });
     }
