@@ -27,3 +27,4 @@ validity-step-unit = `{ $name }` gets { $unit } from this month but is { $first 
 validity-step-unit-hint = write the value in the unit of the first value ({ $first })
 validity-explain-step-month = { $label } (the value in force that month)
 validity-explain-step-mean = { $label } (month-weighted mean of { $steps })
+validity-report-due = { $text } (due { $due })

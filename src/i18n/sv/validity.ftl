@@ -27,3 +27,4 @@ validity-step-unit = `{ $name }` får { $unit } från den här månaden men är 
 validity-step-unit-hint = skriv värdet i samma enhet som det första värdet ({ $first })
 validity-explain-step-month = { $label } (värdet som gäller månaden)
 validity-explain-step-mean = { $label } (månadsvägt medel av { $steps })
+validity-report-due = { $text } (senast { $due })
