@@ -171,4 +171,36 @@ proptest! {
             prop_assert_eq!(l.amounts.variable, money::round_öre(v * Decimal::from(100)));
         }
     }
+
+    #[test]
+    fn a_month_uses_the_price_in_force_and_the_year_the_mean(
+        prices in proptest::collection::vec(1i64..100_000, 1..5),
+        months in proptest::collection::btree_set(2u32..=12, 0..4),
+        volumes in proptest::collection::vec(0i64..10_000, 1..12),
+    ) {
+        let months: Vec<u32> = months.into_iter().collect();
+        let steps: Vec<(u32, i64)> = months.iter().copied().zip(prices.iter().skip(1).copied()).collect();
+        let lines: String = steps.iter().map(|(m, p)| format!("  från 2023-{m:02} = {p} kr/timme\n")).collect();
+        let text = format!(
+            "{}parameter pris = {} kr/timme\n{lines}\
+             nämnd N \"N\" {{ vårdform v \"V\" {{ uppdrag u \"U\" {{ källa \"k\" id X1*\n\
+             ersättning fast = pris * 1 000 timmar\n\
+             ersättning rörlig = volym(timmar) * pris\n}} }} }}\n",
+            header(),
+            prices[0],
+        );
+        let m = model(&text);
+        let data = with_volumes(&m, &volumes);
+        let report = evaluate(&m, &data, None, Options::default()).expect("evaluates");
+        let a = &report.assignments[0];
+        let price = |month: u32| Decimal::from(steps.iter().rev().find(|(f, _)| *f <= month).map_or(prices[0], |(_, p)| *p));
+        let (ai, _) = m.assignment("u").expect("u");
+        let (mi, _) = m.measure("timmar").expect("timmar");
+        let volume = |month: u32| data.volume[&(ai, None, mi)].values[month as usize - 1];
+        for l in &a.months {
+            prop_assert_eq!(l.amounts.variable, money::round_öre(volume(l.month) * price(l.month)));
+        }
+        let mean = (1..=12).map(price).sum::<Decimal>() / Decimal::from(12);
+        prop_assert_eq!(a.compensation.fixed, money::round_öre(mean * Decimal::from(1000)));
+    }
 }
