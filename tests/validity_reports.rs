@@ -46,3 +46,25 @@ fn a_part_outside_its_months_is_not_applicable_in_words() {
     assert_eq!(october["status"], "not_available");
     assert!(october.to_string().contains("delen gäller inte"), "{october}");
 }
+
+/// `diff` between two copies of the case that differ in a part's validity, a
+/// parameter's steps and a change's end month reports each.
+#[test]
+fn diff_reports_validity_steps_and_end_months() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string("tests/eval/part_validity/rules.ek").expect("case");
+    let old = dir.path().join("old.ek");
+    let new = dir.path().join("new.ek");
+    std::fs::write(&old, &text).expect("write");
+    let changed = text
+        .replace("id R11* till 2023-09", "id R11* till 2023-10")
+        .replace("från 2023-07 = 110 kr/dygn", "från 2023-08 = 110 kr/dygn")
+        .replace("till 2023-08\n", "till 2023-09\n");
+    assert_ne!(changed, text);
+    std::fs::write(&new, &changed).expect("write");
+    let out = ekostyr(&["diff", old.to_str().expect("utf-8"), new.to_str().expect("utf-8")]);
+    let shown = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(shown.contains("till 2023-10"), "{shown}");
+    assert!(shown.contains("dygnspris från 2023-08"), "{shown}");
+    assert!(shown.contains("till 2023-09, beslut"), "{shown}");
+}
