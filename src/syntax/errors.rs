@@ -359,7 +359,7 @@ const GROUPS: &[Group] = &[
     Group {
         name: || human_name(Rule::change_type),
         markers: &["statsbidrag", "övertagande", "riktad_satsning"],
-        tokens: &[],
+        tokens: &["större_förändring", "justering"],
         units: false,
         letters: false,
         digits: false,
