@@ -182,11 +182,11 @@ fn with_steps(mut out: Param, p: &ast::Parameter, year: i32, diags: &mut Diagnos
             continue;
         }
         if m.month <= last {
-            let previous = if last == 1 { format!("{year}-01") } else { format!("{year}-{last:02}") };
-            diags.push(
-                Diagnostic::error(m.span, tr!("validity-step-not-increasing", month = month, previous = previous))
-                    .with_hint(tr!("validity-step-not-increasing-hint")),
-            );
+            let message = match last {
+                1 => tr!("validity-step-in-january", month = month),
+                _ => tr!("validity-step-not-increasing", month = month, previous = format!("{year}-{last:02}")),
+            };
+            diags.push(Diagnostic::error(m.span, message).with_hint(tr!("validity-step-not-increasing-hint")));
             continue;
         }
         if unit != out.unit || percent(&s.value) != percent(first) {

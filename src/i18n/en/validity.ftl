@@ -29,3 +29,4 @@ validity-explain-step-month = { $label } (the value in force that month)
 validity-explain-step-mean = { $label } (month-weighted mean of { $steps })
 validity-report-due = { $text } (due { $due })
 validity-hint-steps-after-table = only a parameter with a single value can change its value during the year (`parameter timpris = 480 kr/timme` followed by `från 2023-07 = 495 kr/timme`), not a table
+validity-step-in-january = `från { $month }`: the first value already applies from January
