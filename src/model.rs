@@ -123,6 +123,11 @@ pub struct Param {
     pub value: ParamValue,
     /// Unit of the value (of every entry, for a table).
     pub unit: Unit,
+    /// `från 2023-07 = 495 kr/timme`: (first month, value in base units), months
+    /// increasing; the value is `value` before the first. A formula of one month
+    /// uses the value in force that month; one over several months the
+    /// month-weighted mean ([`Param::value_over`]).
+    pub steps: Vec<(u32, Decimal)>,
     /// Where declared.
     pub span: Span,
     /// The unit declared with `parameter name: % = …`, as written, if any.
@@ -130,6 +135,31 @@ pub struct Param {
     /// Whether every value is written as a bare number (no unit, not `%`) and no
     /// unit is declared: `(1 + x)` with such an `x` above 1 is likely a forgotten `%`.
     pub bare: bool,
+}
+
+impl Param {
+    /// The scalar value in force in month `m` (1..=12).
+    pub fn value_in(&self, m: u32) -> Decimal {
+        let base = match &self.value {
+            ParamValue::Scalar(v) => *v,
+            ParamValue::PerPart(v) => v.first().copied().unwrap_or_default(),
+            ParamValue::Keyed(v) => v.first().map(|e| e.1).unwrap_or_default(),
+        };
+        self.steps.iter().rev().find(|(from, _)| *from <= m).map_or(base, |(_, v)| *v)
+    }
+
+    /// The month-weighted mean of the scalar value over `first..=last`; `None` if too
+    /// large for an exact decimal.
+    pub fn value_over(&self, (first, last): (u32, u32)) -> Option<Decimal> {
+        if self.steps.is_empty() || first == last {
+            return Some(self.value_in(first));
+        }
+        let mut total = Decimal::ZERO;
+        for m in first..=last {
+            total = total.checked_add(self.value_in(m))?;
+        }
+        total.checked_div(Decimal::from(last.checked_sub(first)? + 1))
+    }
 }
 
 /// One number or a table.
@@ -218,6 +248,10 @@ pub struct Assignment {
     pub fixed: Option<Formula>,
     /// `ersättning rörlig`: evaluated per month.
     pub variable: Option<Formula>,
+    /// `ersättning fast från … till …`: the fixed amount is paid in its valid months only.
+    pub fixed_validity: Option<Validity>,
+    /// `ersättning rörlig från … till …`: the variable compensation is 0 outside these months.
+    pub variable_validity: Option<Validity>,
     /// Key figures.
     pub key_figures: Vec<KeyFigure>,
     /// Mid-year changes of means.
@@ -235,6 +269,64 @@ pub struct Part {
     pub name: String,
     /// Ledger codes.
     pub codes: Vec<CodePattern>,
+    /// `från …`/`till …`: the months the part applies; `None` is the whole year.
+    ///
+    /// A part valid n of 12 months contributes n/12 of its annual term to
+    /// `summa(…)` in a formula over the year (a fixed compensation), exactly: only
+    /// the assignment's annual fixed amount is rounded, as always. In a formula of
+    /// one month (a variable compensation) the part contributes nothing outside
+    /// its months, and a per-part key figure of a period wholly outside them is
+    /// `i.u.` ([`crate::eval::results::NotApplicable::PartNotValid`]). For a
+    /// period of several months, the part's term is weighted by the share of the
+    /// period's months it is valid.
+    pub validity: Option<Validity>,
+}
+
+/// Months of the file's year in which something applies, `from..=to` (1..=12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Validity {
+    /// First month.
+    pub from: u32,
+    /// Last month.
+    pub to: u32,
+}
+
+impl Validity {
+    /// Whether month `m` is inside.
+    pub fn contains(self, m: u32) -> bool {
+        self.from <= m && m <= self.to
+    }
+
+    /// How many of the months `first..=last` are inside.
+    pub fn overlap(self, (first, last): (u32, u32)) -> u32 {
+        let (lo, hi) = (self.from.max(first), self.to.min(last));
+        if lo > hi { 0 } else { hi - lo + 1 }
+    }
+
+    /// As the rules write it: `från 2023-05`, `till 2023-09` or `från 2023-03 till 2023-10`.
+    pub fn text(self, year: i32) -> String {
+        match (self.from, self.to) {
+            (1, to) => format!("till {year}-{to:02}"),
+            (from, 12) => format!("från {year}-{from:02}"),
+            (from, to) => format!("från {year}-{from:02} till {year}-{to:02}"),
+        }
+    }
+
+    /// `2023-05..2023-12` style text for a year.
+    pub fn label(self, year: i32) -> String {
+        format!("{year}-{:02}..{year}-{:02}", self.from, self.to)
+    }
+}
+
+/// The decision behind one change; the dnr may be unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeDecision {
+    /// Deciding board.
+    pub board: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// Diarienummer, if given.
+    pub dnr: Option<String>,
 }
 
 /// A level-3 activity.
@@ -317,8 +409,14 @@ pub struct Change {
     pub amount: Formula,
     /// First month paid (1..=12) of the file's year.
     pub from_month: u32,
+    /// Last month paid (1..=12, ≥ `from_month`); December unless `till` is given.
+    pub to_month: u32,
+    /// The change's own decision (`beslut … dnr …`).
+    pub decision: Option<ChangeDecision>,
     /// Reporting requirement.
     pub report: Option<String>,
+    /// When the report is due (`senast YYYY-MM-DD`).
+    pub report_due: Option<String>,
     /// Where declared.
     pub span: Span,
 }

@@ -24,7 +24,11 @@ pub fn apply(model: &mut Model, text: &str) -> Result<(), String> {
         ParamRef::Local(a, i) => &mut model.assignments[a].params[i],
     };
     match (&mut p.value, key) {
-        (ParamValue::Scalar(x), None) => *x = v,
+        // A what-if value holds all year: it replaces the steps too.
+        (ParamValue::Scalar(x), None) => {
+            *x = v;
+            p.steps.clear();
+        }
         (ParamValue::PerPart(xs), Some(k)) => xs[k] = v,
         (ParamValue::Keyed(xs), Some(k)) => xs[k].1 = v,
         _ => return Err(crate::tr!("set-name-one-entry", text = text, name = p.name.as_str())),

@@ -191,11 +191,33 @@ pub enum MeasureKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ChangeKind {
     /// `statsbidrag`
+    #[serde(rename = "statsbidrag")]
     Statsbidrag,
     /// `övertagande`
+    #[serde(rename = "övertagande")]
     Övertagande,
     /// `riktad_satsning`
+    #[serde(rename = "riktad_satsning")]
     RiktadSatsning,
+    /// `större_förändring`
+    #[serde(rename = "större_förändring")]
+    StörreFörändring,
+    /// `justering`: an adjustment after budget follow-up; may be negative.
+    #[serde(rename = "justering")]
+    Justering,
+}
+
+impl ChangeKind {
+    /// The keyword as written after `typ` (`riktad_satsning`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ChangeKind::Statsbidrag => "statsbidrag",
+            ChangeKind::Övertagande => "övertagande",
+            ChangeKind::RiktadSatsning => "riktad_satsning",
+            ChangeKind::StörreFörändring => "större_förändring",
+            ChangeKind::Justering => "justering",
+        }
+    }
 }
 
 /// Unary operators.

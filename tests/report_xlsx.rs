@@ -84,6 +84,7 @@ fn hemtjänst() -> AssignmentResult {
         activities: vec![activity(Activity::Named("Hemtjänst dag".into()), "2000000.00"), activity(Activity::Other, "1500000.00")],
         forecast: None,
         parts: vec![],
+        mid_year_changes: vec![],
     }
 }
 
@@ -110,6 +111,7 @@ fn vårdboende() -> AssignmentResult {
         activities: vec![activity(Activity::Named("Vårdboende".into()), "140000.00")],
         forecast: None,
         parts: vec![],
+        mid_year_changes: vec![],
     }
 }
 
@@ -205,6 +207,7 @@ fn sheets_are_named_in_the_report_language() {
             "Ersättning och resultat",
             "Verksamheter",
             "Nyckeltal",
+            "Återrapportering",
             "Nivå 1",
             "Per del",
             "Samlat resultat",
@@ -221,6 +224,7 @@ fn sheets_are_named_in_the_report_language() {
             "Compensation and result",
             "Activities",
             "Key figures",
+            "Reporting back",
             "Level 1",
             "Per part",
             "Pooled result",

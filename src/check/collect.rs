@@ -82,7 +82,9 @@ pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previou
     let mut measures = Scope::default();
     for item in &file.items {
         match item {
-            Item::Parameter(p) if declare_param(&mut globals, p, diags) => model.params.push(param(p, &[], diags)),
+            Item::Parameter(p) if declare_param(&mut globals, p, diags) => {
+                model.params.push(with_steps(param(p, &[], diags), p, model.header.year, diags))
+            }
             Item::Measure(m) if measures.declare(Declared::Measure, &m.name, diags) => model.measures.push(measure(m, diags)),
             _ => {}
         }
@@ -154,7 +156,7 @@ fn param(p: &ast::Parameter, parts: &[Part], diags: &mut Diagnostics) -> Param {
     };
     let declared = p.unit.as_ref().map(|d| declared_unit(p, d, diags));
     let bare = declared.is_none() && written_values(p).iter().all(|q| q.unit.is_none());
-    Param { name: p.name.name.clone(), value, unit, span: p.span, declared, bare }
+    Param { name: p.name.name.clone(), value, unit, steps: vec![], span: p.span, declared, bare }
 }
 
 /// The literals of a parameter: its value, or every entry of its table.
@@ -200,6 +202,61 @@ fn unit_text(u: &ast::UnitText) -> String {
         ast::UnitText::Named { num, den: Some(den) } => format!("{num}/{den}"),
         ast::UnitText::Named { num, den: None } => num.clone(),
     }
+}
+/// A parameter with its `från YYYY-MM = …` steps checked (the grammar allows them
+/// after one value only): months of the file's year after January and increasing,
+/// each in the unit of the first value.
+fn with_steps(mut out: Param, p: &ast::Parameter, year: i32, diags: &mut Diagnostics) -> Param {
+    if p.steps.is_empty() {
+        return out;
+    }
+    let ast::ParamValue::Quantity(first) = &p.value else { return out };
+    let percent = |q: &ast::Quantity| matches!(q.unit, Some(ast::UnitText::Percent));
+    let mut last = 1;
+    for s in &p.steps {
+        let (value, unit) = quantity(&s.value, diags);
+        let m = s.month;
+        let month = format!("{:04}-{:02}", m.year, m.month);
+        if !valid_month(&m, diags) {
+            continue;
+        }
+        if m.year != year && year != 0 {
+            diags.push(
+                Diagnostic::error(m.span, tr!("validity-other-year", month = month, year = year.to_string()))
+                    .with_hint(tr!("validity-other-year-hint", year = year.to_string())),
+            );
+            continue;
+        }
+        if m.month <= last {
+            let message = match last {
+                1 => tr!("validity-step-in-january", month = month),
+                _ => tr!("validity-step-not-increasing", month = month, previous = format!("{year}-{last:02}")),
+            };
+            diags.push(Diagnostic::error(m.span, message).with_hint(tr!("validity-step-not-increasing-hint")));
+            continue;
+        }
+        if unit != out.unit || percent(&s.value) != percent(first) {
+            let written = |q: &ast::Quantity| if percent(q) { "`%`".to_string() } else { unit_phrase_of(q) };
+            diags.push(
+                Diagnostic::error(
+                    s.value.span,
+                    tr!("validity-step-unit", name = p.name.name.as_str(), unit = written(&s.value), first = written(first)),
+                )
+                .with_hint(tr!("validity-step-unit-hint", first = written(first))),
+            );
+            continue;
+        }
+        last = m.month;
+        out.steps.push((m.month, value));
+    }
+    out
+}
+
+/// A literal's unit in words: `` `kr/timme` ``, or "a plain number" (its problems are
+/// reported where the literal is lowered).
+fn unit_phrase_of(q: &ast::Quantity) -> String {
+    let (_, u) = quantity(q, &mut Diagnostics::default());
+    if u.is_none() { tr!("check-plain-number") } else { format!("`{u}`") }
 }
 
 /// The value of a table whose unit or shape is unknown after an error.
@@ -318,11 +375,13 @@ fn assignment(
         lets: vec![],
         fixed: None,
         variable: None,
+        fixed_validity: None,
+        variable_validity: None,
         key_figures: vec![],
         changes: vec![],
         span: a.span,
     };
-    parts(a, &mut out, diags);
+    parts(a, &mut out, year, diags);
     let mut names = Scope::default();
     for item in &a.items {
         assignment_item(item, &mut out, &mut names, year, diags);
@@ -350,15 +409,41 @@ fn has_codes(a: &ast::Assignment) -> bool {
     })
 }
 
-fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
+fn parts(a: &ast::Assignment, out: &mut Assignment, year: i32, diags: &mut Diagnostics) {
     let mut scope = Scope::default();
     for item in &a.items {
         if let AssignmentItem::Part(p) = item
             && scope.declare(Declared::Part, &p.id, diags)
         {
-            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
+            let codes = super::codes::patterns(&p.ids, diags);
+            let validity = p.validity.as_ref().and_then(|v| validity(v, year, diags));
+            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes, validity });
         }
     }
+}
+
+/// The months a `från …`/`till …` gives, checked: months of the file's year, `från`
+/// not after `till`. `None` (reported) when not.
+fn validity(v: &ast::Validity, year: i32, diags: &mut Diagnostics) -> Option<Validity> {
+    let mut ok = true;
+    for m in [v.from, v.to].into_iter().flatten() {
+        if !valid_month(&m, diags) {
+            ok = false;
+        } else if m.year != year && year != 0 {
+            let month = format!("{:04}-{:02}", m.year, m.month);
+            diags.push(
+                Diagnostic::error(m.span, tr!("validity-other-year", month = month, year = year.to_string()))
+                    .with_hint(tr!("validity-other-year-hint", year = year.to_string())),
+            );
+            ok = false;
+        }
+    }
+    let out = Validity { from: v.from.map_or(1, |m| m.month), to: v.to.map_or(12, |m| m.month) };
+    if ok && out.from > out.to {
+        diags.push(Diagnostic::error(v.span, tr!("validity-empty")).with_hint(tr!("validity-empty-hint")));
+        ok = false;
+    }
+    ok.then_some(out)
 }
 
 fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scope, year: i32, diags: &mut Diagnostics) {
@@ -376,7 +461,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
         AssignmentItem::Parameter(p) => {
             if declare_param(names, p, diags) {
                 let parts = out.parts.clone();
-                out.params.push(param(p, &parts, diags));
+                out.params.push(with_steps(param(p, &parts, diags), p, year, diags));
             }
         }
         AssignmentItem::Let(l) => {
@@ -386,7 +471,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
                 out.lets.push(Let { name: l.name.name.clone(), formula: placeholder(), per_part: false });
             }
         }
-        AssignmentItem::Compensation(c) => compensation(c, out, diags),
+        AssignmentItem::Compensation(c) => compensation(c, out, year, diags),
         AssignmentItem::KeyFigure(k) => {
             let mut kfs = Scope(out.key_figures.iter().map(|k| (k.id.clone(), k.span)).collect());
             if kfs.declare(Declared::KeyFigure, &k.id, diags) {
@@ -407,7 +492,17 @@ pub(super) fn placeholder() -> Formula {
     Formula { expr: Expr { kind: ExprKind::Const(Decimal::ZERO), span: Span::default() }, unit: Unit::NONE }
 }
 
-fn compensation(c: &ast::Compensation, out: &mut Assignment, diags: &mut Diagnostics) {
+fn compensation(c: &ast::Compensation, out: &mut Assignment, year: i32, diags: &mut Diagnostics) {
+    let valid = c.validity.as_ref().and_then(|v| validity(v, year, diags));
+    let first = match c.kind {
+        ast::CompensationKind::Fixed => &mut out.fixed_validity,
+        ast::CompensationKind::Variable => &mut out.variable_validity,
+    };
+    if (c.kind == ast::CompensationKind::Fixed && out.fixed.is_none())
+        || (c.kind == ast::CompensationKind::Variable && out.variable.is_none())
+    {
+        *first = valid;
+    }
     let slot = match c.kind {
         ast::CompensationKind::Fixed => &mut out.fixed,
         ast::CompensationKind::Variable => &mut out.variable,
@@ -516,14 +611,26 @@ fn target(t: &ast::Target, diags: &mut Diagnostics) -> Target {
 fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change> {
     let mut kind = None;
     let mut from = None;
+    let mut to = None;
+    let mut decision = None;
     let mut report = None;
+    let mut report_due = None;
     let mut has_amount = false;
     for item in &c.items {
         match item {
             ChangeItem::Kind(k, _) => kind = Some(*k),
             ChangeItem::Amount(..) => has_amount = true,
             ChangeItem::From(m, _) => from = Some(*m),
-            ChangeItem::Report(s, _) => report = Some(s.value.clone()),
+            ChangeItem::To(m, _) => to = Some(*m),
+            ChangeItem::Decision(d, _) => {
+                date_ok(&d.date, diags);
+                let dnr = d.dnr.as_ref().map(|s| s.value.clone());
+                decision = Some(ChangeDecision { board: d.board.value.clone(), date: d.date.value.clone(), dnr });
+            }
+            ChangeItem::Report(s, due, _) => {
+                report = Some(s.value.clone());
+                report_due = due.as_ref().inspect(|d| date_ok(d, diags)).map(|d| d.value.clone());
+            }
         }
     }
     let missing: Vec<&str> =
@@ -541,15 +648,36 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
                 .with_hint(tr!("check-hint-change-year", year = year.to_string())),
         );
     }
+    let mut to_month = 12;
+    if let Some(to) = to {
+        let months = ast::Validity { from: Some(from), to: Some(to), span: to.span };
+        // Reported by the `från` check above when `från` alone is wrong.
+        let from_ok = (1..=12).contains(&from.month) && (from.year == year || year == 0);
+        if from_ok {
+            to_month = validity(&months, year, diags).map_or(12, |v| v.to);
+        } else if valid_month(&to, diags) {
+            to_month = to.month;
+        }
+    }
     Some(Change {
         id: c.id.name.clone(),
         name: c.name.value.clone(),
         kind: kind?,
         amount: placeholder(),
         from_month: from.month,
+        to_month,
+        decision,
         report,
+        report_due,
         span: c.span,
     })
+}
+
+/// Reports a `YYYY-MM-DD` that is not a calendar date.
+fn date_ok(d: &ast::Located<String>, diags: &mut Diagnostics) {
+    if let Err(hint) = super::header::check_date(&d.value) {
+        diags.push(Diagnostic::error(d.span, tr!("check-not-a-date", date = d.value.as_str())).with_hint(hint));
+    }
 }
 
 /// Whether a month written `YYYY-MM` has a month 01–12; reports it if not.

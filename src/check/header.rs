@@ -104,7 +104,7 @@ fn fill(h: &mut Header, item: &Item, diags: &mut Diagnostics) {
 }
 
 /// Whether `YYYY-MM-DD` is a real calendar date; if not, a hint saying why.
-fn check_date(text: &str) -> Result<(), String> {
+pub(super) fn check_date(text: &str) -> Result<(), String> {
     let mut it = text.split('-').map(|p| p.parse::<u32>().ok());
     let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (it.next(), it.next(), it.next()) else {
         return Err(tr!("check-hint-date-format"));

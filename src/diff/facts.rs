@@ -117,6 +117,11 @@ fn param_values(m: &Model, p: &crate::model::Param, prefix: &str, parts: &[Strin
     let name = format!("{prefix}{}", p.name);
     let pct = m.source.slice(p.span).contains('%');
     match &p.value {
+        ParamValue::Scalar(v) if !p.steps.is_empty() => {
+            let year = m.header.year;
+            let steps = p.steps.iter().map(|(month, s)| (format!("{name} från {year}-{month:02}"), *s, p.unit, pct));
+            std::iter::once((name.clone(), *v, p.unit, pct)).chain(steps).collect()
+        }
         ParamValue::Scalar(v) => vec![(name, *v, p.unit, pct)],
         ParamValue::PerPart(vs) => parts.iter().zip(vs).map(|(k, v)| (format!("{name}.{k}"), *v, p.unit, pct)).collect(),
         ParamValue::Keyed(vs) => vs.iter().map(|(k, v)| (format!("{name}.{k}"), *v, p.unit, pct)).collect(),
@@ -203,6 +208,9 @@ fn formulas(file: &ast::File) -> Facts {
                 _ => continue,
             };
             out.push((format!("{}.{what}", a.id.name), expression(e)));
+            if let AssignmentItem::Compensation(ast::Compensation { validity: Some(v), .. }) = item {
+                out.push((format!("{}.{what} giltighet", a.id.name), validity(v)));
+            }
         }
     }
     out
@@ -235,7 +243,8 @@ fn assignment_structure(a: &ast::Assignment) -> Facts {
     for item in &a.items {
         match item {
             AssignmentItem::Part(p) => {
-                out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}", p.name.value, codes(&p.ids))))
+                let valid = p.validity.as_ref().map(|v| format!(" {}", validity(v))).unwrap_or_default();
+                out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}{valid}", p.name.value, codes(&p.ids))))
             }
             AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
             AssignmentItem::Activities(acts, _) => {
@@ -295,18 +304,24 @@ fn changes(file: &ast::File) -> Facts {
 
 fn change_property(i: &ChangeItem) -> String {
     match i {
-        ChangeItem::Kind(k, _) => format!(
-            "typ {}",
-            match k {
-                ast::ChangeKind::Statsbidrag => "statsbidrag",
-                ast::ChangeKind::Övertagande => "övertagande",
-                ast::ChangeKind::RiktadSatsning => "riktad_satsning",
-            }
-        ),
+        ChangeItem::Kind(k, _) => format!("typ {}", k.keyword()),
         ChangeItem::Amount(e, _) => format!("belopp = {}", expression(e)),
         ChangeItem::From(m, _) => format!("från {}-{:02}", m.year, m.month),
-        ChangeItem::Report(s, _) => format!("återrapportering \"{}\"", s.value),
+        ChangeItem::To(m, _) => format!("till {}-{:02}", m.year, m.month),
+        ChangeItem::Decision(d, _) => {
+            let dnr = d.dnr.as_ref().map(|s| format!(" dnr \"{}\"", s.value)).unwrap_or_default();
+            format!("beslut \"{}\" {}{dnr}", d.board.value, d.date.value)
+        }
+        ChangeItem::Report(s, None, _) => format!("återrapportering \"{}\"", s.value),
+        ChangeItem::Report(s, Some(due), _) => format!("återrapportering \"{}\" senast {}", s.value, due.value),
     }
+}
+
+/// `från 2023-05 till 2023-09`, as written.
+fn validity(v: &ast::Validity) -> String {
+    let from = v.from.map(|m| format!("från {}-{:02}", m.year, m.month));
+    let to = v.to.map(|m| format!("till {}-{:02}", m.year, m.month));
+    [from, to].into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

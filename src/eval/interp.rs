@@ -82,7 +82,10 @@ impl<'a> Scope<'a> {
         let n = Value::Num;
         match &e.kind {
             ExprKind::Const(c) => Ok(n(*c)),
-            ExprKind::Param(r) => Ok(n(scalar(self.model.param(*r)))),
+            ExprKind::Param(r) => match self.model.param(*r) {
+                p if p.steps.is_empty() => Ok(n(scalar(p))),
+                p => p.value_over(self.months).map(n).ok_or(Fault::Overflow(e.span)),
+            },
             ExprKind::PartParam(r) => self.part_param(*r, e.span),
             ExprKind::Entry(r, i) => Ok(n(entry(self.model.param(*r), *i))),
             ExprKind::Let(a, l) => Scope { a: Some(*a), part: self.part.filter(|_| self.a == Some(*a)), ..*self }
@@ -151,10 +154,20 @@ impl<'a> Scope<'a> {
         Ok(Value::Num(best.unwrap_or_default()))
     }
 
+    /// The sum over the parts; a part valid in some months only counts for the
+    /// share of the period's months it is valid (none outside them): see [`Part::validity`].
     fn sum_parts(&self, a: AssignmentId, x: &Expr, span: Span) -> Result<Decimal, Fault> {
         let mut total = Decimal::ZERO;
-        for p in self.model.assignments[a].part_ids() {
-            let v = Scope { a: Some(a), part: Some(p), ..*self }.num(x)?;
+        let asg = &self.model.assignments[a];
+        for p in asg.part_ids() {
+            let share = asg.parts[p].validity.map(|v| (v.overlap(self.months), self.months.1 - self.months.0 + 1));
+            if share.is_some_and(|(n, _)| n == 0) {
+                continue;
+            }
+            let mut v = Scope { a: Some(a), part: Some(p), ..*self }.num(x)?;
+            if let Some((n, len)) = share.filter(|(n, len)| n != len) {
+                v = v.checked_mul(Decimal::from(n)).and_then(|v| v.checked_div(Decimal::from(len))).ok_or(Fault::Overflow(span))?;
+            }
             total = total.checked_add(v).ok_or(Fault::Overflow(span))?;
         }
         Ok(total)
@@ -168,7 +181,8 @@ impl<'a> Scope<'a> {
             (CompKind::Fixed, Some(f), _) => Scope { months: (1, 12), ..base }.num(&f.expr),
             (CompKind::Variable, _, Some(v)) => {
                 let mut total = Decimal::ZERO;
-                for m in self.months.0..=self.months.1 {
+                let valid = asg.variable_validity;
+                for m in (self.months.0..=self.months.1).filter(|m| valid.is_none_or(|v| v.contains(*m))) {
                     let x = Scope { months: (m, m), ..base }.num(&v.expr)?;
                     total = total.checked_add(x).ok_or(Fault::Overflow(span))?;
                 }

@@ -55,6 +55,13 @@ fn figure(scope: &Scope, a: AssignmentId, kf: &KeyFigure, part: Option<PartId>, 
     for (from, to) in kf.interval.periods(last) {
         let s = Scope { a: Some(a), part, months: (from, to), ..*scope };
         let period = period_label(year, from, to);
+        if let Some(v) = part.and_then(|p| scope.model.assignments[a].parts[p].validity)
+            && v.overlap((from, to)) == 0
+        {
+            let note = NotApplicable::PartNotValid { months: v.label(year) };
+            out.push(KeyFigureResult { period, note: Some(note), ..base.clone() });
+            continue;
+        }
         let r = match s.num(&kf.formula.expr).and_then(|v| showable(v, &base.unit, kf)) {
             Ok(v) => KeyFigureResult { period, value: Some(v), status: status(v, kf.target), ..base.clone() },
             Err(f) => KeyFigureResult { period, note: Some(not_available(scope, f)?), ..base.clone() },

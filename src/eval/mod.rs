@@ -101,7 +101,7 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
     let key_figures = keyfigures::evaluate(&here, a, last)?;
     let parts = part_results(&here, a, &all, &months, last)?;
     let forecast = ytd
-        .then(|| forecast(&all, &compensation, cost, last))
+        .then(|| forecast(&all, &compensation, cost, last, asg.variable_validity))
         .transpose()
         .map_err(overflow(crate::tr!("eval-what-forecast", assignment = &asg.id)))?;
     Ok(AssignmentResult {
@@ -117,6 +117,7 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
         activities: activities(scope, a, last).map_err(overflow(crate::tr!("eval-what-activities", assignment = &asg.id)))?,
         forecast,
         parts,
+        mid_year_changes: change_results(&here, a)?,
     })
 }
 
@@ -133,6 +134,32 @@ fn part_results(here: &Scope, a: AssignmentId, all: &[MonthLine], months: &[Mont
     parts::part_results(here, a, &comp, last).map_err(|_| too_large(model, asg.span, &what()))
 }
 
+/// The assignment's changes as reports list them, with their whole amounts.
+fn change_results(scope: &Scope, a: AssignmentId) -> Result<Vec<ChangeResult>, EvalError> {
+    let model = scope.model;
+    let year = model.header.year;
+    let mut out = vec![];
+    for c in &model.assignments[a].changes {
+        let what = || crate::tr!("eval-what-change", change = &c.id);
+        let amount = round_öre(Scope { months: (1, 12), ..*scope }.num(&c.amount.expr).map_err(|f| fault_error(model, f, &what()))?);
+        out.push(ChangeResult {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            kind: c.kind,
+            from: format!("{year}-{:02}", c.from_month),
+            to: format!("{year}-{:02}", c.to_month),
+            amount,
+            decision: c.decision.as_ref().map(|d| ChangeDecisionResult {
+                board: d.board.clone(),
+                date: d.date.clone(),
+                dnr: d.dnr.clone(),
+            }),
+            report: c.report.as_ref().map(|t| ChangeReport { text: t.clone(), due: c.report_due.clone() }),
+        });
+    }
+    Ok(out)
+}
+
 /// The assignment's cost as an expression, at the assignment: a cost too large is reported there.
 fn cost_expr(a: AssignmentId, span: Span) -> crate::model::Expr {
     crate::model::Expr { kind: crate::model::ExprKind::Cost(a), span }
@@ -145,7 +172,11 @@ pub fn monthly_transfers(scope: &Scope, a: AssignmentId) -> Result<Vec<MonthLine
     let asg = &model.assignments[a];
     let fixed_what = || crate::tr!("eval-what-fixed", assignment = &asg.id);
     let fixed = round_öre(scope.compensation(a, CompKind::Fixed, asg.span).map_err(|f| fault_error(model, f, &fixed_what()))?);
-    let fixed_lines = spread(fixed, 12).map_err(|_| too_large(model, asg.span, &fixed_what()))?;
+    // A fixed amount with a validity is paid in its valid months only, evenly (remainder on the last).
+    let valid = asg.fixed_validity.unwrap_or(crate::model::Validity { from: 1, to: 12 });
+    let paid = spread(fixed, valid.overlap((1, 12)) as usize).map_err(|_| too_large(model, asg.span, &fixed_what()))?;
+    let fixed_lines: Vec<Decimal> =
+        (1..=12).map(|m| if valid.contains(m) { paid[(m - valid.from) as usize] } else { Decimal::ZERO }).collect();
     let year = model.header.year;
     let mut lines: Vec<MonthLine> = (1..=12)
         .map(|m| MonthLine { year, month: m, amounts: Compensation { fixed: fixed_lines[m as usize - 1], ..Compensation::default() } })
@@ -170,14 +201,15 @@ pub fn monthly_transfers(scope: &Scope, a: AssignmentId) -> Result<Vec<MonthLine
     Ok(lines)
 }
 
-/// Spreads a change's amount over its months, from its first month to December.
+/// Spreads a change's amount over its months, from its first month to its last (December unless `till`).
 fn add_change(scope: &Scope, change: &crate::model::Change, lines: &mut [MonthLine]) -> Result<(), EvalError> {
     let model = scope.model;
     let what = || crate::tr!("eval-what-change", change = &change.id);
     let amount = round_öre(Scope { months: (1, 12), ..*scope }.num(&change.amount.expr).map_err(|f| fault_error(model, f, &what()))?);
     let first = change.from_month as usize - 1;
     let overflow = |_| too_large(model, change.span, &what());
-    for (i, part) in spread(amount, 12 - first).map_err(overflow)?.into_iter().enumerate() {
+    let months = (change.to_month as usize).clamp(first + 1, 12) - first;
+    for (i, part) in spread(amount, months).map_err(overflow)?.into_iter().enumerate() {
         let c = &mut lines[first + i].amounts.changes;
         *c = money::add(*c, part).map_err(overflow)?;
     }
@@ -189,11 +221,23 @@ pub fn sum_lines(lines: &[MonthLine]) -> Result<Compensation, Overflow> {
     lines.iter().try_fold(Compensation::default(), |acc, l| add_compensation(&acc, &l.amounts))
 }
 
-/// Fixed and changes for the full year; variable and cost extrapolated by 12/n.
-fn forecast(all: &[MonthLine], ytd: &Compensation, cost: Decimal, last: u32) -> Result<Forecast, Overflow> {
+/// Fixed and changes for the full year; variable and cost extrapolated by 12/n
+/// (the variable compensation over its valid months: valid months of the year / valid
+/// months so far; nothing to extrapolate from when none has passed).
+fn forecast(
+    all: &[MonthLine],
+    ytd: &Compensation,
+    cost: Decimal,
+    last: u32,
+    valid: Option<crate::model::Validity>,
+) -> Result<Forecast, Overflow> {
     let year = sum_lines(all)?;
     let factor = Decimal::from(12) / Decimal::from(last);
-    let variable = round_öre(money::mul(ytd.variable, factor)?);
+    let variable = match valid {
+        None => round_öre(money::mul(ytd.variable, factor)?),
+        Some(v) if v.overlap((1, last)) == 0 => Decimal::ZERO,
+        Some(v) => round_öre(money::mul(ytd.variable, Decimal::from(v.overlap((1, 12))) / Decimal::from(v.overlap((1, last))))?),
+    };
     let total = money::sum([year.fixed, variable, year.changes])?;
     let compensation = Compensation { fixed: year.fixed, variable, changes: year.changes, total };
     let cost = round_öre(money::mul(cost, factor)?);

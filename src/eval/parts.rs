@@ -62,8 +62,20 @@ pub fn split(s: &Scope, a: AssignmentId, e: &Expr) -> Result<Split, Fault> {
     match &e.kind {
         ExprKind::SumParts(b, x) if *b == a => {
             let mut parts = Vec::with_capacity(n);
-            for p in s.model.assignments[a].part_ids() {
-                parts.push(Scope { a: Some(a), part: Some(p), ..*s }.num(x)?);
+            let asg = &s.model.assignments[a];
+            for p in asg.part_ids() {
+                // As `Scope::sum_parts` counts it: a part for the share of the period's months it is valid.
+                let share = asg.parts[p].validity.map(|v| (v.overlap(s.months), s.months.1 - s.months.0 + 1));
+                let v = match share {
+                    Some((0, _)) => Decimal::ZERO,
+                    Some((k, len)) if k != len => Scope { a: Some(a), part: Some(p), ..*s }
+                        .num(x)?
+                        .checked_mul(Decimal::from(k))
+                        .and_then(|v| v.checked_div(Decimal::from(len)))
+                        .ok_or_else(overflow)?,
+                    _ => Scope { a: Some(a), part: Some(p), ..*s }.num(x)?,
+                };
+                parts.push(v);
             }
             Ok(Split { parts, rest: Decimal::ZERO })
         }
@@ -132,7 +144,8 @@ fn compensation(s: &Scope, a: AssignmentId, kind: CompKind) -> Result<Split, Fau
         (CompKind::Fixed, Some(f), _) => split(&Scope { months: (1, 12), ..base }, a, &f.expr),
         (CompKind::Variable, _, Some(v)) => {
             let mut total = Split::whole(n, Decimal::ZERO);
-            for m in s.months.0..=s.months.1 {
+            let valid = asg.variable_validity;
+            for m in (s.months.0..=s.months.1).filter(|m| valid.is_none_or(|v| v.contains(*m))) {
                 let x = split(&Scope { months: (m, m), ..base }, a, &v.expr)?;
                 total = total.zip(x, Decimal::checked_add).ok_or(Fault::Overflow(v.expr.span))?;
             }

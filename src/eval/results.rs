@@ -178,6 +178,52 @@ pub struct AssignmentResult {
     /// Full-year forecast, in year-to-date mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Forecast>,
+    /// The mid-year changes of means, each with its decision and återrapportering
+    /// (`compensation.changes` is their amount paid).
+    #[serde(default)]
+    pub mid_year_changes: Vec<ChangeResult>,
+}
+
+/// One mid-year change of means (`förändring`) as every report lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeResult {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind (`statsbidrag`, …, `justering`).
+    pub kind: crate::vocab::ChangeKind,
+    /// First month paid, `YYYY-MM`.
+    pub from: String,
+    /// Last month paid, `YYYY-MM`.
+    pub to: String,
+    /// The whole amount, over its months.
+    #[serde(with = "shape::money")]
+    pub amount: Decimal,
+    /// The change's own decision, if given.
+    pub decision: Option<ChangeDecisionResult>,
+    /// What is to be reported back, and by when.
+    pub report: Option<ChangeReport>,
+}
+
+/// A change's decision: `{ "board", "date", "dnr" }` (dnr `null` when not known).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeDecisionResult {
+    /// Deciding board.
+    pub board: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// Diarienummer.
+    pub dnr: Option<String>,
+}
+
+/// A change's återrapportering: `{ "text", "due" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeReport {
+    /// What is reported.
+    pub text: String,
+    /// Due date `YYYY-MM-DD`, if given.
+    pub due: Option<String>,
 }
 
 /// A level-3 activity (or part) and its cost.
@@ -276,6 +322,12 @@ pub enum NotApplicable {
     MissingInput(MissingInput),
     /// A `föregående` value without the previous year's workbook.
     NeedsPreviousInput,
+    /// A per-part figure of a period in which the part does not apply; `months`
+    /// is the part's validity (`2023-01..2023-09`).
+    PartNotValid {
+        /// The months the part applies.
+        months: String,
+    },
     /// A reason already in words, as read back from a JSON report.
     Stated(String),
 }
@@ -420,6 +472,7 @@ impl NotApplicable {
             NotApplicable::DivisionByZero { divisor } => tr_in!(lang, "report-note-division-by-zero", divisor = divisor),
             NotApplicable::MissingInput(m) => tr_in!(lang, "report-note-missing-input", reason = m.describe(lang)),
             NotApplicable::NeedsPreviousInput => tr_in!(lang, "report-note-needs-previous-input"),
+            NotApplicable::PartNotValid { months } => tr_in!(lang, "validity-note-part-not-valid", months = months),
             NotApplicable::Stated(words) => words.clone(),
         }
     }

@@ -101,7 +101,11 @@ impl<'a> Walker<'a> {
             .iter()
             .map(|c| {
                 let mut n = self.formula(&s, &crate::tr!("explain-change", id = c.id.as_str()), &c.amount.expr, "kr");
-                n.label = crate::tr!("explain-change-from", label = n.label, month = c.from_month);
+                n.label = if c.to_month == 12 {
+                    crate::tr!("explain-change-from", label = n.label, month = c.from_month)
+                } else {
+                    crate::tr!("validity-explain-change-months", label = n.label, from = c.from_month, to = c.to_month)
+                };
                 n
             })
             .collect()
@@ -121,7 +125,15 @@ impl<'a> Walker<'a> {
             CompKind::Fixed => &asg.fixed,
             CompKind::Variable => &asg.variable,
         };
-        let label = format!("{}.{}", asg.id, kind.figure());
+        let valid = match kind {
+            CompKind::Fixed => asg.fixed_validity,
+            CompKind::Variable => asg.variable_validity,
+        };
+        let year = self.model().header.year;
+        let label = match valid {
+            Some(v) => crate::tr!("validity-explain-label", label = format!("{}.{}", asg.id, kind.figure()), months = v.text(year)),
+            None => format!("{}.{}", asg.id, kind.figure()),
+        };
         let Some(f) = f else { return Node::leaf(label, kr(Decimal::ZERO), Some(crate::tr!("explain-no-such-compensation"))) };
         match kind {
             CompKind::Fixed => {
@@ -136,6 +148,12 @@ impl<'a> Walker<'a> {
 
     fn variable(&self, a: AssignmentId, label: &str, e: &Expr) -> Node {
         let (from, to) = self.scope.months;
+        let year = self.model().header.year;
+        let valid = self.model().assignments[a].variable_validity;
+        let outside = |m: u32| valid.filter(|v| !v.contains(m));
+        if let Some(v) = outside(from).filter(|_| from == to) {
+            return Node::leaf(crate::tr!("validity-explain-outside", label = label, months = v.text(year)), kr(Decimal::ZERO), None);
+        }
         if from == to {
             let s = Scope { a: Some(a), ..self.scope };
             let mut n = self.formula(&s, label, e, "kr");
@@ -144,6 +162,10 @@ impl<'a> Walker<'a> {
         }
         let months: Vec<Node> = (from..=to)
             .map(|m| {
+                if let Some(v) = outside(m) {
+                    let label = crate::tr!("validity-explain-outside", label = format!("{year}-{m:02}"), months = v.text(year));
+                    return Node::leaf(label, kr(Decimal::ZERO), None);
+                }
                 let s = Scope { months: (m, m), a: Some(a), ..self.scope };
                 let mut n = self.formula(&s, &format!("{}-{m:02}", self.model().header.year), e, "kr");
                 n.value = s.num(e).map(|v| kr(round_öre(v))).unwrap_or(n.value);
@@ -172,6 +194,11 @@ impl<'a> Walker<'a> {
                     let ps = Scope { a: Some(*a), part: Some(p), ..*s };
                     let mut n = self.node(&ps, x);
                     n.label = crate::tr!("explain-part", part = part.id.as_str(), label = n.label);
+                    if let Some(v) = part.validity {
+                        let (n_in, len) = (v.overlap(s.months), s.months.1 - s.months.0 + 1);
+                        let months = v.text(self.model().header.year);
+                        n.label = crate::tr!("validity-explain-part", label = n.label, months = months, n = n_in, len = len);
+                    }
                     n
                 })
                 .collect(),
@@ -220,7 +247,25 @@ impl<'a> Walker<'a> {
             Ok(v) => with_unit(v, &p.unit.to_string()),
             Err(f) => format!("i.u. ({})", f.describe(self.model())),
         };
+        let label = match (p.steps.is_empty(), s.months) {
+            (true, _) => label,
+            (false, (first, last)) if first == last => crate::tr!("validity-explain-step-month", label = label),
+            (false, _) => crate::tr!("validity-explain-step-mean", label = label, steps = self.steps_text(p)),
+        };
         Node::leaf(label, value, Some(self.at(p.span)))
+    }
+
+    /// A parameter's values through the year as written: `480 kr/timme, från 2023-07 495 kr/timme`.
+    fn steps_text(&self, p: &crate::model::Param) -> String {
+        let year = self.model().header.year;
+        let percent = p.unit.is_none() && self.model().source.slice(p.span).contains('%');
+        let show = |v: Decimal| match v.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(x) if percent => format!("{} %", number(x)),
+            _ => with_unit(v, &p.unit.to_string()),
+        };
+        let mut parts = vec![show(p.value_in(1))];
+        parts.extend(p.steps.iter().map(|(m, v)| format!("från {year}-{m:02} = {}", show(*v))));
+        parts.join(", ")
     }
 
     /// Ledger cost of an assignment or one part in the period: count and sum of postings.
@@ -244,13 +289,21 @@ impl<'a> Walker<'a> {
         let line = lines.get(month as usize - 1).ok_or_else(|| crate::tr!("explain-no-such-month", month = month))?;
         let fixed = self.compensation(a, CompKind::Fixed);
         let twelfth = Node {
-            label: if month == 12 { crate::tr!("explain-fixed-twelfth-december") } else { crate::tr!("explain-fixed-twelfth") },
+            label: match self.model().assignments[a].fixed_validity {
+                Some(v) => crate::tr!("validity-explain-fixed-spread", months = v.text(self.model().header.year)),
+                None if month == 12 => crate::tr!("explain-fixed-twelfth-december"),
+                None => crate::tr!("explain-fixed-twelfth"),
+            },
             value: kr(line.amounts.fixed),
             source: None,
             children: vec![fixed],
         };
         let mut variable = Walker { scope: Scope { months: (month, month), ..self.scope } }.compensation(a, CompKind::Variable);
         variable.label = format!("{} {}-{month:02}", Figure::Variable, self.model().header.year);
+        if let Some(v) = self.model().assignments[a].variable_validity.filter(|v| !v.contains(month)) {
+            let months = v.text(self.model().header.year);
+            variable.label = crate::tr!("validity-explain-outside", label = variable.label, months = months);
+        }
         let changes = Node::leaf(crate::tr!("explain-changes-spread"), kr(line.amounts.changes), None);
         let label = format!("{}.överföring[{}-{month:02}]", self.model().assignments[a].id, self.model().header.year);
         Ok(vec![Node { label, value: kr(line.amounts.total), source: None, children: vec![twelfth, variable, changes] }])

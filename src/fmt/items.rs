@@ -51,6 +51,14 @@ fn parameter(p: &mut Printer, param: &Parameter) {
     let declared = param.unit.as_ref().map(|u| format!(": {}", unit(&u.value))).unwrap_or_default();
     let head = format!("{PARAMETER} {}{declared} =", param.name.name);
     match &param.value {
+        ParamValue::Quantity(q) if !param.steps.is_empty() => {
+            p.item(Span { start: param.span.start, end: q.span.end }, |p| p.line(&format!("{head} {}", quantity(q))));
+            p.nested(|p| {
+                for s in &param.steps {
+                    p.item(s.span, |p| p.line(&format!("{FRÅN} {} = {}", month(&s.month), quantity(&s.value))));
+                }
+            });
+        }
         ParamValue::Quantity(q) => p.item(param.span, |p| p.line(&format!("{head} {}", quantity(q)))),
         ParamValue::Table { axis, entries } => table(p, param.span, &format!("{head} {PER} {}", axis.name), axis, entries),
     }
@@ -105,7 +113,9 @@ fn assignment_item(p: &mut Printer, item: &AssignmentItem) {
         AssignmentItem::Part(part) => part_line(part),
         AssignmentItem::Ids(ids, _) => format!("{ID} {}", id_codes(ids)),
         AssignmentItem::Let(l) => format!("{LÅT} {} = {}", l.name.name, expr(&l.expr)),
-        AssignmentItem::Compensation(c) => format!("{ERSÄTTNING} {} = {}", compensation_kind(c.kind), expr(&c.expr)),
+        AssignmentItem::Compensation(c) => {
+            format!("{ERSÄTTNING} {}{} = {}", compensation_kind(c.kind), validity(c.validity.as_ref()), expr(&c.expr))
+        }
         AssignmentItem::Parameter(param) => return parameter(p, param),
         AssignmentItem::Activities(activities, span) => {
             return activities_block(p, activities, *span);
@@ -126,7 +136,16 @@ fn compensation_kind(kind: CompensationKind) -> &'static str {
 /// `del nordväst "Nordväst" id L110*`
 fn part_line(part: &Part) -> String {
     let head = format!("{DEL} {} {}", part.id.name, string(&part.name));
-    if part.ids.is_empty() { head } else { format!("{head} {ID} {}", id_codes(&part.ids)) }
+    let head = if part.ids.is_empty() { head } else { format!("{head} {ID} {}", id_codes(&part.ids)) };
+    format!("{head}{}", validity(part.validity.as_ref()))
+}
+
+/// ` från 2023-05 till 2023-09` (with its leading space), or nothing.
+fn validity(v: Option<&Validity>) -> String {
+    let Some(v) = v else { return String::new() };
+    let from = v.from.as_ref().map(|m| format!(" {FRÅN} {}", month(m))).unwrap_or_default();
+    let to = v.to.as_ref().map(|m| format!(" {TILL} {}", month(m))).unwrap_or_default();
+    format!("{from}{to}")
 }
 
 /// `verksamheter {` with one `"Name" id …` per line.
@@ -203,7 +222,15 @@ fn change_line(item: &ChangeItem) -> String {
         ChangeItem::Kind(kind, _) => format!("{TYP} {}", change_kind(*kind)),
         ChangeItem::Amount(e, _) => format!("{BELOPP} = {}", expr(e)),
         ChangeItem::From(m, _) => format!("{FRÅN} {}", month(m)),
-        ChangeItem::Report(s, _) => format!("{ÅTERRAPPORTERING} {}", string(s)),
+        ChangeItem::To(m, _) => format!("{TILL} {}", month(m)),
+        ChangeItem::Decision(d, _) => {
+            let dnr = d.dnr.as_ref().map(|s| format!(" {DNR} {}", string(s))).unwrap_or_default();
+            format!("{BESLUT} {} {}{dnr}", string(&d.board), d.date.value)
+        }
+        ChangeItem::Report(s, due, _) => {
+            let due = due.as_ref().map(|d| format!(" {SENAST} {}", d.value)).unwrap_or_default();
+            format!("{ÅTERRAPPORTERING} {}{due}", string(s))
+        }
     }
 }
 
@@ -212,6 +239,8 @@ fn change_kind(kind: ChangeKind) -> &'static str {
         ChangeKind::Statsbidrag => STATSBIDRAG,
         ChangeKind::Övertagande => ÖVERTAGANDE,
         ChangeKind::RiktadSatsning => RIKTAD_SATSNING,
+        ChangeKind::StörreFörändring => STÖRRE_FÖRÄNDRING,
+        ChangeKind::Justering => JUSTERING,
     }
 }
 

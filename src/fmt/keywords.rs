@@ -40,6 +40,10 @@ pub(super) const TYP: &str = "typ";
 pub(super) const STATSBIDRAG: &str = "statsbidrag";
 pub(super) const ÖVERTAGANDE: &str = "övertagande";
 pub(super) const RIKTAD_SATSNING: &str = "riktad_satsning";
+pub(super) const STÖRRE_FÖRÄNDRING: &str = "större_förändring";
+pub(super) const JUSTERING: &str = "justering";
+pub(super) const TILL: &str = "till";
+pub(super) const SENAST: &str = "senast";
 pub(super) const BELOPP: &str = "belopp";
 pub(super) const ÅTERRAPPORTERING: &str = "återrapportering";
 pub(super) const FÖRVÄNTA: &str = "förvänta";
@@ -59,7 +63,7 @@ mod tests {
 
     const GRAMMAR: &str = include_str!("../../grammar/ekostyr.pest");
 
-    const ALL: [&str; 47] = [
+    const ALL: [&str; 51] = [
         REGELVERK,
         ÅR,
         VERSION,
@@ -96,6 +100,10 @@ mod tests {
         STATSBIDRAG,
         ÖVERTAGANDE,
         RIKTAD_SATSNING,
+        STÖRRE_FÖRÄNDRING,
+        JUSTERING,
+        TILL,
+        SENAST,
         BELOPP,
         ÅTERRAPPORTERING,
         FÖRVÄNTA,

@@ -79,6 +79,13 @@ impl<'a> Printer<'a> {
         self.after(end);
     }
 
+    /// Lines printed by `body` one level deeper, with no braces (a parameter's steps).
+    pub(super) fn nested(&mut self, body: impl FnOnce(&mut Self)) {
+        self.depth += 1;
+        body(self);
+        self.depth -= 1;
+    }
+
     /// A `header { … }` block whose `{` is the first one after `open_from`; `body`
     /// prints the contents one level deeper. An empty block prints as `header {}`.
     pub(super) fn block(&mut self, span: Span, open_from: usize, header: &str, body: impl FnOnce(&mut Self)) {

@@ -9,6 +9,7 @@
 //! | `assignment` | assignment, name, board, care_form, fixed, variable, changes, compensation, cost, result, forecast_* (year to date) |
 //! | `activity` | assignment, name (the activity), cost |
 //! | `key_figure` | assignment, id, name, interval, period, value (empty for `i.u.`), unit, target_min, target_max, status, note |
+//! | `change` | assignment, id, name, period (`2024-07..2024-12`), changes (the whole amount), note (the återrapportering with its due date) |
 //! | `level1` | board, care_form, compensation, cost, result |
 //! | `part` | assignment, id (the part; empty for what belongs to no part), name, compensation, cost, result |
 //! | `pooled` | board, compensation, cost, result |
@@ -168,6 +169,9 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
     for a in &r.assignments {
         out.extend(a.key_figures.iter().map(|k| key_figure(a, k, lang)));
     }
+    for a in &r.assignments {
+        out.extend(a.mid_year_changes.iter().map(|c| change(a, c, lang)));
+    }
     out.extend(r.level1.iter().map(level1));
     out.extend(parts_pooled_decisions(r, lang));
     out.extend(unmapped(&r.unmapped));
@@ -292,6 +296,23 @@ fn target_bounds(t: Option<Target>) -> (String, String) {
         Some(Target::AtMost(x)) => (String::new(), n(x)),
         Some(Target::Between(a, b)) => (n(a), n(b)),
     }
+}
+
+/// A mid-year change; its kind and decision are in the JSON report.
+fn change(a: &AssignmentResult, c: &ChangeResult, lang: Lang) -> Row {
+    let report = c.report.as_ref().map(|r| match &r.due {
+        Some(due) => crate::tr_in!(lang, "validity-report-due", text = r.text.as_str(), due = due.as_str()),
+        None => r.text.clone(),
+    });
+    vec![
+        (Col::View, "change".into()),
+        (Col::Assignment, a.id.clone()),
+        (Col::Id, c.id.clone()),
+        (Col::Name, c.name.clone()),
+        (Col::Period, format!("{}..{}", c.from, c.to)),
+        (Col::Changes, money(c.amount)),
+        (Col::Note, report.unwrap_or_default()),
+    ]
 }
 
 fn level1(x: &Level1) -> Row {

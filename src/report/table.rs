@@ -67,6 +67,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     pooled(&mut out, r, &l);
     transfers(&mut out, r, &l);
     key_figures(&mut out, r, &l);
+    change_reports(&mut out, r, &l);
     unmapped(&mut out, r, &l);
     provenance(&mut out, r, &l);
     out
@@ -209,6 +210,44 @@ pub fn target_text(t: Option<Target>, unit: &FigureUnit) -> String {
         Some(Target::AtMost(x)) => format!("<= {}", q(x)),
         Some(Target::Between(a, b)) => format!("{} .. {}", q(a), q(b)),
     }
+}
+
+/// "Återrapportering": every mid-year change with its decision and what is to be
+/// reported back by when; nothing when the year has no change.
+fn change_reports(out: &mut String, r: &Report, l: &L) {
+    let rows: Vec<Vec<String>> = r.assignments.iter().flat_map(|a| a.mid_year_changes.iter().map(move |c| change_row(a, c, l))).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", tr_in!(l.0, "validity-heading-reports"));
+    let header = [
+        left(tr_in!(l.0, "report-col-assignment")),
+        left(tr_in!(l.0, "validity-col-change")),
+        left(tr_in!(l.0, "validity-col-kind")),
+        left(tr_in!(l.0, "report-col-period")),
+        right(tr_in!(l.0, "validity-col-amount")),
+        left(tr_in!(l.0, "validity-col-decision")),
+        left(tr_in!(l.0, "validity-col-report")),
+        left(tr_in!(l.0, "validity-col-due")),
+    ];
+    table(out, &header, &rows);
+}
+
+fn change_row(a: &AssignmentResult, c: &ChangeResult, l: &L) -> Vec<String> {
+    let decision = c.decision.as_ref().map(|d| match &d.dnr {
+        Some(dnr) => format!("{} {} dnr {dnr}", d.board, d.date),
+        None => tr_in!(l.0, "validity-decision-no-dnr", board = d.board.as_str(), date = d.date.as_str()),
+    });
+    vec![
+        a.id.clone(),
+        c.id.clone(),
+        c.kind.keyword().to_string(),
+        format!("{}..{}", c.from, c.to),
+        kr(c.amount),
+        decision.unwrap_or_default(),
+        c.report.as_ref().map(|x| x.text.clone()).unwrap_or_default(),
+        c.report.as_ref().and_then(|x| x.due.clone()).unwrap_or_default(),
+    ]
 }
 
 fn unmapped(out: &mut String, r: &Report, l: &L) {

@@ -37,6 +37,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
         compensation(report, &l),
         activities(report, &l),
         key_figures(report, &l),
+        change_reports(report, &l),
         level1(report, &l),
         per_part(report, &l),
         pooled(report, &l),
@@ -307,6 +308,45 @@ fn interval(i: Interval, l: &L) -> String {
         Interval::Delår => tr_in!(l.0, "report-interval-interim", keyword = keyword),
         Interval::Årsvis => tr_in!(l.0, "report-interval-annual", keyword = keyword),
     }
+}
+
+/// The mid-year changes with their decisions and återrapportering.
+fn change_reports(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 20.0),
+        l.col(tr_in!(l.0, "validity-col-change"), 24.0),
+        l.col(tr_in!(l.0, "report-col-name"), 36.0),
+        l.col(tr_in!(l.0, "validity-col-kind"), 16.0),
+        l.col(tr_in!(l.0, "report-col-period"), 18.0),
+        l.col(tr_in!(l.0, "validity-col-amount"), 16.0),
+        l.col(tr_in!(l.0, "validity-col-decision"), 30.0),
+        l.col(tr_in!(l.0, "validity-col-report"), 50.0),
+        l.col(tr_in!(l.0, "validity-col-due"), 12.0),
+    ];
+    let rows = r
+        .assignments
+        .iter()
+        .flat_map(|a| {
+            a.mid_year_changes.iter().map(|c| {
+                let decision = c.decision.as_ref().map(|d| match &d.dnr {
+                    Some(dnr) => format!("{} {} dnr {dnr}", d.board, d.date),
+                    None => tr_in!(l.0, "validity-decision-no-dnr", board = d.board.as_str(), date = d.date.as_str()),
+                });
+                vec![
+                    text(&a.id),
+                    text(&c.id),
+                    text(&c.name),
+                    text(c.kind.keyword()),
+                    text(format!("{}..{}", c.from, c.to)),
+                    Cell::Money(c.amount),
+                    decision.map_or(Cell::Empty, text),
+                    c.report.as_ref().map_or(Cell::Empty, |x| text(&x.text)),
+                    c.report.as_ref().and_then(|x| x.due.as_ref()).map_or(Cell::Empty, text),
+                ]
+            })
+        })
+        .collect();
+    Sheet { name: tr_in!(l.0, "validity-sheet-reports"), columns, rows, totals: vec![] }
 }
 
 fn level1(r: &Report, l: &L) -> Sheet {

@@ -162,6 +162,20 @@ pub struct Parameter {
     pub unit: Option<Located<UnitText>>,
     /// Value.
     pub value: ParamValue,
+    /// `från 2023-07 = 495 kr/timme`: values from a month of the year on.
+    pub steps: Vec<ParamStep>,
+    /// Where.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `från 2023-07 = 495 kr/timme`
+#[derive(Debug, Clone, Serialize)]
+pub struct ParamStep {
+    /// First month of the new value.
+    pub month: Month,
+    /// The value.
+    pub value: Quantity,
     /// Where.
     #[serde(skip)]
     pub span: Span,
@@ -285,6 +299,20 @@ pub struct Part {
     pub name: Str,
     /// Ledger codes.
     pub ids: Vec<IdCode>,
+    /// `från …`/`till …`: the months the part applies.
+    pub validity: Option<Validity>,
+    /// Where.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `från 2023-05`, `till 2023-09` or both: months of the file's year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Validity {
+    /// First month, if given.
+    pub from: Option<Month>,
+    /// Last month, if given.
+    pub to: Option<Month>,
     /// Where.
     #[serde(skip)]
     pub span: Span,
@@ -348,6 +376,8 @@ pub enum CompensationKind {
 pub struct Compensation {
     /// Kind.
     pub kind: CompensationKind,
+    /// `från …`/`till …`: the months it applies.
+    pub validity: Option<Validity>,
     /// Formula.
     pub expr: Expr,
     /// Where.
@@ -440,15 +470,35 @@ pub enum ChangeItem {
     Amount(Expr, #[serde(skip)] Span),
     /// `från 2024-07`
     From(Month, #[serde(skip)] Span),
-    /// `återrapportering "…"`
-    Report(Str, #[serde(skip)] Span),
+    /// `till 2024-12`
+    To(Month, #[serde(skip)] Span),
+    /// `beslut "Äldrenämnden" 2024-05-22 dnr "ÄN 2024-123"`: the change's own decision.
+    Decision(ChangeDecision, #[serde(skip)] Span),
+    /// `återrapportering "…" senast 2025-02-28`
+    Report(Str, Option<Located<String>>, #[serde(skip)] Span),
+}
+
+/// A change's own decision; the dnr is optional.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeDecision {
+    /// Deciding board.
+    pub board: Str,
+    /// Date as written `YYYY-MM-DD`.
+    pub date: Located<String>,
+    /// Diarienummer.
+    pub dnr: Option<Str>,
 }
 
 impl ChangeItem {
     /// Where, keyword included.
     pub fn span(&self) -> Span {
         match self {
-            ChangeItem::Kind(_, s) | ChangeItem::Amount(_, s) | ChangeItem::From(_, s) | ChangeItem::Report(_, s) => *s,
+            ChangeItem::Kind(_, s)
+            | ChangeItem::Amount(_, s)
+            | ChangeItem::From(_, s)
+            | ChangeItem::To(_, s)
+            | ChangeItem::Decision(_, s)
+            | ChangeItem::Report(_, _, s) => *s,
         }
     }
 }

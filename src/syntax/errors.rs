@@ -359,7 +359,7 @@ const GROUPS: &[Group] = &[
     Group {
         name: || human_name(Rule::change_type),
         markers: &["statsbidrag", "övertagande", "riktad_satsning"],
-        tokens: &[],
+        tokens: &["större_förändring", "justering"],
         units: false,
         letters: false,
         digits: false,
@@ -447,6 +447,9 @@ fn hint(expected: &Expected, found: &Found, chunk: &Chunk) -> Option<String> {
         "," if expected.has(";") => Some(tr!("syntax-hint-semicolon")),
         ";" if expected.has(",") => Some(tr!("syntax-hint-comma")),
         "}" if !expected.has("}") => Some(tr!("syntax-hint-braces")),
+        "från" if !expected.has("från") && chunk.text.get(..found.at).is_some_and(|t| t.trim_end().ends_with('}')) => {
+            Some(tr!("validity-hint-steps-after-table"))
+        }
         "vårdform" | "uppdrag" | "källa" | "del" | "id" | "ersättning" | "nyckeltal" | "förändring" | "låt" | "värde" | "intervall"
             if expected.rules.contains(&Rule::EOI) =>
         {

@@ -135,7 +135,15 @@ fn parameter(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Parameter> {
         Rule::table => table(v, b)?,
         _ => ParamValue::Quantity(signed_quantity(v, b)?),
     };
-    Ok(Parameter { name, unit: unit_decl, value, span: sp })
+    let steps = inner.map(|s| param_step(s, b)).collect::<Lowered<_>>()?;
+    Ok(Parameter { name, unit: unit_decl, value, steps, span: sp })
+}
+
+fn param_step(p: Pair<Rule>, b: usize) -> Lowered<ParamStep> {
+    let sp = span(&p, b);
+    let mut inner = p.into_inner();
+    let month = month(&next(&mut inner), b);
+    Ok(ParamStep { month, value: signed_quantity(next(&mut inner), b)?, span: sp })
 }
 
 fn table(p: Pair<Rule>, b: usize) -> Lowered<ParamValue> {
@@ -250,7 +258,15 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
                 "fast" => CompensationKind::Fixed,
                 _ => CompensationKind::Variable,
             };
-            AssignmentItem::Compensation(Compensation { kind, expr: formula(next(&mut inner), b)?, span: sp })
+            let mut f = next(&mut inner);
+            let validity = if f.as_rule() == Rule::validity {
+                let v = validity(f, b);
+                f = next(&mut inner);
+                Some(v)
+            } else {
+                None
+            };
+            AssignmentItem::Compensation(Compensation { kind, validity, expr: formula(f, b)?, span: sp })
         }
         Rule::key_figure => AssignmentItem::KeyFigure(key_figure(inner, b, sp)?),
         Rule::change => AssignmentItem::Change(change(inner, b, sp)?),
@@ -261,8 +277,30 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
 fn part(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Part {
     let id = ident(next(&mut inner), b);
     let name = string(next(&mut inner), b);
-    let ids = inner.next().map(|c| id_codes(c, b)).unwrap_or_default();
-    Part { id, name, ids, span: sp }
+    let (mut ids, mut valid) = (vec![], None);
+    for p in inner {
+        match p.as_rule() {
+            Rule::validity => valid = Some(validity(p, b)),
+            _ => ids = id_codes(p, b),
+        }
+    }
+    Part { id, name, ids, validity: valid, span: sp }
+}
+
+/// `från 2023-05`, `till 2023-09` or both.
+fn validity(p: Pair<Rule>, b: usize) -> Validity {
+    let sp = span(&p, b);
+    let (mut from, mut to) = (None, None);
+    for v in p.into_inner() {
+        let is_from = v.as_rule() == Rule::valid_from;
+        let m = v.into_inner().next().map(|m| month(&m, b));
+        if is_from {
+            from = m;
+        } else {
+            to = m;
+        }
+    }
+    Validity { from, to, span: sp }
 }
 
 fn activity(p: Pair<Rule>, b: usize) -> Activity {
@@ -345,13 +383,27 @@ fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
             match next(&mut inner).as_str() {
                 "statsbidrag" => ChangeKind::Statsbidrag,
                 "övertagande" => ChangeKind::Övertagande,
+                "större_förändring" => ChangeKind::StörreFörändring,
+                "justering" => ChangeKind::Justering,
                 _ => ChangeKind::RiktadSatsning,
             },
             sp,
         ),
         Rule::change_amount => ChangeItem::Amount(formula(next(&mut inner), b)?, sp),
         Rule::change_from => ChangeItem::From(month(&next(&mut inner), b), sp),
-        Rule::change_report => ChangeItem::Report(string(next(&mut inner), b), sp),
+        Rule::change_to => ChangeItem::To(month(&next(&mut inner), b), sp),
+        Rule::change_decision => {
+            let board = string(next(&mut inner), b);
+            let d = next(&mut inner);
+            let date = Located { value: d.as_str().to_string(), span: span(&d, b) };
+            let dnr = inner.next().map(|s| string(s, b));
+            ChangeItem::Decision(ChangeDecision { board, date, dnr }, sp)
+        }
+        Rule::change_report => {
+            let text = string(next(&mut inner), b);
+            let due = inner.next().map(|d| Located { value: d.as_str().to_string(), span: span(&d, b) });
+            ChangeItem::Report(text, due, sp)
+        }
         other => return Err(unexpected(other, sp)),
     })
 }

@@ -72,7 +72,7 @@ syntax-rule-kf-from = `från YYYY`
 syntax-rule-target = a target (`>= 95 %`, `<= 1 %` or `95 % .. 105 %`)
 syntax-rule-target-op = `>=` or `<=`
 syntax-rule-change-item = a change item (`typ`, `belopp`, `från`, `återrapportering`)
-syntax-rule-change-type = a change kind (`statsbidrag`, `övertagande` or `riktad_satsning`)
+syntax-rule-change-type = a change kind (`statsbidrag`, `övertagande`, `större_förändring`, `riktad_satsning` or `justering`)
 syntax-rule-change-from = `från YYYY-MM`
 syntax-rule-expr = a formula
 syntax-rule-infix = an operator

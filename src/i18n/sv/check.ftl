@@ -69,7 +69,7 @@ syntax-rule-kf-from = `från ÅÅÅÅ`
 syntax-rule-target = ett mål (`>= 95 %`, `<= 1 %` eller `95 % .. 105 %`)
 syntax-rule-target-op = `>=` eller `<=`
 syntax-rule-change-item = en rad i förändringen (`typ`, `belopp`, `från`, `återrapportering`)
-syntax-rule-change-type = en typ av förändring (`statsbidrag`, `övertagande` eller `riktad_satsning`)
+syntax-rule-change-type = en typ av förändring (`statsbidrag`, `övertagande`, `större_förändring`, `riktad_satsning` eller `justering`)
 syntax-rule-change-from = `från ÅÅÅÅ-MM`
 syntax-rule-expr = en formel
 syntax-rule-infix = en operator
