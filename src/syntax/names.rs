@@ -71,6 +71,10 @@ pub fn human_name(rule: Rule) -> String {
         Rule::kf_per_part => code("per del"),
         Rule::kf_impact => code("påverkan"),
         Rule::kf_target => code("mål"),
+        Rule::kf_series => code("serie"),
+        Rule::kf_aggregation => code("aggregering"),
+        Rule::aggregation => tr!("syntax-rule-aggregation"),
+        Rule::kf_annualised | Rule::kf_not => code("helårsomräknad"),
         Rule::target_cmp | Rule::target_range => tr!("syntax-rule-target"),
         Rule::target_op => tr!("syntax-rule-target-op"),
         Rule::change => code("förändring"),
@@ -127,7 +131,7 @@ pub(super) fn interval_name() -> String {
 }
 
 /// The unit names of the grammar's `unit_name`, for "unknown unit" hints.
-pub const UNIT_NAMES: [&str; 16] = [
+pub const UNIT_NAMES: [&str; 18] = [
     "kr",
     "tkr",
     "mnkr",
@@ -144,6 +148,8 @@ pub const UNIT_NAMES: [&str; 16] = [
     "månader",
     "månad",
     "st",
+    "veckor",
+    "vecka",
 ];
 
 /// How to fix an unknown unit `word`: the nearest unit names, or the list of them.

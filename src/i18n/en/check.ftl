@@ -274,7 +274,6 @@ check-transfer-needs-month = `{ $name }` is one month's transfer: give the month
 check-hint-amount-kronor = an amount is in kronor, e.g. `18 400 000 kr`
 check-per-part = `{ $name }` is reported per part
 check-one-part-only = `{ $name }` takes one part and nothing after it
-check-monthly-needs-month = `{ $name }` is followed up every month: give the month
 check-delar-months = `{ $name }` is followed up per delår: March, August and the full year
 check-yearly-no-month = `{ $name }` is followed up for the year (årsvis)
 check-hint-leave-out-month = leave out the month

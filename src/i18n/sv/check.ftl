@@ -271,7 +271,6 @@ check-transfer-needs-month = `{ $name }` är en månads överföring: ange måna
 check-hint-amount-kronor = ett belopp anges i kronor, t.ex. `18 400 000 kr`
 check-per-part = `{ $name }` redovisas per del
 check-one-part-only = `{ $name }` tar en del och inget efter den
-check-monthly-needs-month = `{ $name }` följs upp varje månad: ange månaden
 check-delar-months = `{ $name }` följs upp per delår: mars, augusti och helåret
 check-yearly-no-month = `{ $name }` följs upp för helåret (årsvis)
 check-hint-leave-out-month = ta bort månaden
