@@ -178,6 +178,7 @@ mod tests {
     fn unit_hints() {
         assert_eq!(unit_hint("kronor"), "menade du `kr`?");
         assert_eq!(unit_hint("timmer"), "menade du `timmar` eller `timme`?");
-        assert!(unit_hint("vecka").starts_with("enheterna är"));
+        assert!(unit_hint("fortnight").starts_with("enheterna är"));
+        assert_eq!(unit_hint("veckr"), "menade du `veckor` eller `vecka`?");
     }
 }
