@@ -276,10 +276,13 @@ pub struct SeriesValue {
 }
 
 impl KeyFigureResult {
-    /// What the report says beside the value: why `i.u.`, how the months were
-    /// aggregated (where not summed), and that it was annualised; in `lang`.
+    /// What the report says beside the value: why `i.u.`; for a value, how the
+    /// months were aggregated (where not summed) and that it was annualised; in `lang`.
     pub fn remarks(&self, lang: Lang) -> String {
         let mut out: Vec<String> = self.note.iter().map(|n| n.describe(lang)).collect();
+        if self.value.is_none() {
+            return out.join("; ");
+        }
         match self.aggregation {
             Aggregation::Summa => {}
             Aggregation::Medel => out.push(tr_in!(lang, "kf-note-mean")),
