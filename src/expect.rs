@@ -512,7 +512,11 @@ fn key_figure_series(r: &AssignmentResult, id: &str, series: &str, month: Option
     };
     let value = row.series.iter().find(|s| s.id == series).and_then(|s| s.value);
     let lang = crate::i18n::lang();
-    Ok(Actual { value: value.map(|v| row.unit.shown(v)), unit: row.unit.symbol().to_string(), note: row.note.as_ref().map(|n| n.describe(lang)) })
+    Ok(Actual {
+        value: value.map(|v| row.unit.shown(v)),
+        unit: row.unit.symbol().to_string(),
+        note: row.note.as_ref().map(|n| n.describe(lang)),
+    })
 }
 
 /// A key figure as the report shows it: in display units (percent for a ratio), rounded.

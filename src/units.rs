@@ -138,6 +138,19 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// The unit as a rule file writes it, each denominator after its own `/`
+    /// (`dygn/plats/dag`), where [`fmt::Display`] groups them (`dygn/(plats·dag)`).
+    pub fn written(self) -> String {
+        let shown = self.to_string();
+        let dens: Vec<&str> = BASES.iter().filter(|b| self.0[**b as usize] == -1).map(|b| b.singular()).collect();
+        match (shown.split_once("/("), dens.len() == BASES.iter().filter(|b| self.0[**b as usize] < 0).count()) {
+            (Some((num, _)), true) => format!("{num}/{}", dens.join("/")),
+            _ => shown,
+        }
+    }
+}
+
 impl std::ops::Mul for Unit {
     type Output = Unit;
 
@@ -209,5 +222,10 @@ mod tests {
         assert!((kr / plats).is_money_per_stock());
         assert!(plats.is_stock());
         assert!(!(kr / h).is_money_per_stock());
+        let (dygn, _) = Unit::named("dygn").expect("dygn");
+        let (dag, _) = Unit::named("dag").expect("dag");
+        assert_eq!((dygn / plats / dag).to_string(), "dygn/(plats·dag)");
+        assert_eq!((dygn / plats / dag).written(), "dygn/plats/dag");
+        assert_eq!(price.written(), "kr/timme");
     }
 }

@@ -448,7 +448,11 @@ fn kf_field(item: &KeyFigureItem) -> &'static str {
 fn kf_series(k: &ast::KeyFigure, s: &ast::Series, span: Span, kf: &mut KeyFigure, diags: &mut Diagnostics) {
     if let Some(first) = kf.series.iter().find(|x| x.id == s.id.name) {
         let message = tr!("kf-series-twice", series = s.id.name.as_str(), name = k.id.name.as_str());
-        diags.push(Diagnostic::error(s.id.span, message).with_note(first.span, tr!("check-first-given-here")).with_hint(tr!("kf-hint-series-twice")));
+        diags.push(
+            Diagnostic::error(s.id.span, message)
+                .with_note(first.span, tr!("check-first-given-here"))
+                .with_hint(tr!("kf-hint-series-twice")),
+        );
         return;
     }
     kf.series.push(Series { id: s.id.name.clone(), name: s.name.value.clone(), formula: placeholder(), span });
@@ -459,7 +463,8 @@ fn kf_aggregation(word: &ast::Ident, diags: &mut Diagnostics) -> Option<Aggregat
     let found = Aggregation::from_keyword(&word.name);
     if found.is_none() {
         let known = Aggregation::KEYWORDS.map(|(_, k)| k);
-        let hint = did_you_mean(&word.name, known).unwrap_or_else(|| tr!("check-write", code = one_of(&known.map(|k| format!("`aggregering {k}`")))));
+        let hint = did_you_mean(&word.name, known)
+            .unwrap_or_else(|| tr!("check-write", code = one_of(&known.map(|k| format!("`aggregering {k}`")))));
         diags.push(Diagnostic::error(word.span, tr!("kf-unknown-aggregation", word = word.name.as_str())).with_hint(hint));
     }
     found

@@ -224,7 +224,8 @@ impl<'m> Resolver<'m> {
             match (t.ty, unit) {
                 (Ty::Num(u), Some(want)) if u != want => {
                     let (got, want) = (Ty::Num(u).describe(), Ty::Num(want).describe());
-                    let message = tr!("kf-series-unit", series = series.id.name.as_str(), name = k.id.name.as_str(), got = got, unit = want);
+                    let message =
+                        tr!("kf-series-unit", series = series.id.name.as_str(), name = k.id.name.as_str(), got = got, unit = want);
                     self.diags.push(Diagnostic::error(e.span, message).with_hint(tr!("kf-hint-series-unit")));
                 }
                 (Ty::Bool, _) => self.diags.push(Diagnostic::error(e.span, tr!("check-key-figure-truth"))),

@@ -222,7 +222,13 @@ fn key_figures(file: &ast::File) -> Facts {
         for k in a.items.iter().filter_map(|i| if let AssignmentItem::KeyFigure(k) = i { Some(k) } else { None }) {
             let subject = format!("{}.{}", a.id.name, k.id.name);
             out.push((subject.clone(), format!("\"{}\"", k.name.value)));
-            out.extend(k.items.iter().filter(|i| !matches!(i, KeyFigureItem::Series(..))).map(|i| kf_property(i)).map(|(p, v)| (format!("{subject} {p}"), v)));
+            out.extend(
+                k.items
+                    .iter()
+                    .filter(|i| !matches!(i, KeyFigureItem::Series(..)))
+                    .map(|i| kf_property(i))
+                    .map(|(p, v)| (format!("{subject} {p}"), v)),
+            );
             out.extend(kf_series(k).map(|(p, v)| (format!("{subject} {p}"), v)));
         }
     }
