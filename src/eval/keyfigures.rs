@@ -102,6 +102,20 @@ struct Period {
     to: u32,
 }
 
+/// The value of one formula of `kf` (its `värde` or a series) for months
+/// `from..=to` of assignment `a` (and part), as the report gives it: aggregated
+/// over the months and annualised as the figure says (in base units).
+pub fn period_value(
+    scope: &Scope,
+    kf: &KeyFigure,
+    formula: &Formula,
+    a: AssignmentId,
+    part: Option<PartId>,
+    months: (u32, u32),
+) -> Result<Decimal, Fault> {
+    value(scope, kf, formula, Period { a, part, from: months.0, to: months.1 }, &FigureUnit::Unit(String::new()))
+}
+
 /// Whether the value of months `from..=to` is scaled to a full year.
 fn annualises(kf: &KeyFigure, from: u32, to: u32) -> bool {
     kf.annualised() && (from, to) != (1, 12)
