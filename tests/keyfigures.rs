@@ -141,3 +141,25 @@ proptest! {
         prop_assert_eq!(passes(&path).map(|n| n >= 40), Ok(true));
     }
 }
+
+#[test]
+fn diff_reports_series_aggregation_and_annualising() {
+    let old = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/keyfigures/aggregation.ek")).expect("read");
+    let new = old
+        .replace("serie privat \"Privata utförare\"", "serie privat \"Privat regi\"")
+        .replace("aggregering senaste", "aggregering max")
+        .replace("        ej helårsomräknad\n", "        helårsomräknad\n")
+        .lines()
+        .filter(|l| !l.contains("serie egen") && !l.contains("timmar_mot_budget.egen"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("old.ek"), old).expect("write");
+    std::fs::write(dir.path().join("new.ek"), new + "\n").expect("write");
+    let out = common::ekostyr_in(dir.path(), &["diff", "old.ek", "new.ek"]);
+    let text = stdout(&out);
+    assert!(text.contains("dagverksamhet.brukare_senast aggregering: senaste → max"), "{text}");
+    assert!(text.contains("dagverksamhet.kostnad_per_plats_hittills helårsomräknad: nej → ja"), "{text}");
+    assert!(text.contains("dagverksamhet.timmar_mot_budget serie privat: \"Privata utförare\""), "{text}");
+    assert!(text.contains("dagverksamhet.timmar_mot_budget serie egen: borttaget"), "{text}");
+}

@@ -126,7 +126,16 @@ impl<'a> Cx<'a> {
         };
         // `figur.serie`, `figur.del.serie`: a series after the figure (and its part).
         let rest = match rest.split_last() {
-            Some((last, init)) if rest.len() == usize::from(kf.per_part) + 1 && kf.series.iter().any(|s| s.id == last.name) => init,
+            Some((last, init)) if rest.len() == usize::from(kf.per_part) + 1 && !kf.series.is_empty() => {
+                if !kf.series.iter().any(|s| s.id == last.name) {
+                    let message = tr!("kf-no-series", name = kf.id.as_str(), series = last.name.as_str());
+                    let known: Vec<String> = kf.series.iter().map(|s| format!("`{}`", s.id)).collect();
+                    let hint = did_you_mean(&last.name, kf.series.iter().map(|s| s.id.as_str()))
+                        .unwrap_or_else(|| tr!("kf-hint-series-are", series = known.join(", ")));
+                    self.diags.push(Diagnostic::error(last.span, message).with_hint(hint));
+                }
+                init
+            }
             _ => rest,
         };
         self.key_figure_part(asg, kf, figure, rest);

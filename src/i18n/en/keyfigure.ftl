@@ -11,3 +11,5 @@ kf-note-latest = the latest month
 kf-note-max = the highest month
 kf-note-annualised = annualised
 kf-report-series = { $name } (series)
+kf-no-series = `{ $name }` has no series `{ $series }`
+kf-hint-series-are = the key figure's series are { $series }

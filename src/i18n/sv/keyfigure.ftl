@@ -11,3 +11,5 @@ kf-note-latest = senaste månaden
 kf-note-max = högsta månaden
 kf-note-annualised = omräknat till helår
 kf-report-series = { $name } (serie)
+kf-no-series = `{ $name }` har ingen serie `{ $series }`
+kf-hint-series-are = nyckeltalets serier är { $series }
