@@ -200,6 +200,10 @@ impl<'a> Walker<'a> {
                 }
                 None => Node::leaf(m.source.slice(e.span), self.value(s, e), Some(self.at(e.span))),
             },
+            // `veckor` is resolved to `dagar / 7` written as the one word: a leaf, as `dagar` is.
+            ExprKind::Binary(BinOp::Div, l, _) if matches!(l.kind, ExprKind::Days) && l.span == e.span => {
+                Node { label: m.source.slice(e.span).to_string(), value: self.value(s, e), source: None, children: vec![] }
+            }
             ExprKind::Binary(op, ..) => Node { label: op_label(*op), value: self.value(s, e), source: None, children: self.parts(s, e) },
             _ => Node { label: m.source.slice(e.span).to_string(), value: self.value(s, e), source: None, children: self.parts(s, e) },
         }
