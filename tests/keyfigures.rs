@@ -163,3 +163,21 @@ fn diff_reports_series_aggregation_and_annualising() {
     assert!(text.contains("dagverksamhet.timmar_mot_budget serie privat: \"Privata utförare\""), "{text}");
     assert!(text.contains("dagverksamhet.timmar_mot_budget serie egen: borttaget"), "{text}");
 }
+
+#[test]
+fn explain_shows_the_series_and_the_value_as_reported() {
+    let out = ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "områdesansvar.hemtjänsttimmar_mot_budget[2023-03]"]);
+    let text = stdout(&out);
+    assert!(text.contains("områdesansvar.hemtjänsttimmar_mot_budget[nordväst].leanlink [2023-03] = 0,79"), "{text}");
+    assert!(text.contains("områdesansvar.hemtjänsttimmar_mot_budget[city_nord].privata [2023-03]"), "{text}");
+    let out =
+        ekostyr(&["explain", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "--period", "2023-08", "son_heldygn_bu.kostnad_per_plats"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("son_heldygn_bu.kostnad_per_plats [2023-01..2023-08] (helårsomräknad ×12/8) = 1 716 786,03 kr/plats"),
+        "{text}"
+    );
+    let out = ekostyr(&["explain", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "övriga_öppna.hagdahlska_besökare"]);
+    let text = stdout(&out);
+    assert!(text.contains("└─ veckor = 52,28"), "{text}");
+}
