@@ -74,6 +74,7 @@ pub fn human_name(rule: Rule) -> String {
         Rule::kf_series => code("serie"),
         Rule::kf_aggregation => code("aggregering"),
         Rule::aggregation => tr!("syntax-rule-aggregation"),
+        Rule::kf_word => tr!("syntax-rule-key-figure-item"),
         Rule::kf_annualised | Rule::kf_not => code("helårsomräknad"),
         Rule::target_cmp | Rule::target_range => tr!("syntax-rule-target"),
         Rule::target_op => tr!("syntax-rule-target-op"),
