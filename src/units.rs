@@ -109,6 +109,12 @@ impl Unit {
         [Base::Brukare, Base::Platser, Base::Årsarbetare].iter().any(|b| self == Unit::kr() / Unit::base(*b))
     }
 
+    /// Whether it is `1/dag`: a ratio per place and care day whose `dygn/plats`
+    /// lacks the `/dag` that `dagar` now carries.
+    pub fn is_per_day(self) -> bool {
+        self == Unit::NONE / Unit::base(Base::Dagar)
+    }
+
     /// Whether it is a pure number.
     pub fn is_none(self) -> bool {
         self == Unit::NONE

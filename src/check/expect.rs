@@ -145,6 +145,7 @@ impl<'a> Cx<'a> {
         }
         let hint = match kf.formula.unit {
             u if u.is_none() => tr!("check-hint-plain-key-figure", name = kf.id.as_str()),
+            u if u.is_per_day() => tr!("kf-hint-per-day"),
             u => tr!("check-key-figure-in", name = kf.id.as_str(), unit = u.to_string()),
         };
         for q in std::iter::once(q).chain(tol) {

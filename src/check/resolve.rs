@@ -249,7 +249,8 @@ impl<'m> Resolver<'m> {
             if u != unit {
                 let (target, wanted) = (Ty::Num(u).describe(), Ty::Num(unit).describe());
                 let message = tr!("check-target-unit", target = target, name = k.id.name.as_str(), unit = wanted);
-                self.diags.push(Diagnostic::error(q.span, message).with_hint(tr!("check-hint-target-unit")));
+                let hint = if u.is_none() && unit.is_per_day() { tr!("kf-hint-per-day") } else { tr!("check-hint-target-unit") };
+                self.diags.push(Diagnostic::error(q.span, message).with_hint(hint));
             }
         }
     }

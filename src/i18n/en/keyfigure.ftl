@@ -13,3 +13,4 @@ kf-note-annualised = annualised
 kf-report-series = { $name } (series)
 kf-no-series = `{ $name }` has no series `{ $series }`
 kf-hint-series-are = the key figure's series are { $series }
+kf-hint-per-day = `dagar` is in `dag`: write care days per place as `1 dygn/plats/dag`, and the ratio has no unit

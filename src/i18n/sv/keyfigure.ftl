@@ -13,3 +13,4 @@ kf-note-annualised = omräknat till helår
 kf-report-series = { $name } (serie)
 kf-no-series = `{ $name }` har ingen serie `{ $series }`
 kf-hint-series-are = nyckeltalets serier är { $series }
+kf-hint-per-day = `dagar` är i `dag`: skriv dygn per plats som `1 dygn/plats/dag`, så blir kvoten utan enhet
