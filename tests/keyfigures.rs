@@ -181,3 +181,21 @@ fn explain_shows_the_series_and_the_value_as_reported() {
     let text = stdout(&out);
     assert!(text.contains("└─ veckor = 52,28"), "{text}");
 }
+
+#[test]
+fn the_board_workbook_shows_series_rows_and_notes() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("r.xlsx");
+    let out = ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--format", "xlsx", "-o", file.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let mut book: Xlsx<_> = open_workbook(&file).expect("opens");
+    let sheet = book.worksheet_range("Nyckeltal").expect("key figures");
+    let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
+    let text = |r: &[Data], c: usize| r.get(c).map(ToString::to_string).unwrap_or_default();
+    let series = rows.iter().find(|r| text(r, 1) == "hemtjänsttimmar_mot_budget.nordväst.leanlink").expect("a series row");
+    assert_eq!(text(series, 2), "  Leanlink (serie)");
+    assert!(matches!(series[5], Data::Float(_)), "{series:?}");
+    let users = rows.iter().find(|r| text(r, 1) == "brukare").expect("brukare");
+    assert_eq!(text(users, 9), "medel per månad");
+}
