@@ -15,7 +15,10 @@
 //! - any other name is a key figure, `a.figur` or `a.figur.del` for a per-part
 //!   one. The month picks the period: the month itself for `månadsvis`, the year
 //!   to date ending that month for `delår` (`[2023-03]`, `[2023-08]`; no month
-//!   or `[2023-12]` for the year); `årsvis` takes no month.
+//!   or `[2023-12]` for the year); `årsvis` takes no month; a `månadsvis` one
+//!   without a month is the year's accumulated value. A series is named after its
+//!   figure: `a.figur.serie`, `a.figur.del.serie` (`områdesansvar.
+//!   hemtjänsttimmar_mot_budget.nordväst.leanlink[2023-03]`).
 //!
 //! Values are compared as the report shows them: money exactly, in kronor; key
 //! figures in their display units rounded to two decimals, ratios in percent
@@ -176,6 +179,7 @@ fn needed(model: &Model, block: &Expectation) -> Vec<bool> {
             .iter()
             .chain(&asg.variable)
             .chain(asg.key_figures.iter().map(|k| &k.formula))
+            .chain(asg.key_figures.iter().flat_map(|k| k.series.iter().map(|s| &s.formula)))
             .chain(asg.changes.iter().map(|c| &c.amount));
         formulas.for_each(|f| compensations_read(model, &f.expr, &mut todo));
     }
@@ -488,6 +492,12 @@ fn of_year(figure: Figure, r: &AssignmentResult) -> Result<Decimal, String> {
 
 /// A key figure (`id` or `id.del`) for the period the month picks.
 fn key_figure(r: &AssignmentResult, id: &str, month: Option<u32>, year: i32) -> Result<Actual, String> {
+    if !r.key_figures.iter().any(|k| k.id == id)
+        && let Some((figure, series)) = id.rsplit_once('.')
+        && r.key_figures.iter().any(|k| k.id == figure && k.series.iter().any(|s| s.id == series))
+    {
+        return key_figure_series(r, figure, series, month, year);
+    }
     let rows: Vec<&KeyFigureResult> = r.key_figures.iter().filter(|k| k.id == id).collect();
     let Some(first) = rows.first() else { return Err(no_key_figure(r, id)) };
     if let [only] = rows.as_slice()
@@ -498,6 +508,26 @@ fn key_figure(r: &AssignmentResult, id: &str, month: Option<u32>, year: i32) -> 
     let label = period(first.interval, id, month, year)?;
     let row = rows.iter().find(|k| k.period == label).ok_or_else(|| not_reported(id, &label, &rows))?;
     Ok(shown(row))
+}
+
+/// A series of a key figure (`figur.serie`, `figur.del.serie`) for the period the month picks.
+fn key_figure_series(r: &AssignmentResult, id: &str, series: &str, month: Option<u32>, year: i32) -> Result<Actual, String> {
+    let rows: Vec<&KeyFigureResult> = r.key_figures.iter().filter(|k| k.id == id).collect();
+    let Some(first) = rows.first() else { return Err(no_key_figure(r, id)) };
+    let row = match rows.as_slice() {
+        [only] if only.value.is_none() => only,
+        _ => {
+            let label = period(first.interval, id, month, year)?;
+            rows.iter().find(|k| k.period == label).ok_or_else(|| not_reported(id, &label, &rows))?
+        }
+    };
+    let value = row.series.iter().find(|s| s.id == series).and_then(|s| s.value);
+    let lang = crate::i18n::lang();
+    Ok(Actual {
+        value: value.map(|v| row.unit.shown(v)),
+        unit: row.unit.symbol().to_string(),
+        note: row.note.as_ref().map(|n| n.describe(lang)),
+    })
 }
 
 /// A key figure as the report shows it: in display units (percent for a ratio), rounded.
@@ -523,8 +553,7 @@ fn not_reported(id: &str, label: &str, rows: &[&KeyFigureResult]) -> String {
 fn period(interval: Interval, id: &str, month: Option<u32>, year: i32) -> Result<String, String> {
     match (interval, month) {
         (Interval::Månadsvis, Some(m)) => Ok(format!("{year}-{m:02}")),
-        (Interval::Månadsvis, None) => Err(crate::tr!("expect-monthly-needs-month", id = id, year = year.to_string())),
-        (Interval::Delår, None | Some(12)) | (Interval::Årsvis, None) => Ok(year.to_string()),
+        (Interval::Delår | Interval::Månadsvis, None) | (Interval::Delår, Some(12)) | (Interval::Årsvis, None) => Ok(year.to_string()),
         (Interval::Delår, Some(m)) => Ok(format!("{year}-01..{year}-{m:02}")),
         (Interval::Årsvis, Some(_)) => Err(crate::tr!("expect-yearly-no-month", id = id)),
     }

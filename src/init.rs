@@ -214,7 +214,7 @@ fn previous_literal(old: &Model, path: &[ast::Ident]) -> Option<ast::Quantity> {
         (ParamValue::Keyed(vs), Some(k)) => vs.iter().find(|(name, _)| *name == k.name)?.1,
         _ => return None,
     };
-    let text = format!("{} {}", value.normalize(), p.unit).trim_end().to_string();
+    let text = format!("{} {}", value.normalize(), p.unit.written()).trim_end().to_string();
     crate::syntax::parse_quantity(&text.replace('.', ",")).ok()
 }
 

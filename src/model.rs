@@ -6,7 +6,7 @@ use crate::source::{Source, Span};
 use crate::units::Unit;
 use rust_decimal::Decimal;
 
-pub use crate::vocab::{BinOp, ChangeKind, Function, Interval, MeasureKind};
+pub use crate::vocab::{Aggregation, BinOp, ChangeKind, Function, Interval, MeasureKind};
 
 /// Declares an id: a position in one list of the model that cannot be mistaken
 /// for a position in another. Only this module makes ids (from the lists they
@@ -381,6 +381,39 @@ pub struct KeyFigure {
     pub per_part: bool,
     /// Economic impact, as written.
     pub impact: Option<String>,
+    /// Where declared.
+    pub span: Span,
+    /// Series beside the total (`serie leanlink "Leanlink" = …`), in the figure's unit.
+    pub series: Vec<Series>,
+    /// `aggregering`, as written; see [`KeyFigure::aggregation`] for the default.
+    pub aggregation_written: Option<Aggregation>,
+    /// `helårsomräknad` / `ej helårsomräknad`, as written; see [`KeyFigure::annualised`].
+    pub annualised_written: Option<bool>,
+}
+
+impl KeyFigure {
+    /// How the months make up a period: as written, else `medel` for a stock
+    /// (`brukare`, `platser`, `årsarbetare`) and `summa` for everything else.
+    pub fn aggregation(&self) -> Aggregation {
+        self.aggregation_written.unwrap_or(if self.formula.unit.is_stock() { Aggregation::Medel } else { Aggregation::Summa })
+    }
+
+    /// Whether a value for part of the year is scaled ×12/months: as written, else
+    /// for money per stock (`kr/plats`, `kr/årsarbetare`, `kr/brukare`).
+    pub fn annualised(&self) -> bool {
+        self.annualised_written.unwrap_or(self.formula.unit.is_money_per_stock())
+    }
+}
+
+/// A key figure's series.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Value formula (the figure's unit).
+    pub formula: Formula,
     /// Where declared.
     pub span: Span,
 }

@@ -28,9 +28,11 @@ pub enum Base {
     Månader,
     /// Pieces (counts of cases, reviews …).
     St,
+    /// Weeks (`veckor`: the period's days / 7).
+    Veckor,
 }
 
-const BASES: [Base; 10] = [
+const BASES: [Base; 11] = [
     Base::Kr,
     Base::Timmar,
     Base::Dygn,
@@ -41,6 +43,7 @@ const BASES: [Base; 10] = [
     Base::Dagar,
     Base::Månader,
     Base::St,
+    Base::Veckor,
 ];
 
 impl Base {
@@ -57,6 +60,7 @@ impl Base {
             Base::Dagar => "dagar",
             Base::Månader => "månader",
             Base::St => "st",
+            Base::Veckor => "veckor",
         }
     }
 
@@ -67,6 +71,7 @@ impl Base {
             Base::Platser => "plats",
             Base::Dagar => "dag",
             Base::Månader => "månad",
+            Base::Veckor => "vecka",
             other => other.plural(),
         }
     }
@@ -74,11 +79,11 @@ impl Base {
 
 /// A unit: exponents of each base unit. Dimensionless is all zeros.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Unit([i8; 10]);
+pub struct Unit([i8; 11]);
 
 impl Unit {
     /// A pure number (`%` is a pure number too).
-    pub const NONE: Unit = Unit([0; 10]);
+    pub const NONE: Unit = Unit([0; 11]);
 
     /// One base unit.
     pub fn base(b: Base) -> Unit {
@@ -90,6 +95,24 @@ impl Unit {
     /// Kronor.
     pub fn kr() -> Unit {
         Unit::base(Base::Kr)
+    }
+
+    /// Whether it is a stock (a count at a time: `brukare`, `platser`,
+    /// `årsarbetare`), whose months are averaged rather than summed.
+    pub fn is_stock(self) -> bool {
+        [Base::Brukare, Base::Platser, Base::Årsarbetare].iter().any(|b| self == Unit::base(*b))
+    }
+
+    /// Whether it is money per stock (`kr/plats`, `kr/årsarbetare`, `kr/brukare`):
+    /// a yearly figure, annualised in a year to date.
+    pub fn is_money_per_stock(self) -> bool {
+        [Base::Brukare, Base::Platser, Base::Årsarbetare].iter().any(|b| self == Unit::kr() / Unit::base(*b))
+    }
+
+    /// Whether it is `1/dag`: a ratio per place and care day whose `dygn/plats`
+    /// lacks the `/dag` that `dagar` now carries.
+    pub fn is_per_day(self) -> bool {
+        self == Unit::NONE / Unit::base(Base::Dagar)
     }
 
     /// Whether it is a pure number.
@@ -113,10 +136,24 @@ impl Unit {
             "dagar" | "dag" => Base::Dagar,
             "månader" | "månad" => Base::Månader,
             "st" => Base::St,
+            "veckor" | "vecka" => Base::Veckor,
             "%" => return Some((Unit::NONE, Decimal::new(1, 2))),
             _ => return None,
         };
         Some((Unit::base(base), Decimal::ONE))
+    }
+}
+
+impl Unit {
+    /// The unit as a rule file writes it, each denominator after its own `/`
+    /// (`dygn/plats/dag`), where [`fmt::Display`] groups them (`dygn/(plats·dag)`).
+    pub fn written(self) -> String {
+        let shown = self.to_string();
+        let dens: Vec<&str> = BASES.iter().filter(|b| self.0[**b as usize] == -1).map(|b| b.singular()).collect();
+        match (shown.split_once("/("), dens.len() == BASES.iter().filter(|b| self.0[**b as usize] < 0).count()) {
+            (Some((num, _)), true) => format!("{num}/{}", dens.join("/")),
+            _ => shown,
+        }
     }
 }
 
@@ -184,5 +221,17 @@ mod tests {
         assert_eq!(price * h, kr);
         assert_eq!(Unit::NONE.to_string(), "");
         assert_eq!((Unit::NONE / h).to_string(), "1/timme");
+        let (besök, _) = Unit::named("besök").expect("besök");
+        let (vecka, _) = Unit::named("vecka").expect("vecka");
+        assert_eq!((besök / vecka).to_string(), "besök/vecka");
+        let (plats, _) = Unit::named("plats").expect("plats");
+        assert!((kr / plats).is_money_per_stock());
+        assert!(plats.is_stock());
+        assert!(!(kr / h).is_money_per_stock());
+        let (dygn, _) = Unit::named("dygn").expect("dygn");
+        let (dag, _) = Unit::named("dag").expect("dag");
+        assert_eq!((dygn / plats / dag).to_string(), "dygn/(plats·dag)");
+        assert_eq!((dygn / plats / dag).written(), "dygn/plats/dag");
+        assert_eq!(price.written(), "kr/timme");
     }
 }

@@ -344,3 +344,47 @@ mod tests {
         assert!(v("2.10") > v("2.9"));
     }
 }
+
+/// How a key figure's months make up a period's value (`aggregering`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Aggregation {
+    /// `summa`: the formula over the whole period (volumes summed).
+    #[serde(rename = "summa")]
+    Summa,
+    /// `medel`: the formula month by month, the mean of the months.
+    #[serde(rename = "medel")]
+    Medel,
+    /// `senaste`: the formula for the period's last month.
+    #[serde(rename = "senaste")]
+    Senaste,
+    /// `max`: the formula month by month, the largest.
+    #[serde(rename = "max")]
+    Max,
+}
+
+impl Aggregation {
+    /// Every aggregation with its keyword: the one table of aggregation words.
+    pub const KEYWORDS: [(Aggregation, &'static str); 4] =
+        [(Aggregation::Summa, "summa"), (Aggregation::Medel, "medel"), (Aggregation::Senaste, "senaste"), (Aggregation::Max, "max")];
+
+    /// The keyword as written in the rules (`medel`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Aggregation::Summa => Self::KEYWORDS[0].1,
+            Aggregation::Medel => Self::KEYWORDS[1].1,
+            Aggregation::Senaste => Self::KEYWORDS[2].1,
+            Aggregation::Max => Self::KEYWORDS[3].1,
+        }
+    }
+
+    /// The aggregation a keyword names.
+    pub fn from_keyword(word: &str) -> Option<Aggregation> {
+        Self::KEYWORDS.iter().find(|(_, k)| *k == word).map(|(a, _)| *a)
+    }
+}
+
+impl fmt::Display for Aggregation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.keyword())
+    }
+}

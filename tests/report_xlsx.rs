@@ -46,6 +46,9 @@ fn figure(
         status,
         note,
         target,
+        series: vec![],
+        aggregation: ekostyr::model::Aggregation::Summa,
+        annualised: false,
     }
 }
 

@@ -18,7 +18,7 @@ pub(super) const FORMULA_FIGURES: [Figure; 3] = [Figure::Cost, Figure::Fixed, Fi
 /// Names the language gives a meaning of its own: the calendar's and the figures a
 /// formula can name.
 pub(super) fn builtins() -> impl Iterator<Item = &'static str> {
-    ["månader", "dagar"].into_iter().chain(FORMULA_FIGURES.map(Figure::name))
+    ["månader", "dagar", "veckor"].into_iter().chain(FORMULA_FIGURES.map(Figure::name))
 }
 
 /// Whether `name` is one of the [`builtins`].
@@ -124,10 +124,11 @@ pub(super) fn unit_of(unit: &Option<ast::UnitText>, span: Span, diags: &mut Diag
             let (n, f) = lookup(num, diags);
             match den {
                 None => (n, f),
-                Some(d) => {
+                // `dygn/plats/dag`: each further name divides again.
+                Some(d) => d.split('/').fold((n, f), |(n, f), d| {
                     let (d, g) = lookup(d, diags);
                     (n / d, f / g)
-                }
+                }),
             }
         }
     }
@@ -528,9 +529,16 @@ fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigu
         per_part: false,
         impact: None,
         span: k.span,
+        series: vec![],
+        aggregation_written: None,
+        annualised_written: None,
     };
     let mut seen: Vec<(&'static str, Span)> = vec![];
     for item in &k.items {
+        if let KeyFigureItem::Series(series, span) = item {
+            kf_series(k, series, *span, &mut kf, diags);
+            continue;
+        }
         let field = kf_field(item);
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == field) {
             diags.push(
@@ -573,7 +581,36 @@ fn kf_field(item: &KeyFigureItem) -> &'static str {
         KeyFigureItem::Target(..) => "mål",
         KeyFigureItem::PerPart(..) => "per del",
         KeyFigureItem::Impact(..) => "påverkan",
+        KeyFigureItem::Series(..) => "serie",
+        KeyFigureItem::Aggregation(..) => "aggregering",
+        KeyFigureItem::Annualised(..) => "helårsomräknad",
     }
+}
+
+/// A series of key figure `k`: its id once per figure, its formula filled in by `resolve`.
+fn kf_series(k: &ast::KeyFigure, s: &ast::Series, span: Span, kf: &mut KeyFigure, diags: &mut Diagnostics) {
+    if let Some(first) = kf.series.iter().find(|x| x.id == s.id.name) {
+        let message = tr!("kf-series-twice", series = s.id.name.as_str(), name = k.id.name.as_str());
+        diags.push(
+            Diagnostic::error(s.id.span, message)
+                .with_note(first.span, tr!("check-first-given-here"))
+                .with_hint(tr!("kf-hint-series-twice")),
+        );
+        return;
+    }
+    kf.series.push(Series { id: s.id.name.clone(), name: s.name.value.clone(), formula: placeholder(), span });
+}
+
+/// `aggregering word`: one of the vocabulary's words, or an error with the nearest.
+fn kf_aggregation(word: &ast::Ident, diags: &mut Diagnostics) -> Option<Aggregation> {
+    let found = Aggregation::from_keyword(&word.name);
+    if found.is_none() {
+        let known = Aggregation::KEYWORDS.map(|(_, k)| k);
+        let hint = did_you_mean(&word.name, known)
+            .unwrap_or_else(|| tr!("check-write", code = one_of(&known.map(|k| format!("`aggregering {k}`")))));
+        diags.push(Diagnostic::error(word.span, tr!("kf-unknown-aggregation", word = word.name.as_str())).with_hint(hint));
+    }
+    found
 }
 
 fn kf_item(item: &KeyFigureItem, kf: &mut KeyFigure, diags: &mut Diagnostics) {
@@ -591,6 +628,9 @@ fn kf_item(item: &KeyFigureItem, kf: &mut KeyFigure, diags: &mut Diagnostics) {
         KeyFigureItem::Target(t, _) => kf.target = Some(target(t, diags)),
         KeyFigureItem::PerPart(_) => kf.per_part = true,
         KeyFigureItem::Impact(s, _) => kf.impact = Some(s.value.clone()),
+        KeyFigureItem::Series(..) => {}
+        KeyFigureItem::Aggregation(word, _) => kf.aggregation_written = kf_aggregation(word, diags),
+        KeyFigureItem::Annualised(yes, _) => kf.annualised_written = Some(*yes),
     }
 }
 

@@ -9,9 +9,10 @@
 //!   for the year or, with a month, for that month; `överföring` needs the month;
 //!   `uppdrag.kostnad.del` is one part's cost) or a key figure, in its unit (a
 //!   dimensionless one also in `%`). A key figure `per del` is named with its part,
-//!   `uppdrag.figur.del`, since the report has no total for it. The month goes with
-//!   the interval: required for `månadsvis`, 03, 08 or 12 (or none, the year) for
-//!   `delår`, none for `årsvis`.
+//!   `uppdrag.figur.del`, since the report has no total for it; a series after it,
+//!   `uppdrag.figur.serie` or `uppdrag.figur.del.serie`. The month goes with the
+//!   interval: any month (or none, the year's accumulated value) for `månadsvis`,
+//!   03, 08 or 12 (or none, the year) for `delår`, none for `årsvis`.
 //!
 //! Months are months of the file's year. What the figures come out as is for
 //! `ekostyr test` to compare.
@@ -123,6 +124,20 @@ impl<'a> Cx<'a> {
             self.diags.push(d.with_hint_opt(did_you_mean(&figure.name, known)));
             return;
         };
+        // `figur.serie`, `figur.del.serie`: a series after the figure (and its part).
+        let rest = match rest.split_last() {
+            Some((last, init)) if rest.len() == usize::from(kf.per_part) + 1 && !kf.series.is_empty() => {
+                if !kf.series.iter().any(|s| s.id == last.name) {
+                    let message = tr!("kf-no-series", name = kf.id.as_str(), series = last.name.as_str());
+                    let known: Vec<String> = kf.series.iter().map(|s| format!("`{}`", s.id)).collect();
+                    let hint = did_you_mean(&last.name, kf.series.iter().map(|s| s.id.as_str()))
+                        .unwrap_or_else(|| tr!("kf-hint-series-are", series = known.join(", ")));
+                    self.diags.push(Diagnostic::error(last.span, message).with_hint(hint));
+                }
+                init
+            }
+            _ => rest,
+        };
         self.key_figure_part(asg, kf, figure, rest);
         self.interval(kf, figure, month);
         if self.unknown_units.iter().any(|(a, id)| *a == ai && *id == kf.id) {
@@ -130,6 +145,7 @@ impl<'a> Cx<'a> {
         }
         let hint = match kf.formula.unit {
             u if u.is_none() => tr!("check-hint-plain-key-figure", name = kf.id.as_str()),
+            u if u.is_per_day() => tr!("kf-hint-per-day"),
             u => tr!("check-key-figure-in", name = kf.id.as_str(), unit = u.to_string()),
         };
         for q in std::iter::once(q).chain(tol) {
@@ -203,11 +219,10 @@ impl<'a> Cx<'a> {
     }
 
     /// The month a key figure is reported for.
-    fn interval(&mut self, kf: &KeyFigure, figure: &Ident, month: Option<&Month>) {
+    /// A `månadsvis` figure without a month is its accumulated value for the year.
+    fn interval(&mut self, kf: &KeyFigure, _figure: &Ident, month: Option<&Month>) {
         let year = self.model.header.year;
         let d = match (kf.interval, month) {
-            (Interval::Månadsvis, None) => Diagnostic::error(figure.span, tr!("check-monthly-needs-month", name = kf.id.as_str()))
-                .with_hint(tr!("check-write", code = format!("`{}[{year}-03]`", kf.id))),
             (Interval::Delår, Some(m)) if ![3, 8, 12].contains(&m.month) => {
                 let months: Vec<String> = [3, 8, 12].iter().map(|m| format!("`[{year}-{m:02}]`")).collect();
                 Diagnostic::error(m.span, tr!("check-delar-months", name = kf.id.as_str()))

@@ -101,6 +101,8 @@ struct Filled {
     variable: Option<Formula>,
     key_figures: Vec<Formula>,
     changes: Vec<Formula>,
+    /// Per key figure, its series' formulas.
+    series: Vec<Vec<Formula>>,
 }
 
 fn apply(a: &mut Assignment, f: Filled) {
@@ -115,6 +117,11 @@ fn apply(a: &mut Assignment, f: Filled) {
     }
     for (c, formula) in a.changes.iter_mut().zip(f.changes) {
         c.amount = formula;
+    }
+    for (kf, formulas) in a.key_figures.iter_mut().zip(f.series) {
+        for (s, formula) in kf.series.iter_mut().zip(formulas) {
+            s.formula = formula;
+        }
     }
 }
 
@@ -138,7 +145,10 @@ impl<'m> Resolver<'m> {
                 }
                 AssignmentItem::KeyFigure(k) if !kf_ids.contains(&&k.id.name) => {
                     kf_ids.push(&k.id.name);
-                    filled.key_figures.push(self.key_figure(ai, k));
+                    let f = self.key_figure(ai, k);
+                    let known = !self.unknown_units.iter().any(|(a, n)| *a == ai && *n == k.id.name);
+                    filled.series.push(self.kf_series(ai, k, known.then_some(f.unit)));
+                    filled.key_figures.push(f);
                 }
                 AssignmentItem::Change(c) => {
                     if let Some(ast::ChangeItem::Amount(e, _)) = c.items.iter().find(|i| matches!(i, ast::ChangeItem::Amount(..)))
@@ -195,6 +205,37 @@ impl<'m> Resolver<'m> {
         Formula { expr: t.expr, unit: unit.unwrap_or(Unit::NONE) }
     }
 
+    /// The series of key figure `k`, each in the figure's unit (when known); the
+    /// first of a twice-given id only, as `collect` keeps it.
+    fn kf_series(&mut self, ai: AssignmentId, k: &ast::KeyFigure, unit: Option<Unit>) -> Vec<Formula> {
+        let per_part = k.items.iter().any(|i| matches!(i, KeyFigureItem::PerPart(_)));
+        let cx = Cx { a: Some(ai), in_part: per_part, previous: false };
+        let mut seen: Vec<&str> = vec![];
+        let mut out = vec![];
+        for item in &k.items {
+            let KeyFigureItem::Series(series, _) = item else { continue };
+            if seen.contains(&series.id.name.as_str()) {
+                continue;
+            }
+            seen.push(&series.id.name);
+            let e = &series.value;
+            let t = self.expr(e, cx);
+            self.no_part(&t, e.span, cx);
+            match (t.ty, unit) {
+                (Ty::Num(u), Some(want)) if u != want => {
+                    let (got, want) = (Ty::Num(u).describe(), Ty::Num(want).describe());
+                    let message =
+                        tr!("kf-series-unit", series = series.id.name.as_str(), name = k.id.name.as_str(), got = got, unit = want);
+                    self.diags.push(Diagnostic::error(e.span, message).with_hint(tr!("kf-hint-series-unit")));
+                }
+                (Ty::Bool, _) => self.diags.push(Diagnostic::error(e.span, tr!("check-key-figure-truth"))),
+                _ => {}
+            }
+            out.push(Formula { expr: t.expr, unit: unit.unwrap_or(Unit::NONE) });
+        }
+        out
+    }
+
     fn target_unit(&mut self, k: &ast::KeyFigure, unit: Unit) {
         let Some((t, _)) = k.items.iter().find_map(|i| if let KeyFigureItem::Target(t, s) = i { Some((t, s)) } else { None }) else {
             return;
@@ -208,7 +249,8 @@ impl<'m> Resolver<'m> {
             if u != unit {
                 let (target, wanted) = (Ty::Num(u).describe(), Ty::Num(unit).describe());
                 let message = tr!("check-target-unit", target = target, name = k.id.name.as_str(), unit = wanted);
-                self.diags.push(Diagnostic::error(q.span, message).with_hint(tr!("check-hint-target-unit")));
+                let hint = if u.is_none() && unit.is_per_day() { tr!("kf-hint-per-day") } else { tr!("check-hint-target-unit") };
+                self.diags.push(Diagnostic::error(q.span, message).with_hint(hint));
             }
         }
     }

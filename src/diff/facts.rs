@@ -263,7 +263,14 @@ fn key_figures(file: &ast::File) -> Facts {
         for k in a.items.iter().filter_map(|i| if let AssignmentItem::KeyFigure(k) = i { Some(k) } else { None }) {
             let subject = format!("{}.{}", a.id.name, k.id.name);
             out.push((subject.clone(), format!("\"{}\"", k.name.value)));
-            out.extend(k.items.iter().map(|i| kf_property(i)).map(|(p, v)| (format!("{subject} {p}"), v)));
+            out.extend(
+                k.items
+                    .iter()
+                    .filter(|i| !matches!(i, KeyFigureItem::Series(..)))
+                    .map(|i| kf_property(i))
+                    .map(|(p, v)| (format!("{subject} {p}"), v)),
+            );
+            out.extend(kf_series(k).map(|(p, v)| (format!("{subject} {p}"), v)));
         }
     }
     out
@@ -279,7 +286,18 @@ fn kf_property(i: &KeyFigureItem) -> (&'static str, String) {
         KeyFigureItem::Target(t, _) => ("mål", target(t)),
         KeyFigureItem::PerPart(_) => ("per del", "ja".into()),
         KeyFigureItem::Impact(s, _) => ("påverkan", s.value.clone()),
+        KeyFigureItem::Series(s, _) => ("serie", format!("{} \"{}\" = {}", s.id.name, s.name.value, expression(&s.value))),
+        KeyFigureItem::Aggregation(word, _) => ("aggregering", word.name.clone()),
+        KeyFigureItem::Annualised(yes, _) => ("helårsomräknad", if *yes { "ja" } else { "nej" }.into()),
     }
+}
+
+/// A key figure's series, one fact each: `serie leanlink` → `"Leanlink" = formula`.
+fn kf_series(k: &ast::KeyFigure) -> impl Iterator<Item = (String, String)> + '_ {
+    k.items.iter().filter_map(|i| match i {
+        KeyFigureItem::Series(s, _) => Some((format!("serie {}", s.id.name), format!("\"{}\" = {}", s.name.value, expression(&s.value)))),
+        _ => None,
+    })
 }
 
 fn target(t: &ast::Target) -> String {

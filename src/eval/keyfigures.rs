@@ -1,11 +1,15 @@
-//! Key figures per interval: every month (`månadsvis`), March, August and the
-//! full year (`delår`), the full year (`årsvis`); `i.u.` with the reason where a
-//! figure starts in a later year, divides by zero or lacks an input.
+//! Key figures per interval: every month and the months so far together
+//! (`månadsvis`), March, August and the full year (`delår`), the full year
+//! (`årsvis`); `i.u.` with the reason where a figure starts in a later year,
+//! divides by zero or lacks an input. A period's value is the formula over the
+//! period (`summa`) or month by month (`medel`, `senaste`, `max`); money per
+//! stock for part of the year is annualised (×12/months). Series are valued like
+//! the total.
 
 use super::interp::{Fault, Scope};
-use super::results::{FigureUnit, KeyFigureResult, NotApplicable, Status};
+use super::results::{FigureUnit, KeyFigureResult, NotApplicable, SeriesValue, Status};
 use super::{EvalError, fault_error};
-use crate::model::{AssignmentId, ExprKind, Interval, KeyFigure, PartId, Target};
+use crate::model::{Aggregation, AssignmentId, ExprKind, Formula, Interval, KeyFigure, PartId, Target};
 use crate::units::Unit;
 use rust_decimal::Decimal;
 
@@ -39,6 +43,9 @@ fn blank(scope: &Scope, a: AssignmentId, kf: &KeyFigure, part: Option<PartId>) -
         status: Status::NotAvailable,
         note: None,
         target: kf.target,
+        series: vec![],
+        aggregation: kf.aggregation(),
+        annualised: false,
     }
 }
 
@@ -52,8 +59,7 @@ fn figure(scope: &Scope, a: AssignmentId, kf: &KeyFigure, part: Option<PartId>, 
         return Ok(vec![KeyFigureResult { note: Some(NotApplicable::FullYearOnly), ..base }]);
     }
     let mut out = vec![];
-    for (from, to) in kf.interval.periods(last) {
-        let s = Scope { a: Some(a), part, months: (from, to), ..*scope };
+    for (from, to) in periods(kf.interval, last) {
         let period = period_label(year, from, to);
         if let Some(v) = part.and_then(|p| scope.model.assignments[a].parts[p].validity)
             && v.overlap((from, to)) == 0
@@ -62,13 +68,96 @@ fn figure(scope: &Scope, a: AssignmentId, kf: &KeyFigure, part: Option<PartId>, 
             out.push(KeyFigureResult { period, note: Some(note), ..base.clone() });
             continue;
         }
-        let r = match s.num(&kf.formula.expr).and_then(|v| showable(v, &base.unit, kf)) {
-            Ok(v) => KeyFigureResult { period, value: Some(v), status: status(v, kf.target), ..base.clone() },
-            Err(f) => KeyFigureResult { period, note: Some(not_available(scope, f)?), ..base.clone() },
+        let at = Period { a, part, from, to };
+        let annualised = annualises(kf, from, to);
+        let mut series = vec![];
+        for s in &kf.series {
+            let value = match value(scope, kf, &s.formula, at, &base.unit) {
+                Ok(v) => Some(v),
+                Err(f) => {
+                    not_available(scope, f)?;
+                    None
+                }
+            };
+            series.push(SeriesValue { id: s.id.clone(), name: s.name.clone(), value });
+        }
+        let r = match value(scope, kf, &kf.formula, at, &base.unit) {
+            Ok(v) => KeyFigureResult { period, value: Some(v), status: status(v, kf.target), series, annualised, ..base.clone() },
+            Err(f) => KeyFigureResult { period, note: Some(not_available(scope, f)?), series, ..base.clone() },
         };
         out.push(r);
     }
     Ok(out)
+}
+
+/// The periods a figure is reported for up to month `last`: the interval's, and for
+/// a `månadsvis` figure also the months so far together (`2023-01..2023-08`, `2023`).
+fn periods(interval: Interval, last: u32) -> Vec<(u32, u32)> {
+    let mut out = interval.periods(last);
+    if interval == Interval::Månadsvis && last > 1 {
+        out.push((1, last));
+    }
+    out
+}
+
+/// Where and when a figure is evaluated.
+#[derive(Clone, Copy)]
+struct Period {
+    a: AssignmentId,
+    part: Option<PartId>,
+    from: u32,
+    to: u32,
+}
+
+/// The value of one formula of `kf` (its `värde` or a series) for months
+/// `from..=to` of assignment `a` (and part), as the report gives it: aggregated
+/// over the months and annualised as the figure says (in base units).
+pub fn period_value(
+    scope: &Scope,
+    kf: &KeyFigure,
+    formula: &Formula,
+    a: AssignmentId,
+    part: Option<PartId>,
+    months: (u32, u32),
+) -> Result<Decimal, Fault> {
+    value(scope, kf, formula, Period { a, part, from: months.0, to: months.1 }, &FigureUnit::Unit(String::new()))
+}
+
+/// Whether the value of months `from..=to` is scaled to a full year.
+fn annualises(kf: &KeyFigure, from: u32, to: u32) -> bool {
+    kf.annualised() && (from, to) != (1, 12)
+}
+
+/// One formula of `kf` (its value or a series) for a period: aggregated over the
+/// months as the figure says, annualised where it is, checked to be showable.
+fn value(scope: &Scope, kf: &KeyFigure, formula: &Formula, at: Period, unit: &FigureUnit) -> Result<Decimal, Fault> {
+    let span = formula.expr.span;
+    let overflow = || Fault::Overflow(span);
+    let over = |from: u32, to: u32| Scope { a: Some(at.a), part: at.part, months: (from, to), ..*scope }.num(&formula.expr);
+    let months = at.to - at.from + 1;
+    let v = match kf.aggregation() {
+        Aggregation::Summa => over(at.from, at.to)?,
+        Aggregation::Senaste => over(at.to, at.to)?,
+        Aggregation::Medel => {
+            let mut sum = Decimal::ZERO;
+            for m in at.from..=at.to {
+                sum = sum.checked_add(over(m, m)?).ok_or_else(overflow)?;
+            }
+            sum.checked_div(Decimal::from(months)).ok_or_else(overflow)?
+        }
+        Aggregation::Max => {
+            let mut max = over(at.from, at.from)?;
+            for m in at.from + 1..=at.to {
+                max = max.max(over(m, m)?);
+            }
+            max
+        }
+    };
+    let v = match annualises(kf, at.from, at.to) {
+        true => v.checked_mul(Decimal::from(12)).and_then(|x| x.checked_div(Decimal::from(months))).ok_or_else(overflow)?,
+        false => v,
+    };
+    showable(v, unit, kf)
 }
 
 /// The value, if it can be shown in its unit (a ratio ×100 in percent).

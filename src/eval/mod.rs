@@ -14,7 +14,7 @@ use crate::model::{AssignmentId, CompKind, Model};
 use crate::source::Span;
 pub use data::{Data, InputError};
 pub use interp::{Fault, Scope, Value};
-pub use keyfigures::period_label;
+pub use keyfigures::{period_label, period_value};
 use money::{Overflow, round_öre, spread};
 use results::*;
 use rust_decimal::Decimal;

@@ -9,7 +9,7 @@
 
 use super::shape;
 use crate::i18n::Lang;
-use crate::model::{Interval, Target};
+use crate::model::{Aggregation, Interval, Target};
 use crate::tr_in;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -390,6 +390,44 @@ pub struct KeyFigureResult {
     pub note: Option<NotApplicable>,
     /// The target, in the value's base units (not in the JSON).
     pub target: Option<Target>,
+    /// Series beside the total, same unit and period.
+    pub series: Vec<SeriesValue>,
+    /// How the months make up the period's value.
+    pub aggregation: Aggregation,
+    /// Whether the value was scaled ×12/months to a full year.
+    pub annualised: bool,
+}
+
+/// One series of a key figure for the figure's period (and part).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesValue {
+    /// Id (`leanlink`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The exact value in base units, like the figure's; `None` is `i.u.`.
+    pub value: Option<Decimal>,
+}
+
+impl KeyFigureResult {
+    /// What the report says beside the value: why `i.u.`; for a value, how the
+    /// months were aggregated (where not summed) and that it was annualised; in `lang`.
+    pub fn remarks(&self, lang: Lang) -> String {
+        let mut out: Vec<String> = self.note.iter().map(|n| n.describe(lang)).collect();
+        if self.value.is_none() {
+            return out.join("; ");
+        }
+        match self.aggregation {
+            Aggregation::Summa => {}
+            Aggregation::Medel => out.push(tr_in!(lang, "kf-note-mean")),
+            Aggregation::Senaste => out.push(tr_in!(lang, "kf-note-latest")),
+            Aggregation::Max => out.push(tr_in!(lang, "kf-note-max")),
+        }
+        if self.annualised {
+            out.push(tr_in!(lang, "kf-note-annualised"));
+        }
+        out.join("; ")
+    }
 }
 
 /// Per board and care form.

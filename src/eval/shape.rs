@@ -5,9 +5,9 @@
 //! same JSON text, not every exact value: a key figure keeps its shown digits and a
 //! note its words.
 
-use crate::eval::results::{Activity, Compensation, FigureUnit, KeyFigureResult, MonthLine, NotApplicable, Status};
+use crate::eval::results::{Activity, Compensation, FigureUnit, KeyFigureResult, MonthLine, NotApplicable, SeriesValue, Status};
 use crate::i18n::Lang;
-use crate::model::Interval;
+use crate::model::{Aggregation, Interval};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -82,11 +82,36 @@ pub struct KeyFigureJson {
     unit: String,
     status: Status,
     note: Option<String>,
+    /// How the months were aggregated, where not summed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    aggregation: Option<Aggregation>,
+    /// Scaled ×12/months to a full year.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    annualised: bool,
+    /// Series beside the total, valued like the figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    series: Vec<SeriesJson>,
+}
+
+/// A key figure's series in the JSON: `{ "id", "name", "value" }`.
+#[derive(Serialize, Deserialize)]
+pub struct SeriesJson {
+    id: String,
+    name: String,
+    value: Option<String>,
 }
 
 impl From<KeyFigureResult> for KeyFigureJson {
     fn from(k: KeyFigureResult) -> Self {
+        let series = k
+            .series
+            .iter()
+            .map(|s| SeriesJson { id: s.id.clone(), name: s.name.clone(), value: s.value.map(|v| format!("{:.2}", k.unit.shown(v))) })
+            .collect();
         KeyFigureJson {
+            aggregation: Some(k.aggregation).filter(|a| *a != Aggregation::Summa),
+            annualised: k.annualised,
+            series,
             value: k.value.map(|v| format!("{:.2}", k.unit.shown(v))),
             unit: k.unit.symbol().to_string(),
             note: k.note.as_ref().map(|n| n.describe(Lang::Sv)),
@@ -104,11 +129,19 @@ impl TryFrom<KeyFigureJson> for KeyFigureResult {
 
     fn try_from(k: KeyFigureJson) -> Result<Self, String> {
         let unit = if k.unit == "%" { FigureUnit::Percent } else { FigureUnit::Unit(k.unit) };
-        let value = k.value.as_deref().map(|v| decimal::<serde_json::Error>(v).map_err(|e| e.to_string())).transpose()?;
-        let value = match (&unit, value) {
-            (FigureUnit::Percent, Some(v)) => Some(v / Decimal::ONE_HUNDRED),
-            (_, v) => v,
+        let read = |v: Option<&str>| -> Result<Option<Decimal>, String> {
+            let v = v.map(|v| decimal::<serde_json::Error>(v).map_err(|e| e.to_string())).transpose()?;
+            Ok(match (&unit, v) {
+                (FigureUnit::Percent, Some(v)) => Some(v / Decimal::ONE_HUNDRED),
+                (_, v) => v,
+            })
         };
+        let value = read(k.value.as_deref())?;
+        let series = k
+            .series
+            .into_iter()
+            .map(|s| Ok(SeriesValue { value: read(s.value.as_deref())?, id: s.id, name: s.name }))
+            .collect::<Result<Vec<_>, String>>()?;
         Ok(KeyFigureResult {
             id: k.id,
             name: k.name,
@@ -119,6 +152,9 @@ impl TryFrom<KeyFigureJson> for KeyFigureResult {
             status: k.status,
             note: k.note.map(NotApplicable::Stated),
             target: None,
+            series,
+            aggregation: k.aggregation.unwrap_or(Aggregation::Summa),
+            annualised: k.annualised,
         })
     }
 }

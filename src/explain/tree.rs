@@ -227,6 +227,10 @@ impl<'a> Walker<'a> {
                 }
                 None => Node::leaf(m.source.slice(e.span), self.value(s, e), Some(self.at(e.span))),
             },
+            // `veckor` is resolved to `dagar / 7` written as the one word: a leaf, as `dagar` is.
+            ExprKind::Binary(BinOp::Div, l, _) if matches!(l.kind, ExprKind::Days) && l.span == e.span => {
+                Node { label: m.source.slice(e.span).to_string(), value: self.value(s, e), source: None, children: vec![] }
+            }
             ExprKind::Binary(op, ..) => Node { label: op_label(*op), value: self.value(s, e), source: None, children: self.parts(s, e) },
             _ => Node { label: m.source.slice(e.span).to_string(), value: self.value(s, e), source: None, children: self.parts(s, e) },
         }
@@ -322,26 +326,57 @@ impl<'a> Walker<'a> {
         };
         let last = month.unwrap_or(self.scope.months.1);
         let from = if kf.interval == crate::model::Interval::Månadsvis && month.is_some() { last } else { 1 };
+        let ratio = kf.formula.unit.is_none() && matches!(kf.formula.expr.kind, ExprKind::Binary(BinOp::Div, ..));
         Ok(asg
             .part_scopes(kf.per_part)
             .into_iter()
-            .map(|p| {
+            .flat_map(|p| {
                 let s = Scope { a: Some(a), part: p, months: (from, last), ..self.scope };
                 let period = crate::eval::period_label(self.model().header.year, from, last);
-                let mut n = self.formula(
-                    &s,
-                    &format!("{}.{}{} [{period}]", asg.id, kf.id, part_suffix(self.model(), &s)),
-                    &kf.formula.expr,
-                    &kf.formula.unit.to_string(),
-                );
-                let ratio = kf.formula.unit.is_none() && matches!(kf.formula.expr.kind, ExprKind::Binary(BinOp::Div, ..));
-                if let (true, Ok(v)) = (ratio, s.num(&kf.formula.expr)) {
-                    let percent = v.checked_mul(Decimal::ONE_HUNDRED).map(|p| format!("{} %", swedish(p, 2)));
-                    n.value = format!("{} ({})", n.value, percent.unwrap_or_else(|| Overflow.to_string()));
-                }
-                n
+                let suffix = part_suffix(self.model(), &s);
+                // The total, then each series (`figur[del].serie`) the same way.
+                let formulas =
+                    std::iter::once((String::new(), &kf.formula)).chain(kf.series.iter().map(|x| (format!(".{}", x.id), &x.formula)));
+                formulas
+                    .map(|(series, formula)| {
+                        let label = format!("{}.{}{suffix}{series} [{period}]", asg.id, kf.id);
+                        let mut n = self.formula(&s, &label, &formula.expr, &kf.formula.unit.to_string());
+                        if let (true, Ok(v)) = (ratio, s.num(&formula.expr)) {
+                            let percent = v.checked_mul(Decimal::ONE_HUNDRED).map(|p| format!("{} %", swedish(p, 2)));
+                            n.value = format!("{} ({})", n.value, percent.unwrap_or_else(|| Overflow.to_string()));
+                        }
+                        self.as_reported(kf, formula, n, &s)
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect())
+    }
+}
+
+impl Walker<'_> {
+    /// The node of a figure's formula over the period, under one that gives the
+    /// value as reported where the figure aggregates month by month (`medel`,
+    /// `senaste`, `max`) or is annualised; the node itself otherwise.
+    fn as_reported(&self, kf: &crate::model::KeyFigure, formula: &crate::model::Formula, n: Node, s: &Scope) -> Node {
+        let annualised = kf.annualised() && s.months != (1, 12);
+        let aggregation = kf.aggregation();
+        if aggregation == crate::model::Aggregation::Summa && !annualised {
+            return n;
+        }
+        let Some(a) = s.a else { return n };
+        let mut how = vec![];
+        if aggregation != crate::model::Aggregation::Summa {
+            how.push(format!("aggregering {aggregation}"));
+        }
+        if annualised {
+            how.push(format!("helårsomräknad ×12/{}", s.months.1 - s.months.0 + 1));
+        }
+        let unit = kf.formula.unit.to_string();
+        let value = match crate::eval::period_value(s, kf, formula, a, s.part, s.months) {
+            Ok(v) => format!("{} {unit}", swedish(v.normalize(), v.normalize().scale().min(2))).trim_end().to_string(),
+            Err(f) => f.describe(self.model()),
+        };
+        Node { label: format!("{} ({})", n.label, how.join(", ")), value, source: None, children: vec![n] }
     }
 }
 

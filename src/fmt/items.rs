@@ -191,6 +191,10 @@ fn key_figure_line(item: &KeyFigureItem) -> String {
         KeyFigureItem::Target(t, _) => format!("{MÅL} {}", target(t)),
         KeyFigureItem::PerPart(_) => format!("{PER} {DEL}"),
         KeyFigureItem::Impact(s, _) => format!("{PÅVERKAN} {}", string(s)),
+        KeyFigureItem::Series(s, _) => format!("{SERIE} {} {} = {}", s.id.name, string(&s.name), expr(&s.value)),
+        KeyFigureItem::Aggregation(word, _) => format!("{AGGREGERING} {}", word.name),
+        KeyFigureItem::Annualised(true, _) => HELÅRSOMRÄKNAD.to_string(),
+        KeyFigureItem::Annualised(false, _) => format!("{EJ} {HELÅRSOMRÄKNAD}"),
     }
 }
 

@@ -55,6 +55,14 @@ pub(super) const ANNARS: &str = "annars";
 pub(super) const INTE: &str = "inte";
 pub(super) const SUMMA: &str = "summa";
 pub(super) const FÖREGÅENDE: &str = "föregående";
+pub(super) const SERIE: &str = "serie";
+pub(super) const AGGREGERING: &str = "aggregering";
+pub(super) const HELÅRSOMRÄKNAD: &str = "helårsomräknad";
+pub(super) const EJ: &str = "ej";
+
+/// The key-figure words of issue 9, checked against the grammar on their own.
+#[cfg(test)]
+const KEY_FIGURE_WORDS: [&str; 4] = [SERIE, AGGREGERING, HELÅRSOMRÄKNAD, EJ];
 
 #[cfg(test)]
 mod tests {
@@ -130,6 +138,12 @@ mod tests {
     #[test]
     fn the_decision_words_are_grammar_literals() {
         assert!(is_grammar_literal(AVSER));
+    }
+
+    #[test]
+    fn every_key_figure_word_is_a_grammar_literal() {
+        let missing: Vec<&str> = KEY_FIGURE_WORDS.into_iter().filter(|k| !is_grammar_literal(k)).collect();
+        assert!(missing.is_empty(), "not in the grammar: {missing:?}");
     }
 
     #[test]

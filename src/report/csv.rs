@@ -10,6 +10,7 @@
 //! | `activity` | assignment, name (the activity), cost |
 //! | `key_figure` | assignment, id, name, interval, period, value (empty for `i.u.`), unit, target_min, target_max, status, note |
 //! | `change` | assignment, id, name, period (`2024-07..2024-12`), changes (the whole amount), note (the återrapportering with its due date) |
+//! | `key_figure_series` | assignment, id (`figur.serie`), name, interval, period, value, unit |
 //! | `level1` | board, care_form, compensation, cost, result |
 //! | `part` | assignment, id (the part; empty for what belongs to no part), name, compensation, cost, result |
 //! | `pooled` | board, compensation, cost, result |
@@ -167,7 +168,7 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
         out.extend(a.activities.iter().map(|x| activity(a, &x.activity.describe(lang), x.cost)));
     }
     for a in &r.assignments {
-        out.extend(a.key_figures.iter().map(|k| key_figure(a, k, lang)));
+        out.extend(a.key_figures.iter().flat_map(|k| std::iter::once(key_figure(a, k, lang)).chain(series(a, k))));
     }
     for a in &r.assignments {
         out.extend(a.mid_year_changes.iter().map(|c| change(a, c, lang)));
@@ -283,8 +284,24 @@ fn key_figure(a: &AssignmentResult, k: &KeyFigureResult, lang: Lang) -> Row {
         (Col::TargetMin, min),
         (Col::TargetMax, max),
         (Col::Status, status_name(k.status).into()),
-        (Col::Note, k.note.as_ref().map(|n| n.describe(lang)).unwrap_or_default()),
+        (Col::Note, k.remarks(lang)),
     ]
+}
+
+/// A key figure's series: view `key_figure_series`, id `figur.serie`, its period, value and unit.
+fn series<'a>(a: &'a AssignmentResult, k: &'a KeyFigureResult) -> impl Iterator<Item = Row> + 'a {
+    k.series.iter().map(move |s| {
+        vec![
+            (Col::View, "key_figure_series".into()),
+            (Col::Assignment, a.id.clone()),
+            (Col::Id, format!("{}.{}", k.id, s.id)),
+            (Col::Name, s.name.clone()),
+            (Col::Interval, k.interval.keyword().into()),
+            (Col::Period, k.period.clone()),
+            (Col::Value, s.value.map(|v| format!("{:.2}", k.unit.shown(v))).unwrap_or_default()),
+            (Col::Unit, k.unit.symbol().to_string()),
+        ]
+    })
 }
 
 /// The target as bounds in display units, empty where open.

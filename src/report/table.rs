@@ -183,8 +183,28 @@ fn key_figures(out: &mut String, r: &Report, l: &L) {
         left(tr_in!(l.0, "report-col-status")),
         left(tr_in!(l.0, "report-col-note")),
     ];
-    let rows: Vec<Vec<String>> = r.assignments.iter().flat_map(|a| a.key_figures.iter().map(move |k| key_figure_row(a, k, l))).collect();
+    let rows: Vec<Vec<String>> = r
+        .assignments
+        .iter()
+        .flat_map(|a| a.key_figures.iter().flat_map(move |k| std::iter::once(key_figure_row(a, k, l)).chain(series_rows(k, l))))
+        .collect();
     table(out, &header, &rows);
+}
+
+/// A key figure's series, as indented rows under it: name, value, unit.
+fn series_rows<'a>(k: &'a KeyFigureResult, l: &'a L) -> impl Iterator<Item = Vec<String>> + 'a {
+    k.series.iter().map(move |s| {
+        vec![
+            String::new(),
+            format!("  {}", tr_in!(l.0, "kf-report-series", name = s.name.as_str())),
+            k.period.clone(),
+            s.value.map(|v| swedish(k.unit.shown(v), 2)).unwrap_or_else(|| super::not_available(l.0)),
+            k.unit.symbol().to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]
+    })
 }
 
 fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<String> {
@@ -196,7 +216,7 @@ fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Strin
         k.unit.symbol().to_string(),
         target_text(k.target, &k.unit),
         l.status(k.status),
-        k.note.as_ref().map(|n| n.describe(l.0)).unwrap_or_default(),
+        k.remarks(l.0),
     ]
 }
 

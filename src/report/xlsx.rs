@@ -279,13 +279,36 @@ fn key_figures(r: &Report, l: &L) -> Sheet {
         l.col(tr_in!(l.0, "report-col-status"), 12.0),
         l.col(tr_in!(l.0, "report-col-note"), 40.0),
     ];
-    let rows = r.assignments.iter().flat_map(|a| a.key_figures.iter().map(|k| key_figure_row(a, k, l))).collect();
+    let rows = r
+        .assignments
+        .iter()
+        .flat_map(|a| a.key_figures.iter().flat_map(move |k| std::iter::once(key_figure_row(a, k, l)).chain(series_rows(a, k, l))))
+        .collect();
     Sheet { name: tr_in!(l.0, "report-sheet-key-figures"), columns, rows, totals: vec![] }
+}
+
+/// A key figure's series, as indented rows under it: `id.serie`, name, value, unit.
+fn series_rows<'a>(a: &'a AssignmentResult, k: &'a KeyFigureResult, l: &'a L) -> impl Iterator<Item = Vec<Cell>> + 'a {
+    k.series.iter().map(move |s| {
+        let value = s.value.map_or_else(|| text(super::not_available(l.0)), |v| Cell::Figure(k.unit.shown(v)));
+        vec![
+            text(&a.id),
+            text(format!("{}.{}", k.id, s.id)),
+            text(format!("  {}", tr_in!(l.0, "kf-report-series", name = s.name.as_str()))),
+            text(interval(k.interval, l)),
+            text(&k.period),
+            value,
+            text(k.unit.symbol()),
+            text(""),
+            text(""),
+            text(""),
+        ]
+    })
 }
 
 fn key_figure_row(a: &AssignmentResult, k: &KeyFigureResult, l: &L) -> Vec<Cell> {
     let value = k.value.map_or_else(|| text(super::not_available(l.0)), |v| Cell::Figure(k.unit.shown(v)));
-    let note = k.note.as_ref().map(|n| n.describe(l.0)).unwrap_or_default();
+    let note = k.remarks(l.0);
     vec![
         text(&a.id),
         text(&k.id),

@@ -429,6 +429,23 @@ pub enum KeyFigureItem {
     PerPart(#[serde(skip)] Span),
     /// `påverkan "Rörlig kostnad"`
     Impact(Str, #[serde(skip)] Span),
+    /// `serie leanlink "Leanlink" = expr`: a series beside the total.
+    Series(Series, #[serde(skip)] Span),
+    /// `aggregering medel`: the word as written (checked against the vocabulary).
+    Aggregation(Ident, #[serde(skip)] Span),
+    /// `helårsomräknad` (`true`) or `ej helårsomräknad` (`false`).
+    Annualised(bool, #[serde(skip)] Span),
+}
+
+/// `serie id "Name" = expr` in a key figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    /// Id.
+    pub id: Ident,
+    /// Display name.
+    pub name: Str,
+    /// Value formula, in the figure's unit.
+    pub value: Expr,
 }
 
 impl KeyFigureItem {
@@ -442,7 +459,10 @@ impl KeyFigureItem {
             | KeyFigureItem::From(_, s)
             | KeyFigureItem::Target(_, s)
             | KeyFigureItem::PerPart(s)
-            | KeyFigureItem::Impact(_, s) => *s,
+            | KeyFigureItem::Impact(_, s)
+            | KeyFigureItem::Series(_, s)
+            | KeyFigureItem::Aggregation(_, s)
+            | KeyFigureItem::Annualised(_, s) => *s,
         }
     }
 }

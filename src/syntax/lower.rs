@@ -199,7 +199,11 @@ fn unit(p: Pair<Rule>) -> UnitText {
     let first = next(&mut inner);
     match first.as_rule() {
         Rule::percent => UnitText::Percent,
-        _ => UnitText::Named { num: first.as_str().to_string(), den: inner.next().map(|d| d.as_str().to_string()) },
+        // `dygn/plats/dag`: the denominators joined by `/`, as written.
+        _ => {
+            let den: Vec<&str> = inner.map(|d| d.as_str()).collect();
+            UnitText::Named { num: first.as_str().to_string(), den: (!den.is_empty()).then(|| den.join("/")) }
+        }
     }
 }
 
@@ -346,6 +350,13 @@ fn key_figure_item(p: Pair<Rule>, b: usize) -> Lowered<KeyFigureItem> {
         Rule::kf_per_part => KeyFigureItem::PerPart(sp),
         Rule::kf_impact => KeyFigureItem::Impact(string(next(&mut inner), b), sp),
         Rule::kf_target => KeyFigureItem::Target(target(next(&mut inner), b)?, sp),
+        Rule::kf_series => {
+            let id = ident(next(&mut inner), b);
+            let name = string(next(&mut inner), b);
+            KeyFigureItem::Series(Series { id, name, value: formula(next(&mut inner), b)? }, sp)
+        }
+        Rule::kf_aggregation => KeyFigureItem::Aggregation(ident(next(&mut inner), b), sp),
+        Rule::kf_annualised => KeyFigureItem::Annualised(inner.next().is_none(), sp),
         other => return Err(unexpected(other, sp)),
     })
 }

@@ -75,6 +75,11 @@ pub fn human_name(rule: Rule) -> String {
         Rule::kf_per_part => code("per del"),
         Rule::kf_impact => code("påverkan"),
         Rule::kf_target => code("mål"),
+        Rule::kf_series => code("serie"),
+        Rule::kf_aggregation => code("aggregering"),
+        Rule::aggregation => tr!("syntax-rule-aggregation"),
+        Rule::kf_word => tr!("syntax-rule-key-figure-item"),
+        Rule::kf_annualised | Rule::kf_not => code("helårsomräknad"),
         Rule::target_cmp | Rule::target_range => tr!("syntax-rule-target"),
         Rule::target_op => tr!("syntax-rule-target-op"),
         Rule::change => code("förändring"),
@@ -135,7 +140,7 @@ pub(super) fn interval_name() -> String {
 }
 
 /// The unit names of the grammar's `unit_name`, for "unknown unit" hints.
-pub const UNIT_NAMES: [&str; 16] = [
+pub const UNIT_NAMES: [&str; 18] = [
     "kr",
     "tkr",
     "mnkr",
@@ -152,6 +157,8 @@ pub const UNIT_NAMES: [&str; 16] = [
     "månader",
     "månad",
     "st",
+    "veckor",
+    "vecka",
 ];
 
 /// How to fix an unknown unit `word`: the nearest unit names, or the list of them.
@@ -180,6 +187,7 @@ mod tests {
     fn unit_hints() {
         assert_eq!(unit_hint("kronor"), "menade du `kr`?");
         assert_eq!(unit_hint("timmer"), "menade du `timmar` eller `timme`?");
-        assert!(unit_hint("vecka").starts_with("enheterna är"));
+        assert!(unit_hint("fortnight").starts_with("enheterna är"));
+        assert_eq!(unit_hint("veckr"), "menade du `veckor` eller `vecka`?");
     }
 }

@@ -108,6 +108,9 @@ impl Walker<'_> {
         }
         for kf in &asg.key_figures {
             self.expr(&kf.formula.expr, Context { per_part: kf.per_part, ..whole });
+            for series in &kf.series {
+                self.expr(&series.formula.expr, Context { per_part: kf.per_part, ..whole });
+            }
         }
     }
 

@@ -9,8 +9,9 @@ use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, ExprKind as A};
 use crate::tr;
-use crate::units::Unit;
+use crate::units::{Base, Unit};
 use crate::vocab::Figure;
+use rust_decimal::Decimal;
 
 fn typed(kind: ExprKind, span: Span, unit: Unit, per_part: bool) -> Typed {
     Typed { expr: Expr { kind, span }, ty: Ty::Num(unit), per_part }
@@ -64,7 +65,13 @@ impl Resolver<'_> {
         let model = self.model_for(cx);
         match id.name.as_str() {
             "månader" => return Some(typed(ExprKind::Months, span, Unit::NONE, false)),
-            "dagar" => return Some(typed(ExprKind::Days, span, Unit::NONE, false)),
+            "dagar" => return Some(typed(ExprKind::Days, span, Unit::base(Base::Dagar), false)),
+            // The period's days / 7, in weeks: `volym(besök) / veckor` is `besök/vecka`.
+            "veckor" => {
+                let days = Box::new(Expr { kind: ExprKind::Days, span });
+                let seven = Box::new(Expr { kind: ExprKind::Const(Decimal::from(7)), span });
+                return Some(typed(ExprKind::Binary(BinOp::Div, days, seven), span, Unit::base(Base::Veckor), false));
+            }
             _ => {}
         }
         match Figure::parse(&id.name) {
@@ -345,7 +352,7 @@ fn single_name(e: &ast::Expr) -> Option<&ast::Ident> {
 
 /// Whether a name after `föregående.` means something only inside an assignment.
 fn needs_assignment(prev: &Model, name: &str) -> bool {
-    !matches!(name, "månader" | "dagar") && !prev.params.iter().any(|p| p.name == name)
+    !matches!(name, "månader" | "dagar" | "veckor") && !prev.params.iter().any(|p| p.name == name)
 }
 
 fn no_builds_on(span: Span, year: i32) -> Diagnostic {

@@ -20,7 +20,6 @@ expect-month-not-in-year = { $month } is not a month of { $year }, the year of t
 expect-per-part = `{ $id }` is reported per part: write `{ $assignment }.{ $id }.<del>`
 expect-no-figure = `{ $assignment }` has no key figure or amount `{ $id }`
 expect-not-reported = `{ $id }` is not reported for { $period }, only for { $periods }
-expect-monthly-needs-month = `{ $id }` is followed up every month: give the month, e.g. `{ $id }[{ $year }-03]`
 expect-yearly-no-month = `{ $id }` is followed up for the year (årsvis): leave out the month
 expect-expected-too-large = the expected value is too large
 expect-got-iu = expected { $wanted }, got i.u.{ $why }

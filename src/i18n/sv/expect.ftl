@@ -20,7 +20,6 @@ expect-month-not-in-year = { $month } är inte en månad i { $year }, reglernas 
 expect-per-part = `{ $id }` redovisas per del: skriv `{ $assignment }.{ $id }.<del>`
 expect-no-figure = `{ $assignment }` har inget nyckeltal eller belopp `{ $id }`
 expect-not-reported = `{ $id }` redovisas inte för { $period }, bara för { $periods }
-expect-monthly-needs-month = `{ $id }` följs upp varje månad: ange månaden, t.ex. `{ $id }[{ $year }-03]`
 expect-yearly-no-month = `{ $id }` följs upp för helår (årsvis): ta bort månaden
 expect-expected-too-large = det förväntade värdet är för stort
 expect-got-iu = förväntade { $wanted }, fick i.u.{ $why }
