@@ -77,7 +77,7 @@ impl Scope {
 
 pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previous: Option<Model>, diags: &mut Diagnostics) -> Model {
     let mut model =
-        Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], previous: previous.map(Box::new) };
+        Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], previous: previous.map(Box::new), out_of_scope: vec![] };
     let mut globals = Scope::default();
     let mut measures = Scope::default();
     for item in &file.items {
@@ -266,6 +266,7 @@ fn assignment(
         parts: vec![],
         codes: vec![],
         activities: vec![],
+        komplement: vec![],
         params: vec![],
         lets: vec![],
         fixed: None,
@@ -308,7 +309,12 @@ fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
         if let AssignmentItem::Part(p) = item
             && scope.declare(Declared::Part, &p.id, diags)
         {
-            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes: super::codes::patterns(&p.ids, diags) });
+            out.parts.push(Part {
+                id: p.id.name.clone(),
+                name: p.name.value.clone(),
+                codes: super::codes::patterns(&p.ids, diags),
+                komplement: super::codes::patterns(&p.komplement, diags),
+            });
         }
     }
 }
@@ -322,9 +328,13 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
         }
         AssignmentItem::Part(_) => {}
         AssignmentItem::Ids(ids, _) => out.codes.extend(super::codes::patterns(ids, diags)),
-        AssignmentItem::Activities(acts, _) => out
-            .activities
-            .extend(acts.iter().map(|a| Activity { name: a.name.value.clone(), codes: super::codes::patterns(&a.ids, diags) })),
+        AssignmentItem::Activities(acts, _) => out.activities.extend(acts.iter().map(|a| Activity {
+            id: a.id.as_ref().map(|i| i.name.clone()),
+            name: a.name.value.clone(),
+            codes: super::codes::patterns(&a.ids, diags),
+            komplement: super::codes::patterns(&a.komplement, diags),
+        })),
+        AssignmentItem::Komplement(ids, _) => out.komplement.extend(super::codes::patterns(ids, diags)),
         AssignmentItem::Parameter(p) => {
             if declare_param(names, p, diags) {
                 let parts = out.parts.clone();
@@ -469,6 +479,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
     let mut kind = None;
     let mut from = None;
     let mut report = None;
+    let mut codes = vec![];
     let mut has_amount = false;
     for item in &c.items {
         match item {
@@ -476,6 +487,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
             ChangeItem::Amount(..) => has_amount = true,
             ChangeItem::From(m, _) => from = Some(*m),
             ChangeItem::Report(s, _) => report = Some(s.value.clone()),
+            ChangeItem::Ids(ids, _) => codes.extend(super::codes::patterns(ids, diags)),
         }
     }
     let missing: Vec<&str> =
@@ -500,6 +512,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
         amount: placeholder(),
         from_month: from.month,
         report,
+        codes,
         span: c.span,
     })
 }

@@ -195,20 +195,43 @@ fn structure(file: &ast::File) -> Facts {
             }
         }
     }
+    out.extend(out_of_scope_facts(file));
     out
+}
+
+/// `utanför "Name"`: codes and source, one fact per unit.
+fn out_of_scope_facts(file: &ast::File) -> Facts {
+    let units = file.items.iter().filter_map(|i| if let Item::OutOfScope(o) = i { Some(o) } else { None });
+    units
+        .map(|o| {
+            let source = o.source.as_ref().map(|s| format!(" källa \"{}\"", s.value)).unwrap_or_default();
+            (format!("utanför \"{}\"", o.name.value), format!("id {}{source}", codes(&o.ids)))
+        })
+        .collect()
+}
+
+/// ` komplement K11*` when there are komplement codes.
+fn komplement_fact(ids: &[ast::IdCode]) -> String {
+    if ids.is_empty() { String::new() } else { format!(" komplement {}", codes(ids)) }
 }
 
 fn assignment_structure(a: &ast::Assignment) -> Facts {
     let mut out = vec![];
     for item in &a.items {
         match item {
-            AssignmentItem::Part(p) => {
-                out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}", p.name.value, codes(&p.ids))))
-            }
+            AssignmentItem::Part(p) => out.push((
+                format!("{}.del {}", a.id.name, p.id.name),
+                format!("\"{}\" id {}{}", p.name.value, codes(&p.ids), komplement_fact(&p.komplement)),
+            )),
             AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
-            AssignmentItem::Activities(acts, _) => {
-                out.extend(acts.iter().map(|x| (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes(&x.ids))))
-            }
+            AssignmentItem::Komplement(ids, _) => out.push((format!("{}.komplement", a.id.name), codes(ids))),
+            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| {
+                let subject = match &x.id {
+                    Some(id) => format!("{}.verksamhet {} \"{}\"", a.id.name, id.name, x.name.value),
+                    None => format!("{}.verksamhet \"{}\"", a.id.name, x.name.value),
+                };
+                (subject, format!("{}{}", codes(&x.ids), komplement_fact(&x.komplement)))
+            })),
             AssignmentItem::Source(s) => out.push((format!("{}.källa", a.id.name), s.value.clone())),
             _ => {}
         }
@@ -274,6 +297,7 @@ fn change_property(i: &ChangeItem) -> String {
         ChangeItem::Amount(e, _) => format!("belopp = {}", expression(e)),
         ChangeItem::From(m, _) => format!("från {}-{:02}", m.year, m.month),
         ChangeItem::Report(s, _) => format!("återrapportering \"{}\"", s.value),
+        ChangeItem::Ids(ids, _) => format!("id {}", codes(ids)),
     }
 }
 

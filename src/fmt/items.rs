@@ -25,6 +25,7 @@ fn top_item(p: &mut Printer, item: &Item) {
         Item::Parameter(param) => return parameter(p, param),
         Item::Board(b) => return board(p, b),
         Item::Expectation(e) => return expectation(p, e),
+        Item::OutOfScope(o) => out_of_scope(o),
     };
     p.item(item.span(), |p| p.line(&line));
 }
@@ -102,6 +103,7 @@ fn assignment_item(p: &mut Printer, item: &AssignmentItem) {
         }
         AssignmentItem::KeyFigure(k) => return key_figure(p, k),
         AssignmentItem::Change(c) => return change(p, c),
+        AssignmentItem::Komplement(ids, _) => format!("{KOMPLEMENT} {}", id_codes(ids)),
     };
     p.item(item.span(), |p| p.line(&line));
 }
@@ -116,7 +118,22 @@ fn compensation_kind(kind: CompensationKind) -> &'static str {
 /// `del nordväst "Nordväst" id L110*`
 fn part_line(part: &Part) -> String {
     let head = format!("{DEL} {} {}", part.id.name, string(&part.name));
-    if part.ids.is_empty() { head } else { format!("{head} {ID} {}", id_codes(&part.ids)) }
+    let head = if part.ids.is_empty() { head } else { format!("{head} {ID} {}", id_codes(&part.ids)) };
+    with_komplement(head, &part.komplement)
+}
+
+/// `… komplement K11*` after a part's or an activity's codes, when it has any.
+fn with_komplement(head: String, komplement: &[IdCode]) -> String {
+    if komplement.is_empty() { head } else { format!("{head} {KOMPLEMENT} {}", id_codes(komplement)) }
+}
+
+/// `utanför "Personlig assistans" id L31*, L32* källa "…"`
+fn out_of_scope(o: &OutOfScope) -> String {
+    let line = format!("{UTANFÖR} {} {ID} {}", string(&o.name), id_codes(&o.ids));
+    match &o.source {
+        Some(s) => format!("{line} {KÄLLA} {}", string(s)),
+        None => line,
+    }
 }
 
 /// `verksamheter {` with one `"Name" id …` per line.
@@ -124,6 +141,11 @@ fn activities_block(p: &mut Printer, activities: &[Activity], span: Span) {
     p.block(span, span.start + VERKSAMHETER.len(), VERKSAMHETER, |p| {
         for a in activities {
             let line = format!("{} {ID} {}", string(&a.name), id_codes(&a.ids));
+            let line = match &a.id {
+                Some(id) => format!("{} {line}", id.name),
+                None => line,
+            };
+            let line = with_komplement(line, &a.komplement);
             p.item(a.span, |p| p.line(&line));
         }
     });
@@ -194,6 +216,7 @@ fn change_line(item: &ChangeItem) -> String {
         ChangeItem::Amount(e, _) => format!("{BELOPP} = {}", expr(e)),
         ChangeItem::From(m, _) => format!("{FRÅN} {}", month(m)),
         ChangeItem::Report(s, _) => format!("{ÅTERRAPPORTERING} {}", string(s)),
+        ChangeItem::Ids(ids, _) => format!("{ID} {}", id_codes(ids)),
     }
 }
 

@@ -50,6 +50,8 @@ pub(super) const ANNARS: &str = "annars";
 pub(super) const INTE: &str = "inte";
 pub(super) const SUMMA: &str = "summa";
 pub(super) const FÖREGÅENDE: &str = "föregående";
+pub(super) const KOMPLEMENT: &str = "komplement";
+pub(super) const UTANFÖR: &str = "utanför";
 
 #[cfg(test)]
 mod tests {
@@ -58,7 +60,9 @@ mod tests {
 
     const GRAMMAR: &str = include_str!("../../grammar/ekostyr.pest");
 
-    const ALL: [&str; 47] = [
+    const ALL: [&str; 49] = [
+        KOMPLEMENT,
+        UTANFÖR,
         REGELVERK,
         ÅR,
         VERSION,

@@ -108,6 +108,22 @@ pub enum Item {
     Board(Board),
     /// `förvänta "…" { … }`
     Expectation(Expectation),
+    /// `utanför "Personlig assistans" id L31*`
+    OutOfScope(OutOfScope),
+}
+
+/// `utanför "Name" id … källa "…"`: a unit outside the steering model.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutOfScope {
+    /// Display name.
+    pub name: Str,
+    /// Ledger codes.
+    pub ids: Vec<IdCode>,
+    /// `källa`
+    pub source: Option<Str>,
+    /// Where.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 impl Item {
@@ -123,6 +139,7 @@ impl Item {
             Item::Measure(m) => m.span,
             Item::Board(b) => b.span,
             Item::Expectation(e) => e.span,
+            Item::OutOfScope(o) => o.span,
         }
     }
 }
@@ -254,6 +271,8 @@ pub enum AssignmentItem {
     KeyFigure(KeyFigure),
     /// `förändring …`
     Change(Change),
+    /// `komplement K14*`: the assignment's own komplement codes.
+    Komplement(Vec<IdCode>, #[serde(skip)] Span),
 }
 
 impl AssignmentItem {
@@ -268,6 +287,7 @@ impl AssignmentItem {
             AssignmentItem::Compensation(c) => c.span,
             AssignmentItem::KeyFigure(k) => k.span,
             AssignmentItem::Change(c) => c.span,
+            AssignmentItem::Komplement(_, s) => *s,
         }
     }
 }
@@ -281,6 +301,8 @@ pub struct Part {
     pub name: Str,
     /// Ledger codes.
     pub ids: Vec<IdCode>,
+    /// Komplement codes (`komplement K11*`).
+    pub komplement: Vec<IdCode>,
     /// Where.
     #[serde(skip)]
     pub span: Span,
@@ -289,10 +311,14 @@ pub struct Part {
 /// A level-3 activity.
 #[derive(Debug, Clone, Serialize)]
 pub struct Activity {
+    /// Id (`centrum`), optional.
+    pub id: Option<Ident>,
     /// Display name.
     pub name: Str,
     /// Ledger codes.
     pub ids: Vec<IdCode>,
+    /// Komplement codes (`komplement K4101`).
+    pub komplement: Vec<IdCode>,
     /// Where.
     #[serde(skip)]
     pub span: Span,
@@ -438,6 +464,8 @@ pub enum ChangeItem {
     From(Month, #[serde(skip)] Span),
     /// `återrapportering "…"`
     Report(Str, #[serde(skip)] Span),
+    /// `id L1205`: the change's own ledger codes, followed up on their own.
+    Ids(Vec<IdCode>, #[serde(skip)] Span),
 }
 
 impl ChangeItem {
@@ -445,6 +473,7 @@ impl ChangeItem {
     pub fn span(&self) -> Span {
         match self {
             ChangeItem::Kind(_, s) | ChangeItem::Amount(_, s) | ChangeItem::From(_, s) | ChangeItem::Report(_, s) => *s,
+            ChangeItem::Ids(_, s) => *s,
         }
     }
 }

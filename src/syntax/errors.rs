@@ -253,6 +253,8 @@ fn first_keyword(rule: Rule) -> Option<&'static str> {
         Rule::compensation => "ersättning",
         Rule::key_figure => "nyckeltal",
         Rule::change => "förändring",
+        Rule::komplement_codes => "komplement",
+        Rule::out_of_scope => "utanför",
         Rule::unit | Rule::unit_name => "kr",
         Rule::expect_input => "indata",
         Rule::expect_budget => "budget",
@@ -341,7 +343,7 @@ const GROUPS: &[Group] = &[
     Group {
         name: || human_name(Rule::item),
         markers: &["parameter", "nämnd"],
-        tokens: &["regelverk", "år", "version", "bygger_på", "dokumentägare", "beslut", "parameter", "mått", "nämnd", "förvänta"],
+        tokens: &["regelverk", "år", "version", "bygger_på", "dokumentägare", "beslut", "parameter", "mått", "nämnd", "förvänta", "utanför"],
         units: false,
         letters: false,
         digits: false,
@@ -368,7 +370,7 @@ const GROUPS: &[Group] = &[
     Group {
         name: || tr!("syntax-new-assignment-line"),
         markers: &["ersättning", "nyckeltal"],
-        tokens: &["källa", "del", "verksamheter", "id", "parameter", "låt", "ersättning", "nyckeltal", "förändring"],
+        tokens: &["källa", "del", "verksamheter", "id", "parameter", "låt", "ersättning", "nyckeltal", "förändring", "komplement"],
         units: false,
         letters: false,
         digits: false,
@@ -386,7 +388,7 @@ const GROUPS: &[Group] = &[
     Group {
         name: || tr!("syntax-new-change-line"),
         markers: &["typ", "belopp"],
-        tokens: &["typ", "belopp", "från", "återrapportering"],
+        tokens: &["typ", "belopp", "från", "återrapportering", "id"],
         units: false,
         letters: false,
         digits: false,

@@ -66,6 +66,7 @@ fn item(p: Pair<Rule>, b: usize) -> Lowered<Item> {
         Rule::measure => Item::Measure(measure(inner, b, sp)),
         Rule::board => Item::Board(board(inner, b, sp)?),
         Rule::expectation => Item::Expectation(expectation(inner, b, sp)?),
+        Rule::out_of_scope => Item::OutOfScope(out_of_scope(inner, b, sp)),
         other => return Err(unexpected(other, sp)),
     })
 }
@@ -241,6 +242,7 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
         }
         Rule::key_figure => AssignmentItem::KeyFigure(key_figure(inner, b, sp)?),
         Rule::change => AssignmentItem::Change(change(inner, b, sp)?),
+        Rule::komplement_codes => AssignmentItem::Komplement(id_codes(p, b), sp),
         other => return Err(unexpected(other, sp)),
     })
 }
@@ -248,15 +250,40 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
 fn part(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Part {
     let id = ident(next(&mut inner), b);
     let name = string(next(&mut inner), b);
-    let ids = inner.next().map(|c| id_codes(c, b)).unwrap_or_default();
-    Part { id, name, ids, span: sp }
+    let (ids, komplement) = codes_and_komplement(inner, b);
+    Part { id, name, ids, komplement, span: sp }
 }
 
 fn activity(p: Pair<Rule>, b: usize) -> Activity {
     let sp = span(&p, b);
     let mut inner = p.into_inner();
+    let first = next(&mut inner);
+    let (id, name) =
+        if first.as_rule() == Rule::ident { (Some(ident(first, b)), string(next(&mut inner), b)) } else { (None, string(first, b)) };
+    let (ids, komplement) = codes_and_komplement(inner, b);
+    Activity { id, name, ids, komplement, span: sp }
+}
+
+/// The `id …` and `komplement …` lists that end a part or an activity (each may be absent).
+fn codes_and_komplement<'a>(inner: impl Iterator<Item = Pair<'a, Rule>>, b: usize) -> (Vec<IdCode>, Vec<IdCode>) {
+    let (mut ids, mut komplement) = (vec![], vec![]);
+    for c in inner {
+        match c.as_rule() {
+            Rule::komplement_codes => komplement = id_codes(c, b),
+            _ => ids = id_codes(c, b),
+        }
+    }
+    (ids, komplement)
+}
+
+fn out_of_scope(mut inner: Pairs<Rule>, b: usize, sp: Span) -> OutOfScope {
     let name = string(next(&mut inner), b);
-    Activity { name, ids: id_codes(next(&mut inner), b), span: sp }
+    let ids = id_codes(next(&mut inner), b);
+    let source = inner.next().map(|s| {
+        let ssp = span(&s, b);
+        with_span(string(next(&mut s.into_inner()), b), ssp)
+    });
+    OutOfScope { name, ids, source, span: sp }
 }
 
 fn id_codes(p: Pair<Rule>, b: usize) -> Vec<IdCode> {
@@ -326,7 +353,7 @@ fn change(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Change> {
 fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
     let sp = span(&p, b);
     let rule = p.as_rule();
-    let mut inner = p.into_inner();
+    let mut inner = p.clone().into_inner();
     Ok(match rule {
         Rule::change_kind => ChangeItem::Kind(
             match next(&mut inner).as_str() {
@@ -339,6 +366,7 @@ fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
         Rule::change_amount => ChangeItem::Amount(formula(next(&mut inner), b)?, sp),
         Rule::change_from => ChangeItem::From(month(&next(&mut inner), b), sp),
         Rule::change_report => ChangeItem::Report(string(next(&mut inner), b), sp),
+        Rule::id_codes => ChangeItem::Ids(id_codes(p, b), sp),
         other => return Err(unexpected(other, sp)),
     })
 }
