@@ -36,7 +36,7 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
 }
 
 /// Whether two patterns can match the same code.
-fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
+pub(super) fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
     use CodePattern::*;
     let up = |s: &str| s.to_ascii_uppercase();
     match (a, b) {
