@@ -82,6 +82,8 @@ fn hemtjänst() -> AssignmentResult {
             ),
         ],
         activities: vec![activity(Activity::Named("Hemtjänst dag".into()), "2000000.00"), activity(Activity::Other, "1500000.00")],
+        level3: vec![],
+        change_ledger: vec![],
         forecast: None,
     }
 }
@@ -107,6 +109,8 @@ fn vårdboende() -> AssignmentResult {
             None,
         )],
         activities: vec![activity(Activity::Named("Vårdboende".into()), "140000.00")],
+        level3: vec![],
+        change_ledger: vec![],
         forecast: None,
     }
 }
@@ -132,6 +136,8 @@ fn report() -> Report {
             level1(("öppna", "Öppna former"), "3424568.89", "3500000.00", "-75431.11"),
             level1(("vb", "Vårdboende"), "150000.00", "140000.00", "10000.00"),
         ],
+        out_of_scope: Default::default(),
+        views: None,
         unmapped: Unmapped {
             count: 3,
             sum: d("1234.50"),

@@ -4,6 +4,7 @@
 pub mod data;
 mod interp;
 mod keyfigures;
+mod ledger;
 pub mod money;
 pub mod results;
 pub mod shape;
@@ -37,6 +38,9 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
     let level1 = level1(model, &assignments)?;
     totals_fit(model, &assignments)?;
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };
+    let ledger_overflow = |_| too_large(model, Span::default(), &crate::tr!("ledger-what-views"));
+    let out_of_scope = ledger::out_of_scope(model, data, last).map_err(ledger_overflow)?;
+    let views = ledger::views(model, data, last).map_err(ledger_overflow)?;
     Ok(Report {
         title: model.header.title.clone(),
         year: model.header.year,
@@ -45,6 +49,8 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
         assignments,
         level1,
         unmapped,
+        out_of_scope,
+        views,
         provenance: Provenance::default(),
     })
 }
@@ -96,6 +102,16 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
         result: money::sub(compensation.total, cost).map_err(overflow(crate::tr!("eval-what-result", assignment = &asg.id)))?,
         key_figures,
         activities: activities(scope, a, last).map_err(overflow(crate::tr!("eval-what-activities", assignment = &asg.id)))?,
+        level3: match scope.data {
+            Some(data) => ledger::level3(model, data, a, last, cost),
+            None => ledger::level3(model, &Data::empty(model), a, last, cost),
+        }
+        .map_err(overflow(crate::tr!("ledger-what-level3", assignment = &asg.id)))?,
+        change_ledger: match scope.data {
+            Some(data) => ledger::change_ledger(model, data, a, last),
+            None => Ok(vec![]),
+        }
+        .map_err(overflow(crate::tr!("ledger-what-change-ledger", assignment = &asg.id)))?,
         forecast,
     })
 }

@@ -13,3 +13,38 @@ ledger-hint-change-outside = förändringens kostnad följs upp inom uppdragets 
 ledger-too-many-changes = högst { $max } förändringar med egna ID-koder i `{ $assignment }`
 ledger-komplement-overlap = komplementkoden `{ $code }` i `{ $assignment }` överlappar `{ $other }` i `{ $other_assignment }`
 ledger-hint-komplement-disjoint = en komplementkod hör till ett enda uppdrag, annars går SoF:s vy inte att stämma av
+
+## eval
+ledger-what-views = utanför-enheterna och de två vyerna (ID och komplement)
+ledger-what-level3 = nivå 3 i `{ $assignment }`
+ledger-what-change-ledger = förändringarnas egna koder i `{ $assignment }`
+
+## report
+ledger-heading-level3 = NIVÅ 3: KOSTNAD PER VERKSAMHET (kr)
+ledger-heading-views = TVÅ VYER: ID (LEANLINK) OCH KOMPLEMENT (SOF) (kr)
+ledger-heading-disagreements = KONTERINGAR DÄR VYERNA SKILJER SIG: { $n } { $n ->
+    [one] par
+   *[other] par
+} (id, komplement)
+ledger-col-activity-id = Id
+ledger-col-id-view = ID-vy
+ledger-col-komplement-view = Komplementvy
+ledger-col-difference = Skillnad
+ledger-col-id = ID-kod
+ledger-col-komplement = Komplement
+ledger-col-id-assignment = Uppdrag enligt ID
+ledger-col-komplement-assignment = Uppdrag enligt komplement
+ledger-col-postings = Antal
+ledger-col-sum = Summa
+ledger-row-unmapped = Ej mappade
+ledger-row-out-of-scope = Utanför styrmodellen
+ledger-no-assignment = (inget)
+ledger-out-of-scope = UTANFÖR STYRMODELLEN: { $count } { $n ->
+   *[other] st
+}, summa { $sum } kr
+ledger-out-of-scope-unit = { $name }: { $count } { $n ->
+   *[other] st
+}, { $sum } kr
+ledger-sheet-level3 = Nivå 3
+ledger-sheet-views = Två vyer
+ledger-sheet-out-of-scope = Utanför

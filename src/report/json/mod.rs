@@ -52,6 +52,9 @@ fn in_words(r: &Report, lang: Lang) -> Report {
         for x in &mut a.activities {
             x.activity = Activity::Named(x.activity.describe(lang));
         }
+        for x in &mut a.level3 {
+            x.name = Activity::Named(x.name.describe(lang));
+        }
     }
     r
 }
