@@ -226,11 +226,12 @@ fn assignment_structure(a: &ast::Assignment) -> Facts {
             AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
             AssignmentItem::Komplement(ids, _) => out.push((format!("{}.komplement", a.id.name), codes(ids))),
             AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| {
-                let subject = match &x.id {
-                    Some(id) => format!("{}.verksamhet {} \"{}\"", a.id.name, id.name, x.name.value),
-                    None => format!("{}.verksamhet \"{}\"", a.id.name, x.name.value),
-                };
-                (subject, format!("{}{}", codes(&x.ids), komplement_fact(&x.komplement)))
+                let codes = format!("{}{}", codes(&x.ids), komplement_fact(&x.komplement));
+                match &x.id {
+                    // With an id, a new name is a change of the same activity.
+                    Some(id) => (format!("{}.verksamhet {}", a.id.name, id.name), format!("\"{}\" id {codes}", x.name.value)),
+                    None => (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes),
+                }
             })),
             AssignmentItem::Source(s) => out.push((format!("{}.källa", a.id.name), s.value.clone())),
             _ => {}
