@@ -200,9 +200,9 @@ fn identical_reports_give_identical_bytes() {
 #[test]
 fn sheets_are_named_in_the_report_language() {
     let sv = open(workbook(&report(), Lang::Sv)).sheet_names();
-    assert_eq!(sv, ["Överföringar", "Ersättning och resultat", "Verksamheter", "Nyckeltal", "Nivå 1", "Ej mappade", "Proveniens"]);
+    assert_eq!(sv, ["Överföringar", "Ersättning och resultat", "Verksamheter", "Nivå 3", "Nyckeltal", "Nivå 1", "Ej mappade", "Proveniens"]);
     let en = open(workbook(&report(), Lang::En)).sheet_names();
-    assert_eq!(en, ["Transfers", "Compensation and result", "Activities", "Key figures", "Level 1", "Unmapped", "Provenance"]);
+    assert_eq!(en, ["Transfers", "Compensation and result", "Activities", "Level 3", "Key figures", "Level 1", "Unmapped", "Provenance"]);
 }
 
 #[test]
@@ -303,4 +303,20 @@ fn csv_holds_every_view_in_one_table() {
     assert!(lines.contains(&"unmapped_total,,,,,,,,,,,,,,,,,,,,,,,,3,1234.50"));
     assert!(lines.contains(&"provenance,,,,,period,,,,,,,,,,,,,3,,,,,,,"));
     assert_eq!(lines.iter().filter(|l| l.starts_with("transfer,")).count(), 6);
+}
+
+#[test]
+fn ledger_views_have_sheets_of_their_own_when_declared() {
+    let mut r = report();
+    r.out_of_scope = OutOfScopeResult {
+        count: 2,
+        sum: d("525.50"),
+        units: vec![OutOfScopeUnit { name: "Personlig assistans".into(), count: 2, sum: d("525.50") }],
+    };
+    r.views = Some(Views::default());
+    let sv = open(workbook(&r, Lang::Sv)).sheet_names();
+    assert_eq!(sv[sv.len() - 4..], ["Två vyer", "Utanför", "Ej mappade", "Proveniens"]);
+    let t = sheet(&workbook(&r, Lang::Sv), "Utanför");
+    assert_eq!(cell(&t, 1, 0), s("Personlig assistans"));
+    assert_eq!(cell(&t, 2, 2), Data::Float(525.5));
 }
