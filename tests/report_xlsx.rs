@@ -200,7 +200,10 @@ fn identical_reports_give_identical_bytes() {
 #[test]
 fn sheets_are_named_in_the_report_language() {
     let sv = open(workbook(&report(), Lang::Sv)).sheet_names();
-    assert_eq!(sv, ["Överföringar", "Ersättning och resultat", "Verksamheter", "Nivå 3", "Nyckeltal", "Nivå 1", "Ej mappade", "Proveniens"]);
+    assert_eq!(
+        sv,
+        ["Överföringar", "Ersättning och resultat", "Verksamheter", "Nivå 3", "Nyckeltal", "Nivå 1", "Ej mappade", "Proveniens"]
+    );
     let en = open(workbook(&report(), Lang::En)).sheet_names();
     assert_eq!(en, ["Transfers", "Compensation and result", "Activities", "Level 3", "Key figures", "Level 1", "Unmapped", "Provenance"]);
 }

@@ -76,8 +76,15 @@ impl Scope {
 }
 
 pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previous: Option<Model>, diags: &mut Diagnostics) -> Model {
-    let mut model =
-        Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], previous: previous.map(Box::new), out_of_scope: vec![] };
+    let mut model = Model {
+        source: source.clone(),
+        header,
+        params: vec![],
+        measures: vec![],
+        assignments: vec![],
+        previous: previous.map(Box::new),
+        out_of_scope: vec![],
+    };
     let mut globals = Scope::default();
     let mut measures = Scope::default();
     for item in &file.items {

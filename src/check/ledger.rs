@@ -102,7 +102,13 @@ fn out_of_scope(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         *span,
-                        tr!("ledger-out-of-scope-overlap", code = code_s.as_str(), unit = unit, other = other_s.as_str(), assignment = assignment.as_str()),
+                        tr!(
+                            "ledger-out-of-scope-overlap",
+                            code = code_s.as_str(),
+                            unit = unit,
+                            other = other_s.as_str(),
+                            assignment = assignment.as_str()
+                        ),
                     )
                     .with_note(*other_span, tr!("check-other-code-here"))
                     .with_hint(tr!("ledger-hint-out-of-scope")),
@@ -110,7 +116,13 @@ fn out_of_scope(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         *other_span,
-                        tr!("ledger-assignment-overlaps-out-of-scope", code = other_s.as_str(), assignment = assignment.as_str(), other = code_s.as_str(), unit = unit),
+                        tr!(
+                            "ledger-assignment-overlaps-out-of-scope",
+                            code = other_s.as_str(),
+                            assignment = assignment.as_str(),
+                            other = code_s.as_str(),
+                            unit = unit
+                        ),
                     )
                     .with_note(*span, tr!("check-other-code-here"))
                     .with_hint(tr!("ledger-hint-out-of-scope")),
@@ -170,7 +182,10 @@ fn changes(a: &ast::Assignment, diags: &mut Diagnostics) {
         }
         with_codes += 1;
         if with_codes > MAX_CHANGES_WITH_CODES {
-            diags.push(Diagnostic::error(c.id.span, tr!("ledger-too-many-changes", max = MAX_CHANGES_WITH_CODES, assignment = a.id.name.as_str())));
+            diags.push(Diagnostic::error(
+                c.id.span,
+                tr!("ledger-too-many-changes", max = MAX_CHANGES_WITH_CODES, assignment = a.id.name.as_str()),
+            ));
         }
         for id in ids {
             let Some((code, span)) = located(std::slice::from_ref(id)).pop() else { continue };

@@ -649,7 +649,8 @@ pub fn map_komplement(model: &Model, code: &str) -> Option<AssignmentId> {
     }
     let matches = |ps: &[crate::model::CodePattern]| ps.iter().any(|c| c.matches(code));
     model.assignment_ids().zip(&model.assignments).find_map(|(ai, a)| {
-        let found = matches(&a.komplement) || a.parts.iter().any(|p| matches(&p.komplement)) || a.activities.iter().any(|x| matches(&x.komplement));
+        let found =
+            matches(&a.komplement) || a.parts.iter().any(|p| matches(&p.komplement)) || a.activities.iter().any(|x| matches(&x.komplement));
         found.then_some(ai)
     })
 }

@@ -268,7 +268,11 @@ fn views(out: &mut String, r: &Report, l: &L) {
     ];
     let diff = |a: Decimal, b: Decimal| money::sub(b, a).map(kr).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"));
     let mut rows: Vec<Vec<String>> =
-        v.id.assignments.iter().zip(&v.komplement.assignments).map(|(i, k)| vec![i.id.clone(), kr(i.sum), kr(k.sum), diff(i.sum, k.sum)]).collect();
+        v.id.assignments
+            .iter()
+            .zip(&v.komplement.assignments)
+            .map(|(i, k)| vec![i.id.clone(), kr(i.sum), kr(k.sum), diff(i.sum, k.sum)])
+            .collect();
     let (iu, ku) = (v.id.unmapped.sum, v.komplement.unmapped.sum);
     rows.push(vec![tr_in!(l.0, "ledger-row-unmapped"), kr(iu), kr(ku), diff(iu, ku)]);
     if v.id.out_of_scope.count != 0 || !r.out_of_scope.units.is_empty() {
@@ -314,7 +318,11 @@ fn out_of_scope(out: &mut String, r: &Report, l: &L) {
     }
     let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-out-of-scope", count = o.count.to_string(), n = o.count, sum = kr(o.sum)));
     for u in &o.units {
-        let _ = writeln!(out, "  {}", tr_in!(l.0, "ledger-out-of-scope-unit", name = u.name.as_str(), count = u.count.to_string(), n = u.count, sum = kr(u.sum)));
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr_in!(l.0, "ledger-out-of-scope-unit", name = u.name.as_str(), count = u.count.to_string(), n = u.count, sum = kr(u.sum))
+        );
     }
     out.push('\n');
 }

@@ -383,7 +383,11 @@ fn level3(r: &Report, l: &L) -> Sheet {
     let rows = r
         .assignments
         .iter()
-        .flat_map(|a| a.level3.iter().map(|x| vec![text(&a.id), text(x.id.clone().unwrap_or_default()), text(x.name.describe(l.0)), Cell::Money(x.cost)]))
+        .flat_map(|a| {
+            a.level3
+                .iter()
+                .map(|x| vec![text(&a.id), text(x.id.clone().unwrap_or_default()), text(x.name.describe(l.0)), Cell::Money(x.cost)])
+        })
         .collect();
     Sheet { name: tr_in!(l.0, "ledger-sheet-level3"), columns, rows, totals: vec![] }
 }
@@ -401,9 +405,17 @@ fn views(r: &Report, l: &L) -> Option<Sheet> {
         l.col(tr_in!(l.0, "ledger-col-postings"), 10.0),
     ];
     let mut rows: Vec<Vec<Cell>> =
-        v.id.assignments.iter().zip(&v.komplement.assignments).map(|(i, k)| vec![text(&i.id), Cell::Money(i.sum), Cell::Money(k.sum)]).collect();
+        v.id.assignments
+            .iter()
+            .zip(&v.komplement.assignments)
+            .map(|(i, k)| vec![text(&i.id), Cell::Money(i.sum), Cell::Money(k.sum)])
+            .collect();
     rows.push(vec![text(tr_in!(l.0, "ledger-row-unmapped")), Cell::Money(v.id.unmapped.sum), Cell::Money(v.komplement.unmapped.sum)]);
-    rows.push(vec![text(tr_in!(l.0, "ledger-row-out-of-scope")), Cell::Money(v.id.out_of_scope.sum), Cell::Money(v.komplement.out_of_scope.sum)]);
+    rows.push(vec![
+        text(tr_in!(l.0, "ledger-row-out-of-scope")),
+        Cell::Money(v.id.out_of_scope.sum),
+        Cell::Money(v.komplement.out_of_scope.sum),
+    ]);
     let none = || tr_in!(l.0, "ledger-no-assignment");
     for d in &v.disagreements {
         // The sum stands in the ID view's column of the ID code's assignment.
