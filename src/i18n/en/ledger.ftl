@@ -50,3 +50,7 @@ ledger-out-of-scope-unit = { $name }: { $count } { $n ->
 ledger-sheet-level3 = Level 3
 ledger-sheet-views = Two views
 ledger-sheet-out-of-scope = Out of scope
+
+## explain
+ledger-explain-activity = of which level 3 { $activity } (id { $codes })
+ledger-explain-change = of which the change { $change } (id { $codes })

@@ -48,3 +48,7 @@ ledger-out-of-scope-unit = { $name }: { $count } { $n ->
 ledger-sheet-level3 = Nivå 3
 ledger-sheet-views = Två vyer
 ledger-sheet-out-of-scope = Utanför
+
+## explain
+ledger-explain-activity = varav nivå 3 { $activity } (id { $codes })
+ledger-explain-change = varav förändringen { $change } (id { $codes })
