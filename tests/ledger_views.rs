@@ -70,7 +70,8 @@ fn a_json_report_reads_back_to_the_same_figures() {
 
 #[test]
 fn year_to_date_views_follow_the_period() {
-    let out = ok(&ekostyr(&["run", &format!("{CASE}/rules.ek"), "--input", &format!("{CASE}/input"), "--format", "json", "--period", "2023-03"]));
+    let out =
+        ok(&ekostyr(&["run", &format!("{CASE}/rules.ek"), "--input", &format!("{CASE}/input"), "--format", "json", "--period", "2023-03"]));
     let r: serde_json::Value = serde_json::from_str(&out).expect("json");
     // Up to March: R4101 150,15 + R4102 30,00 + R4103 7,77 + R4301 40,00; the June out-of-scope postings not yet.
     assert_eq!(r["views"]["id"]["assignments"][0]["sum"], "227.92");

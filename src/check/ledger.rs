@@ -22,6 +22,29 @@ pub(super) fn check(file: &ast::File, model: &mut Model, diags: &mut Diagnostics
         changes(a, diags);
     }
     komplement_overlaps(file, diags);
+    komplement_everywhere(file, diags);
+}
+
+/// Once the file declares komplement codes, an assignment without any has all its
+/// postings unmapped in SoF's view: a warning at the assignment.
+fn komplement_everywhere(file: &ast::File, diags: &mut Diagnostics) {
+    let has = |a: &ast::Assignment| {
+        a.items.iter().any(|item| match item {
+            AssignmentItem::Komplement(ids, _) => !ids.is_empty(),
+            AssignmentItem::Part(p) => !p.komplement.is_empty(),
+            AssignmentItem::Activities(acts, _) => acts.iter().any(|x| !x.komplement.is_empty()),
+            _ => false,
+        })
+    };
+    if !assignments(file).any(has) {
+        return;
+    }
+    for a in assignments(file).filter(|a| !has(a)) {
+        diags.push(
+            Diagnostic::warning(a.id.span, tr!("ledger-no-komplement", assignment = a.id.name.as_str()))
+                .with_hint(tr!("ledger-hint-no-komplement")),
+        );
+    }
 }
 
 fn assignments(file: &ast::File) -> impl Iterator<Item = &ast::Assignment> {

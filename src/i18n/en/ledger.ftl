@@ -54,3 +54,5 @@ ledger-sheet-out-of-scope = Out of scope
 ## explain
 ledger-explain-activity = of which level 3 { $activity } (id { $codes })
 ledger-explain-change = of which the change { $change } (id { $codes })
+ledger-no-komplement = `{ $assignment }` has no komplement codes, so all its postings are unmapped in SoF's view
+ledger-hint-no-komplement = give the assignment (or its parts) `komplement …` as the other assignments have

@@ -52,3 +52,5 @@ ledger-sheet-out-of-scope = Utanför
 ## explain
 ledger-explain-activity = varav nivå 3 { $activity } (id { $codes })
 ledger-explain-change = varav förändringen { $change } (id { $codes })
+ledger-no-komplement = `{ $assignment }` har inga komplementkoder, så alla dess konteringar blir ej mappade i SoF:s vy
+ledger-hint-no-komplement = ge uppdraget (eller dess delar) `komplement …` som de andra uppdragen
