@@ -259,6 +259,8 @@ pub struct Activity {
     pub codes: Vec<CodePattern>,
     /// Komplement codes (the SoF view).
     pub komplement: Vec<CodePattern>,
+    /// The part it is declared in (`del … { verksamheter { … } }`), if any.
+    pub part: Option<PartId>,
 }
 
 /// A named formula inside an assignment.

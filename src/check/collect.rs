@@ -303,7 +303,7 @@ fn assignment(
 /// reported on its own).
 fn has_codes(a: &ast::Assignment) -> bool {
     a.items.iter().any(|item| match item {
-        AssignmentItem::Part(p) => !p.ids.is_empty(),
+        AssignmentItem::Part(p) => !p.ids.is_empty() || p.activities.iter().any(|x| !x.ids.is_empty()),
         AssignmentItem::Ids(ids, _) => !ids.is_empty(),
         AssignmentItem::Activities(acts, _) => acts.iter().any(|x| !x.ids.is_empty()),
         _ => false,
@@ -322,6 +322,14 @@ fn parts(a: &ast::Assignment, out: &mut Assignment, diags: &mut Diagnostics) {
                 codes: super::codes::patterns(&p.ids, diags),
                 komplement: super::codes::patterns(&p.komplement, diags),
             });
+            let part = out.part_id(&p.id.name);
+            out.activities.extend(p.activities.iter().map(|a| Activity {
+                id: a.id.as_ref().map(|i| i.name.clone()),
+                name: a.name.value.clone(),
+                codes: super::codes::patterns(&a.ids, diags),
+                komplement: super::codes::patterns(&a.komplement, diags),
+                part,
+            }));
         }
     }
 }
@@ -340,6 +348,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
             name: a.name.value.clone(),
             codes: super::codes::patterns(&a.ids, diags),
             komplement: super::codes::patterns(&a.komplement, diags),
+            part: None,
         })),
         AssignmentItem::Komplement(ids, _) => out.komplement.extend(super::codes::patterns(ids, diags)),
         AssignmentItem::Parameter(p) => {

@@ -29,12 +29,12 @@ pub(super) fn check(file: &ast::File, model: &mut Model, diags: &mut Diagnostics
 /// postings unmapped in SoF's view: a warning at the assignment.
 fn komplement_everywhere(file: &ast::File, diags: &mut Diagnostics) {
     let has = |a: &ast::Assignment| {
-        a.items.iter().any(|item| match item {
+        let own = a.items.iter().any(|item| match item {
             AssignmentItem::Komplement(ids, _) => !ids.is_empty(),
             AssignmentItem::Part(p) => !p.komplement.is_empty(),
-            AssignmentItem::Activities(acts, _) => acts.iter().any(|x| !x.komplement.is_empty()),
             _ => false,
-        })
+        });
+        own || all_activities(a).iter().any(|(x, _)| !x.komplement.is_empty())
     };
     if !assignments(file).any(has) {
         return;
@@ -72,9 +72,21 @@ fn assignment_codes(a: &ast::Assignment) -> Vec<(CodePattern, Span)> {
     out
 }
 
+/// Every activity of the assignment, with the part it is declared in.
+fn all_activities(a: &ast::Assignment) -> Vec<(&ast::Activity, Option<&ast::Part>)> {
+    let mut out = vec![];
+    for item in &a.items {
+        match item {
+            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| (x, None))),
+            AssignmentItem::Part(p) => out.extend(p.activities.iter().map(|x| (x, Some(p)))),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn activity_codes(a: &ast::Assignment) -> Vec<(CodePattern, Span)> {
-    let acts = a.items.iter().filter_map(|i| if let AssignmentItem::Activities(x, _) = i { Some(x) } else { None });
-    acts.flatten().flat_map(|x| located(&x.ids)).collect()
+    all_activities(a).into_iter().flat_map(|(x, _)| located(&x.ids)).collect()
 }
 
 fn shown(codes: &[(CodePattern, Span)]) -> String {
@@ -158,12 +170,16 @@ fn out_of_scope(file: &ast::File, model: &mut Model, diags: &mut Diagnostics) {
 }
 
 /// Activity ids are unique in their assignment; an activity's codes lie within the
-/// assignment's (own or parts') when the assignment has any.
+/// assignment's (own or parts') when the assignment has any, and within its part's
+/// when it is declared in a part.
 fn activities(a: &ast::Assignment, diags: &mut Diagnostics) {
-    let codes = assignment_codes(a);
+    let all = assignment_codes(a);
     let mut ids: HashMap<&str, Span> = HashMap::new();
-    let acts = a.items.iter().filter_map(|i| if let AssignmentItem::Activities(x, _) = i { Some(x) } else { None });
-    for act in acts.flatten() {
+    for (act, part) in all_activities(a) {
+        let codes = match part {
+            Some(p) if !p.ids.is_empty() => located(&p.ids),
+            _ => all.clone(),
+        };
         if let Some(id) = &act.id {
             if let Some(first) = ids.get(id.name.as_str()) {
                 diags.push(
@@ -179,11 +195,15 @@ fn activities(a: &ast::Assignment, diags: &mut Diagnostics) {
         }
         for (code, span) in located(&act.ids) {
             if !codes.iter().any(|(c, _)| within(&code, c)) {
+                let owner = match part {
+                    Some(p) if !p.ids.is_empty() => format!("{}.{}", a.id.name, p.id.name),
+                    _ => a.id.name.clone(),
+                };
                 let message = tr!(
                     "ledger-activity-outside",
                     code = code.to_string(),
                     activity = act.name.value.as_str(),
-                    assignment = a.id.name.as_str(),
+                    assignment = owner,
                     codes = shown(&codes)
                 );
                 diags.push(Diagnostic::error(span, message).with_hint(tr!("ledger-hint-activity-outside")));
@@ -236,10 +256,10 @@ fn komplement_overlaps(file: &ast::File, diags: &mut Diagnostics) {
                 match item {
                     AssignmentItem::Komplement(ids, _) => codes.extend(located(ids)),
                     AssignmentItem::Part(p) => codes.extend(located(&p.komplement)),
-                    AssignmentItem::Activities(acts, _) => codes.extend(acts.iter().flat_map(|x| located(&x.komplement))),
                     _ => {}
                 }
             }
+            codes.extend(all_activities(a).into_iter().flat_map(|(x, _)| located(&x.komplement)));
             (a.id.name.as_str(), codes)
         })
         .collect();

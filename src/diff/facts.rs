@@ -210,6 +210,16 @@ fn out_of_scope_facts(file: &ast::File) -> Facts {
         .collect()
 }
 
+/// A level-3 activity of `owner` (an assignment, or `assignment.part`).
+fn activity_fact(owner: &str, x: &ast::Activity) -> (String, String) {
+    let codes = format!("{}{}", codes(&x.ids), komplement_fact(&x.komplement));
+    match &x.id {
+        // With an id, a new name is a change of the same activity.
+        Some(id) => (format!("{owner}.verksamhet {}", id.name), format!("\"{}\" id {codes}", x.name.value)),
+        None => (format!("{owner}.verksamhet \"{}\"", x.name.value), codes),
+    }
+}
+
 /// ` komplement K11*` when there are komplement codes.
 fn komplement_fact(ids: &[ast::IdCode]) -> String {
     if ids.is_empty() { String::new() } else { format!(" komplement {}", codes(ids)) }
@@ -219,20 +229,16 @@ fn assignment_structure(a: &ast::Assignment) -> Facts {
     let mut out = vec![];
     for item in &a.items {
         match item {
-            AssignmentItem::Part(p) => out.push((
-                format!("{}.del {}", a.id.name, p.id.name),
-                format!("\"{}\" id {}{}", p.name.value, codes(&p.ids), komplement_fact(&p.komplement)),
-            )),
+            AssignmentItem::Part(p) => {
+                out.push((
+                    format!("{}.del {}", a.id.name, p.id.name),
+                    format!("\"{}\" id {}{}", p.name.value, codes(&p.ids), komplement_fact(&p.komplement)),
+                ));
+                out.extend(p.activities.iter().map(|x| activity_fact(&format!("{}.{}", a.id.name, p.id.name), x)));
+            }
             AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
             AssignmentItem::Komplement(ids, _) => out.push((format!("{}.komplement", a.id.name), codes(ids))),
-            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| {
-                let codes = format!("{}{}", codes(&x.ids), komplement_fact(&x.komplement));
-                match &x.id {
-                    // With an id, a new name is a change of the same activity.
-                    Some(id) => (format!("{}.verksamhet {}", a.id.name, id.name), format!("\"{}\" id {codes}", x.name.value)),
-                    None => (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes),
-                }
-            })),
+            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| activity_fact(&a.id.name, x))),
             AssignmentItem::Source(s) => out.push((format!("{}.källa", a.id.name), s.value.clone())),
             _ => {}
         }

@@ -14,17 +14,18 @@ use rust_decimal::Decimal;
 pub(super) fn level3(model: &Model, data: &Data, a: AssignmentId, last: u32, cost: Decimal) -> Result<Vec<Level3Cost>, Overflow> {
     let asg = &model.assignments[a];
     if asg.activities.is_empty() {
-        return Ok(vec![Level3Cost { id: Some(LEVEL3_OTHER.to_string()), name: Activity::Other, cost }]);
+        return Ok(vec![Level3Cost { id: Some(LEVEL3_OTHER.to_string()), part: None, name: Activity::Other, cost }]);
     }
     let sum = |months: &[Decimal; 12]| money::sum(months.iter().take(last as usize).copied());
     let slots = data.activities_of(a);
     let mut out = vec![];
     // INVARIANT: with activities declared, slot `i` is activity `i` and the last slot the rest (see `data::activity_slots`).
     for (x, months) in asg.activities.iter().zip(slots) {
-        out.push(Level3Cost { id: x.id.clone(), name: Activity::Named(x.name.clone()), cost: sum(months)? });
+        let part = x.part.map(|p| asg.parts[p].id.clone());
+        out.push(Level3Cost { id: x.id.clone(), part, name: Activity::Named(x.name.clone()), cost: sum(months)? });
     }
     let rest = slots.get(asg.activities.len()).map(sum).transpose()?.unwrap_or_default();
-    out.push(Level3Cost { id: Some(LEVEL3_OTHER.to_string()), name: Activity::Other, cost: rest });
+    out.push(Level3Cost { id: Some(LEVEL3_OTHER.to_string()), part: None, name: Activity::Other, cost: rest });
     Ok(out)
 }
 

@@ -210,6 +210,9 @@ pub struct ActivityCost {
 pub struct Level3Cost {
     /// The activity's id (`övrigt` for the rest); `null` for an activity declared without one.
     pub id: Option<String>,
+    /// The part the activity is declared in, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
     /// Its name.
     pub name: Activity,
     /// Its cost.

@@ -93,6 +93,11 @@ fn assignment(p: &mut Printer, a: &Assignment) {
 fn assignment_item(p: &mut Printer, item: &AssignmentItem) {
     let line = match item {
         AssignmentItem::Source(s) => format!("{KÄLLA} {}", string(s)),
+        AssignmentItem::Part(part) if !part.activities.is_empty() => {
+            return p.block(part.span, part.name.span.end, &part_line(part), |p| {
+                activities_block(p, &part.activities, part.activities_span);
+            });
+        }
         AssignmentItem::Part(part) => part_line(part),
         AssignmentItem::Ids(ids, _) => format!("{ID} {}", id_codes(ids)),
         AssignmentItem::Let(l) => format!("{LÅT} {} = {}", l.name.name, expr(&l.expr)),

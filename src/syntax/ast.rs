@@ -303,6 +303,11 @@ pub struct Part {
     pub ids: Vec<IdCode>,
     /// Komplement codes (`komplement K11*`).
     pub komplement: Vec<IdCode>,
+    /// Level-3 activities of the part (`{ verksamheter { … } }`).
+    pub activities: Vec<Activity>,
+    /// Where the part's `verksamheter { … }` is (empty when it has none).
+    #[serde(skip)]
+    pub activities_span: Span,
     /// Where.
     #[serde(skip)]
     pub span: Span,

@@ -250,8 +250,21 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
 fn part(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Part {
     let id = ident(next(&mut inner), b);
     let name = string(next(&mut inner), b);
-    let (ids, komplement) = codes_and_komplement(inner, b);
-    Part { id, name, ids, komplement, span: sp }
+    let mut activities = vec![];
+    let mut activities_span = Span::default();
+    let rest: Vec<Pair<Rule>> = inner
+        .filter_map(|c| {
+            if c.as_rule() == Rule::activities {
+                activities_span = span(&c, b);
+                activities.extend(c.into_inner().map(|a| activity(a, b)));
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect();
+    let (ids, komplement) = codes_and_komplement(rest.into_iter(), b);
+    Part { id, name, ids, komplement, activities, activities_span, span: sp }
 }
 
 fn activity(p: Pair<Rule>, b: usize) -> Activity {
