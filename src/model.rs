@@ -263,6 +263,9 @@ pub struct Activity {
     pub part: Option<PartId>,
 }
 
+/// The id of the level-3 row that takes the rest of an assignment's cost (`övrigt`).
+pub const LEVEL3_OTHER: &str = "övrigt";
+
 /// A named formula inside an assignment.
 #[derive(Debug, Clone)]
 pub struct Let {

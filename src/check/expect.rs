@@ -275,8 +275,7 @@ impl<'a> Cx<'a> {
 /// Whether `name` is the id of one of the assignment's level-3 activities, or `övrigt`
 /// (the rest) when it declares any.
 fn is_activity(asg: &Assignment, name: &str) -> bool {
-    asg.activities.iter().any(|x| x.id.as_deref() == Some(name))
-        || (!asg.activities.is_empty() && name == crate::eval::results::LEVEL3_OTHER)
+    asg.activities.iter().any(|x| x.id.as_deref() == Some(name)) || (!asg.activities.is_empty() && name == crate::model::LEVEL3_OTHER)
 }
 
 fn names(path: &[Ident]) -> String {

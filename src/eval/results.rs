@@ -220,8 +220,7 @@ pub struct Level3Cost {
     pub cost: Decimal,
 }
 
-/// The id of the level-3 row that takes the rest.
-pub const LEVEL3_OTHER: &str = "övrigt";
+pub use crate::model::LEVEL3_OTHER;
 
 /// The cost of one change's own codes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
