@@ -121,7 +121,11 @@ fn assignment(out: &mut String, old: &Model, a: &ast::Assignment) {
     let Some((ai, _)) = old.assignment(&a.id.name) else { return };
     for item in &a.items {
         match item {
-            AssignmentItem::Source(_) | AssignmentItem::Part(_) | AssignmentItem::Activities(..) | AssignmentItem::Ids(..) => {
+            AssignmentItem::Source(_)
+            | AssignmentItem::Part(_)
+            | AssignmentItem::Activities(..)
+            | AssignmentItem::Ids(..)
+            | AssignmentItem::Komplement(..) => {
                 let _ = writeln!(out, "{}", old.source.slice(item.span()));
             }
             AssignmentItem::Parameter(p) => parameter(out, old, ai, p),
