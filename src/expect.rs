@@ -455,9 +455,32 @@ impl Cx<'_> {
 
     fn part_cost(&self, ai: AssignmentId, part: &str, month: Option<u32>) -> Result<Decimal, String> {
         let asg = &self.model.assignments[ai];
+        if asg.part_id(part).is_none()
+            && let Some(cost) = self.activity_cost(ai, part, month)
+        {
+            return cost;
+        }
         let p = asg.part_id(part).ok_or_else(|| crate::tr!("expect-no-part", assignment = asg.id.as_str(), part = part))?;
         let months = month.map_or(1..=12, |m| m..=m);
         self.cost(ai, Some(p), months)
+    }
+
+    /// The cost of a level-3 activity by its id (`övrigt`: the rest) for the year or one
+    /// month; `None` when the assignment has no such activity.
+    fn activity_cost(&self, ai: AssignmentId, id: &str, month: Option<u32>) -> Option<Result<Decimal, String>> {
+        let asg = &self.model.assignments[ai];
+        if asg.activities.is_empty() {
+            return None;
+        }
+        let slot = match asg.activities.iter().position(|x| x.id.as_deref() == Some(id)) {
+            Some(i) => i,
+            None if id == crate::eval::results::LEVEL3_OTHER => asg.activities.len(),
+            None => return None,
+        };
+        let months = self.data.activities_of(ai).get(slot)?;
+        let range = month.map_or(0..12, |m| (m as usize - 1)..(m as usize));
+        let sum = months.get(range)?.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v));
+        Some(sum.ok_or_else(|| crate::tr!("expect-cost-overflow")))
     }
 
     /// The ledger of an assignment (or one part slot) over `months`.

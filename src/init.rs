@@ -84,7 +84,27 @@ fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
             board(&mut out, old, b);
         }
     }
+    // Units outside the steering model stay outside it: their postings must not turn unmapped.
+    for item in &file.items {
+        if let Item::OutOfScope(o) = item {
+            let _ = writeln!(out, "{}", old.source.slice(o.span));
+        }
+    }
     out
+}
+
+/// A part whose months (`från`/`till`) were last year's: copied without them, with a
+/// line saying so, since last year's months are not in the new year.
+fn part_without_validity(out: &mut String, old: &Model, p: &ast::Part) {
+    let (Some(v), text) = (&p.validity, old.source.slice(p.span)) else { return };
+    let (from, to) = (v.span.start.saturating_sub(p.span.start), v.span.end.saturating_sub(p.span.start));
+    let (Some(before), Some(after)) = (text.get(..from), text.get(to..)) else {
+        let _ = writeln!(out, "{text}");
+        return;
+    };
+    let months = text.get(from..to).unwrap_or_default();
+    let _ = writeln!(out, "# REVIDERA: delen `{}` gällde {months} under {}", p.id.name, old.header.year);
+    let _ = writeln!(out, "{}{}", before.trim_end(), after);
 }
 
 /// The boards that decided last year's rules, once each, in order.
@@ -121,7 +141,12 @@ fn assignment(out: &mut String, old: &Model, a: &ast::Assignment) {
     let Some((ai, _)) = old.assignment(&a.id.name) else { return };
     for item in &a.items {
         match item {
-            AssignmentItem::Source(_) | AssignmentItem::Part(_) | AssignmentItem::Activities(..) | AssignmentItem::Ids(..) => {
+            AssignmentItem::Part(p) if p.validity.is_some() => part_without_validity(out, old, p),
+            AssignmentItem::Source(_)
+            | AssignmentItem::Part(_)
+            | AssignmentItem::Activities(..)
+            | AssignmentItem::Ids(..)
+            | AssignmentItem::Komplement(..) => {
                 let _ = writeln!(out, "{}", old.source.slice(item.span()));
             }
             AssignmentItem::Parameter(p) => parameter(out, old, ai, p),

@@ -80,6 +80,22 @@ pub struct Model {
     pub assignments: Vec<Assignment>,
     /// The model of the file named by `bygger_på`.
     pub previous: Option<Box<Model>>,
+    /// Units outside the steering model (`utanför`), in source order.
+    pub out_of_scope: Vec<OutOfScope>,
+}
+
+/// `utanför "Personlig assistans" id L31*`: postings that are no assignment's cost
+/// and not unmapped either.
+#[derive(Debug, Clone)]
+pub struct OutOfScope {
+    /// Display name.
+    pub name: String,
+    /// Ledger codes.
+    pub codes: Vec<CodePattern>,
+    /// `källa`
+    pub source_ref: Option<String>,
+    /// Where declared.
+    pub span: Span,
 }
 
 /// Header fields.
@@ -240,6 +256,8 @@ pub struct Assignment {
     pub codes: Vec<CodePattern>,
     /// Level-3 activities; when none are declared, the parts serve.
     pub activities: Vec<Activity>,
+    /// Komplement codes of the assignment itself (`komplement K14*`), for the SoF view.
+    pub komplement: Vec<CodePattern>,
     /// Local parameters.
     pub params: Vec<Param>,
     /// `låt` bindings.
@@ -269,6 +287,8 @@ pub struct Part {
     pub name: String,
     /// Ledger codes.
     pub codes: Vec<CodePattern>,
+    /// Komplement codes (the SoF view).
+    pub komplement: Vec<CodePattern>,
     /// `från …`/`till …`: the months the part applies; `None` is the whole year.
     ///
     /// A part valid n of 12 months contributes n/12 of its annual term to
@@ -332,11 +352,20 @@ pub struct ChangeDecision {
 /// A level-3 activity.
 #[derive(Debug, Clone)]
 pub struct Activity {
+    /// Id (`centrum`), when declared.
+    pub id: Option<String>,
     /// Display name.
     pub name: String,
     /// Ledger codes.
     pub codes: Vec<CodePattern>,
+    /// Komplement codes (the SoF view).
+    pub komplement: Vec<CodePattern>,
+    /// The part it is declared in (`del … { verksamheter { … } }`), if any.
+    pub part: Option<PartId>,
 }
+
+/// The id of the level-3 row that takes the rest of an assignment's cost (`övrigt`).
+pub const LEVEL3_OTHER: &str = "övrigt";
 
 /// A named formula inside an assignment.
 #[derive(Debug, Clone)]
@@ -450,6 +479,9 @@ pub struct Change {
     pub report: Option<String>,
     /// When the report is due (`senast YYYY-MM-DD`).
     pub report_due: Option<String>,
+    /// The change's own ledger codes (`id …`), within its assignment's; their cost is
+    /// followed up per change.
+    pub codes: Vec<CodePattern>,
     /// Where declared.
     pub span: Span,
 }
@@ -560,6 +592,15 @@ impl Expr {
 }
 
 impl Model {
+    /// Whether any assignment, part or activity declares komplement codes (the SoF view).
+    pub fn has_komplement(&self) -> bool {
+        self.assignments.iter().any(|a| {
+            !a.komplement.is_empty()
+                || a.parts.iter().any(|p| !p.komplement.is_empty())
+                || a.activities.iter().any(|x| !x.komplement.is_empty())
+        })
+    }
+
     /// A parameter by reference.
     pub fn param(&self, r: ParamRef) -> &Param {
         match r {

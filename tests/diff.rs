@@ -107,6 +107,28 @@ fn init_builds_a_third_year_that_checks_and_runs() {
 }
 
 #[test]
+fn init_keeps_the_units_outside_the_model_and_drops_last_years_months_of_a_part() {
+    let dir = rules_dir();
+    stdout_ok(ekostyr_in(dir.path(), &["init", "2025", "--from", "2024.ek"]));
+    let text = std::fs::read_to_string(dir.path().join("2025.ek")).expect("written");
+    let units = |t: &str| t.lines().filter(|l| l.trim_start().starts_with("utanför ")).count();
+    let old = std::fs::read_to_string(dir.path().join("2024.ek")).expect("read");
+    assert_eq!(units(&text), units(&old), "{text}");
+    assert!(units(&text) > 0);
+
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/part_validity/rules.ek");
+    let sub = dir.path().join("delar");
+    std::fs::create_dir(&sub).expect("mkdir");
+    std::fs::copy(case, sub.join("delar.ek")).expect("copy");
+    stdout_ok(ekostyr_in(&sub, &["init", "2024", "--from", "delar.ek"]));
+    let text = std::fs::read_to_string(sub.join("2024.ek")).expect("written");
+    assert!(text.contains("# REVIDERA: delen `a` gällde till 2023-09 under 2023"), "{text}");
+    assert!(text.contains("del a \"A\" id R11*\n"), "{text}");
+    let check = ekostyr_in(&sub, &["check", "2024.ek"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+}
+
+#[test]
 fn init_never_overwrites() {
     let dir = rules_dir();
     std::fs::write(dir.path().join("2025.ek"), "# mine\n").expect("write");

@@ -85,6 +85,8 @@ fn hemtjänst() -> AssignmentResult {
             ),
         ],
         activities: vec![activity(Activity::Named("Hemtjänst dag".into()), "2000000.00"), activity(Activity::Other, "1500000.00")],
+        level3: vec![],
+        change_ledger: vec![],
         forecast: None,
         parts: vec![],
         mid_year_changes: vec![],
@@ -112,6 +114,8 @@ fn vårdboende() -> AssignmentResult {
             None,
         )],
         activities: vec![activity(Activity::Named("Vårdboende".into()), "140000.00")],
+        level3: vec![],
+        change_ledger: vec![],
         forecast: None,
         parts: vec![],
         mid_year_changes: vec![],
@@ -139,6 +143,8 @@ fn report() -> Report {
             level1(("öppna", "Öppna former"), "3424568.89", "3500000.00", "-75431.11"),
             level1(("vb", "Vårdboende"), "150000.00", "140000.00", "10000.00"),
         ],
+        out_of_scope: Default::default(),
+        views: None,
         unmapped: Unmapped {
             count: 3,
             sum: d("1234.50"),
@@ -209,6 +215,7 @@ fn sheets_are_named_in_the_report_language() {
             "Överföringar",
             "Ersättning och resultat",
             "Verksamheter",
+            "Nivå 3",
             "Nyckeltal",
             "Återrapportering",
             "Nivå 1",
@@ -226,6 +233,7 @@ fn sheets_are_named_in_the_report_language() {
             "Transfers",
             "Compensation and result",
             "Activities",
+            "Level 3",
             "Key figures",
             "Reporting back",
             "Level 1",
@@ -336,4 +344,20 @@ fn csv_holds_every_view_in_one_table() {
     assert!(lines.contains(&"unmapped_total,,,,,,,,,,,,,,,,,,,,,,,,3,1234.50"));
     assert!(lines.contains(&"provenance,,,,,period,,,,,,,,,,,,,3,,,,,,,"));
     assert_eq!(lines.iter().filter(|l| l.starts_with("transfer,")).count(), 6);
+}
+
+#[test]
+fn ledger_views_have_sheets_of_their_own_when_declared() {
+    let mut r = report();
+    r.out_of_scope = OutOfScopeResult {
+        count: 2,
+        sum: d("525.50"),
+        units: vec![OutOfScopeUnit { name: "Personlig assistans".into(), count: 2, sum: d("525.50") }],
+    };
+    r.views = Some(Views::default());
+    let sv = open(workbook(&r, Lang::Sv)).sheet_names();
+    assert_eq!(sv[sv.len() - 4..], ["Två vyer", "Utanför", "Ej mappade", "Proveniens"]);
+    let t = sheet(&workbook(&r, Lang::Sv), "Utanför");
+    assert_eq!(cell(&t, 1, 0), s("Personlig assistans"));
+    assert_eq!(cell(&t, 2, 2), Data::Float(525.5));
 }

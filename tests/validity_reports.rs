@@ -68,3 +68,49 @@ fn diff_reports_validity_steps_and_end_months() {
     assert!(shown.contains("dygnspris från 2023-08"), "{shown}");
     assert!(shown.contains("till 2023-09, beslut"), "{shown}");
 }
+
+/// A price that changed within last year (100 kr/dygn, from July 110 kr/dygn) carries
+/// over at December's value: `föregående.dygnspris` is 110 kr/dygn in every month of the
+/// new year, not January's 100 nor the year's mean 105; `explain` says so.
+#[test]
+fn föregående_of_a_price_that_changed_within_the_year_is_its_december_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/part_validity");
+    std::fs::copy(case.join("rules.ek"), dir.path().join("2023.ek")).expect("copy");
+    let next = r#"regelverk "Testfall"
+år 2024
+version 2.0
+bygger_på "2023.ek"
+dokumentägare "Ekonomichef SoF"
+
+mått budget platser: platser
+mått volym belagda_dygn: dygn
+
+nämnd SON "Social- och omsorgsnämnden" {
+  vårdform heldygn "Heldygn" {
+    uppdrag boende "Boende" {
+      del a "A" id R11*
+      del b "B" id R12*
+      låt dygnspris = föregående.dygnspris * 1
+      ersättning rörlig = summa(volym(belagda_dygn) * dygnspris)
+    }
+  }
+}
+"#;
+    std::fs::write(dir.path().join("2024.ek"), next).expect("write");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    for f in ["Budget.csv", "Utfall.csv", "Volymer.csv"] {
+        let text = std::fs::read_to_string(case.join("input").join(f)).expect("read");
+        std::fs::write(input.join(f), text.replace("2023-", "2024-")).expect("write");
+    }
+    let input = input.to_str().expect("utf-8");
+    let out = common::ekostyr_in(dir.path(), &["run", "2024.ek", "--input", input, "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    // January: 300 + 150 care days at 110 kr/dygn.
+    assert_eq!(v["assignments"][0]["months"][0]["variable"], "49500.00");
+    let out = common::ekostyr_in(dir.path(), &["explain", "2024.ek", "--input", input, "boende.rörlig"]);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("dygnspris (värdet vid årets slut, december: 100 kr/dygn, från 2023-07 = 110 kr/dygn) = 110 kr/dygn"), "{text}");
+}

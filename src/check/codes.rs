@@ -36,7 +36,7 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
 }
 
 /// Whether two patterns can match the same code.
-fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
+pub(super) fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
     use CodePattern::*;
     let up = |s: &str| s.to_ascii_uppercase();
     match (a, b) {
@@ -73,7 +73,16 @@ fn owners(file: &ast::File) -> Vec<Owner<'_>> {
                     out.push(Owner { label, assignment: &a.id.name, activity, codes });
                 };
                 match it {
-                    AssignmentItem::Part(p) => add(format!("`{}.{}`", a.id.name, p.id.name), false, &p.ids),
+                    AssignmentItem::Part(p) => {
+                        add(format!("`{}.{}`", a.id.name, p.id.name), false, &p.ids);
+                        for act in &p.activities {
+                            add(
+                                tr!("check-activity-label", assignment = a.id.name.as_str(), activity = act.name.value.as_str()),
+                                true,
+                                &act.ids,
+                            );
+                        }
+                    }
                     AssignmentItem::Ids(ids, _) => add(format!("`{}`", a.id.name), false, ids),
                     AssignmentItem::Activities(acts, _) => {
                         for act in acts {

@@ -76,8 +76,15 @@ impl Scope {
 }
 
 pub(super) fn collect(source: &Source, file: &ast::File, header: Header, previous: Option<Model>, diags: &mut Diagnostics) -> Model {
-    let mut model =
-        Model { source: source.clone(), header, params: vec![], measures: vec![], assignments: vec![], previous: previous.map(Box::new) };
+    let mut model = Model {
+        source: source.clone(),
+        header,
+        params: vec![],
+        measures: vec![],
+        assignments: vec![],
+        previous: previous.map(Box::new),
+        out_of_scope: vec![],
+    };
     let mut globals = Scope::default();
     let mut measures = Scope::default();
     for item in &file.items {
@@ -372,6 +379,7 @@ fn assignment(
         parts: vec![],
         codes: vec![],
         activities: vec![],
+        komplement: vec![],
         params: vec![],
         lets: vec![],
         fixed: None,
@@ -403,7 +411,7 @@ fn assignment(
 /// reported on its own).
 fn has_codes(a: &ast::Assignment) -> bool {
     a.items.iter().any(|item| match item {
-        AssignmentItem::Part(p) => !p.ids.is_empty(),
+        AssignmentItem::Part(p) => !p.ids.is_empty() || p.activities.iter().any(|x| !x.ids.is_empty()),
         AssignmentItem::Ids(ids, _) => !ids.is_empty(),
         AssignmentItem::Activities(acts, _) => acts.iter().any(|x| !x.ids.is_empty()),
         _ => false,
@@ -416,9 +424,22 @@ fn parts(a: &ast::Assignment, out: &mut Assignment, year: i32, diags: &mut Diagn
         if let AssignmentItem::Part(p) = item
             && scope.declare(Declared::Part, &p.id, diags)
         {
-            let codes = super::codes::patterns(&p.ids, diags);
             let validity = p.validity.as_ref().and_then(|v| validity(v, year, diags));
-            out.parts.push(Part { id: p.id.name.clone(), name: p.name.value.clone(), codes, validity });
+            out.parts.push(Part {
+                id: p.id.name.clone(),
+                name: p.name.value.clone(),
+                codes: super::codes::patterns(&p.ids, diags),
+                komplement: super::codes::patterns(&p.komplement, diags),
+                validity,
+            });
+            let part = out.part_id(&p.id.name);
+            out.activities.extend(p.activities.iter().map(|a| Activity {
+                id: a.id.as_ref().map(|i| i.name.clone()),
+                name: a.name.value.clone(),
+                codes: super::codes::patterns(&a.ids, diags),
+                komplement: super::codes::patterns(&a.komplement, diags),
+                part,
+            }));
         }
     }
 }
@@ -456,9 +477,14 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
         }
         AssignmentItem::Part(_) => {}
         AssignmentItem::Ids(ids, _) => out.codes.extend(super::codes::patterns(ids, diags)),
-        AssignmentItem::Activities(acts, _) => out
-            .activities
-            .extend(acts.iter().map(|a| Activity { name: a.name.value.clone(), codes: super::codes::patterns(&a.ids, diags) })),
+        AssignmentItem::Activities(acts, _) => out.activities.extend(acts.iter().map(|a| Activity {
+            id: a.id.as_ref().map(|i| i.name.clone()),
+            name: a.name.value.clone(),
+            codes: super::codes::patterns(&a.ids, diags),
+            komplement: super::codes::patterns(&a.komplement, diags),
+            part: None,
+        })),
+        AssignmentItem::Komplement(ids, _) => out.komplement.extend(super::codes::patterns(ids, diags)),
         AssignmentItem::Parameter(p) => {
             if declare_param(names, p, diags) {
                 let parts = out.parts.clone();
@@ -655,6 +681,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
     let mut decision = None;
     let mut report = None;
     let mut report_due = None;
+    let mut codes = vec![];
     let mut has_amount = false;
     for item in &c.items {
         match item {
@@ -671,6 +698,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
                 report = Some(s.value.clone());
                 report_due = due.as_ref().inspect(|d| date_ok(d, diags)).map(|d| d.value.clone());
             }
+            ChangeItem::Ids(ids, _) => codes.extend(super::codes::patterns(ids, diags)),
         }
     }
     let missing: Vec<&str> =
@@ -709,6 +737,7 @@ fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change>
         decision,
         report,
         report_due,
+        codes,
         span: c.span,
     })
 }

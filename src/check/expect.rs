@@ -7,7 +7,8 @@
 //! - `uppdrag.figur[YYYY-MM] = q ± tol`: `figur` is an amount (`fast`, `rörlig`,
 //!   `förändringar`, `ersättning`, `överföring`, `kostnad`, `resultat`: in kronor,
 //!   for the year or, with a month, for that month; `överföring` needs the month;
-//!   `uppdrag.kostnad.del` is one part's cost) or a key figure, in its unit (a
+//!   `uppdrag.kostnad.del` is one part's cost, `uppdrag.kostnad.id` one level-3
+//!   activity's and `uppdrag.kostnad.övrigt` the rest's) or a key figure, in its unit (a
 //!   dimensionless one also in `%`). A key figure `per del` is named with its part,
 //!   `uppdrag.figur.del`, since the report has no total for it; a series after it,
 //!   `uppdrag.figur.serie` or `uppdrag.figur.del.serie`. The month goes with the
@@ -167,6 +168,8 @@ impl<'a> Cx<'a> {
     ) {
         match rest {
             [] => {}
+            // `uppdrag.kostnad.centrum`: a level-3 activity by its id (a part's id first).
+            [p] if amount == Figure::Cost && !asg.parts.iter().any(|x| x.id == p.name) && is_activity(asg, &p.name) => {}
             [p] if amount == Figure::Cost => self.part(asg, p),
             // A part's compensation and result are the year's (or the period's) only.
             [p] if matches!(amount, Figure::Compensation | Figure::Result) => {
@@ -271,7 +274,9 @@ impl<'a> Cx<'a> {
 
     fn part(&mut self, asg: &Assignment, p: &Ident) {
         if !asg.parts.iter().any(|x| x.id == p.name) {
-            let hint = did_you_mean(&p.name, asg.parts.iter().map(|x| x.id.as_str()));
+            // Level-3 activity ids are named by `uppdrag.kostnad.id` too.
+            let activities = asg.activities.iter().filter_map(|x| x.id.as_deref());
+            let hint = did_you_mean(&p.name, asg.parts.iter().map(|x| x.id.as_str()).chain(activities));
             let parts: Vec<String> = asg.parts.iter().map(|x| format!("`{}`", x.id)).collect();
             let hint = hint.unwrap_or_else(|| match parts.is_empty() {
                 true => tr!("check-hint-no-parts", assignment = asg.id.as_str()),
@@ -292,6 +297,12 @@ impl<'a> Cx<'a> {
 }
 
 /// `a.b.c` as written.
+/// Whether `name` is the id of one of the assignment's level-3 activities, or `övrigt`
+/// (the rest) when it declares any.
+fn is_activity(asg: &Assignment, name: &str) -> bool {
+    asg.activities.iter().any(|x| x.id.as_deref() == Some(name)) || (!asg.activities.is_empty() && name == crate::model::LEVEL3_OTHER)
+}
+
 fn names(path: &[Ident]) -> String {
     path.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(".")
 }

@@ -7,6 +7,7 @@ pub mod confine;
 mod cycles;
 mod expect;
 mod header;
+mod ledger;
 
 pub use header::days_in_month;
 mod resolve;
@@ -117,6 +118,7 @@ fn build(source: &Source, file: &ast::File, previous: Option<Model>, diags: &mut
     }
     let mut model = collect::collect(source, file, header, previous, diags);
     codes::check_overlaps(file, &model, diags);
+    ledger::check(file, &mut model, diags);
     let unknown_units = resolve::resolve(file, &mut model, diags);
     cycles::check(file, &model, diags);
     expect::check(file, &model, &unknown_units, diags);

@@ -235,7 +235,34 @@ fn structure(file: &ast::File) -> Facts {
             }
         }
     }
+    out.extend(out_of_scope_facts(file));
     out
+}
+
+/// `utanför "Name"`: codes and source, one fact per unit.
+fn out_of_scope_facts(file: &ast::File) -> Facts {
+    let units = file.items.iter().filter_map(|i| if let Item::OutOfScope(o) = i { Some(o) } else { None });
+    units
+        .map(|o| {
+            let source = o.source.as_ref().map(|s| format!(" källa \"{}\"", s.value)).unwrap_or_default();
+            (format!("utanför \"{}\"", o.name.value), format!("id {}{source}", codes(&o.ids)))
+        })
+        .collect()
+}
+
+/// A level-3 activity of `owner` (an assignment, or `assignment.part`).
+fn activity_fact(owner: &str, x: &ast::Activity) -> (String, String) {
+    let codes = format!("{}{}", codes(&x.ids), komplement_fact(&x.komplement));
+    match &x.id {
+        // With an id, a new name is a change of the same activity.
+        Some(id) => (format!("{owner}.verksamhet {}", id.name), format!("\"{}\" id {codes}", x.name.value)),
+        None => (format!("{owner}.verksamhet \"{}\"", x.name.value), codes),
+    }
+}
+
+/// ` komplement K11*` when there are komplement codes.
+fn komplement_fact(ids: &[ast::IdCode]) -> String {
+    if ids.is_empty() { String::new() } else { format!(" komplement {}", codes(ids)) }
 }
 
 fn assignment_structure(a: &ast::Assignment) -> Facts {
@@ -244,12 +271,15 @@ fn assignment_structure(a: &ast::Assignment) -> Facts {
         match item {
             AssignmentItem::Part(p) => {
                 let valid = p.validity.as_ref().map(|v| format!(" {}", validity(v))).unwrap_or_default();
-                out.push((format!("{}.del {}", a.id.name, p.id.name), format!("\"{}\" id {}{valid}", p.name.value, codes(&p.ids))))
+                out.push((
+                    format!("{}.del {}", a.id.name, p.id.name),
+                    format!("\"{}\" id {}{}{valid}", p.name.value, codes(&p.ids), komplement_fact(&p.komplement)),
+                ));
+                out.extend(p.activities.iter().map(|x| activity_fact(&format!("{}.{}", a.id.name, p.id.name), x)));
             }
             AssignmentItem::Ids(ids, _) => out.push((format!("{}.id", a.id.name), codes(ids))),
-            AssignmentItem::Activities(acts, _) => {
-                out.extend(acts.iter().map(|x| (format!("{}.verksamhet \"{}\"", a.id.name, x.name.value), codes(&x.ids))))
-            }
+            AssignmentItem::Komplement(ids, _) => out.push((format!("{}.komplement", a.id.name), codes(ids))),
+            AssignmentItem::Activities(acts, _) => out.extend(acts.iter().map(|x| activity_fact(&a.id.name, x))),
             AssignmentItem::Source(s) => out.push((format!("{}.källa", a.id.name), s.value.clone())),
             _ => {}
         }
@@ -332,6 +362,7 @@ fn change_property(i: &ChangeItem) -> String {
         }
         ChangeItem::Report(s, None, _) => format!("återrapportering \"{}\"", s.value),
         ChangeItem::Report(s, Some(due), _) => format!("återrapportering \"{}\" senast {}", s.value, due.value),
+        ChangeItem::Ids(ids, _) => format!("id {}", codes(ids)),
     }
 }
 

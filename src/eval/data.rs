@@ -321,6 +321,38 @@ pub struct Data {
     pub unmapped: (u64, Decimal),
     /// The unmapped codes, sorted, with count and sum each.
     pub unmapped_codes: Vec<(String, u64, Decimal)>,
+    /// Per `utanför` unit of the model (in its order): its postings per month.
+    pub out_of_scope: Vec<Ledger>,
+    /// Per assignment, per change (in its order): the cost of the change's own codes per month.
+    pub change_ledger: Vec<Vec<[Decimal; 12]>>,
+    /// Per (id, komplement) pair, when the model declares komplement codes.
+    pub pairs: Vec<Pair>,
+}
+
+/// The postings of one (id, komplement) pair and where each view puts them.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    /// The ID code.
+    pub id: String,
+    /// The komplement code (may be empty).
+    pub komplement: String,
+    /// Where the ID view puts it.
+    pub by_id: ViewPlace,
+    /// Where the komplement view puts it.
+    pub by_komplement: ViewPlace,
+    /// Postings and sum per month.
+    pub ledger: Ledger,
+}
+
+/// Where a view puts a posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewPlace {
+    /// An assignment's.
+    Assignment(AssignmentId),
+    /// A declared `utanför` unit's (by ID code, in both views).
+    OutOfScope(usize),
+    /// No one's.
+    Unmapped,
 }
 
 impl Data {
@@ -368,6 +400,17 @@ fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>]
     let activity = &mut activities[t.assignment.index()][t.activity][m];
     *activity = activity.checked_add(amount)?;
     Some(())
+}
+
+/// What one ID code maps to, cached per code.
+#[derive(Debug, Clone, Copy)]
+struct Mapped {
+    /// The assignment's slots, if any.
+    target: Option<Target>,
+    /// The `utanför` unit, if no assignment has the code.
+    out: Option<usize>,
+    /// Bit `i`: the code is one of change `i`'s of the target's assignment.
+    changes: u64,
 }
 
 /// Where one ledger code goes.
@@ -421,9 +464,16 @@ fn read(model: &Model, path: &Path, year: i32, progress: &mut dyn FnMut(u64)) ->
 struct Mapper<'m> {
     model: &'m Model,
     file: PathBuf,
-    cache: HashMap<String, Option<Target>>,
+    cache: HashMap<String, Mapped>,
     ledger: Vec<Vec<Ledger>>,
     activities: Vec<Vec<[Decimal; 12]>>,
+    out_of_scope: Vec<Ledger>,
+    change_ledger: Vec<Vec<[Decimal; 12]>>,
+    /// Whether the model declares komplement codes (the pairs are kept only then).
+    komplement: bool,
+    /// Index into `pairs` by ID code, then komplement code.
+    pair_index: HashMap<String, HashMap<String, usize>>,
+    pairs: Vec<Pair>,
     unmapped: HashMap<String, (u64, Decimal)>,
     /// All unmapped postings: count and checked sum, kept per posting so an
     /// overflow is reported at the row that caused it.
@@ -443,6 +493,11 @@ impl<'m> Mapper<'m> {
             cache: HashMap::new(),
             ledger,
             activities,
+            out_of_scope: vec![Ledger::default(); model.out_of_scope.len()],
+            change_ledger: model.assignments.iter().map(|a| vec![[Decimal::ZERO; 12]; a.changes.len()]).collect(),
+            komplement: model.has_komplement(),
+            pair_index: HashMap::new(),
+            pairs: vec![],
             unmapped: HashMap::new(),
             unmapped_total: (0, Decimal::ZERO),
             count: 0,
@@ -456,24 +511,64 @@ impl<'m> Mapper<'m> {
         if p.period.year != year {
             return Err(WorkbookError::posting(&self.file, p.row, outside_year(p.period, year)));
         }
-        let target = match self.cache.get(p.id) {
+        let mapped = match self.cache.get(p.id) {
             Some(t) => *t,
             None => {
-                let t = map_code(self.model, p.id);
+                let t = mapped(self.model, p.id);
                 self.cache.insert(p.id.to_string(), t);
                 t
             }
         };
-        let Some(t) = target else {
+        let m = p.period.month as usize - 1;
+        let row = p.row;
+        if self.komplement {
+            let pair = self.pair(p.id, p.komplement, &mapped);
+            let l = &mut self.pairs[pair].ledger;
+            l.sum[m] = l.sum[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+            l.rows[m] += 1;
+        }
+        if let Some(u) = mapped.out {
+            let l = &mut self.out_of_scope[u];
+            l.sum[m] = l.sum[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+            l.rows[m] += 1;
+            return Ok(());
+        }
+        let Some(t) = mapped.target else {
             let e = self.unmapped.entry(p.id.to_string()).or_default();
             e.0 += 1;
             e.1 = checked_add(e.1, p.amount, &self.file, p.row)?;
             self.unmapped_total = (self.unmapped_total.0 + 1, checked_add(self.unmapped_total.1, p.amount, &self.file, p.row)?);
             return Ok(());
         };
-        let m = p.period.month as usize - 1;
-        add_posting(&mut self.ledger, &mut self.activities, t, m, p.amount)
-            .ok_or_else(|| WorkbookError::posting(&self.file, p.row, tr!("wb-sum-too-large")))
+        let mut bits = mapped.changes;
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(c) = self.change_ledger[t.assignment.index()].get_mut(i) {
+                c[m] = c[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+            }
+        }
+        add_posting(&mut self.ledger, &mut self.activities, t, m, p.amount).ok_or_else(|| sum_too_large(&self.file, row))
+    }
+
+    /// The index of the (id, komplement) pair in `pairs`, made on first sight.
+    fn pair(&mut self, id: &str, komplement: &str, mapped: &Mapped) -> usize {
+        if let Some(i) = self.pair_index.get(id).and_then(|k| k.get(komplement)) {
+            return *i;
+        }
+        let by_id = match (mapped.target, mapped.out) {
+            (Some(t), _) => ViewPlace::Assignment(t.assignment),
+            (None, Some(u)) => ViewPlace::OutOfScope(u),
+            (None, None) => ViewPlace::Unmapped,
+        };
+        let by_komplement = match by_id {
+            ViewPlace::OutOfScope(u) => ViewPlace::OutOfScope(u),
+            _ => map_komplement(self.model, komplement).map_or(ViewPlace::Unmapped, ViewPlace::Assignment),
+        };
+        let i = self.pairs.len();
+        self.pairs.push(Pair { id: id.to_string(), komplement: komplement.to_string(), by_id, by_komplement, ledger: Ledger::default() });
+        self.pair_index.entry(id.to_string()).or_default().insert(komplement.to_string(), i);
+        i
     }
 
     fn finish(self) -> Data {
@@ -488,8 +583,19 @@ impl<'m> Mapper<'m> {
             activities: self.activities,
             unmapped,
             unmapped_codes,
+            out_of_scope: self.out_of_scope,
+            change_ledger: self.change_ledger,
+            pairs: {
+                let mut pairs = self.pairs;
+                pairs.sort_by(|a, b| (&a.id, &a.komplement).cmp(&(&b.id, &b.komplement)));
+                pairs
+            },
         }
     }
+}
+
+fn sum_too_large(file: &Path, row: u32) -> WorkbookError {
+    WorkbookError::posting(file, row, tr!("wb-sum-too-large"))
 }
 
 fn checked_add(a: Decimal, b: Decimal, file: &Path, row: u32) -> Result<Decimal, WorkbookError> {
@@ -516,6 +622,37 @@ pub fn map_code(model: &Model, code: &str) -> Option<Target> {
         return Some(Target { assignment: ai, part, activity });
     }
     None
+}
+
+/// What an ID code maps to: an assignment's slots, else an `utanför` unit; and the
+/// changes of the assignment whose codes it is.
+fn mapped(model: &Model, code: &str) -> Mapped {
+    let target = map_code(model, code);
+    let out = if target.is_some() { None } else { map_out_of_scope(model, code) };
+    let changes = target.map_or(0, |t| {
+        let changes = model.assignments[t.assignment].changes.iter().take(64);
+        changes.enumerate().filter(|(_, c)| c.codes.iter().any(|p| p.matches(code))).fold(0u64, |acc, (i, _)| acc | (1u64 << i))
+    });
+    Mapped { target, out, changes }
+}
+
+/// The `utanför` unit whose codes match `code`, if any.
+pub fn map_out_of_scope(model: &Model, code: &str) -> Option<usize> {
+    model.out_of_scope.iter().position(|u| u.codes.iter().any(|c| c.matches(code)))
+}
+
+/// The assignment a komplement code belongs to in SoF's view: the first whose own,
+/// parts' or activities' komplement codes match it.
+pub fn map_komplement(model: &Model, code: &str) -> Option<AssignmentId> {
+    if code.is_empty() {
+        return None;
+    }
+    let matches = |ps: &[crate::model::CodePattern]| ps.iter().any(|c| c.matches(code));
+    model.assignment_ids().zip(&model.assignments).find_map(|(ai, a)| {
+        let found =
+            matches(&a.komplement) || a.parts.iter().any(|p| matches(&p.komplement)) || a.activities.iter().any(|x| matches(&x.komplement));
+        found.then_some(ai)
+    })
 }
 
 /// Name lookup for the Budget and Volymer sheets; each problem of a row is recorded.

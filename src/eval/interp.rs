@@ -246,8 +246,18 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// `föregående.x` in the previous year's model. A parameter that changed within
+    /// last year (`från 2023-07 = …`) carries over at the value it ended the year
+    /// with, December's: that is the price the new year indexes, not the year's mean.
     fn previous(&self, x: &Expr, span: Span) -> R {
-        self.previous_scope().ok_or(Fault::NeedsPreviousInput(span))?.eval(x)
+        let prev = self.previous_scope().ok_or(Fault::NeedsPreviousInput(span))?;
+        if let ExprKind::Param(r) = &x.kind {
+            let p = prev.model.param(*r);
+            if !p.steps.is_empty() {
+                return Ok(Value::Num(p.value_in(12)));
+            }
+        }
+        prev.eval(x)
     }
 
     /// The same place (assignment and part, by id) in the previous year's model.

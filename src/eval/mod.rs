@@ -4,6 +4,7 @@
 pub mod data;
 mod interp;
 mod keyfigures;
+mod ledger;
 pub mod money;
 pub mod parts;
 pub mod results;
@@ -43,6 +44,9 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
         too_large(model, at, &crate::tr!("params-what-pooled"))
     })?;
     let decisions = decisions(model);
+    let ledger_overflow = |_| too_large(model, Span::default(), &crate::tr!("ledger-what-views"));
+    let out_of_scope = ledger::out_of_scope(model, data, last).map_err(ledger_overflow)?;
+    let views = ledger::views(model, data, last).map_err(ledger_overflow)?;
     Ok(Report {
         title: model.header.title.clone(),
         year: model.header.year,
@@ -51,6 +55,8 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
         assignments,
         level1,
         unmapped,
+        out_of_scope,
+        views,
         provenance: Provenance::default(),
         decisions,
         pooled,
@@ -115,6 +121,16 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
         result: money::sub(compensation.total, cost).map_err(overflow(crate::tr!("eval-what-result", assignment = &asg.id)))?,
         key_figures,
         activities: activities(scope, a, last).map_err(overflow(crate::tr!("eval-what-activities", assignment = &asg.id)))?,
+        level3: match scope.data {
+            Some(data) => ledger::level3(model, data, a, last, cost),
+            None => ledger::level3(model, &Data::empty(model), a, last, cost),
+        }
+        .map_err(overflow(crate::tr!("ledger-what-level3", assignment = &asg.id)))?,
+        change_ledger: match scope.data {
+            Some(data) => ledger::change_ledger(model, data, a, last),
+            None => Ok(vec![]),
+        }
+        .map_err(overflow(crate::tr!("ledger-what-change-ledger", assignment = &asg.id)))?,
         forecast,
         parts,
         mid_year_changes: change_results(&here, a)?,

@@ -33,6 +33,12 @@ pub struct Report {
     pub level1: Vec<Level1>,
     /// Postings mapped to no assignment.
     pub unmapped: Unmapped,
+    /// Postings of the declared `utanför` units: neither an assignment's cost nor unmapped.
+    #[serde(default)]
+    pub out_of_scope: OutOfScopeResult,
+    /// The ID and komplement views, when the rules declare komplement codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<Views>,
     /// Where the figures come from.
     pub provenance: Provenance,
     /// The decisions behind the rules (`beslut`), one per board (and date).
@@ -116,6 +122,90 @@ pub struct PartResult {
     pub result: Decimal,
 }
 
+/// `out_of_scope`: the postings of the declared `utanför` units.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutOfScopeResult {
+    /// How many postings.
+    pub count: u64,
+    /// Their sum.
+    #[serde(with = "shape::money")]
+    pub sum: Decimal,
+    /// Per unit, in declaration order.
+    pub units: Vec<OutOfScopeUnit>,
+}
+
+/// One `utanför` unit's postings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutOfScopeUnit {
+    /// Display name.
+    pub name: String,
+    /// How many postings.
+    pub count: u64,
+    /// Their sum.
+    #[serde(with = "shape::money")]
+    pub sum: Decimal,
+}
+
+/// The two ledger views: by ID code (Leanlink) and by komplement code (SoF).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Views {
+    /// By ID code: the mapping every other figure uses.
+    pub id: View,
+    /// By komplement code.
+    pub komplement: View,
+    /// The (id, komplement) pairs the two views put in different places.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// One view's totals.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// Per assignment, in the rules' order.
+    pub assignments: Vec<ViewSum>,
+    /// Postings the view maps to no assignment.
+    pub unmapped: CountSum,
+    /// Postings of `utanför` units (by ID code, in both views).
+    pub out_of_scope: CountSum,
+}
+
+/// An assignment's sum in one view.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ViewSum {
+    /// The assignment's id.
+    pub id: String,
+    /// Its sum in the view.
+    #[serde(with = "shape::money")]
+    pub sum: Decimal,
+}
+
+/// A count of postings and their sum.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct CountSum {
+    /// How many.
+    pub count: u64,
+    /// Their sum.
+    #[serde(with = "shape::money")]
+    pub sum: Decimal,
+}
+
+/// An (id, komplement) pair the two views put in different places.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// The ID code.
+    pub id: String,
+    /// The komplement code.
+    pub komplement: String,
+    /// The assignment by ID code (`null`: none).
+    pub id_assignment: Option<String>,
+    /// The assignment by komplement code (`null`: none).
+    pub komplement_assignment: Option<String>,
+    /// How many postings.
+    pub count: u64,
+    /// Their sum.
+    #[serde(with = "shape::money")]
+    pub sum: Decimal,
+}
+
 /// Compensation split by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Compensation {
@@ -175,6 +265,12 @@ pub struct AssignmentResult {
     /// Compensation, cost and result per part (empty without parts); Σ = the assignment.
     #[serde(default)]
     pub parts: Vec<PartResult>,
+    /// Nivå 3: cost per declared activity and the rest (`övrigt`); Σ = `cost`.
+    #[serde(default)]
+    pub level3: Vec<Level3Cost>,
+    /// The cost of each change's own ID codes (changes without codes are left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub change_ledger: Vec<ChangeCost>,
     /// Full-year forecast, in year-to-date mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Forecast>,
@@ -233,6 +329,33 @@ pub struct ActivityCost {
     #[serde(rename = "name")]
     pub activity: Activity,
     /// Its cost.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+}
+
+/// A level-3 row: a declared activity, or the rest (`övrigt`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level3Cost {
+    /// The activity's id (`övrigt` for the rest); `null` for an activity declared without one.
+    pub id: Option<String>,
+    /// The part the activity is declared in, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// Its name.
+    pub name: Activity,
+    /// Its cost.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+}
+
+pub use crate::model::LEVEL3_OTHER;
+
+/// The cost of one change's own codes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeCost {
+    /// The change's id.
+    pub id: String,
+    /// The cost of its codes in the period.
     #[serde(with = "shape::money")]
     pub cost: Decimal,
 }

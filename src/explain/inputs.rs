@@ -77,6 +77,7 @@ pub(super) fn cost(w: &Walker, a: AssignmentId, part: Option<PartId>) -> Node {
             });
         }
     }
+    children.extend(ledger_views(w, a));
     let period = crate::eval::period_label(m.header.year, s.months.0, s.months.1);
     let label = format!("{}.{}{} [{period}]", asg.id, Figure::Cost, part.map(|p| format!("[{}]", asg.parts[p].id)).unwrap_or_default());
     Node {
@@ -85,6 +86,33 @@ pub(super) fn cost(w: &Walker, a: AssignmentId, part: Option<PartId>) -> Node {
         source: Some(crate::tr!("explain-postings", count = rows)),
         children: if part.is_some() { vec![] } else { children },
     }
+}
+
+/// The assignment's cost along its other axes: per declared level-3 activity, and per
+/// change with codes of its own (both within the cost above, not added to it).
+fn ledger_views(w: &Walker, a: AssignmentId) -> Vec<Node> {
+    let s = &w.scope;
+    let asg = &s.model.assignments[a];
+    let Some(data) = s.data else { return vec![] };
+    let (from, to) = ((s.months.0 as usize).saturating_sub(1), (s.months.1 as usize).min(12));
+    let sum = |months: &[rust_decimal::Decimal; 12]| {
+        months.get(from..to).and_then(|ms| ms.iter().try_fold(rust_decimal::Decimal::ZERO, |acc, v| acc.checked_add(*v)))
+    };
+    let shown = |v: Option<rust_decimal::Decimal>| v.map_or_else(|| format!("i.u. ({})", crate::tr!("eval-overflow")), super::kr);
+    let mut out = vec![];
+    if !asg.activities.is_empty() {
+        for (x, months) in asg.activities.iter().zip(data.activities_of(a)) {
+            let name = x.id.clone().unwrap_or_else(|| format!("\"{}\"", x.name));
+            let label = crate::tr!("ledger-explain-activity", activity = name, codes = codes(&x.codes));
+            out.push(Node { label, value: shown(sum(months)), source: None, children: vec![] });
+        }
+    }
+    let changes = data.change_ledger.get(a.index()).map(Vec::as_slice).unwrap_or_default();
+    for (c, months) in asg.changes.iter().zip(changes).filter(|(c, _)| !c.codes.is_empty()) {
+        let label = crate::tr!("ledger-explain-change", change = c.id.as_str(), codes = codes(&c.codes));
+        out.push(Node { label, value: shown(sum(months)), source: None, children: vec![] });
+    }
+    out
 }
 
 fn codes(c: &[crate::model::CodePattern]) -> String {

@@ -220,6 +220,19 @@ impl<'a> Walker<'a> {
             ExprKind::Cost(a) => self.cost(*a, s.part.filter(|_| s.a == Some(*a))),
             ExprKind::Budget(..) | ExprKind::Volume(..) => super::inputs::measure(s, e),
             ExprKind::Previous(x) => match s.previous_scope() {
+                // A parameter that changed within last year carries over at December's value.
+                Some(ps) if matches!(&x.kind, ExprKind::Param(r) if !ps.model.param(*r).steps.is_empty()) => {
+                    let ExprKind::Param(r) = &x.kind else { unreachable!("matched above") };
+                    let p = ps.model.param(*r);
+                    let walker = Walker { scope: ps };
+                    let label = crate::tr!("validity-explain-step-year-end", label = p.name.as_str(), steps = walker.steps_text(p));
+                    let label = crate::tr!("explain-previous-year", year = ps.model.header.year.to_string(), label = label);
+                    let value = match s.num(e) {
+                        Ok(v) => with_unit(v, &p.unit.to_string()),
+                        Err(f) => format!("i.u. ({})", f.describe(m)),
+                    };
+                    Node::leaf(label, value, Some(walker.at(p.span)))
+                }
                 Some(ps) => {
                     let mut n = Walker { scope: ps }.node(&ps, x);
                     n.label = crate::tr!("explain-previous-year", year = ps.model.header.year.to_string(), label = n.label);
@@ -240,7 +253,7 @@ impl<'a> Walker<'a> {
         let p = self.model().param(r);
         let label = match (&p.value, &e.kind) {
             (ParamValue::PerPart(_), ExprKind::PartParam(_)) => format!("{}{}", p.name, part_suffix(self.model(), s)),
-            _ => self.model().source.slice(e.span).to_string(),
+            _ => p.name.clone(),
         };
         let percent = p.unit.is_none() && self.model().source.slice(p.span).contains('%');
         let value = match s.num(e) {

@@ -34,6 +34,7 @@ fn top_item(p: &mut Printer, item: &Item) {
         Item::Parameter(param) => return parameter(p, param),
         Item::Board(b) => return board(p, b),
         Item::Expectation(e) => return expectation(p, e),
+        Item::OutOfScope(o) => out_of_scope(o),
     };
     p.item(item.span(), |p| p.line(&line));
 }
@@ -110,6 +111,11 @@ fn assignment(p: &mut Printer, a: &Assignment) {
 fn assignment_item(p: &mut Printer, item: &AssignmentItem) {
     let line = match item {
         AssignmentItem::Source(s) => format!("{KÄLLA} {}", string(s)),
+        AssignmentItem::Part(part) if !part.activities.is_empty() => {
+            return p.block(part.span, part.name.span.end, &part_line(part), |p| {
+                activities_block(p, &part.activities, part.activities_span);
+            });
+        }
         AssignmentItem::Part(part) => part_line(part),
         AssignmentItem::Ids(ids, _) => format!("{ID} {}", id_codes(ids)),
         AssignmentItem::Let(l) => format!("{LÅT} {} = {}", l.name.name, expr(&l.expr)),
@@ -122,6 +128,7 @@ fn assignment_item(p: &mut Printer, item: &AssignmentItem) {
         }
         AssignmentItem::KeyFigure(k) => return key_figure(p, k),
         AssignmentItem::Change(c) => return change(p, c),
+        AssignmentItem::Komplement(ids, _) => format!("{KOMPLEMENT} {}", id_codes(ids)),
     };
     p.item(item.span(), |p| p.line(&line));
 }
@@ -137,7 +144,7 @@ fn compensation_kind(kind: CompensationKind) -> &'static str {
 fn part_line(part: &Part) -> String {
     let head = format!("{DEL} {} {}", part.id.name, string(&part.name));
     let head = if part.ids.is_empty() { head } else { format!("{head} {ID} {}", id_codes(&part.ids)) };
-    format!("{head}{}", validity(part.validity.as_ref()))
+    format!("{}{}", with_komplement(head, &part.komplement), validity(part.validity.as_ref()))
 }
 
 /// ` från 2023-05 till 2023-09` (with its leading space), or nothing.
@@ -148,11 +155,30 @@ fn validity(v: Option<&Validity>) -> String {
     format!("{from}{to}")
 }
 
+/// `… komplement K11*` after a part's or an activity's codes, when it has any.
+fn with_komplement(head: String, komplement: &[IdCode]) -> String {
+    if komplement.is_empty() { head } else { format!("{head} {KOMPLEMENT} {}", id_codes(komplement)) }
+}
+
+/// `utanför "Personlig assistans" id L31*, L32* källa "…"`
+fn out_of_scope(o: &OutOfScope) -> String {
+    let line = format!("{UTANFÖR} {} {ID} {}", string(&o.name), id_codes(&o.ids));
+    match &o.source {
+        Some(s) => format!("{line} {KÄLLA} {}", string(s)),
+        None => line,
+    }
+}
+
 /// `verksamheter {` with one `"Name" id …` per line.
 fn activities_block(p: &mut Printer, activities: &[Activity], span: Span) {
     p.block(span, span.start + VERKSAMHETER.len(), VERKSAMHETER, |p| {
         for a in activities {
             let line = format!("{} {ID} {}", string(&a.name), id_codes(&a.ids));
+            let line = match &a.id {
+                Some(id) => format!("{} {line}", id.name),
+                None => line,
+            };
+            let line = with_komplement(line, &a.komplement);
             p.item(a.span, |p| p.line(&line));
         }
     });
@@ -235,6 +261,7 @@ fn change_line(item: &ChangeItem) -> String {
             let due = due.as_ref().map(|d| format!(" {SENAST} {}", d.value)).unwrap_or_default();
             format!("{ÅTERRAPPORTERING} {}{due}", string(s))
         }
+        ChangeItem::Ids(ids, _) => format!("{ID} {}", id_codes(ids)),
     }
 }
 

@@ -63,6 +63,8 @@ pub(super) const EJ: &str = "ej";
 /// The key-figure words of issue 9, checked against the grammar on their own.
 #[cfg(test)]
 const KEY_FIGURE_WORDS: [&str; 4] = [SERIE, AGGREGERING, HELÅRSOMRÄKNAD, EJ];
+pub(super) const KOMPLEMENT: &str = "komplement";
+pub(super) const UTANFÖR: &str = "utanför";
 
 #[cfg(test)]
 mod tests {
@@ -71,7 +73,9 @@ mod tests {
 
     const GRAMMAR: &str = include_str!("../../grammar/ekostyr.pest");
 
-    const ALL: [&str; 51] = [
+    const ALL: [&str; 53] = [
+        KOMPLEMENT,
+        UTANFÖR,
         REGELVERK,
         ÅR,
         VERSION,

@@ -49,7 +49,7 @@ impl Lang {
 }
 
 /// The catalog's files: (name, Swedish, English). Each stage keeps its own file.
-const FILES: [(&str, &str, &str); 17] = [
+const FILES: [(&str, &str, &str); 19] = [
     ("app", include_str!("sv/app.ftl"), include_str!("en/app.ftl")),
     ("cli", include_str!("sv/cli.ftl"), include_str!("en/cli.ftl")),
     ("check", include_str!("sv/check.ftl"), include_str!("en/check.ftl")),
@@ -67,6 +67,8 @@ const FILES: [(&str, &str, &str); 17] = [
     ("ledger", include_str!("sv/ledger.ftl"), include_str!("en/ledger.ftl")),
     ("keyfigure", include_str!("sv/keyfigure.ftl"), include_str!("en/keyfigure.ftl")),
     ("params", include_str!("sv/params.ftl"), include_str!("en/params.ftl")),
+    ("budget", include_str!("sv/budget.ftl"), include_str!("en/budget.ftl")),
+    ("whatif", include_str!("sv/whatif.ftl"), include_str!("en/whatif.ftl")),
 ];
 
 /// The catalog's source files of one language, with their names (for the completeness test).

@@ -16,6 +16,11 @@
 //! | `pooled` | board, compensation, cost, result |
 //! | `pooled_total` | compensation, cost, result |
 //! | `decision` | name (the board), period (the date), id (the dnr; empty when not given), note (what it is about) |
+//! | `level3` | assignment, id (the activity's, `övrigt` for the rest), name, cost |
+//! | `change_ledger` | assignment, id (the change), cost of its own codes |
+//! | `out_of_scope` | name (the `utanför` unit), count, sum |
+//! | `view_id`, `view_komplement` | assignment (empty for the rows `code` `unmapped`, `out_of_scope`), code, count, sum |
+//! | `disagreement` | code (`id/komplement`), assignment (by ID code), name (by komplement code), count, sum |
 //! | `unmapped` | code, count, sum |
 //! | `unmapped_total` | count, sum (always present, zero when nothing is unmapped) |
 //! | `provenance` | id (the key: `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), value |
@@ -175,6 +180,7 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
     }
     out.extend(r.level1.iter().map(level1));
     out.extend(parts_pooled_decisions(r, lang));
+    out.extend(ledger_views(r, lang));
     out.extend(unmapped(&r.unmapped));
     out.extend(provenance(r));
     out
@@ -341,6 +347,49 @@ fn level1(x: &Level1) -> Row {
         (Col::Cost, money(x.cost)),
         (Col::Result, money(x.result)),
     ]
+}
+
+/// Nivå 3, changes' own codes, `utanför` units and the two views.
+fn ledger_views(r: &Report, lang: Lang) -> Vec<Row> {
+    let mut out: Vec<Row> = vec![];
+    for a in &r.assignments {
+        out.extend(a.level3.iter().map(|x| {
+            let id = x.id.clone().unwrap_or_default();
+            vec![
+                (Col::View, "level3".into()),
+                (Col::Assignment, a.id.clone()),
+                (Col::Id, id),
+                (Col::Name, x.name.describe(lang)),
+                (Col::Cost, money(x.cost)),
+            ]
+        }));
+        out.extend(a.change_ledger.iter().map(|c| {
+            vec![(Col::View, "change_ledger".into()), (Col::Assignment, a.id.clone()), (Col::Id, c.id.clone()), (Col::Cost, money(c.cost))]
+        }));
+    }
+    out.extend(r.out_of_scope.units.iter().map(|u| {
+        vec![(Col::View, "out_of_scope".into()), (Col::Name, u.name.clone()), (Col::Count, u.count.to_string()), (Col::Sum, money(u.sum))]
+    }));
+    let Some(v) = &r.views else { return out };
+    for (name, view) in [("view_id", &v.id), ("view_komplement", &v.komplement)] {
+        out.extend(
+            view.assignments.iter().map(|s| vec![(Col::View, name.into()), (Col::Assignment, s.id.clone()), (Col::Sum, money(s.sum))]),
+        );
+        for (code, c) in [("unmapped", view.unmapped), ("out_of_scope", view.out_of_scope)] {
+            out.push(vec![(Col::View, name.into()), (Col::Code, code.into()), (Col::Count, c.count.to_string()), (Col::Sum, money(c.sum))]);
+        }
+    }
+    out.extend(v.disagreements.iter().map(|d| {
+        vec![
+            (Col::View, "disagreement".into()),
+            (Col::Code, format!("{}/{}", d.id, d.komplement)),
+            (Col::Assignment, d.id_assignment.clone().unwrap_or_default()),
+            (Col::Name, d.komplement_assignment.clone().unwrap_or_default()),
+            (Col::Count, d.count.to_string()),
+            (Col::Sum, money(d.sum)),
+        ]
+    }));
+    out
 }
 
 fn unmapped(u: &Unmapped) -> Vec<Row> {

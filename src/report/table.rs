@@ -68,6 +68,9 @@ pub fn render(r: &Report, lang: Lang) -> String {
     transfers(&mut out, r, &l);
     key_figures(&mut out, r, &l);
     change_reports(&mut out, r, &l);
+    level3(&mut out, r, &l);
+    views(&mut out, r, &l);
+    out_of_scope(&mut out, r, &l);
     unmapped(&mut out, r, &l);
     provenance(&mut out, r, &l);
     out
@@ -359,4 +362,96 @@ fn pooled(out: &mut String, r: &Report, l: &L) {
     let t = &p.total;
     rows.push(vec![tr_in!(l.0, "params-pooled-total"), kr(t.compensation), kr(t.cost), kr(t.result)]);
     table(out, &header, &rows);
+}
+/// Nivå 3, when any assignment declares activities: cost per activity and the rest.
+fn level3(out: &mut String, r: &Report, l: &L) {
+    if !r.assignments.iter().any(|a| a.level3.len() > 1) {
+        return;
+    }
+    let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-heading-level3"));
+    let header = [
+        left(tr_in!(l.0, "report-col-assignment")),
+        left(tr_in!(l.0, "ledger-col-activity-id")),
+        left(tr_in!(l.0, "report-col-activity")),
+        right(tr_in!(l.0, "report-col-cost")),
+    ];
+    let rows: Vec<Vec<String>> = r
+        .assignments
+        .iter()
+        .filter(|a| a.level3.len() > 1)
+        .flat_map(|a| a.level3.iter().map(move |x| vec![a.id.clone(), x.id.clone().unwrap_or_default(), x.name.describe(l.0), kr(x.cost)]))
+        .collect();
+    table(out, &header, &rows);
+}
+
+/// The two views (ID and komplement), when the rules declare komplement codes, and
+/// the pairs on which they disagree.
+fn views(out: &mut String, r: &Report, l: &L) {
+    let Some(v) = &r.views else { return };
+    let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-heading-views"));
+    let header = [
+        left(tr_in!(l.0, "report-col-assignment")),
+        right(tr_in!(l.0, "ledger-col-id-view")),
+        right(tr_in!(l.0, "ledger-col-komplement-view")),
+        right(tr_in!(l.0, "ledger-col-difference")),
+    ];
+    let diff = |a: Decimal, b: Decimal| money::sub(b, a).map(kr).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"));
+    let mut rows: Vec<Vec<String>> =
+        v.id.assignments
+            .iter()
+            .zip(&v.komplement.assignments)
+            .map(|(i, k)| vec![i.id.clone(), kr(i.sum), kr(k.sum), diff(i.sum, k.sum)])
+            .collect();
+    let (iu, ku) = (v.id.unmapped.sum, v.komplement.unmapped.sum);
+    rows.push(vec![tr_in!(l.0, "ledger-row-unmapped"), kr(iu), kr(ku), diff(iu, ku)]);
+    if v.id.out_of_scope.count != 0 || !r.out_of_scope.units.is_empty() {
+        let (io, ko) = (v.id.out_of_scope.sum, v.komplement.out_of_scope.sum);
+        rows.push(vec![tr_in!(l.0, "ledger-row-out-of-scope"), kr(io), kr(ko), diff(io, ko)]);
+    }
+    table(out, &header, &rows);
+    if v.disagreements.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-heading-disagreements", n = v.disagreements.len()));
+    let none = || tr_in!(l.0, "ledger-no-assignment");
+    let header = [
+        left(tr_in!(l.0, "ledger-col-id")),
+        left(tr_in!(l.0, "ledger-col-komplement")),
+        left(tr_in!(l.0, "ledger-col-id-assignment")),
+        left(tr_in!(l.0, "ledger-col-komplement-assignment")),
+        right(tr_in!(l.0, "ledger-col-postings")),
+        right(tr_in!(l.0, "ledger-col-sum")),
+    ];
+    let rows: Vec<Vec<String>> = v
+        .disagreements
+        .iter()
+        .map(|d| {
+            vec![
+                d.id.clone(),
+                d.komplement.clone(),
+                d.id_assignment.clone().unwrap_or_else(none),
+                d.komplement_assignment.clone().unwrap_or_else(none),
+                d.count.to_string(),
+                kr(d.sum),
+            ]
+        })
+        .collect();
+    table(out, &header, &rows);
+}
+
+/// The `utanför` units, when the rules declare any: count and sum each.
+fn out_of_scope(out: &mut String, r: &Report, l: &L) {
+    let o = &r.out_of_scope;
+    if o.units.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-out-of-scope", count = o.count.to_string(), n = o.count, sum = kr(o.sum)));
+    for u in &o.units {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr_in!(l.0, "ledger-out-of-scope-unit", name = u.name.as_str(), count = u.count.to_string(), n = u.count, sum = kr(u.sum))
+        );
+    }
+    out.push('\n');
 }

@@ -8,6 +8,9 @@
 //! (compensation, cost and result per part), `Samlat resultat` / `Pooled result` (per
 //! board, with a total row), `Beslut` / `Decisions`, `Ej mappade` / `Unmapped`
 //! (with a total row) and `Proveniens` / `Provenance` (one key and value a row).
+//! The ledger views add `Nivå 3` / `Level 3` after `Verksamheter`, and, when the
+//! rules declare them, `Två vyer` / `Two views` and `Utanför` / `Out of scope`
+//! before `Ej mappade`.
 //!
 //! Money and key figure values are number cells; a missing key figure value is the
 //! text `i.u.`. Every sheet has a bold, frozen header row with an autofilter over the
@@ -32,19 +35,21 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(report)?);
     let formats = Formats::new();
-    let sheets = [
+    let mut sheets = vec![
         transfers(report, &l)?,
         compensation(report, &l),
         activities(report, &l),
+        level3(report, &l),
         key_figures(report, &l),
         change_reports(report, &l),
         level1(report, &l),
         per_part(report, &l),
         pooled(report, &l),
         decisions(report, &l),
-        unmapped(report, &l),
-        provenance(report, &l),
     ];
+    sheets.extend(views(report, &l));
+    sheets.extend(out_of_scope(report, &l));
+    sheets.extend([unmapped(report, &l), provenance(report, &l)]);
     for sheet in &sheets {
         write_sheet(workbook.add_worksheet(), sheet, &formats)?;
     }
@@ -494,4 +499,80 @@ fn provenance_pairs(r: &Report, l: &L) -> Vec<(String, String)> {
     let overrides = if p.overrides.is_empty() { vec![String::new()] } else { p.overrides.clone() };
     pairs.extend(overrides.into_iter().map(|o| ("--set".to_string(), o)));
     pairs
+}
+
+/// Nivå 3: cost per declared activity and the rest, per assignment.
+fn level3(r: &Report, l: &L) -> Sheet {
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 20.0),
+        l.col(tr_in!(l.0, "ledger-col-activity-id"), 16.0),
+        l.col(tr_in!(l.0, "report-col-activity"), 36.0),
+        l.col(tr_in!(l.0, "report-col-cost"), 16.0),
+    ];
+    let rows = r
+        .assignments
+        .iter()
+        .flat_map(|a| {
+            a.level3
+                .iter()
+                .map(|x| vec![text(&a.id), text(x.id.clone().unwrap_or_default()), text(x.name.describe(l.0)), Cell::Money(x.cost)])
+        })
+        .collect();
+    Sheet { name: tr_in!(l.0, "ledger-sheet-level3"), columns, rows, totals: vec![] }
+}
+
+/// The two views per assignment, then the pairs on which they disagree.
+fn views(r: &Report, l: &L) -> Option<Sheet> {
+    let v = r.views.as_ref()?;
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 24.0),
+        l.col(tr_in!(l.0, "ledger-col-id-view"), 16.0),
+        l.col(tr_in!(l.0, "ledger-col-komplement-view"), 16.0),
+        l.col(tr_in!(l.0, "ledger-col-id"), 12.0),
+        l.col(tr_in!(l.0, "ledger-col-komplement"), 12.0),
+        l.col(tr_in!(l.0, "ledger-col-komplement-assignment"), 24.0),
+        l.col(tr_in!(l.0, "ledger-col-postings"), 10.0),
+    ];
+    let mut rows: Vec<Vec<Cell>> =
+        v.id.assignments
+            .iter()
+            .zip(&v.komplement.assignments)
+            .map(|(i, k)| vec![text(&i.id), Cell::Money(i.sum), Cell::Money(k.sum)])
+            .collect();
+    rows.push(vec![text(tr_in!(l.0, "ledger-row-unmapped")), Cell::Money(v.id.unmapped.sum), Cell::Money(v.komplement.unmapped.sum)]);
+    rows.push(vec![
+        text(tr_in!(l.0, "ledger-row-out-of-scope")),
+        Cell::Money(v.id.out_of_scope.sum),
+        Cell::Money(v.komplement.out_of_scope.sum),
+    ]);
+    let none = || tr_in!(l.0, "ledger-no-assignment");
+    for d in &v.disagreements {
+        // The sum stands in the ID view's column of the ID code's assignment.
+        rows.push(vec![
+            text(d.id_assignment.clone().unwrap_or_else(none)),
+            Cell::Money(d.sum),
+            Cell::Empty,
+            text(&d.id),
+            text(&d.komplement),
+            text(d.komplement_assignment.clone().unwrap_or_else(none)),
+            Cell::Count(d.count),
+        ]);
+    }
+    Some(Sheet { name: tr_in!(l.0, "ledger-sheet-views"), columns, rows, totals: vec![] })
+}
+
+/// The `utanför` units: count and sum each, with a total row.
+fn out_of_scope(r: &Report, l: &L) -> Option<Sheet> {
+    let o = &r.out_of_scope;
+    if o.units.is_empty() {
+        return None;
+    }
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-name"), 36.0),
+        l.col(tr_in!(l.0, "ledger-col-postings"), 10.0),
+        l.col(tr_in!(l.0, "ledger-col-sum"), 16.0),
+    ];
+    let rows = o.units.iter().map(|u| vec![text(&u.name), Cell::Count(u.count), Cell::Money(u.sum)]).collect();
+    let totals = vec![vec![text(tr_in!(l.0, "report-total")), Cell::Count(o.count), Cell::Money(o.sum)]];
+    Some(Sheet { name: tr_in!(l.0, "ledger-sheet-out-of-scope"), columns, rows, totals })
 }

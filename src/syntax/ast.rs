@@ -108,6 +108,22 @@ pub enum Item {
     Board(Board),
     /// `förvänta "…" { … }`
     Expectation(Expectation),
+    /// `utanför "Personlig assistans" id L31*`
+    OutOfScope(OutOfScope),
+}
+
+/// `utanför "Name" id … källa "…"`: a unit outside the steering model.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutOfScope {
+    /// Display name.
+    pub name: Str,
+    /// Ledger codes.
+    pub ids: Vec<IdCode>,
+    /// `källa`
+    pub source: Option<Str>,
+    /// Where.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 impl Item {
@@ -123,6 +139,7 @@ impl Item {
             Item::Measure(m) => m.span,
             Item::Board(b) => b.span,
             Item::Expectation(e) => e.span,
+            Item::OutOfScope(o) => o.span,
         }
     }
 }
@@ -272,6 +289,8 @@ pub enum AssignmentItem {
     KeyFigure(KeyFigure),
     /// `förändring …`
     Change(Change),
+    /// `komplement K14*`: the assignment's own komplement codes.
+    Komplement(Vec<IdCode>, #[serde(skip)] Span),
 }
 
 impl AssignmentItem {
@@ -286,6 +305,7 @@ impl AssignmentItem {
             AssignmentItem::Compensation(c) => c.span,
             AssignmentItem::KeyFigure(k) => k.span,
             AssignmentItem::Change(c) => c.span,
+            AssignmentItem::Komplement(_, s) => *s,
         }
     }
 }
@@ -299,6 +319,13 @@ pub struct Part {
     pub name: Str,
     /// Ledger codes.
     pub ids: Vec<IdCode>,
+    /// Komplement codes (`komplement K11*`).
+    pub komplement: Vec<IdCode>,
+    /// Level-3 activities of the part (`{ verksamheter { … } }`).
+    pub activities: Vec<Activity>,
+    /// Where the part's `verksamheter { … }` is (empty when it has none).
+    #[serde(skip)]
+    pub activities_span: Span,
     /// `från …`/`till …`: the months the part applies.
     pub validity: Option<Validity>,
     /// Where.
@@ -321,10 +348,14 @@ pub struct Validity {
 /// A level-3 activity.
 #[derive(Debug, Clone, Serialize)]
 pub struct Activity {
+    /// Id (`centrum`), optional.
+    pub id: Option<Ident>,
     /// Display name.
     pub name: Str,
     /// Ledger codes.
     pub ids: Vec<IdCode>,
+    /// Komplement codes (`komplement K4101`).
+    pub komplement: Vec<IdCode>,
     /// Where.
     #[serde(skip)]
     pub span: Span,
@@ -496,6 +527,8 @@ pub enum ChangeItem {
     Decision(ChangeDecision, #[serde(skip)] Span),
     /// `återrapportering "…" senast 2025-02-28`
     Report(Str, Option<Located<String>>, #[serde(skip)] Span),
+    /// `id L1205`: the change's own ledger codes, followed up on their own.
+    Ids(Vec<IdCode>, #[serde(skip)] Span),
 }
 
 /// A change's own decision; the dnr is optional.
@@ -519,6 +552,7 @@ impl ChangeItem {
             | ChangeItem::To(_, s)
             | ChangeItem::Decision(_, s)
             | ChangeItem::Report(_, _, s) => *s,
+            ChangeItem::Ids(_, s) => *s,
         }
     }
 }

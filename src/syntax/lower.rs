@@ -66,6 +66,7 @@ fn item(p: Pair<Rule>, b: usize) -> Lowered<Item> {
         Rule::measure => Item::Measure(measure(inner, b, sp)),
         Rule::board => Item::Board(board(inner, b, sp)?),
         Rule::expectation => Item::Expectation(expectation(inner, b, sp)?),
+        Rule::out_of_scope => Item::OutOfScope(out_of_scope(inner, b, sp)),
         other => return Err(unexpected(other, sp)),
     })
 }
@@ -274,6 +275,7 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
         }
         Rule::key_figure => AssignmentItem::KeyFigure(key_figure(inner, b, sp)?),
         Rule::change => AssignmentItem::Change(change(inner, b, sp)?),
+        Rule::komplement_codes => AssignmentItem::Komplement(id_codes(p, b), sp),
         other => return Err(unexpected(other, sp)),
     })
 }
@@ -281,16 +283,26 @@ fn assignment_item(p: Pair<Rule>, b: usize) -> Lowered<AssignmentItem> {
 fn part(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Part {
     let id = ident(next(&mut inner), b);
     let name = string(next(&mut inner), b);
-    let (mut ids, mut valid) = (vec![], None);
-    for p in inner {
-        match p.as_rule() {
-            Rule::validity => valid = Some(validity(p, b)),
-            _ => ids = id_codes(p, b),
-        }
-    }
-    Part { id, name, ids, validity: valid, span: sp }
+    let mut activities = vec![];
+    let mut activities_span = Span::default();
+    let mut valid = None;
+    let rest: Vec<Pair<Rule>> = inner
+        .filter_map(|c| match c.as_rule() {
+            Rule::activities => {
+                activities_span = span(&c, b);
+                activities.extend(c.into_inner().map(|a| activity(a, b)));
+                None
+            }
+            Rule::validity => {
+                valid = Some(validity(c, b));
+                None
+            }
+            _ => Some(c),
+        })
+        .collect();
+    let (ids, komplement) = codes_and_komplement(rest.into_iter(), b);
+    Part { id, name, ids, komplement, validity: valid, activities, activities_span, span: sp }
 }
-
 /// `från 2023-05`, `till 2023-09` or both.
 fn validity(p: Pair<Rule>, b: usize) -> Validity {
     let sp = span(&p, b);
@@ -310,8 +322,33 @@ fn validity(p: Pair<Rule>, b: usize) -> Validity {
 fn activity(p: Pair<Rule>, b: usize) -> Activity {
     let sp = span(&p, b);
     let mut inner = p.into_inner();
+    let first = next(&mut inner);
+    let (id, name) =
+        if first.as_rule() == Rule::ident { (Some(ident(first, b)), string(next(&mut inner), b)) } else { (None, string(first, b)) };
+    let (ids, komplement) = codes_and_komplement(inner, b);
+    Activity { id, name, ids, komplement, span: sp }
+}
+
+/// The `id …` and `komplement …` lists that end a part or an activity (each may be absent).
+fn codes_and_komplement<'a>(inner: impl Iterator<Item = Pair<'a, Rule>>, b: usize) -> (Vec<IdCode>, Vec<IdCode>) {
+    let (mut ids, mut komplement) = (vec![], vec![]);
+    for c in inner {
+        match c.as_rule() {
+            Rule::komplement_codes => komplement = id_codes(c, b),
+            _ => ids = id_codes(c, b),
+        }
+    }
+    (ids, komplement)
+}
+
+fn out_of_scope(mut inner: Pairs<Rule>, b: usize, sp: Span) -> OutOfScope {
     let name = string(next(&mut inner), b);
-    Activity { name, ids: id_codes(next(&mut inner), b), span: sp }
+    let ids = id_codes(next(&mut inner), b);
+    let source = inner.next().map(|s| {
+        let ssp = span(&s, b);
+        with_span(string(next(&mut s.into_inner()), b), ssp)
+    });
+    OutOfScope { name, ids, source, span: sp }
 }
 
 fn id_codes(p: Pair<Rule>, b: usize) -> Vec<IdCode> {
@@ -388,7 +425,7 @@ fn change(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Change> {
 fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
     let sp = span(&p, b);
     let rule = p.as_rule();
-    let mut inner = p.into_inner();
+    let mut inner = p.clone().into_inner();
     Ok(match rule {
         Rule::change_kind => ChangeItem::Kind(
             match next(&mut inner).as_str() {
@@ -415,6 +452,7 @@ fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
             let due = inner.next().map(|d| Located { value: d.as_str().to_string(), span: span(&d, b) });
             ChangeItem::Report(text, due, sp)
         }
+        Rule::id_codes => ChangeItem::Ids(id_codes(p, b), sp),
         other => return Err(unexpected(other, sp)),
     })
 }

@@ -82,8 +82,8 @@ fn recover(text: &str, first: pest::error::Error<Rule>) -> Diagnostics {
 /// Byte ranges of top-level items: each starts at a line whose first character
 /// begins a top-level keyword, at column 1.
 fn top_level_chunks(text: &str) -> Vec<(usize, usize)> {
-    const STARTS: [&str; 10] =
-        ["regelverk", "år ", "version", "bygger_på", "dokumentägare", "beslut", "parameter", "mått", "nämnd", "förvänta"];
+    const STARTS: [&str; 11] =
+        ["regelverk", "år ", "version", "bygger_på", "dokumentägare", "beslut", "parameter", "mått", "nämnd", "förvänta", "utanför"];
     let mut starts = vec![];
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

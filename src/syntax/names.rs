@@ -61,6 +61,8 @@ pub fn human_name(rule: Rule) -> String {
         Rule::code => tr!("syntax-rule-code"),
         Rule::id_prefix => tr!("syntax-rule-id-prefix"),
         Rule::id_range => tr!("syntax-rule-id-range"),
+        Rule::komplement_codes => code("komplement"),
+        Rule::out_of_scope => code("utanför"),
         Rule::let_binding => code("låt"),
         Rule::compensation => code("ersättning"),
         Rule::compensation_kind => tr!("syntax-rule-compensation-kind"),

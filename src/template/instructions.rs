@@ -47,6 +47,10 @@ pub(super) fn instructions(model: &Model, needs: &Needs, origin: &Origin) -> Vec
         lines.extend(block);
         lines.push(Line::Blank);
     }
+    for block in [komplement_codes(model), out_of_scope(model)].into_iter().filter(|b| !b.is_empty()) {
+        lines.extend(block);
+        lines.push(Line::Blank);
+    }
     lines
 }
 
@@ -148,6 +152,49 @@ fn codes(model: &Model) -> Vec<Line> {
         for x in &asg.activities {
             lines.push(row([&asg.id, "", &format!("verksamhet: {}", x.name), &code_list(&x.codes)]));
         }
+    }
+    lines
+}
+
+/// SoF's view, when the rules declare it: the komplement codes per assignment, part and activity.
+fn komplement_codes(model: &Model) -> Vec<Line> {
+    if !model.has_komplement() {
+        return vec![];
+    }
+    let mut lines = vec![
+        Line::Heading("Komplementkoder (SoF:s vy)"),
+        Line::Text("Kolumnen komplement i Utfall ger en andra fördelning på uppdrag; rapporten visar båda vyerna och de konteringar där de skiljer sig.".into()),
+        Line::Header(&["uppdrag", "del", "namn", "komplementkoder"]),
+    ];
+    for asg in &model.assignments {
+        if !asg.komplement.is_empty() {
+            lines.push(row([&asg.id, "", &asg.name, &code_list(&asg.komplement)]));
+        }
+        for p in asg.parts.iter().filter(|p| !p.komplement.is_empty()) {
+            lines.push(row([&asg.id, &p.id, &p.name, &code_list(&p.komplement)]));
+        }
+        for x in asg.activities.iter().filter(|x| !x.komplement.is_empty()) {
+            lines.push(row([&asg.id, "", &format!("verksamhet: {}", x.name), &code_list(&x.komplement)]));
+        }
+    }
+    lines
+}
+
+/// The `utanför` units: their codes are reported on their own line, neither cost nor unmapped.
+fn out_of_scope(model: &Model) -> Vec<Line> {
+    if model.out_of_scope.is_empty() {
+        return vec![];
+    }
+    let mut lines = vec![
+        Line::Heading("Utanför styrmodellen"),
+        Line::Text(
+            "Transaktioner på dessa koder redovisas för sig (antal och summa), varken som ett uppdrags kostnad eller som ej mappade."
+                .into(),
+        ),
+        Line::Header(&["enhet", "ID-koder", "källa"]),
+    ];
+    for u in &model.out_of_scope {
+        lines.push(row([&u.name, &code_list(&u.codes), u.source_ref.as_deref().unwrap_or_default()]));
     }
     lines
 }

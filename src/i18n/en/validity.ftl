@@ -27,6 +27,7 @@ validity-step-unit = `{ $name }` gets { $unit } from this month but is { $first 
 validity-step-unit-hint = write the value in the unit of the first value ({ $first })
 validity-explain-step-month = { $label } (the value in force that month)
 validity-explain-step-mean = { $label } (month-weighted mean of { $steps })
+validity-explain-step-year-end = { $label } (the value at the end of the year, December: { $steps })
 validity-report-due = { $text } (due { $due })
 validity-hint-steps-after-table = only a parameter with a single value can change its value during the year (`parameter timpris = 480 kr/timme` followed by `från 2023-07 = 495 kr/timme`), not a table
 validity-step-in-january = `från { $month }`: the first value already applies from January

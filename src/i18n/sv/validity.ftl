@@ -27,6 +27,7 @@ validity-step-unit = `{ $name }` får { $unit } från den här månaden men är 
 validity-step-unit-hint = skriv värdet i samma enhet som det första värdet ({ $first })
 validity-explain-step-month = { $label } (värdet som gäller månaden)
 validity-explain-step-mean = { $label } (månadsvägt medel av { $steps })
+validity-explain-step-year-end = { $label } (värdet vid årets slut, december: { $steps })
 validity-report-due = { $text } (senast { $due })
 validity-hint-steps-after-table = bara en parameter med ett enda värde kan byta värde under året (`parameter timpris = 480 kr/timme` följd av `från 2023-07 = 495 kr/timme`), inte en tabell
 validity-step-in-january = `från { $month }`: det första värdet gäller redan från januari

@@ -55,6 +55,9 @@ fn in_words(r: &Report, lang: Lang) -> Report {
         for p in a.parts.iter_mut().filter(|p| p.id.is_none()) {
             p.name = crate::tr_in!(lang, "params-unsplit");
         }
+        for x in &mut a.level3 {
+            x.name = Activity::Named(x.name.describe(lang));
+        }
     }
     r
 }

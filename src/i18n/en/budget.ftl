@@ -1,0 +1,1 @@
+# budget: messages of the budget work (issue 10).

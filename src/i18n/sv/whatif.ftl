@@ -1,0 +1,1 @@
+# whatif: messages of the whatif work (issue 10).
