@@ -167,8 +167,19 @@ fn scoped(model: &Model, block: &Expectation) -> Model {
 /// Which assignments the value lines name or, through their formulas, read the compensation of.
 fn needed(model: &Model, block: &Expectation) -> Vec<bool> {
     let mut needed = vec![false; model.assignments.len()];
-    let named = value_lines(block).into_iter().filter_map(|l| l.path.first().and_then(|a| model.assignment(&a.name)));
+    let lines = value_lines(block);
+    let named = lines.iter().filter_map(|l| l.path.first().and_then(|a| model.assignment(&a.name)));
     let mut todo: Vec<AssignmentId> = named.map(|(i, _)| i).collect();
+    // A pooled result (`samlat.ÄN.resultat`) needs every assignment of its nämnd, or all.
+    for l in &lines {
+        if let [first, board, ..] = l.path
+            && first.name == crate::vocab::POOLED
+            && model.assignment(crate::vocab::POOLED).is_none()
+        {
+            let all = board.name == crate::vocab::POOLED_TOTAL;
+            todo.extend(model.assignment_ids().filter(|&a| all || model.assignments[a].board.0 == board.name));
+        }
+    }
     while let Some(a) = todo.pop() {
         if std::mem::replace(&mut needed[a.index()], true) {
             continue;
@@ -422,6 +433,9 @@ impl Cx<'_> {
 
     fn actual(&self, line: &ValueLine) -> Result<Actual, String> {
         let (a, rest) = line.path.split_first().ok_or_else(|| crate::tr!("expect-empty-name"))?;
+        if a.name == crate::vocab::POOLED && self.model.assignment(crate::vocab::POOLED).is_none() {
+            return self.pooled(rest).map(Actual::kronor);
+        }
         // INVARIANT: the report lists the assignments in the model's order.
         let (ai, r) = self
             .model
@@ -436,6 +450,28 @@ impl Cx<'_> {
             (["kostnad", part], _) => self.part_cost(ai, part, month).map(Actual::kronor),
             ([figure @ ("ersättning" | "resultat"), part], _) => part_figure(r, figure, part).map(Actual::kronor),
             _ => key_figure(r, &names.join("."), month, self.model.header.year),
+        }
+    }
+
+    /// `samlat.ÄN.resultat`, `samlat.totalt.kostnad`: the pooled result of the year (or
+    /// year to date) of one nämnd or of all assignments.
+    fn pooled(&self, rest: &[Ident]) -> Result<Decimal, String> {
+        let [board, figure] = rest else { return Err(crate::tr!("expect-empty-name")) };
+        let p = &self.report.pooled;
+        let (compensation, cost, result) = match board.name.as_str() {
+            crate::vocab::POOLED_TOTAL => (p.total.compensation, p.total.cost, p.total.result),
+            id => p
+                .boards
+                .iter()
+                .find(|b| b.board.0 == id)
+                .map(|b| (b.compensation, b.cost, b.result))
+                .ok_or_else(|| crate::tr!("params-expect-no-board", name = id))?,
+        };
+        match figure.name.as_str() {
+            "ersättning" => Ok(compensation),
+            "kostnad" => Ok(cost),
+            "resultat" => Ok(result),
+            other => Err(crate::tr!("params-expect-pooled-figure", name = other)),
         }
     }
 

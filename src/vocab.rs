@@ -388,3 +388,11 @@ impl fmt::Display for Aggregation {
         f.write_str(self.keyword())
     }
 }
+
+/// The first name of a pooled-result expectation (`samlat.ÄN.resultat`), unless an
+/// assignment has that id.
+pub const POOLED: &str = "samlat";
+/// `samlat.totalt.…`: all assignments.
+pub const POOLED_TOTAL: &str = "totalt";
+/// The figures a pooled result has.
+pub const POOLED_FIGURES: [&str; 3] = ["ersättning", "kostnad", "resultat"];

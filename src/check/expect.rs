@@ -24,7 +24,7 @@ use crate::model::{Assignment, AssignmentId, Interval, KeyFigure, MeasureKind, M
 use crate::syntax::ast::{self, ExpectItem, Ident, Month, Quantity, UnitText};
 use crate::tr;
 use crate::units::Unit;
-use crate::vocab::Figure;
+use crate::vocab::{Figure, POOLED, POOLED_FIGURES, POOLED_TOTAL};
 
 /// Checks every line of every `förvänta` block. The units of the key figures in
 /// `unknown_units` (assignment, id) are not known after an error, so values of
@@ -113,6 +113,9 @@ impl<'a> Cx<'a> {
     fn value_line(&mut self, path: &[Ident], month: Option<&Month>, q: &Quantity, tol: Option<&Quantity>) {
         let month = month.filter(|m| self.month(m));
         let [a, figure, rest @ ..] = path else { return self.bad_path(path, &tr!("check-write", code = "`uppdrag.figur`")) };
+        if a.name == POOLED && self.model.assignment(POOLED).is_none() {
+            return self.pooled(path, month, q, tol);
+        }
         let Some((ai, asg)) = self.assignment(a) else { return };
         if let Some(amount) = Figure::parse(&figure.name) {
             return self.amount(asg, amount, figure, rest, month, q, tol);
@@ -259,6 +262,34 @@ impl<'a> Cx<'a> {
             };
             let d = Diagnostic::error(q.span, tr!("check-value-unit", written = what, wanted = describe(unit)));
             self.diags.push(d.with_hint(hint));
+        }
+    }
+
+    /// `samlat.ÄN.resultat`, `samlat.totalt.ersättning`: the pooled result of a nämnd
+    /// or of all assignments, for the year, in kronor.
+    fn pooled(&mut self, path: &[Ident], month: Option<&Month>, q: &Quantity, tol: Option<&Quantity>) {
+        let [_, board, figure] = path else {
+            return self.bad_path(path, &tr!("check-write", code = "`samlat.ÄN.resultat`"));
+        };
+        let model = self.model;
+        let mut boards: Vec<&str> = model.assignments.iter().map(|a| a.board.0.as_str()).collect();
+        boards.dedup();
+        if board.name != POOLED_TOTAL && !boards.contains(&board.name.as_str()) {
+            let hint = did_you_mean(&board.name, boards.iter().copied().chain([POOLED_TOTAL]));
+            let d = Diagnostic::error(board.span, tr!("params-expect-no-board", name = board.name.as_str()));
+            self.diags.push(d.with_hint(hint.unwrap_or_else(|| tr!("params-expect-boards-are", boards = boards.join(", ")))));
+        }
+        if !POOLED_FIGURES.contains(&figure.name.as_str()) {
+            let hint = did_you_mean(&figure.name, POOLED_FIGURES);
+            let d = Diagnostic::error(figure.span, tr!("params-expect-pooled-figure", name = figure.name.as_str()));
+            self.diags.push(d.with_hint_opt(hint));
+        }
+        if let Some(m) = month {
+            self.diags.push(Diagnostic::error(m.span, tr!("params-expect-pooled-month")).with_hint(tr!("params-expect-pooled-month-hint")));
+        }
+        let hint = tr!("check-write", code = "`samlat.ÄN.resultat = -1 250 000 kr`");
+        for q in std::iter::once(q).chain(tol) {
+            self.unit(q, Unit::kr(), false, &hint);
         }
     }
 
