@@ -14,7 +14,7 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 /// The address space the child may use: 256 MiB.
 const MEMORY_CAP: u64 = 256 << 20;
-const TIMEOUT: Duration = Duration::from_secs(10);
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What a capped run gave.
 struct Run {
