@@ -1,1 +1,12 @@
 # whatif: messages of the whatif work (issue 10).
+whatif-let-not-per-part = `--set { $text }`: `{ $name }` har ett värde för hela uppdraget; skriv `--set` utan del
+whatif-too-large = Vad händer om: beloppen blir för stora för att jämföra med utgångsläget
+whatif-replaces-computed = ersätter ett beräknat värde; dess formel används inte
+whatif-heading = Vad händer om (utgångsläge → nytt)
+whatif-col-figure = Belopp
+whatif-col-baseline = Utgångsläge
+whatif-col-new = Nytt
+whatif-col-change = Förändring kr
+whatif-col-percent = Förändring %
+whatif-board = Nämnd { $board }
+whatif-nothing-moved = Inget belopp ändras.

@@ -1,0 +1,139 @@
+//! A what-if beside its baseline: the report evaluated without the `--set`s and
+//! with them, and every money figure the `--set`s move as baseline → what-if →
+//! change (kronor and per cent), per assignment, per board and in total.
+//!
+//! In the JSON this is one top-level block, `"what_if"`, so the existing keys keep
+//! their meaning (they hold the what-if's figures, as before):
+//! `{ "overrides": [ { "set", "replaces" } ], "moved": [ { "path", "assignment",
+//! "figure", "baseline", "value", "change", "percent" } ], "boards": [ { "board",
+//! "baseline", "value", "change", "percent" } ], "total": { … } }`; `path` names
+//! the moved value in the report (`assignments[hemtjänst].compensation.total`).
+
+use super::money::{self, Overflow};
+use super::results::{AssignmentResult, Report};
+use super::shape;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The what-if block of a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhatIf {
+    /// The `--set`s, in order, and what each replaced.
+    pub overrides: Vec<SetInfo>,
+    /// The figures the `--set`s move, assignment by assignment.
+    pub moved: Vec<Moved>,
+    /// Compensation per board: baseline, what-if, change.
+    pub boards: Vec<BoardChange>,
+    /// Compensation in total.
+    pub total: Change,
+}
+
+/// One `--set`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetInfo {
+    /// `name=value`, as given.
+    pub set: String,
+    /// `parameter`, or `computed` when it replaced a value the rules compute (a `låt`).
+    pub replaces: String,
+}
+
+/// A baseline, the what-if's value, and the change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Without the `--set`s.
+    #[serde(with = "shape::money")]
+    pub baseline: Decimal,
+    /// With them.
+    #[serde(with = "shape::money")]
+    pub value: Decimal,
+    /// `value - baseline`.
+    #[serde(with = "shape::money")]
+    pub change: Decimal,
+    /// The change in per cent of the baseline, two decimals; `None` when the baseline is zero.
+    pub percent: Option<String>,
+}
+
+/// One moved figure of an assignment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moved {
+    /// Where the value sits in the report.
+    pub path: String,
+    /// The assignment's id.
+    pub assignment: String,
+    /// `compensation.fixed`, `compensation.variable`, `compensation.changes`, `compensation.total` or `result`.
+    pub figure: String,
+    /// Baseline, value, change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// A board's compensation, baseline and what-if.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardChange {
+    /// Board id.
+    pub board: String,
+    /// Board name (not in the JSON).
+    #[serde(skip)]
+    pub name: String,
+    /// Baseline, value, change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+impl Change {
+    /// baseline → value.
+    pub fn new(baseline: Decimal, value: Decimal) -> Result<Change, Overflow> {
+        let change = money::sub(value, baseline)?;
+        let percent = if baseline.is_zero() {
+            None
+        } else {
+            let p = change.checked_div(baseline).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)).ok_or(Overflow)?;
+            Some(format!("{:.2}", p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)))
+        };
+        Ok(Change { baseline, value, change, percent })
+    }
+}
+
+/// The figures of an assignment that a what-if may move, with their names.
+fn figures(a: &AssignmentResult) -> [(&'static str, Decimal); 5] {
+    let c = &a.compensation;
+    [
+        ("compensation.fixed", c.fixed),
+        ("compensation.variable", c.variable),
+        ("compensation.changes", c.changes),
+        ("compensation.total", c.total),
+        ("result", a.result),
+    ]
+}
+
+/// Compares the what-if `new` with its `baseline` (same rules, without the `--set`s).
+pub fn compare(baseline: &Report, new: &Report, overrides: Vec<SetInfo>) -> Result<WhatIf, Overflow> {
+    let mut moved = vec![];
+    let mut boards: Vec<(String, String, Decimal, Decimal)> = vec![];
+    let (mut total_base, mut total_new) = (Decimal::ZERO, Decimal::ZERO);
+    for a in &new.assignments {
+        let base = baseline.assignments.iter().find(|b| b.id == a.id);
+        let base_total = base.map_or(Decimal::ZERO, |b| b.compensation.total);
+        for (i, (figure, value)) in figures(a).into_iter().enumerate() {
+            let was = base.map_or(Decimal::ZERO, |b| figures(b)[i].1);
+            if was != value {
+                let path = format!("assignments[{}].{figure}", a.id);
+                moved.push(Moved { path, assignment: a.id.clone(), figure: figure.into(), change: Change::new(was, value)? });
+            }
+        }
+        match boards.iter_mut().find(|b| b.0 == a.board.0) {
+            Some(b) => {
+                b.2 = money::add(b.2, base_total)?;
+                b.3 = money::add(b.3, a.compensation.total)?;
+            }
+            None => boards.push((a.board.0.clone(), a.board.1.clone(), base_total, a.compensation.total)),
+        }
+        total_base = money::add(total_base, base_total)?;
+        total_new = money::add(total_new, a.compensation.total)?;
+    }
+    let boards = boards
+        .into_iter()
+        .map(|(board, name, b, n)| Ok(BoardChange { board, name, change: Change::new(b, n)? }))
+        .collect::<Result<Vec<_>, Overflow>>()?;
+    Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)? })
+}
