@@ -10,3 +10,7 @@ whatif-col-change = Change kr
 whatif-col-percent = Change %
 whatif-board = Board { $board }
 whatif-nothing-moved = No amount moves.
+whatif-revidera = the marker REVIDERA is still here: { $text }
+whatif-hint-revidera = set the value and remove the marker before money moves; `--strikt` makes this an error
+whatif-outside-band = `{ $name }` changed by more than ±{ $band } % from last year: { $old } → { $new } ({ $change } %)
+whatif-hint-band = check the amount; the band is ±15 % unless `parameter { $parameter }: % = …` says otherwise

@@ -10,3 +10,7 @@ whatif-col-change = Förändring kr
 whatif-col-percent = Förändring %
 whatif-board = Nämnd { $board }
 whatif-nothing-moved = Inget belopp ändras.
+whatif-revidera = markeringen REVIDERA finns kvar: { $text }
+whatif-hint-revidera = sätt värdet och ta bort markeringen innan pengar förs över; `--strikt` gör detta till ett fel
+whatif-outside-band = `{ $name }` har ändrats mer än ±{ $band } % från föregående år: { $old } → { $new } ({ $change } %)
+whatif-hint-band = kontrollera beloppet; bandet är ±15 % om inte `parameter { $parameter }: % = …` anger något annat
