@@ -17,6 +17,9 @@ pub fn check(args: &CheckArgs) -> Output {
                     out.end(Outcome::Error);
                 } else if !clean {
                     out.stderr += &checked.render();
+                    if super::strict() {
+                        out.fail(crate::tr!("whatif-strict"));
+                    }
                 } else {
                     out.say(crate::tr!("app-check-ok", file = path.display().to_string()));
                 }

@@ -137,3 +137,37 @@ pub fn compare(baseline: &Report, new: &Report, overrides: Vec<SetInfo>) -> Resu
         .collect::<Result<Vec<_>, Overflow>>()?;
     Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)? })
 }
+
+/// The highest plausible value of a key figure shown in per cent (an occupancy
+/// above 105 % is more likely a wrong count of places or days than a full house).
+pub fn plausible_percent_max() -> Decimal {
+    Decimal::new(105, 2)
+}
+
+/// Rimlighetskontroll after evaluation: each key figure in per cent whose value
+/// lies outside 0 %..105 %, as a warning at the key figure's declaration.
+pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> Vec<crate::diagnostic::Diagnostic> {
+    use super::results::FigureUnit;
+    let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
+    let mut out = vec![];
+    for a in &report.assignments {
+        let Some((_, ma)) = model.assignment(&a.id) else { continue };
+        for k in &a.key_figures {
+            let (Some(v), FigureUnit::Percent) = (k.value, &k.unit) else { continue };
+            if v >= Decimal::ZERO && v <= plausible_percent_max() {
+                continue;
+            }
+            let Some(mk) = ma.key_figures.iter().find(|m| m.id == k.id) else { continue };
+            let message = crate::tr!(
+                "whatif-implausible-key-figure",
+                assignment = a.id.as_str(),
+                figure = k.id.as_str(),
+                period = k.period.as_str(),
+                value = pct(v),
+                max = pct(plausible_percent_max())
+            );
+            out.push(crate::diagnostic::Diagnostic::warning(mk.span, message).with_hint(crate::tr!("whatif-hint-implausible")));
+        }
+    }
+    out
+}
