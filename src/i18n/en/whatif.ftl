@@ -18,3 +18,4 @@ whatif-implausible-key-figure = the key figure `{ $figure }` of `{ $assignment }
 whatif-hint-implausible = check the inputs (places, days, volumes) before money moves; `--strikt` makes this an error
 whatif-strict = --strikt: the warnings count as errors
 cli-arg-strikt = Count warnings (sanity checks, REVIDERA) as errors: exit with code 2
+whatif-sheet = What if

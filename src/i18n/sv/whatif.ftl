@@ -18,3 +18,4 @@ whatif-implausible-key-figure = nyckeltalet `{ $figure }` för `{ $assignment }`
 whatif-hint-implausible = kontrollera underlaget (platser, dygn, volymer) innan pengar förs över; `--strikt` gör detta till ett fel
 whatif-strict = --strikt: varningarna räknas som fel
 cli-arg-strikt = Räkna varningar (rimlighetskontroller, REVIDERA) som fel: avsluta med kod 2
+whatif-sheet = Vad händer om
