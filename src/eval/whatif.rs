@@ -144,27 +144,44 @@ pub fn plausible_percent_max() -> Decimal {
     Decimal::new(105, 2)
 }
 
-/// Rimlighetskontroll after evaluation: each key figure in per cent whose value
-/// lies outside 0 %..105 %, as a warning at the key figure's declaration.
+/// Rimlighetskontroll after evaluation: each key figure in per cent with a value
+/// outside 0 %..105 %, once per key figure (its farthest value and how many periods),
+/// as a warning at the key figure's declaration.
 pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> Vec<crate::diagnostic::Diagnostic> {
     use super::results::FigureUnit;
     let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
+    let max = plausible_percent_max();
     let mut out = vec![];
     for a in &report.assignments {
         let Some((_, ma)) = model.assignment(&a.id) else { continue };
+        // (id, periods outside, the farthest value and its period), in order first met.
+        let mut found: Vec<(&str, usize, Decimal, &str)> = vec![];
         for k in &a.key_figures {
             let (Some(v), FigureUnit::Percent) = (k.value, &k.unit) else { continue };
-            if v >= Decimal::ZERO && v <= plausible_percent_max() {
+            if v >= Decimal::ZERO && v <= max {
                 continue;
             }
-            let Some(mk) = ma.key_figures.iter().find(|m| m.id == k.id) else { continue };
+            let distance = |x: Decimal| if x < Decimal::ZERO { -x } else { x - max };
+            match found.iter_mut().find(|f| f.0 == k.id) {
+                Some(f) => {
+                    f.1 += 1;
+                    if distance(v) > distance(f.2) {
+                        (f.2, f.3) = (v, k.period.as_str());
+                    }
+                }
+                None => found.push((k.id.as_str(), 1, v, k.period.as_str())),
+            }
+        }
+        for (id, periods, value, period) in found {
+            let Some(mk) = ma.key_figures.iter().find(|m| m.id == id) else { continue };
             let message = crate::tr!(
                 "whatif-implausible-key-figure",
                 assignment = a.id.as_str(),
-                figure = k.id.as_str(),
-                period = k.period.as_str(),
-                value = pct(v),
-                max = pct(plausible_percent_max())
+                figure = id,
+                periods = periods,
+                period = period,
+                value = pct(value),
+                max = pct(max)
             );
             out.push(crate::diagnostic::Diagnostic::warning(mk.span, message).with_hint(crate::tr!("whatif-hint-implausible")));
         }

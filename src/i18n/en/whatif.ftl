@@ -14,7 +14,10 @@ whatif-revidera = the marker REVIDERA is still here: { $text }
 whatif-hint-revidera = set the value and remove the marker before money moves; `--strikt` makes this an error
 whatif-outside-band = `{ $name }` changed by more than ±{ $band } % from last year: { $old } → { $new } ({ $change } %)
 whatif-hint-band = check the amount; the band is ±15 % unless `parameter { $parameter }: % = …` says otherwise
-whatif-implausible-key-figure = the key figure `{ $figure }` of `{ $assignment }` is { $value } % ({ $period }), outside the plausible 0–{ $max } %
+whatif-implausible-key-figure = the key figure `{ $figure }` of `{ $assignment }` lies outside the plausible 0–{ $max } % in { $periods ->
+    [one] one period
+   *[other] { $periods } periods
+}, at most { $value } % ({ $period })
 whatif-hint-implausible = check the inputs (places, days, volumes) before money moves; `--strikt` makes this an error
 whatif-strict = --strikt: the warnings count as errors
 cli-arg-strikt = Count warnings (sanity checks, REVIDERA) as errors: exit with code 2
