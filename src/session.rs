@@ -105,10 +105,9 @@ impl Session {
         let (data, previous) = self.load(&model, progress)?;
         let mut report = eval::evaluate(&model, &data, previous.as_ref(), Options { period }).map_err(|e| Error::eval(e, &model.source))?;
         if !sets.is_empty() {
-            let baseline =
-                eval::evaluate(&self.model, &data, previous.as_ref(), Options { period }).map_err(|e| Error::eval(e, &self.model.source))?;
-            let what_if = eval::whatif::compare(&baseline, &report, sets)
-                .map_err(|_| Error::Usage(crate::tr!("whatif-too-large")))?;
+            let baseline = eval::evaluate(&self.model, &data, previous.as_ref(), Options { period })
+                .map_err(|e| Error::eval(e, &self.model.source))?;
+            let what_if = eval::whatif::compare(&baseline, &report, sets).map_err(|_| Error::Usage(crate::tr!("whatif-too-large")))?;
             report.what_if = Some(what_if);
         }
         report.provenance = self.provenance()?;

@@ -69,10 +69,9 @@ fn compare(p: &Param, old: &Param, name: String, band: Decimal, parts: &[&str], 
             .zip(parts)
             .filter_map(|(n, id)| old_parts.iter().position(|o| o == id).and_then(|i| os.get(i)).map(|o| (format!("{name}.{id}"), *n, *o)))
             .collect(),
-        (ParamValue::Keyed(ns), ParamValue::Keyed(os)) => ns
-            .iter()
-            .filter_map(|(k, n)| os.iter().find(|(ok, _)| ok == k).map(|(_, o)| (format!("{name}.{k}"), *n, *o)))
-            .collect(),
+        (ParamValue::Keyed(ns), ParamValue::Keyed(os)) => {
+            ns.iter().filter_map(|(k, n)| os.iter().find(|(ok, _)| ok == k).map(|(_, o)| (format!("{name}.{k}"), *n, *o))).collect()
+        }
         _ => vec![],
     };
     for (name, new, old) in pairs {
