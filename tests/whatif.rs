@@ -235,3 +235,25 @@ fn init_keeps_named_shares_comments_and_lists_mid_year_changes() {
     let check = ekostyr_in(dir.path(), &["check", "2025.ek"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
+
+#[test]
+fn a_price_computed_through_föregående_outside_the_band_warns_in_check_and_run() {
+    let dir = rules_dir(|t| t.replacen("parameter prisindex: % = 2,9 %", "parameter prisindex: % = 20 %", 1));
+    let check = ekostyr_in(dir.path(), &["check", "2024.ek"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let warning = stderr(&check);
+    let somatik = "varning: `vårdboende.referenskostnad.somatik` har ändrats mer än ±15,0 % från föregående år: 2 050,00 kr/dygn → 2 460,00 kr/dygn (20,0 %)";
+    assert!(warning.contains(somatik), "{warning}");
+    assert!(
+        warning.contains(
+            "varning: `dagverksamhet.fast` har ändrats mer än ±15,0 % från föregående år: 18 400 000,00 kr → 22 080 000,00 kr (20,0 %)"
+        ),
+        "{warning}"
+    );
+    let input = fixture("2024.xlsx");
+    let run = ekostyr_in(dir.path(), &["run", "2024.ek", "--input", &input]);
+    assert_eq!(run.status.code(), Some(0));
+    assert!(stderr(&run).contains(somatik), "{}", stderr(&run));
+    let strict = ekostyr_in(dir.path(), &["run", "--strikt", "2024.ek", "--input", &input]);
+    assert_eq!(strict.status.code(), Some(2));
+}

@@ -48,7 +48,7 @@ pub fn check(file: &ast::File, model: &Model, diags: &mut Diagnostics) {
 }
 
 /// The declared band (`parameter rimlighet: % = 10 %`), or ±15 %.
-fn band(model: &Model) -> Decimal {
+pub fn band(model: &Model) -> Decimal {
     match model.params.iter().find(|p| p.name == BAND_PARAMETER).map(|p| &p.value) {
         Some(ParamValue::Scalar(v)) if *v > Decimal::ZERO => *v,
         _ => default_band(),

@@ -188,3 +188,86 @@ pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> 
     }
     out
 }
+
+/// Rimlighetskontroll of computed prices and fixed amounts that need no inputs (a
+/// `låt` such as `föregående.referenskostnad * (1 + prisindex)`, `ersättning fast =
+/// föregående.fast * …`): each that moved more than the band from last year's value
+/// of the same name, as a warning at its formula. Parameters are checked by `check`.
+pub fn prices_outside_band(model: &crate::model::Model) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::model::{AssignmentId, CompKind, Model, ParamValue, PartId};
+    let Some(prev) = model.previous.as_deref() else { return vec![] };
+    let band = crate::check::sanity::band(model);
+    fn scope(m: &Model, a: AssignmentId, part: Option<PartId>) -> super::Scope<'_> {
+        super::Scope { model: m, data: None, previous_data: None, a: Some(a), part, months: (1, 12) }
+    }
+    let money = |u: crate::units::Unit| u.to_string().starts_with("kr");
+    let mut out = vec![];
+    for (ai, a) in model.assignment_ids().zip(&model.assignments) {
+        let Some((pai, pa)) = prev.assignment(&a.id) else { continue };
+        let mut check = |name: String, new: Decimal, old: Decimal, unit: crate::units::Unit, span| {
+            if let Some(d) = outside_band(&name, new, old, unit, band, span) {
+                out.push(d);
+            }
+        };
+        for l in a.lets.iter().filter(|l| money(l.formula.unit)) {
+            for part in a.part_scopes(l.per_part) {
+                let Ok(new) = scope(model, ai, part).num(&l.formula.expr) else { continue };
+                let part_id = part.map(|p| a.parts[p.index()].id.as_str());
+                let old_part = part_id.and_then(|id| pa.parts.iter().position(|p| p.id == id));
+                if part_id.is_some() && old_part.is_none() {
+                    continue;
+                }
+                let old = match pa.params.iter().find(|p| p.name == l.name && p.unit == l.formula.unit) {
+                    Some(p) => match (&p.value, old_part) {
+                        (ParamValue::Scalar(v), None) => Some(*v),
+                        (ParamValue::PerPart(vs), Some(i)) => vs.get(i).copied(),
+                        _ => None,
+                    },
+                    None => pa.lets.iter().find(|o| o.name == l.name && o.formula.unit == l.formula.unit).and_then(|o| {
+                        let part = old_part.and_then(|i| pa.part_ids().nth(i));
+                        scope(prev, pai, part).num(&o.formula.expr).ok()
+                    }),
+                };
+                let Some(old) = old else { continue };
+                let name = match part_id {
+                    Some(id) => format!("{}.{}.{id}", a.id, l.name),
+                    None => format!("{}.{}", a.id, l.name),
+                };
+                check(name, new, old, l.formula.unit, l.formula.expr.span);
+            }
+        }
+        if let Some(f) = &a.fixed {
+            let new = scope(model, ai, None).compensation(ai, CompKind::Fixed, f.expr.span);
+            let old = scope(prev, pai, None).compensation(pai, CompKind::Fixed, f.expr.span);
+            if let (Ok(new), Ok(old)) = (new, old) {
+                check(format!("{}.{}", a.id, crate::vocab::Figure::Fixed), new, old, crate::units::Unit::kr(), f.expr.span);
+            }
+        }
+    }
+    out
+}
+
+/// The warning for a value that moved more than `band` from `old`, if it did.
+fn outside_band(
+    name: &str,
+    new: Decimal,
+    old: Decimal,
+    unit: crate::units::Unit,
+    band: Decimal,
+    span: crate::source::Span,
+) -> Option<crate::diagnostic::Diagnostic> {
+    if old.is_zero() {
+        return None;
+    }
+    let change = new.checked_sub(old)?.checked_div(old)?;
+    if change.abs() <= band {
+        return None;
+    }
+    let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
+    let unit = unit.to_string();
+    let money = |d: Decimal| format!("{} {unit}", crate::number::swedish(d, 2));
+    let message =
+        crate::tr!("whatif-outside-band", name = name, old = money(old), new = money(new), change = pct(change), band = pct(band));
+    let hint = crate::tr!("whatif-hint-band", parameter = crate::check::sanity::BAND_PARAMETER);
+    Some(crate::diagnostic::Diagnostic::warning(span, message).with_hint(hint))
+}
