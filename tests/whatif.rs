@@ -257,3 +257,14 @@ fn a_price_computed_through_föregående_outside_the_band_warns_in_check_and_run
     let strict = ekostyr_in(dir.path(), &["run", "--strikt", "2024.ek", "--input", &input]);
     assert_eq!(strict.status.code(), Some(2));
 }
+
+#[test]
+fn a_what_if_that_sets_the_value_in_force_moves_nothing() {
+    let out = ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--set", "prisindex=2,9 %"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Vad händer om (utgångsläge → nytt)\nInget belopp ändras.\n"), "{}", stdout(&out));
+    let json = ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--set", "prisindex=2,9 %", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("json");
+    assert_eq!(v["what_if"]["moved"], serde_json::json!([]));
+    assert_eq!(v["what_if"]["total"]["change"], "0.00");
+}
