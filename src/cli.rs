@@ -17,6 +17,9 @@ pub struct Cli {
     /// besides the naming file's own folder tree.
     #[arg(long, global = true)]
     pub rot: Option<PathBuf>,
+    /// Warnings (rimlighetskontroller, `REVIDERA`) count as errors: exit 2.
+    #[arg(long, global = true)]
+    pub strikt: bool,
 }
 
 /// Subcommands.

@@ -56,7 +56,7 @@ fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
     let next = crate::vocab::Version::parse(&h.version).and_then(crate::vocab::Version::next_year);
     let major = next.map_or(1, |v| v.whole);
     let mut out = format!("# Ekonomistyrning för verksamhetsuppdrag {year}, skapad med `ekostyr init` från {from}.\n");
-    out += "# Värden märkta REVIDERA ska sättas av dokumentägarna innan nämnden beslutar.\n\n";
+    out += "# Värden som ska revideras är märkta; `ekostyr check` listar dem. Dokumentägarna sätter dem innan nämnden beslutar.\n\n";
     let _ = writeln!(out, "regelverk \"{}\"\når {year}\nversion {major}.0\nbygger_på \"{from}\"", h.title);
     let owners: Vec<String> = h.owners.iter().map(|o| format!("\"{o}\"")).collect();
     let _ = writeln!(out, "dokumentägare {}", owners.join(", "));
@@ -77,7 +77,16 @@ fn render(old: &Model, file: &ast::File, year: i32, from: &str) -> String {
     let _ = writeln!(out, "\nparameter prisindex: % = 0 %  # REVIDERA: KS-fastställd vägd prisindex för {year}");
     let _ = writeln!(out, "parameter effektiviseringskrav: % = 0 %  # REVIDERA: eventuellt effektiviseringskrav för {year}");
     for p in old.params.iter().filter(|p| !is_indexed(p.unit) && p.name != "prisindex" && p.name != "effektiviseringskrav") {
+        out += &leading_comments(&old.source.text, p.span.start);
         let _ = writeln!(out, "{}  # oförändrad från {}", old.source.slice(p.span), h.year);
+    }
+    // Globals the old file read from its own previous year (`föregående.andel_fast`)
+    // stay named parameters, with the value they had, rather than turning into bare numbers.
+    if let Some(prev) = old.previous.as_deref() {
+        for p in inherited(old) {
+            out += &leading_comments(&prev.source.text, p.span.start);
+            let _ = writeln!(out, "{}  # från {} (läst med föregående i {})", prev.source.slice(p.span), prev.header.year, h.year);
+        }
     }
     for item in &file.items {
         if let Item::Board(b) = item {
@@ -137,9 +146,13 @@ fn board(out: &mut String, old: &Model, b: &ast::Board) {
 }
 
 fn assignment(out: &mut String, old: &Model, a: &ast::Assignment) {
+    out.push_str(&leading_comments(&old.source.text, a.span.start));
     let _ = writeln!(out, "uppdrag {} \"{}\" {{", a.id.name, a.name.value);
     let Some((ai, _)) = old.assignment(&a.id.name) else { return };
     for item in &a.items {
+        if !matches!(item, AssignmentItem::Change(_)) {
+            out.push_str(&leading_comments(&old.source.text, item.span().start));
+        }
         match item {
             AssignmentItem::Part(p) if p.validity.is_some() => part_without_validity(out, old, p),
             AssignmentItem::Source(_)
@@ -155,9 +168,7 @@ fn assignment(out: &mut String, old: &Model, a: &ast::Assignment) {
             AssignmentItem::KeyFigure(k) => {
                 let _ = writeln!(out, "{}", rewrite_block(old, old.source.slice(k.span), k));
             }
-            AssignmentItem::Change(c) => {
-                let _ = writeln!(out, "# förändringen `{}` under {} förs inte över", c.id.name, old.header.year);
-            }
+            AssignmentItem::Change(c) => change_for_owners(out, old, c),
         }
     }
     out.push_str("}\n");
@@ -214,7 +225,9 @@ fn rewrite(old: &Model, e: &ast::Expr) -> ast::Expr {
 fn walk(old: &Model, e: &mut ast::Expr) {
     match &mut e.kind {
         ExprKind::Previous(path) => {
-            if let Some(q) = previous_literal(old, path) {
+            if path.first().is_some_and(|f| inherited(old).iter().any(|p| p.name == f.name)) {
+                e.kind = ExprKind::Ref(path.clone());
+            } else if let Some(q) = previous_literal(old, path) {
                 e.kind = ExprKind::Number(q);
             }
         }
@@ -253,4 +266,51 @@ fn rewrite_block(old: &Model, text: &str, k: &ast::KeyFigure) -> String {
         }
     }
     text
+}
+
+/// A mid-year change of the old year, for the owners to decide on: a `REVIDERA`
+/// line and the change as it was written, commented out.
+fn change_for_owners(out: &mut String, old: &Model, c: &ast::Change) {
+    let year = old.header.year;
+    let _ = writeln!(out, "# REVIDERA: förändringen `{}` gällde under {year} och förs inte över; ska den gälla även nästa år?", c.id.name);
+    let text = &old.source.text;
+    let indent = c.span.start - text.get(..c.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    for line in leading_comments(text, c.span.start).lines().chain(old.source.slice(c.span).lines()) {
+        let line = line.strip_prefix(&" ".repeat(indent)).unwrap_or(line.trim_start());
+        let line = line.trim_start().strip_prefix('#').map_or(line, str::trim_start).trim_end();
+        let _ = writeln!(out, "# | {line}");
+    }
+}
+
+/// The whole-line comments directly above the line where `start` lies, as written.
+fn leading_comments(text: &str, start: usize) -> String {
+    let line_start = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let mut lines: Vec<&str> = vec![];
+    for line in text.get(..line_start).unwrap_or_default().lines().rev() {
+        if !line.trim_start().starts_with('#') {
+            break;
+        }
+        lines.push(line.trim());
+    }
+    lines.iter().rev().map(|l| format!("{l}\n")).collect()
+}
+
+/// The global parameters of the old file's previous year that the old file reads
+/// through `föregående.name` and does not declare itself.
+fn inherited(old: &Model) -> Vec<&crate::model::Param> {
+    let Some(prev) = old.previous.as_deref() else { return vec![] };
+    prev.params
+        .iter()
+        .filter(|p| !old.params.iter().any(|o| o.name == p.name) && p.name != "prisindex" && p.name != "effektiviseringskrav")
+        .filter(|p| reads_previous(&old.source.text, &p.name))
+        .collect()
+}
+
+/// Whether `text` has `föregående.name` (the whole name).
+fn reads_previous(text: &str, name: &str) -> bool {
+    let needle = format!("föregående.{name}");
+    text.match_indices(&needle).any(|(i, _)| {
+        let after = text.get(i + needle.len()..).and_then(|t| t.chars().next());
+        !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }

@@ -27,7 +27,8 @@ fn main() -> ExitCode {
             return ExitCode::from(write(Output::text(text)).code());
         }
     };
-    // `--rot` is the engine's one process-wide setting besides the language.
+    // `--rot` is the engine's one process-wide setting besides the language (and `--strikt`).
+    app::set_strict(cli.strikt);
     let output = match cli.rot.as_deref().map(ekostyr::check::confine::set_root).transpose() {
         Ok(_) => dispatch(cli.command),
         Err(e) => Output::error(e),

@@ -376,6 +376,9 @@ pub struct Let {
     pub formula: Formula,
     /// Whether it has one value per part (uses a per-part parameter).
     pub per_part: bool,
+    /// What-if values (`--set uppdrag.låt.del=…`) that replace the computed value
+    /// for one part: (part index, value in base units).
+    pub what_if: Vec<(usize, rust_decimal::Decimal)>,
 }
 
 /// A formula with its unit and where it is written.

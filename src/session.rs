@@ -97,13 +97,36 @@ impl Session {
     }
 
     /// Evaluates the session into a report with its provenance.
+    /// With `--set`s, the rules are evaluated twice, without and with them, and the
+    /// report carries the figures they move ([`crate::eval::whatif`]).
     pub fn evaluate(&self, progress: &mut dyn FnMut(u64)) -> Result<Report, Error> {
-        let model = self.model_with_overrides()?;
+        let (model, sets) = self.model_with_overrides_described()?;
         let period = self.last_month()?;
         let (data, previous) = self.load(&model, progress)?;
         let mut report = eval::evaluate(&model, &data, previous.as_ref(), Options { period }).map_err(|e| Error::eval(e, &model.source))?;
+        if !sets.is_empty() {
+            let baseline = eval::evaluate(&self.model, &data, previous.as_ref(), Options { period })
+                .map_err(|e| Error::eval(e, &self.model.source))?;
+            let what_if = eval::whatif::compare(&baseline, &report, sets).map_err(|_| Error::Usage(crate::tr!("whatif-too-large")))?;
+            report.what_if = Some(what_if);
+        }
         report.provenance = self.provenance()?;
         Ok(report)
+    }
+
+    /// The model with the what-ifs applied, and what each replaced.
+    pub fn model_with_overrides_described(&self) -> Result<(Model, Vec<eval::whatif::SetInfo>), Error> {
+        let mut model = self.model.clone();
+        let mut sets = vec![];
+        for o in &self.overrides {
+            let replaced = crate::overrides::apply_described(&mut model, o).map_err(Error::Usage)?;
+            let replaces = match replaced {
+                crate::overrides::Replaced::Parameter => "parameter",
+                crate::overrides::Replaced::Computed => "computed",
+            };
+            sets.push(eval::whatif::SetInfo { set: o.clone(), replaces: replaces.into() });
+        }
+        Ok((model, sets))
     }
 
     fn provenance(&self) -> Result<Provenance, Error> {

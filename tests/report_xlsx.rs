@@ -160,6 +160,7 @@ fn report() -> Report {
         },
         decisions: vec![],
         pooled: Default::default(),
+        what_if: None,
     }
 }
 

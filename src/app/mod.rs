@@ -110,6 +110,22 @@ pub(crate) fn checked_model(path: &Path, out: &mut Output) -> Result<crate::mode
     let rules = crate::session::rules(path)?;
     if let Some(w) = rules.warnings {
         out.warn(w);
+        if strict() {
+            return Err(Error::Usage(crate::tr!("whatif-strict")));
+        }
     }
     Ok(rules.model)
+}
+
+/// `--strikt`: warnings count as errors.
+static STRICT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets `--strikt` for the process.
+pub fn set_strict(on: bool) {
+    STRICT.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `--strikt` is on.
+pub fn strict() -> bool {
+    STRICT.load(std::sync::atomic::Ordering::Relaxed)
 }

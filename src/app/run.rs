@@ -17,8 +17,14 @@ const REFERENCE_INPUT: &[u8] = include_bytes!("../../fixtures/2023.xlsx");
 /// `ekostyr run`
 pub fn run(args: &RunArgs) -> Output {
     let mut out = Output::default();
-    let report = match session(args, &mut out).and_then(|s| refuse_overwriting_inputs(args, &s).and_then(|()| evaluate(&s))) {
-        Ok(r) => r,
+    let evaluated = session(args, &mut out).and_then(|s| refuse_overwriting_inputs(args, &s).and_then(|()| evaluate(&s)).map(|r| (s, r)));
+    let report = match evaluated {
+        Ok((s, r)) => {
+            if !implausible(&s, &r, &mut out) {
+                return out;
+            }
+            r
+        }
         Err(e) => {
             out.fail(e);
             return out;
@@ -29,6 +35,22 @@ pub fn run(args: &RunArgs) -> Output {
         Err(e) => out.fail(e),
     }
     out
+}
+
+/// Rimlighetskontroller on the evaluated figures: warnings first, with their place;
+/// under `--strikt` the run fails (false) instead of reporting.
+fn implausible(s: &Session, report: &Report, out: &mut Output) -> bool {
+    let mut found = crate::eval::whatif::prices_outside_band(&s.model);
+    found.extend(crate::eval::whatif::implausible_key_figures(&s.model, report));
+    if found.is_empty() {
+        return true;
+    }
+    out.warn(crate::diagnostic::Diagnostics(found).render(&s.model.source));
+    if super::strict() {
+        out.fail(crate::tr!("whatif-strict"));
+        return false;
+    }
+    true
 }
 
 /// The session `ekostyr run`'s arguments describe (warnings of the rules go to `out`).

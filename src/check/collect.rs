@@ -495,7 +495,7 @@ fn assignment_item(item: &AssignmentItem, out: &mut Assignment, names: &mut Scop
             if is_builtin(&l.name.name) {
                 diags.push(Diagnostic::error(l.name.span, tr!("check-builtin-name", name = l.name.name.as_str())));
             } else if names.declare(Declared::Name, &l.name, diags) {
-                out.lets.push(Let { name: l.name.name.clone(), formula: placeholder(), per_part: false });
+                out.lets.push(Let { name: l.name.name.clone(), formula: placeholder(), per_part: false, what_if: vec![] });
             }
         }
         AssignmentItem::Compensation(c) => compensation(c, out, year, diags),

@@ -11,6 +11,7 @@ mod ledger;
 
 pub use header::days_in_month;
 mod resolve;
+pub mod sanity;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Model;
@@ -122,6 +123,7 @@ fn build(source: &Source, file: &ast::File, previous: Option<Model>, diags: &mut
     let unknown_units = resolve::resolve(file, &mut model, diags);
     cycles::check(file, &model, diags);
     expect::check(file, &model, &unknown_units, diags);
+    sanity::check(file, &model, diags);
     Some(model)
 }
 

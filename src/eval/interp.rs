@@ -88,8 +88,14 @@ impl<'a> Scope<'a> {
             },
             ExprKind::PartParam(r) => self.part_param(*r, e.span),
             ExprKind::Entry(r, i) => Ok(n(entry(self.model.param(*r), *i))),
-            ExprKind::Let(a, l) => Scope { a: Some(*a), part: self.part.filter(|_| self.a == Some(*a)), ..*self }
-                .eval(&self.model.assignments[*a].lets[*l].formula.expr),
+            ExprKind::Let(a, l) => {
+                let part = self.part.filter(|_| self.a == Some(*a));
+                let binding = &self.model.assignments[*a].lets[*l];
+                match part.and_then(|p| binding.what_if.iter().find(|(i, _)| *i == p.index())) {
+                    Some((_, v)) => Ok(n(*v)),
+                    None => Scope { a: Some(*a), part, ..*self }.eval(&binding.formula.expr),
+                }
+            }
             ExprKind::Compensation(a, k) => self.compensation(*a, *k, e.span).map(n),
             ExprKind::Cost(a) => self.cost(*a, e.span).map(n),
             ExprKind::Budget(a, m, p) => self.budget(*a, *m, *p, e.span).map(n),

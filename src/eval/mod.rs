@@ -9,6 +9,7 @@ pub mod money;
 pub mod parts;
 pub mod results;
 pub mod shape;
+pub mod whatif;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{AssignmentId, CompKind, Model};
@@ -60,6 +61,7 @@ pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: 
         provenance: Provenance::default(),
         decisions,
         pooled,
+        what_if: None,
     })
 }
 

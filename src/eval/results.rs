@@ -47,6 +47,9 @@ pub struct Report {
     /// The pooled result per board and in total.
     #[serde(default)]
     pub pooled: Pooled,
+    /// A what-if (`--set`) beside its baseline: the figures it moves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what_if: Option<super::whatif::WhatIf>,
 }
 
 /// A decision behind the rules: `{ "board", "date", "dnr" | null, "about" | null }`.

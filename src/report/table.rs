@@ -60,6 +60,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     let l = L(lang);
     let mut out = String::new();
     heading(&mut out, r, &l);
+    what_if(&mut out, r, &l);
     decisions(&mut out, r, &l);
     assignments(&mut out, r, &l);
     per_part(&mut out, r, &l);
@@ -85,7 +86,9 @@ fn heading(out: &mut String, r: &Report, l: &L) {
     };
     let _ = writeln!(out, "{period}");
     for o in &r.provenance.overrides {
-        let _ = writeln!(out, "{}: {o}", tr_in!(l.0, "report-what-if"));
+        let computed = r.what_if.as_ref().is_some_and(|w| w.overrides.iter().any(|s| &s.set == o && s.replaces == "computed"));
+        let note = if computed { format!(" ({})", tr_in!(l.0, "whatif-replaces-computed")) } else { String::new() };
+        let _ = writeln!(out, "{}: {o}{note}", tr_in!(l.0, "report-what-if"));
     }
     out.push('\n');
 }
@@ -454,4 +457,46 @@ fn out_of_scope(out: &mut String, r: &Report, l: &L) {
         );
     }
     out.push('\n');
+}
+
+/// A what-if beside its baseline: every moved figure, then per board and in total.
+fn what_if(out: &mut String, r: &Report, l: &L) {
+    let Some(w) = &r.what_if else { return };
+    let _ = writeln!(out, "{}", tr_in!(l.0, "whatif-heading"));
+    let header = [
+        left(tr_in!(l.0, "report-col-assignment")),
+        left(tr_in!(l.0, "whatif-col-figure")),
+        right(tr_in!(l.0, "whatif-col-baseline")),
+        right(tr_in!(l.0, "whatif-col-new")),
+        right(tr_in!(l.0, "whatif-col-change")),
+        right(tr_in!(l.0, "whatif-col-percent")),
+    ];
+    let row = |who: String, what: String, c: &crate::eval::whatif::Change| {
+        let percent = c.percent.as_deref().and_then(|p| p.parse::<Decimal>().ok()).map(|p| format!("{} %", swedish(p, 2)));
+        vec![who, what, kr(c.baseline), kr(c.value), kr(c.change), percent.unwrap_or_else(|| "–".into())]
+    };
+    let mut rows: Vec<Vec<String>> = w.moved.iter().map(|m| row(m.assignment.clone(), figure_label(&m.figure, l), &m.change)).collect();
+    if rows.is_empty() {
+        let _ = writeln!(out, "{}\n", tr_in!(l.0, "whatif-nothing-moved"));
+        return;
+    }
+    let compensation = tr_in!(l.0, "report-col-compensation");
+    for b in &w.boards {
+        let name = if b.name.is_empty() { b.board.clone() } else { b.name.clone() };
+        rows.push(row(tr_in!(l.0, "whatif-board", board = name), compensation.clone(), &b.change));
+    }
+    rows.push(row(tr_in!(l.0, "report-total"), compensation, &w.total));
+    table(out, &header, &rows);
+}
+
+/// The column name of a figure a what-if moves.
+fn figure_label(figure: &str, l: &L) -> String {
+    match figure {
+        "compensation.fixed" => tr_in!(l.0, "report-col-fixed"),
+        "compensation.variable" => tr_in!(l.0, "report-col-variable"),
+        "compensation.changes" => tr_in!(l.0, "report-col-changes"),
+        "compensation.total" => tr_in!(l.0, "report-col-compensation"),
+        "result" => tr_in!(l.0, "report-col-result"),
+        other => other.to_string(),
+    }
 }

@@ -47,6 +47,9 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
         pooled(report, &l),
         decisions(report, &l),
     ];
+    if let Some(sheet) = what_if(report, &l) {
+        sheets.insert(0, sheet);
+    }
     sheets.extend(views(report, &l));
     sheets.extend(out_of_scope(report, &l));
     sheets.extend([unmapped(report, &l), provenance(report, &l)]);
@@ -575,4 +578,42 @@ fn out_of_scope(r: &Report, l: &L) -> Option<Sheet> {
     let rows = o.units.iter().map(|u| vec![text(&u.name), Cell::Count(u.count), Cell::Money(u.sum)]).collect();
     let totals = vec![vec![text(tr_in!(l.0, "report-total")), Cell::Count(o.count), Cell::Money(o.sum)]];
     Some(Sheet { name: tr_in!(l.0, "ledger-sheet-out-of-scope"), columns, rows, totals })
+}
+
+/// The what-if beside its baseline ("Vad händer om"), first when there is one: each
+/// moved figure, then the compensation per board and in total.
+fn what_if(r: &Report, l: &L) -> Option<Sheet> {
+    let w = r.what_if.as_ref()?;
+    let columns = vec![
+        l.col(tr_in!(l.0, "report-col-assignment"), 24.0),
+        l.col(tr_in!(l.0, "whatif-col-figure"), 14.0),
+        l.col(tr_in!(l.0, "whatif-col-baseline"), 18.0),
+        l.col(tr_in!(l.0, "whatif-col-new"), 18.0),
+        l.col(tr_in!(l.0, "whatif-col-change"), 16.0),
+        l.col(tr_in!(l.0, "whatif-col-percent"), 14.0),
+    ];
+    let row = |who: String, what: String, c: &crate::eval::whatif::Change| {
+        let percent = c.percent.as_deref().and_then(|p| p.parse::<Decimal>().ok()).map_or(Cell::Empty, Cell::Figure);
+        vec![text(who), text(what), Cell::Money(c.baseline), Cell::Money(c.value), Cell::Money(c.change), percent]
+    };
+    let label = |figure: &str| match figure {
+        "compensation.fixed" => tr_in!(l.0, "report-col-fixed"),
+        "compensation.variable" => tr_in!(l.0, "report-col-variable"),
+        "compensation.changes" => tr_in!(l.0, "report-col-changes"),
+        "compensation.total" => tr_in!(l.0, "report-col-compensation"),
+        "result" => tr_in!(l.0, "report-col-result"),
+        other => other.to_string(),
+    };
+    let rows = w.moved.iter().map(|m| row(m.assignment.clone(), label(&m.figure), &m.change)).collect();
+    let compensation = tr_in!(l.0, "report-col-compensation");
+    let mut totals: Vec<Vec<Cell>> = w
+        .boards
+        .iter()
+        .map(|b| {
+            let name = if b.name.is_empty() { b.board.clone() } else { b.name.clone() };
+            row(tr_in!(l.0, "whatif-board", board = name), compensation.clone(), &b.change)
+        })
+        .collect();
+    totals.push(row(tr_in!(l.0, "report-total"), compensation, &w.total));
+    Some(Sheet { name: tr_in!(l.0, "whatif-sheet"), columns, rows, totals })
 }

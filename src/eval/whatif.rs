@@ -1,0 +1,273 @@
+//! A what-if beside its baseline: the report evaluated without the `--set`s and
+//! with them, and every money figure the `--set`s move as baseline → what-if →
+//! change (kronor and per cent), per assignment, per board and in total.
+//!
+//! In the JSON this is one top-level block, `"what_if"`, so the existing keys keep
+//! their meaning (they hold the what-if's figures, as before):
+//! `{ "overrides": [ { "set", "replaces" } ], "moved": [ { "path", "assignment",
+//! "figure", "baseline", "value", "change", "percent" } ], "boards": [ { "board",
+//! "baseline", "value", "change", "percent" } ], "total": { … } }`; `path` names
+//! the moved value in the report (`assignments[hemtjänst].compensation.total`).
+
+use super::money::{self, Overflow};
+use super::results::{AssignmentResult, Report};
+use super::shape;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The what-if block of a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhatIf {
+    /// The `--set`s, in order, and what each replaced.
+    pub overrides: Vec<SetInfo>,
+    /// The figures the `--set`s move, assignment by assignment.
+    pub moved: Vec<Moved>,
+    /// Compensation per board: baseline, what-if, change.
+    pub boards: Vec<BoardChange>,
+    /// Compensation in total.
+    pub total: Change,
+}
+
+/// One `--set`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetInfo {
+    /// `name=value`, as given.
+    pub set: String,
+    /// `parameter`, or `computed` when it replaced a value the rules compute (a `låt`).
+    pub replaces: String,
+}
+
+/// A baseline, the what-if's value, and the change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Without the `--set`s.
+    #[serde(with = "shape::money")]
+    pub baseline: Decimal,
+    /// With them.
+    #[serde(with = "shape::money")]
+    pub value: Decimal,
+    /// `value - baseline`.
+    #[serde(with = "shape::money")]
+    pub change: Decimal,
+    /// The change in per cent of the baseline, two decimals; `None` when the baseline is zero.
+    pub percent: Option<String>,
+}
+
+/// One moved figure of an assignment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moved {
+    /// Where the value sits in the report.
+    pub path: String,
+    /// The assignment's id.
+    pub assignment: String,
+    /// `compensation.fixed`, `compensation.variable`, `compensation.changes`, `compensation.total` or `result`.
+    pub figure: String,
+    /// Baseline, value, change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// A board's compensation, baseline and what-if.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardChange {
+    /// Board id.
+    pub board: String,
+    /// Board name (not in the JSON).
+    #[serde(skip)]
+    pub name: String,
+    /// Baseline, value, change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+impl Change {
+    /// baseline → value.
+    pub fn new(baseline: Decimal, value: Decimal) -> Result<Change, Overflow> {
+        let change = money::sub(value, baseline)?;
+        let percent = if baseline.is_zero() {
+            None
+        } else {
+            let p = change.checked_div(baseline).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)).ok_or(Overflow)?;
+            Some(format!("{:.2}", p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)))
+        };
+        Ok(Change { baseline, value, change, percent })
+    }
+}
+
+/// The figures of an assignment that a what-if may move, with their names.
+fn figures(a: &AssignmentResult) -> [(&'static str, Decimal); 5] {
+    let c = &a.compensation;
+    [
+        ("compensation.fixed", c.fixed),
+        ("compensation.variable", c.variable),
+        ("compensation.changes", c.changes),
+        ("compensation.total", c.total),
+        ("result", a.result),
+    ]
+}
+
+/// Compares the what-if `new` with its `baseline` (same rules, without the `--set`s).
+pub fn compare(baseline: &Report, new: &Report, overrides: Vec<SetInfo>) -> Result<WhatIf, Overflow> {
+    let mut moved = vec![];
+    let mut boards: Vec<(String, String, Decimal, Decimal)> = vec![];
+    let (mut total_base, mut total_new) = (Decimal::ZERO, Decimal::ZERO);
+    for a in &new.assignments {
+        let base = baseline.assignments.iter().find(|b| b.id == a.id);
+        let base_total = base.map_or(Decimal::ZERO, |b| b.compensation.total);
+        for (i, (figure, value)) in figures(a).into_iter().enumerate() {
+            let was = base.map_or(Decimal::ZERO, |b| figures(b)[i].1);
+            if was != value {
+                let path = format!("assignments[{}].{figure}", a.id);
+                moved.push(Moved { path, assignment: a.id.clone(), figure: figure.into(), change: Change::new(was, value)? });
+            }
+        }
+        match boards.iter_mut().find(|b| b.0 == a.board.0) {
+            Some(b) => {
+                b.2 = money::add(b.2, base_total)?;
+                b.3 = money::add(b.3, a.compensation.total)?;
+            }
+            None => boards.push((a.board.0.clone(), a.board.1.clone(), base_total, a.compensation.total)),
+        }
+        total_base = money::add(total_base, base_total)?;
+        total_new = money::add(total_new, a.compensation.total)?;
+    }
+    let boards = boards
+        .into_iter()
+        .map(|(board, name, b, n)| Ok(BoardChange { board, name, change: Change::new(b, n)? }))
+        .collect::<Result<Vec<_>, Overflow>>()?;
+    Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)? })
+}
+
+/// The highest plausible value of a key figure shown in per cent (an occupancy
+/// above 105 % is more likely a wrong count of places or days than a full house).
+pub fn plausible_percent_max() -> Decimal {
+    Decimal::new(105, 2)
+}
+
+/// Rimlighetskontroll after evaluation: each key figure in per cent with a value
+/// outside 0 %..105 %, once per key figure (its farthest value and how many periods),
+/// as a warning at the key figure's declaration.
+pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> Vec<crate::diagnostic::Diagnostic> {
+    use super::results::FigureUnit;
+    let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
+    let max = plausible_percent_max();
+    let mut out = vec![];
+    for a in &report.assignments {
+        let Some((_, ma)) = model.assignment(&a.id) else { continue };
+        // (id, periods outside, the farthest value and its period), in order first met.
+        let mut found: Vec<(&str, usize, Decimal, &str)> = vec![];
+        for k in &a.key_figures {
+            let (Some(v), FigureUnit::Percent) = (k.value, &k.unit) else { continue };
+            if v >= Decimal::ZERO && v <= max {
+                continue;
+            }
+            let distance = |x: Decimal| if x < Decimal::ZERO { -x } else { x - max };
+            match found.iter_mut().find(|f| f.0 == k.id) {
+                Some(f) => {
+                    f.1 += 1;
+                    if distance(v) > distance(f.2) {
+                        (f.2, f.3) = (v, k.period.as_str());
+                    }
+                }
+                None => found.push((k.id.as_str(), 1, v, k.period.as_str())),
+            }
+        }
+        for (id, periods, value, period) in found {
+            let Some(mk) = ma.key_figures.iter().find(|m| m.id == id) else { continue };
+            let message = crate::tr!(
+                "whatif-implausible-key-figure",
+                assignment = a.id.as_str(),
+                figure = id,
+                periods = periods,
+                period = period,
+                value = pct(value),
+                max = pct(max)
+            );
+            out.push(crate::diagnostic::Diagnostic::warning(mk.span, message).with_hint(crate::tr!("whatif-hint-implausible")));
+        }
+    }
+    out
+}
+
+/// Rimlighetskontroll of computed prices and fixed amounts that need no inputs (a
+/// `låt` such as `föregående.referenskostnad * (1 + prisindex)`, `ersättning fast =
+/// föregående.fast * …`): each that moved more than the band from last year's value
+/// of the same name, as a warning at its formula. Parameters are checked by `check`.
+pub fn prices_outside_band(model: &crate::model::Model) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::model::{AssignmentId, CompKind, Model, ParamValue, PartId};
+    let Some(prev) = model.previous.as_deref() else { return vec![] };
+    let band = crate::check::sanity::band(model);
+    fn scope(m: &Model, a: AssignmentId, part: Option<PartId>) -> super::Scope<'_> {
+        super::Scope { model: m, data: None, previous_data: None, a: Some(a), part, months: (1, 12) }
+    }
+    let money = |u: crate::units::Unit| u.to_string().starts_with("kr");
+    let mut out = vec![];
+    for (ai, a) in model.assignment_ids().zip(&model.assignments) {
+        let Some((pai, pa)) = prev.assignment(&a.id) else { continue };
+        let mut check = |name: String, new: Decimal, old: Decimal, unit: crate::units::Unit, span| {
+            if let Some(d) = outside_band(&name, new, old, unit, band, span) {
+                out.push(d);
+            }
+        };
+        for l in a.lets.iter().filter(|l| money(l.formula.unit)) {
+            for part in a.part_scopes(l.per_part) {
+                let Ok(new) = scope(model, ai, part).num(&l.formula.expr) else { continue };
+                let part_id = part.map(|p| a.parts[p.index()].id.as_str());
+                let old_part = part_id.and_then(|id| pa.parts.iter().position(|p| p.id == id));
+                if part_id.is_some() && old_part.is_none() {
+                    continue;
+                }
+                let old = match pa.params.iter().find(|p| p.name == l.name && p.unit == l.formula.unit) {
+                    Some(p) => match (&p.value, old_part) {
+                        (ParamValue::Scalar(v), None) => Some(*v),
+                        (ParamValue::PerPart(vs), Some(i)) => vs.get(i).copied(),
+                        _ => None,
+                    },
+                    None => pa.lets.iter().find(|o| o.name == l.name && o.formula.unit == l.formula.unit).and_then(|o| {
+                        let part = old_part.and_then(|i| pa.part_ids().nth(i));
+                        scope(prev, pai, part).num(&o.formula.expr).ok()
+                    }),
+                };
+                let Some(old) = old else { continue };
+                let name = match part_id {
+                    Some(id) => format!("{}.{}.{id}", a.id, l.name),
+                    None => format!("{}.{}", a.id, l.name),
+                };
+                check(name, new, old, l.formula.unit, l.formula.expr.span);
+            }
+        }
+        if let Some(f) = &a.fixed {
+            let new = scope(model, ai, None).compensation(ai, CompKind::Fixed, f.expr.span);
+            let old = scope(prev, pai, None).compensation(pai, CompKind::Fixed, f.expr.span);
+            if let (Ok(new), Ok(old)) = (new, old) {
+                check(format!("{}.{}", a.id, crate::vocab::Figure::Fixed), new, old, crate::units::Unit::kr(), f.expr.span);
+            }
+        }
+    }
+    out
+}
+
+/// The warning for a value that moved more than `band` from `old`, if it did.
+fn outside_band(
+    name: &str,
+    new: Decimal,
+    old: Decimal,
+    unit: crate::units::Unit,
+    band: Decimal,
+    span: crate::source::Span,
+) -> Option<crate::diagnostic::Diagnostic> {
+    if old.is_zero() {
+        return None;
+    }
+    let change = new.checked_sub(old)?.checked_div(old)?;
+    if change.abs() <= band {
+        return None;
+    }
+    let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
+    let unit = unit.to_string();
+    let money = |d: Decimal| format!("{} {unit}", crate::number::swedish(d, 2));
+    let message =
+        crate::tr!("whatif-outside-band", name = name, old = money(old), new = money(new), change = pct(change), band = pct(band));
+    let hint = crate::tr!("whatif-hint-band", parameter = crate::check::sanity::BAND_PARAMETER);
+    Some(crate::diagnostic::Diagnostic::warning(span, message).with_hint(hint))
+}
