@@ -748,3 +748,33 @@ impl Names<'_> {
         entry.cells[m] = Some(row.value.cell.clone());
     }
 }
+
+/// Reads next year's budget from a workbook that may hold only the Budget sheet (as
+/// in May, before any volumes or postings exist): a missing or empty Utfall or
+/// Volymer is no problem; rows that are there must still be of the model's year.
+pub fn load_budget_only(model: &Model, path: &Path) -> Result<Data, InputError> {
+    let mut mapper = Mapper::new(model, path);
+    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| mapper.posting(p));
+    let mut data = mapper.finish();
+    let mut problems = Problems::new();
+    let optional = |sheet: &str| sheet == "Utfall" || sheet == "Volymer";
+    let csv_optional = |name: &str| name.eq_ignore_ascii_case("Utfall.csv") || name.eq_ignore_ascii_case("Volymer.csv");
+    for p in read_problems.into_kept() {
+        let skip = match &p {
+            WorkbookError::MissingSheet { sheet, .. } | WorkbookError::EmptySheet { sheet, .. } => optional(sheet),
+            WorkbookError::MissingCsv { name, .. } => csv_optional(name),
+            _ => false,
+        };
+        if !skip {
+            problems.push(InputProblem::Workbook(p));
+        }
+    }
+    let names = Names { model, file: path };
+    for row in &inputs.budget {
+        names.budget_row(row, &mut data, &mut problems);
+    }
+    for row in &inputs.volumes {
+        names.volume_row(model.header.year, row, &mut data, &mut problems);
+    }
+    problems.into_result(data).map_err(InputError::new)
+}
