@@ -753,8 +753,29 @@ impl Names<'_> {
 /// in May, before any volumes or postings exist): a missing or empty Utfall or
 /// Volymer is no problem; rows that are there must still be of the model's year.
 pub fn load_budget_only(model: &Model, path: &Path) -> Result<Data, InputError> {
+    let year = model.header.year;
     let mut mapper = Mapper::new(model, path);
-    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| mapper.posting(p));
+    // A workbook of another year is one error at its first row of that year, not one per row.
+    let mut other_year: Option<(u32, Period)> = None;
+    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| {
+        if p.period.year != year {
+            other_year.get_or_insert((p.row, p.period));
+            return Ok(());
+        }
+        mapper.posting(p)
+    });
+    let wrong = |period: Period| tr!("budget-wrong-year", found = period.year.to_string(), year = year.to_string());
+    let first_volume = inputs.volumes.iter().find(|r| r.period.value.year != year);
+    let problem = match (other_year, first_volume) {
+        (Some((row, period)), _) => Some(InputProblem::Workbook(WorkbookError::posting(path, row, wrong(period)))),
+        (None, Some(r)) => Some(at(path, &r.period.cell, RowProblem::OutsideYear { period: r.period.value, year })),
+        (None, None) => None,
+    };
+    if let Some(p) = problem {
+        let mut problems = Problems::new();
+        problems.push(p);
+        return Err(InputError::new(problems));
+    }
     let mut data = mapper.finish();
     let mut problems = Problems::new();
     let optional = |sheet: &str| sheet == "Utfall" || sheet == "Volymer";

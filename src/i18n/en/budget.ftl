@@ -29,3 +29,4 @@ budget-col-percent = Per cent
 budget-level-total = Total
 budget-level-board = Board
 budget-level-assignment = Assignment
+budget-wrong-year = the budget workbook is for { $found }, not for { $year }, the rules' year: give next year's workbook with `--budget`

@@ -29,3 +29,4 @@ budget-col-percent = Procent
 budget-level-total = Totalt
 budget-level-board = Nämnd
 budget-level-assignment = Uppdrag
+budget-wrong-year = budgetarbetsboken är för { $found }, inte för { $year }, reglernas år: ange nästa års arbetsbok med `--budget`
