@@ -210,12 +210,21 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
             None => boards.push(Line { id: a.board.0.clone(), name: a.board.1.clone(), board: a.board.clone(), ..a.clone() }),
         }
     }
-    let mut total = Line { id: String::new(), name: String::new(), board: Default::default(), start: Decimal::ZERO, end: Decimal::ZERO, steps: vec![] };
+    let mut total =
+        Line { id: String::new(), name: String::new(), board: Default::default(), start: Decimal::ZERO, end: Decimal::ZERO, steps: vec![] };
     total.steps = kinds.iter().map(|k| Step { kind: *k, amount: Decimal::ZERO }).collect();
     for b in &boards {
         add_into(&mut total, b)?;
     }
-    Ok(Bridge { title: new.header.title.clone(), from_year, to_year, basis: basis(from_year, to_year, old, new, inputs), total, boards, assignments })
+    Ok(Bridge {
+        title: new.header.title.clone(),
+        from_year,
+        to_year,
+        basis: basis(from_year, to_year, old, new, inputs),
+        total,
+        boards,
+        assignments,
+    })
 }
 
 const PRICE_INDEX: &str = "prisindex";
@@ -225,7 +234,12 @@ const EFFICIENCY: &str = "effektiviseringskrav";
 fn basis(from: i32, to: i32, old: &Model, new: &Model, inputs: &Inputs<'_>) -> Vec<String> {
     let from_s = from.to_string();
     let to_s = to.to_string();
-    let mut out = vec![crate::tr!("budget-basis-start", year = from_s.as_str(), rules = old.source.name.as_str(), input = inputs.last_year_name.as_str())];
+    let mut out = vec![crate::tr!(
+        "budget-basis-start",
+        year = from_s.as_str(),
+        rules = old.source.name.as_str(),
+        input = inputs.last_year_name.as_str()
+    )];
     out.push(match &inputs.budget {
         Some((_, name)) => crate::tr!("budget-basis-end", year = to_s.as_str(), rules = new.source.name.as_str(), budget = name.as_str()),
         None => crate::tr!("budget-basis-end-no-budget", year = to_s.as_str(), rules = new.source.name.as_str(), last = from_s.as_str()),

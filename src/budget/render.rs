@@ -73,11 +73,16 @@ fn blocks(b: &Bridge) -> Vec<(&Line, bool)> {
 /// A table for the terminal.
 pub fn table(b: &Bridge, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", tr_in!(lang, "budget-title", from = b.from_year.to_string(), to = b.to_year.to_string(), title = b.title.as_str()));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr_in!(lang, "budget-title", from = b.from_year.to_string(), to = b.to_year.to_string(), title = b.title.as_str())
+    );
     for line in &b.basis {
         let _ = writeln!(out, "{line}");
     }
-    let all: Vec<(String, Vec<(String, String, String)>)> = blocks(b).into_iter().map(|(l, board)| (heading(l, board, lang), rows(b, l, lang))).collect();
+    let all: Vec<(String, Vec<(String, String, String)>)> =
+        blocks(b).into_iter().map(|(l, board)| (heading(l, board, lang), rows(b, l, lang))).collect();
     let w0 = all.iter().flat_map(|(_, r)| r.iter().map(|x| x.0.chars().count())).max().unwrap_or(0);
     let w1 = all.iter().flat_map(|(_, r)| r.iter().map(|x| x.1.chars().count())).max().unwrap_or(0);
     for (h, rs) in &all {
@@ -93,7 +98,11 @@ pub fn table(b: &Bridge, lang: Lang) -> String {
 /// Markdown for a board memo.
 pub fn markdown(b: &Bridge, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", tr_in!(lang, "budget-title", from = b.from_year.to_string(), to = b.to_year.to_string(), title = b.title.as_str()));
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        tr_in!(lang, "budget-title", from = b.from_year.to_string(), to = b.to_year.to_string(), title = b.title.as_str())
+    );
     for line in &b.basis {
         let _ = writeln!(out, "- {line}");
     }
@@ -109,8 +118,10 @@ pub fn markdown(b: &Bridge, lang: Lang) -> String {
     out
 }
 
+/// An amount as a JSON string, exact: at least two decimals, more only where the amount has them.
 fn money(d: Decimal) -> serde_json::Value {
-    serde_json::Value::String(format!("{:.2}", crate::eval::money::round_öre(d)))
+    let d = d.normalize();
+    serde_json::Value::String(format!("{:.*}", d.scale().max(2) as usize, d))
 }
 
 fn line_json(l: &Line) -> serde_json::Map<String, serde_json::Value> {
@@ -118,7 +129,8 @@ fn line_json(l: &Line) -> serde_json::Map<String, serde_json::Value> {
         .steps
         .iter()
         .map(|s| {
-            let percent = l.percent(s.amount).map_or(serde_json::Value::Null, |p| serde_json::Value::String(format!("{:.2}", rounded(p, 2))));
+            let percent =
+                l.percent(s.amount).map_or(serde_json::Value::Null, |p| serde_json::Value::String(format!("{:.2}", rounded(p, 2))));
             serde_json::json!({ "kind": s.kind.key(), "amount": money(s.amount), "percent": percent })
         })
         .collect();
