@@ -68,6 +68,14 @@ fn budget_2024() -> String {
     text
 }
 
+/// The 2024 rules without `psykiatrisk_hemsjukvård` and with a new `nytt_uppdrag`.
+fn restructured(text: &str) -> String {
+    let start = text.find("    uppdrag psykiatrisk_hemsjukvård").expect("the assignment");
+    let end = start + text[start..].find("\n    }\n").expect("its end") + "\n    }\n".len();
+    let added = "    uppdrag nytt_uppdrag \"Nytt uppdrag\" {\n      id L170*\n      ersättning fast = 1 000 000 kr\n    }\n";
+    format!("{}{added}{}", &text[..start], &text[end..])
+}
+
 fn adds_up(l: &Line) {
     let steps: Decimal = l.steps.iter().map(|s| s.amount).sum();
     assert_eq!(l.start + steps, l.end, "{} ({})", l.name, l.id);
@@ -87,6 +95,8 @@ struct Case {
     efficiency: u32,
     volumes: Vec<i64>,
     budget: Option<Vec<i64>>,
+    /// Next year drops `psykiatrisk_hemsjukvård` and adds `nytt_uppdrag`.
+    restructure: bool,
 }
 
 fn run(case: &Case) -> Bridge {
@@ -101,6 +111,7 @@ fn run(case: &Case) -> Bridge {
     let new = new
         .replace("parameter prisindex: % = 2,9 %", &format!("parameter prisindex: % = {pi} %\nparameter effektiviseringskrav: % = {ek} %"))
         .replace("(1 + prisindex)", "(1 + prisindex) * (1 - effektiviseringskrav)");
+    let new = if case.restructure { restructured(&new) } else { new };
     std::fs::write(d.join("2024.ek"), new).expect("write");
     let last = d.join("last");
     std::fs::create_dir(&last).expect("mkdir");
@@ -133,15 +144,16 @@ proptest! {
         efficiency in 0u32..500,
         volumes in prop::collection::vec(0i64..40, 1..7),
         budget in prop::option::of(prop::collection::vec(5i64..25, 1..5)),
+        restructure in any::<bool>(),
     ) {
-        let b = run(&Case { index, efficiency, volumes, budget });
+        let b = run(&Case { index, efficiency, volumes, budget, restructure });
         check(&b);
     }
 }
 
 #[test]
 fn the_reference_figures_with_an_efficiency_requirement_add_up() {
-    let b = run(&Case { index: 290, efficiency: 100, volumes: vec![10], budget: Some(vec![10]) });
+    let b = run(&Case { index: 290, efficiency: 100, volumes: vec![10], budget: Some(vec![10]), restructure: false });
     check(&b);
     // The start is 2023's compensation on the unchanged 2023 data.
     assert_eq!(b.total.start, Decimal::from_str("1133969986.03").expect("d"));
@@ -152,6 +164,20 @@ fn the_reference_figures_with_an_efficiency_requirement_add_up() {
 
 #[test]
 fn no_volumes_at_all_last_year_still_gives_a_bridge() {
-    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![0], budget: None });
+    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![0], budget: None, restructure: false });
     check(&b);
+}
+
+#[test]
+fn an_assignment_of_one_year_only_is_a_structural_change() {
+    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![10], budget: Some(vec![10]), restructure: true });
+    check(&b);
+    let line = |id: &str| b.assignments.iter().find(|a| a.id == id).expect("the assignment");
+    let structure = |l: &Line| l.steps.iter().find(|s| s.kind == budget::StepKind::Structure).map(|s| s.amount);
+    let gone = line("psykiatrisk_hemsjukvård");
+    assert_eq!((gone.end, structure(gone)), (Decimal::ZERO, Some(-gone.start)));
+    assert!(gone.start > Decimal::ZERO);
+    let added = line("nytt_uppdrag");
+    assert_eq!((added.start, added.end, structure(added)), (Decimal::ZERO, Decimal::from(1_000_000), Some(Decimal::from(1_000_000))));
+    assert_eq!(b.assignments.last().map(|a| a.id.as_str()), Some("psykiatrisk_hemsjukvård"));
 }

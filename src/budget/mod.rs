@@ -148,7 +148,7 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
     let s0 = totals(old, &old_data, None)?;
     let sa = totals(&without_changes(old), &old_data, None)?;
     // Last year's budget and volumes, read for the new rules.
-    let mut last = eval::data::load_for_year(new, inputs.last_year, from_year)?;
+    let mut last = eval::data::load_last_year_for(new, inputs.last_year, from_year)?;
     let next_budget = match &inputs.budget {
         Some((path, _)) => Some(eval::data::load_budget_only(new, path)?.budget),
         None => None,

@@ -799,3 +799,36 @@ pub fn load_budget_only(model: &Model, path: &Path) -> Result<Data, InputError> 
     }
     problems.into_result(data).map_err(InputError::new)
 }
+
+/// Reads last year's workbook (of `year`) for next year's rules, as the budget bridge
+/// does: rows of assignments, parts or measures the new rules no longer have are
+/// left out (their change is a structural one), any other problem is an error.
+pub fn load_last_year_for(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
+    let mut mapper = Mapper::new(model, path);
+    mapper.year = year;
+    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| mapper.posting(p));
+    let mut data = mapper.finish();
+    let mut found = Problems::new();
+    found.append(read_problems);
+    let names = Names { model, file: path };
+    for row in &inputs.budget {
+        names.budget_row(row, &mut data, &mut found);
+    }
+    for row in &inputs.volumes {
+        names.volume_row(year, row, &mut data, &mut found);
+    }
+    let mut problems = Problems::new();
+    for p in found.into_kept() {
+        let gone = matches!(
+            &p,
+            InputProblem::Row {
+                problem: RowProblem::UnknownAssignment { .. } | RowProblem::NotAPart { .. } | RowProblem::UnknownMeasure { .. },
+                ..
+            }
+        );
+        if !gone {
+            problems.push(p);
+        }
+    }
+    problems.into_result(data).map_err(InputError::new)
+}
