@@ -158,3 +158,10 @@ fn output_never_overwrites_an_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("fixtures/2023.xlsx"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_last_year_workbook_of_the_wrong_year_is_one_error() {
+    let out = ekostyr(&["budget", "rules/2024.ek", "--input", "fixtures/2024.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&out));
+}

@@ -20,6 +20,7 @@ pub mod render;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::eval::data::BridgeInput;
 use crate::eval::{self, Data, Options, money};
 use crate::model::{Model, ParamValue};
 use crate::source::Span;
@@ -144,13 +145,13 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
     let from_year = old.header.year;
     let to_year = new.header.year;
     // S0 and Sa: last year's rules on last year's workbook.
-    let old_data = eval::data::load(old, inputs.last_year, &mut |_| {})?;
+    let old_data = eval::data::load_for_bridge(old, inputs.last_year, from_year, BridgeInput::Start)?;
     let s0 = totals(old, &old_data, None)?;
     let sa = totals(&without_changes(old), &old_data, None)?;
     // Last year's budget and volumes, read for the new rules.
-    let mut last = eval::data::load_last_year_for(new, inputs.last_year, from_year)?;
+    let mut last = eval::data::load_for_bridge(new, inputs.last_year, from_year, BridgeInput::LastYearForNew)?;
     let next_budget = match &inputs.budget {
-        Some((path, _)) => Some(eval::data::load_budget_only(new, path)?.budget),
+        Some((path, _)) => Some(eval::data::load_for_bridge(new, path, to_year, BridgeInput::NextBudget)?.budget),
         None => None,
     };
     let mut next = last.clone();

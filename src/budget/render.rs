@@ -39,8 +39,11 @@ fn percent_text(p: Option<Decimal>) -> String {
     }
 }
 
+/// A row as shown: label, amount, per cent.
+type Row = (String, String, String);
+
 /// The rows of one line as shown: start, the non-zero steps, end (label, amount, per cent).
-fn rows(line: &Bridge, l: &Line, lang: Lang) -> Vec<(String, String, String)> {
+fn rows(line: &Bridge, l: &Line, lang: Lang) -> Vec<Row> {
     let mut out = vec![(tr_in!(lang, "budget-start", year = line.from_year.to_string()), kr(l.start), String::new())];
     for s in l.steps.iter().filter(|s| !s.amount.is_zero()) {
         out.push((kind_label(s.kind, lang), signed_kr(s.amount), percent_text(l.percent(s.amount))));
@@ -81,8 +84,7 @@ pub fn table(b: &Bridge, lang: Lang) -> String {
     for line in &b.basis {
         let _ = writeln!(out, "{line}");
     }
-    let all: Vec<(String, Vec<(String, String, String)>)> =
-        blocks(b).into_iter().map(|(l, board)| (heading(l, board, lang), rows(b, l, lang))).collect();
+    let all: Vec<(String, Vec<Row>)> = blocks(b).into_iter().map(|(l, board)| (heading(l, board, lang), rows(b, l, lang))).collect();
     let w0 = all.iter().flat_map(|(_, r)| r.iter().map(|x| x.0.chars().count())).max().unwrap_or(0);
     let w1 = all.iter().flat_map(|(_, r)| r.iter().map(|x| x.1.chars().count())).max().unwrap_or(0);
     for (h, rs) in &all {

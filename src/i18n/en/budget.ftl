@@ -30,3 +30,4 @@ budget-level-total = Total
 budget-level-board = Board
 budget-level-assignment = Assignment
 budget-wrong-year = the budget workbook is for { $found }, not for { $year }, the rules' year: give next year's workbook with `--budget`
+budget-wrong-last-year = the workbook of last year's outcome is for { $found }, not for { $year }: give the { $year } workbook with `--input`

@@ -30,3 +30,4 @@ budget-level-total = Totalt
 budget-level-board = Nämnd
 budget-level-assignment = Uppdrag
 budget-wrong-year = budgetarbetsboken är för { $found }, inte för { $year }, reglernas år: ange nästa års arbetsbok med `--budget`
+budget-wrong-last-year = arbetsboken med föregående års utfall är för { $found }, inte för { $year }: ange { $year } års arbetsbok med `--input`
