@@ -126,6 +126,8 @@ pub struct Bridge {
     pub boards: Vec<Line>,
     /// Per assignment: the new rules' order, then those of last year only.
     pub assignments: Vec<Line>,
+    /// The rate behind a step, as the new rules set it (`prisindex` 0,029).
+    pub rates: Vec<(StepKind, Decimal)>,
 }
 
 /// Where the figures come from.
@@ -217,15 +219,12 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
     for b in &boards {
         add_into(&mut total, b)?;
     }
-    Ok(Bridge {
-        title: new.header.title.clone(),
-        from_year,
-        to_year,
-        basis: basis(from_year, to_year, old, new, inputs),
-        total,
-        boards,
-        assignments,
-    })
+    let rates = [(StepKind::PriceIndex, PRICE_INDEX), (StepKind::Efficiency, EFFICIENCY)]
+        .into_iter()
+        .filter_map(|(k, name)| scalar(new, name).map(|v| (k, v)))
+        .collect();
+    let basis = basis(from_year, to_year, old, new, inputs);
+    Ok(Bridge { title: new.header.title.clone(), from_year, to_year, basis, total, boards, assignments, rates })
 }
 
 const PRICE_INDEX: &str = "prisindex";
@@ -297,6 +296,14 @@ fn without_changes(model: &Model) -> Model {
         a.changes.clear();
     }
     m
+}
+
+/// The value of a global scalar parameter (before any `från` steps).
+fn scalar(model: &Model, name: &str) -> Option<Decimal> {
+    model.params.iter().find(|p| p.name == name).and_then(|p| match p.value {
+        ParamValue::Scalar(x) => Some(x),
+        _ => None,
+    })
 }
 
 fn has_param(model: &Model, name: &str) -> bool {

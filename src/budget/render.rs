@@ -20,6 +20,18 @@ pub fn kind_label(kind: StepKind, lang: Lang) -> String {
     }
 }
 
+/// The label of a step with the rate behind it: `Prisindex (2,9 %)`.
+fn step_label(b: &Bridge, kind: StepKind, lang: Lang) -> String {
+    let label = kind_label(kind, lang);
+    match b.rates.iter().find(|(k, _)| *k == kind) {
+        Some((_, rate)) => {
+            let pct = rate.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default().normalize();
+            format!("{label} ({} %)", swedish(pct, pct.scale()))
+        }
+        None => label,
+    }
+}
+
 fn kr(d: Decimal) -> String {
     format!("{} kr", swedish(d, 2))
 }
@@ -46,7 +58,7 @@ type Row = (String, String, String);
 fn rows(line: &Bridge, l: &Line, lang: Lang) -> Vec<Row> {
     let mut out = vec![(tr_in!(lang, "budget-start", year = line.from_year.to_string()), kr(l.start), String::new())];
     for s in l.steps.iter().filter(|s| !s.amount.is_zero()) {
-        out.push((kind_label(s.kind, lang), signed_kr(s.amount), percent_text(l.percent(s.amount))));
+        out.push((step_label(line, s.kind, lang), signed_kr(s.amount), percent_text(l.percent(s.amount))));
     }
     out.push((tr_in!(lang, "budget-end", year = line.to_year.to_string()), kr(l.end), percent_text(l.percent(l.end - l.start))));
     out
@@ -165,6 +177,8 @@ pub fn json(b: &Bridge) -> String {
         serde_json::Value::Object(m)
     });
     top.insert("assignments".into(), serde_json::Value::Array(assignments.collect()));
+    let rates = b.rates.iter().map(|(k, v)| (k.key().to_string(), serde_json::Value::String(v.normalize().to_string())));
+    top.insert("rates".into(), serde_json::Value::Object(rates.collect()));
     top.insert("basis".into(), b.basis.join(" ").into());
     let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(top)).unwrap_or_default();
     text.push('\n');
@@ -204,7 +218,7 @@ pub fn xlsx(b: &Bridge, lang: Lang) -> Result<Vec<u8>, String> {
         };
         let name = if l.id.is_empty() { tr_in!(lang, "budget-total") } else { format!("{} ({})", l.name, l.id) };
         let mut items = vec![(tr_in!(lang, "budget-start", year = b.from_year.to_string()), l.start, None)];
-        items.extend(l.steps.iter().map(|s| (kind_label(s.kind, lang), s.amount, l.percent(s.amount))));
+        items.extend(l.steps.iter().map(|s| (step_label(b, s.kind, lang), s.amount, l.percent(s.amount))));
         items.push((tr_in!(lang, "budget-end", year = b.to_year.to_string()), l.end, None));
         for (item, amount, pct) in items {
             ws.write_string(r, 0, &level).map_err(fail)?;
