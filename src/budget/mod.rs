@@ -254,7 +254,7 @@ fn needs_previous(model: &Model) -> Error {
     let at = text.match_indices("år").find(|(i, _)| *i == 0 || text[..*i].ends_with('\n')).map(|(i, _)| i).unwrap_or(0);
     let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     let d = Diagnostic::error(Span { start: at, end }, crate::tr!("budget-needs-previous", year = model.header.year.to_string()))
-        .with_hint(crate::tr!("budget-needs-previous-hint", last = (model.header.year - 1).to_string()));
+        .with_hint(crate::tr!("budget-needs-previous-hint", last = model.header.year.saturating_sub(1).to_string()));
     Error::eval(eval::EvalError(d), &model.source)
 }
 

@@ -60,7 +60,11 @@ fn rows(line: &Bridge, l: &Line, lang: Lang) -> Vec<Row> {
     for s in l.steps.iter().filter(|s| !s.amount.is_zero()) {
         out.push((step_label(line, s.kind, lang), signed_kr(s.amount), percent_text(l.percent(s.amount))));
     }
-    out.push((tr_in!(lang, "budget-end", year = line.to_year.to_string()), kr(l.end), percent_text(l.percent(l.end - l.start))));
+    out.push((
+        tr_in!(lang, "budget-end", year = line.to_year.to_string()),
+        kr(l.end),
+        percent_text(l.end.checked_sub(l.start).and_then(|d| l.percent(d))),
+    ));
     out
 }
 
@@ -234,5 +238,9 @@ pub fn xlsx(b: &Bridge, lang: Lang) -> Result<Vec<u8>, String> {
         }
     }
     ws.set_freeze_panes(1, 0).map_err(fail)?;
+    // Prints as it is: landscape, one page wide, the header row on every page.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0).map_err(fail)?;
     wb.save_to_buffer().map_err(fail)
 }
