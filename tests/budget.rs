@@ -165,3 +165,35 @@ fn a_last_year_workbook_of_the_wrong_year_is_one_error() {
     assert_eq!(out.status.code(), Some(2));
     insta::assert_snapshot!(stderr(&out));
 }
+
+#[test]
+fn a_may_workbook_with_budget_rows_and_an_empty_volymer_sheet_is_enough() {
+    use calamine::{Data, Reader as _};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2024.xlsx");
+    let mut source = calamine::open_workbook_auto(path).expect("the fixture opens");
+    let range = source.worksheet_range("Budget").expect("a Budget sheet");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let budget = wb.add_worksheet().set_name("Budget").expect("name");
+    for (r, row) in (0u32..).zip(range.rows()) {
+        for (c, cell) in (0u16..).zip(row) {
+            match cell {
+                Data::Float(f) => budget.write_number(r, c, *f).map(|_| ()),
+                Data::String(s) => budget.write_string(r, c, s).map(|_| ()),
+                _ => Ok(()),
+            }
+            .expect("write");
+        }
+    }
+    let volumes = wb.add_worksheet().set_name("Volymer").expect("name");
+    for (c, h) in (0u16..).zip(["period", "uppdrag", "del", "mått", "värde"]) {
+        volumes.write_string(0, c, h).expect("write");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("maj-2024.xlsx");
+    wb.save(&file).expect("save");
+    let f = file.display().to_string();
+    let out = ekostyr(&["budget", "rules/2024.ek", "--input", "fixtures/2023.xlsx", "--budget", &f, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let strip = |s: &str| s.lines().filter(|l| !l.contains("\"basis\"")).collect::<Vec<_>>().join("\n");
+    assert_eq!(strip(&stdout(&out)), strip(&bridge("json")));
+}
