@@ -43,8 +43,42 @@ pub enum Command {
     Template(TemplateArgs),
     /// Re-run a JSON report from the files it names and say whether it reproduces.
     Verify(VerifyArgs),
+    /// The ersättningsbrygga: from last year's compensation to next year's, step by step.
+    Budget(BudgetArgs),
     /// Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`).
     Completions(CompletionsArgs),
+}
+
+/// `ekostyr budget`
+#[derive(Debug, Args)]
+pub struct BudgetArgs {
+    /// Next year's rule file (it builds on last year's).
+    pub rules: PathBuf,
+    /// Last year's workbook: the start, and the volumes next year's variable compensation is estimated on.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// Next year's workbook with its Budget sheet (the other sheets may be empty or missing).
+    #[arg(long)]
+    pub budget: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = BudgetFormat::Table)]
+    pub format: BudgetFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Bridge output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BudgetFormat {
+    /// A table for the terminal.
+    Table,
+    /// Markdown for a board memo.
+    Md,
+    /// JSON (decimals as strings).
+    Json,
+    /// An Excel workbook with one sheet.
+    Xlsx,
 }
 
 /// `ekostyr completions`

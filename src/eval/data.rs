@@ -748,3 +748,78 @@ impl Names<'_> {
         entry.cells[m] = Some(row.value.cell.clone());
     }
 }
+
+/// What the budget bridge reads a workbook for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BridgeInput {
+    /// Last year's workbook for last year's rules (the start).
+    Start,
+    /// Last year's workbook for next year's rules: rows of assignments, parts or
+    /// measures the new rules no longer have are left out (their change is a
+    /// structural one).
+    LastYearForNew,
+    /// Next year's budget: the workbook may hold only the Budget sheet (as in May,
+    /// before any volumes or postings exist); a missing or empty Utfall or Volymer is
+    /// no problem.
+    NextBudget,
+}
+
+/// Reads a workbook of `year` for the budget bridge (see [`BridgeInput`]). A workbook
+/// of another year is one error at its first row of that year, not one per row.
+pub fn load_for_bridge(model: &Model, path: &Path, year: i32, what: BridgeInput) -> Result<Data, InputError> {
+    let mut mapper = Mapper::new(model, path);
+    mapper.year = year;
+    let mut other_year: Option<(u32, Period)> = None;
+    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| {
+        if p.period.year != year {
+            other_year.get_or_insert((p.row, p.period));
+            return Ok(());
+        }
+        mapper.posting(p)
+    });
+    let wrong = |period: Period| match what {
+        BridgeInput::NextBudget => tr!("budget-wrong-year", found = period.year.to_string(), year = year.to_string()),
+        _ => tr!("budget-wrong-last-year", found = period.year.to_string(), year = year.to_string()),
+    };
+    let first_volume = inputs.volumes.iter().find(|r| r.period.value.year != year);
+    let wrong_year = match (other_year, first_volume) {
+        (Some((row, period)), _) => Some(InputProblem::Workbook(WorkbookError::posting(path, row, wrong(period)))),
+        (None, Some(r)) => Some(at(path, &r.period.cell, RowProblem::OutsideYear { period: r.period.value, year })),
+        (None, None) => None,
+    };
+    if let Some(p) = wrong_year {
+        let mut problems = Problems::new();
+        problems.push(p);
+        return Err(InputError::new(problems));
+    }
+    let mut data = mapper.finish();
+    let mut found: Problems<InputProblem> = Problems::new();
+    found.append(read_problems);
+    let names = Names { model, file: path };
+    for row in &inputs.budget {
+        names.budget_row(row, &mut data, &mut found);
+    }
+    for row in &inputs.volumes {
+        names.volume_row(year, row, &mut data, &mut found);
+    }
+    let optional = |sheet: &str| sheet == "Utfall" || sheet == "Volymer";
+    let csv_optional = |name: &str| name.eq_ignore_ascii_case("Utfall.csv") || name.eq_ignore_ascii_case("Volymer.csv");
+    let mut problems = Problems::new();
+    for p in found.into_kept() {
+        let skip = match (what, &p) {
+            (
+                BridgeInput::NextBudget,
+                InputProblem::Workbook(WorkbookError::MissingSheet { sheet, .. } | WorkbookError::EmptySheet { sheet, .. }),
+            ) => optional(sheet),
+            (BridgeInput::NextBudget, InputProblem::Workbook(WorkbookError::MissingCsv { name, .. })) => csv_optional(name),
+            (BridgeInput::LastYearForNew, InputProblem::Row { problem, .. }) => {
+                matches!(problem, RowProblem::UnknownAssignment { .. } | RowProblem::NotAPart { .. } | RowProblem::UnknownMeasure { .. })
+            }
+            _ => false,
+        };
+        if !skip {
+            problems.push(p);
+        }
+    }
+    problems.into_result(data).map_err(InputError::new)
+}

@@ -89,3 +89,12 @@ cli-error-did-you-mean = hint: did you mean `{ $name }`?
 cli-error-more = For more information, try `--help`
 cli-arg-rot = Also read files under this folder when rule files and reports name them (otherwise only in the naming file's folder)
 cli-value-rot = DIR
+
+# budget
+cli-budget-about = The compensation bridge: from last year's compensation to next year's, step by step
+cli-budget-rules = Next year's rule file (building on last year's with `bygger_på`)
+cli-budget-input = Last year's workbook: the start, and the volumes next year's variable compensation is estimated on
+cli-budget-budget = Next year's workbook with its Budget sheet (Utfall and Volymer may be empty or missing)
+cli-budget-format = Output format: `table` (default), `md`, `json` or `xlsx`
+cli-budget-output = Write to this file (atomically) instead of standard output
+cli-value-budget = WORKBOOK

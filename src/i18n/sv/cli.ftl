@@ -89,3 +89,12 @@ cli-error-did-you-mean = tips: menade du `{ $name }`?
 cli-error-more = Mer information: `--help`
 cli-arg-rot = Läs även filer under den här mappen när regelfiler och rapporter namnger dem (annars bara i den namngivande filens mapp)
 cli-value-rot = MAPP
+
+# budget
+cli-budget-about = Ersättningsbryggan: från föregående års ersättning till nästa års, steg för steg
+cli-budget-rules = Nästa års regelfil (som bygger på föregående års med `bygger_på`)
+cli-budget-input = Föregående års arbetsbok: startpunkten, och volymerna nästa års rörliga ersättning uppskattas på
+cli-budget-budget = Nästa års arbetsbok med bladet Budget (Utfall och Volymer får vara tomma eller saknas)
+cli-budget-format = Utdataformat: `table` (standard), `md`, `json` eller `xlsx`
+cli-budget-output = Skriv till denna fil (atomärt) i stället för till standard ut
+cli-value-budget = ARBETSBOK
