@@ -1,7 +1,8 @@
 //! `ekostyr diff OLD NEW`: what changed between two years' rules, as meaning, not
 //! text — parameters and the values formulas give without inputs, formulas in
 //! canonical form, the hierarchy, key figures, mid-year changes, and with a
-//! workbook the impact per assignment in kronor.
+//! workbook — first in the output — the impact per nämnd and assignment in kronor,
+//! across years on one workbook relabelled, or on a workbook with Budget only.
 
 mod facts;
 pub mod render;
@@ -125,17 +126,38 @@ pub fn impact(
     let (oy, ny) = (old.header.year, new.header.year);
     let shown = input.display().to_string();
     let (old_data, new_data, how) = match previous {
-        Some(p) => (
-            eval::data::load(old, p, progress)?,
-            eval::data::load(new, input, progress)?,
-            crate::tr!(
-                "diff-impact-two-workbooks",
-                old_year = oy.to_string(),
-                old_input = p.display().to_string(),
-                new_year = ny.to_string(),
-                new_input = shown.as_str()
-            ),
-        ),
+        Some(p) => {
+            let o = eval::data::load(old, p, progress)?;
+            let n = eval::data::load_budget_only(new, input, ny)?;
+            let previous = p.display().to_string();
+            match budget_only(&n) {
+                // In May the new year's workbook has its Budget only: the new rules
+                // take it, with last year's volumes and ledger relabelled to the new year.
+                true => {
+                    let mut relabelled = eval::data::load_budget_only(new, p, oy)?;
+                    relabelled.budget = n.budget;
+                    let how = crate::tr!(
+                        "diff-impact-new-budget-old-volumes",
+                        new_year = ny.to_string(),
+                        new_input = shown.as_str(),
+                        old_year = oy.to_string(),
+                        old_input = previous.as_str()
+                    );
+                    (o, relabelled, how)
+                }
+                false => (
+                    o,
+                    eval::data::load(new, input, progress)?,
+                    crate::tr!(
+                        "diff-impact-two-workbooks",
+                        old_year = oy.to_string(),
+                        old_input = previous.as_str(),
+                        new_year = ny.to_string(),
+                        new_input = shown.as_str()
+                    ),
+                ),
+            }
+        }
         None if oy == ny => {
             let (mut o, mut n) = (eval::data::load_budget_only(old, input, ny)?, eval::data::load_budget_only(new, input, ny)?);
             match budget_only(&o) {

@@ -61,7 +61,9 @@ fn diff_on_last_years_workbook_leads_with_the_impact_per_board() {
 fn diff_markdown_renders_the_impact_first_too() {
     let out = diff(&["--input", "fixtures/2023.xlsx", "--format", "md"]);
     let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} saknas i\n{out}"));
-    assert!(at("| Nämnd |") < at("| Uppdrag |") && at("| Uppdrag |") < at("### Regeländringar") && at("### Regeländringar") < at("### Huvud"));
+    assert!(
+        at("| Nämnd |") < at("| Uppdrag |") && at("| Uppdrag |") < at("### Regeländringar") && at("### Regeländringar") < at("### Huvud")
+    );
     insta::assert_snapshot!(out);
 }
 
@@ -93,6 +95,23 @@ fn diff_works_with_a_workbook_that_holds_only_budget() {
     assert_eq!((dag["old"].as_str(), dag["new"].as_str()), (Some("18400000.00"), Some("18933600.00")));
     let shown = serde_json::to_string_pretty(&v["impact"]).expect("json");
     insta::assert_snapshot!(shown.replace(dir.path().to_str().expect("utf-8"), "[Budget-only]"));
+}
+
+#[test]
+fn a_budget_only_workbook_for_the_new_year_takes_last_years_volumes() {
+    // May: next year's workbook has its Budget only; the volumes and ledger are last year's.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("fixtures/2023-csv/Budget.csv"), dir.path().join("Budget.csv")).expect("copy");
+    let budget = dir.path().to_str().expect("utf-8");
+    let may = diff(&["--previous-input", "fixtures/2023.xlsx", "--input", budget, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&may).expect("json");
+    let basis = v["impact"]["basis"].as_str().expect("basis");
+    assert!(basis.contains("2024 års budget") && basis.contains("2023 års volymer och utfall (fixtures/2023.xlsx"), "{basis}");
+    // The same Budget as the 2023 workbook's, so the same figures as on that workbook alone.
+    let same: serde_json::Value = serde_json::from_str(&diff(&["--input", "fixtures/2023.xlsx", "--format", "json"])).expect("json");
+    assert_eq!(v["impact"]["boards"], same["impact"]["boards"]);
+    assert_eq!(v["impact"]["assignments"], same["impact"]["assignments"]);
 }
 
 #[test]

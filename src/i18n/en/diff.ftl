@@ -37,3 +37,4 @@ diff-md-inherited = inherited through föregående
 diff-column-board = Board
 diff-rules-heading = Rule changes behind the impact
 diff-rules-heading-text = RULE CHANGES BEHIND THE IMPACT
+diff-impact-new-budget-old-volumes = { $new_year } computed on { $new_year }'s budget ({ $new_input }, Budget only) and { $old_year }'s volumes and ledger ({ $old_input }, periods moved to { $new_year })

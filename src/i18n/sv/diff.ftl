@@ -37,3 +37,4 @@ diff-md-inherited = ärvd via föregående
 diff-column-board = Nämnd
 diff-rules-heading = Regeländringar som ger effekten
 diff-rules-heading-text = REGELÄNDRINGAR SOM GER EFFEKTEN
+diff-impact-new-budget-old-volumes = { $new_year } beräknat på { $new_year } års budget ({ $new_input }, bara Budget) och { $old_year } års volymer och utfall ({ $old_input }, perioderna flyttade till { $new_year })
