@@ -96,9 +96,14 @@ fn row(id: &str, old: Option<Decimal>, new: Option<Decimal>) -> [String; 5] {
     let pct = old
         .filter(|o| !o.is_zero())
         .and_then(|o| diff?.checked_div(o)?.checked_mul(Decimal::ONE_HUNDRED))
-        .map(|p| swedish(p, 2) + " %")
+        .map(|p| signed(p) + " %")
         .unwrap_or_else(|| "–".into());
-    [id.to_string(), kr(old), kr(new), kr(diff), pct]
+    [id.to_string(), kr(old), kr(new), diff.map(signed).unwrap_or_else(|| "–".into()), pct]
+}
+
+/// An amount or percentage with its sign, `+` too: a change reads as one.
+fn signed(d: Decimal) -> String {
+    format!("{}{}", if d > Decimal::ZERO { "+" } else { "" }, swedish(d, 2))
 }
 
 /// A table in aligned columns, the first left-aligned, the others right-aligned.
@@ -187,7 +192,9 @@ pub fn markdown(d: &Diff) -> String {
         if entries.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "### {}\n\n| | {before} | {after} | {change} |\n|---|---|---|---|", heading(section));
+        // Under the impact, the sections are parts of "the rule changes behind it".
+        let level = if d.impact.is_some() { "####" } else { "###" };
+        let _ = writeln!(out, "{level} {}\n\n| | {before} | {after} | {change} |\n|---|---|---|---|", heading(section));
         for e in entries {
             let cell = |s: &Option<String>| s.clone().unwrap_or_else(|| "–".into()).replace('|', "\\|");
             let new = match e.inherited {
