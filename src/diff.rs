@@ -147,7 +147,7 @@ pub fn impact(
                 }
                 false => (
                     o,
-                    eval::data::load(new, input, progress)?,
+                    n,
                     crate::tr!(
                         "diff-impact-two-workbooks",
                         old_year = oy.to_string(),
