@@ -434,4 +434,11 @@ mod tests {
         assert_eq!(relative_change(Decimal::ONE, Decimal::ONE), Some(Decimal::ZERO));
         assert_eq!(relative_change(Decimal::ZERO, Decimal::ONE), None);
     }
+
+    #[test]
+    fn the_names_a_formula_reads_through_föregående() {
+        let text = "budget(a) * föregående.utbildningsfaktor.grund + föregående.andel_fast * föregående";
+        assert_eq!(previous_reads(text), ["utbildningsfaktor", "andel_fast"]);
+        assert!(previous_reads("föregående.").is_empty());
+    }
 }
