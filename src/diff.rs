@@ -134,7 +134,7 @@ pub fn impact(
                 // In May the new year's workbook has its Budget only: the new rules
                 // take it, with last year's volumes and ledger relabelled to the new year.
                 true => {
-                    let mut relabelled = eval::data::load_budget_only(new, p, oy)?;
+                    let mut relabelled = eval::data::load_for_other_rules(new, p, oy)?;
                     relabelled.budget = n.budget;
                     let how = crate::tr!(
                         "diff-impact-new-budget-old-volumes",
@@ -204,7 +204,7 @@ fn across_years(old: &Model, new: &Model, input: &Path) -> Result<(Data, Data, S
     let shown = input.display().to_string();
     let first = match eval::data::load_budget_only(old, input, oy) {
         Ok(mut o) => {
-            let mut n = eval::data::load_budget_only(new, input, oy)?;
+            let mut n = eval::data::load_for_other_rules(new, input, oy)?;
             let how = match budget_only(&o) {
                 true => {
                     no_volumes(old, &mut o);
@@ -219,7 +219,7 @@ fn across_years(old: &Model, new: &Model, input: &Path) -> Result<(Data, Data, S
     };
     match eval::data::load_budget_only(new, input, ny) {
         Ok(n) => {
-            let o = eval::data::load_budget_only(old, input, ny)?;
+            let o = eval::data::load_for_other_rules(old, input, ny)?;
             let how = crate::tr!("diff-impact-relabelled", new_year = oy.to_string(), old_year = ny.to_string(), input = shown.as_str());
             Ok((o, n, how))
         }

@@ -136,6 +136,26 @@ fn diff_into_a_new_year_uses_last_years_workbook_relabelled() {
 }
 
 #[test]
+fn an_assignment_removed_for_the_new_year_is_a_structural_change_not_a_workbook_error() {
+    let dir = rules_dir();
+    stdout_ok(ekostyr_in(dir.path(), &["init", "2025", "--from", "2024.ek"]));
+    let text = std::fs::read_to_string(dir.path().join("2025.ek")).expect("written");
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| l.trim_start().starts_with("uppdrag psykiatrisk_hemsjukvård")).expect("the assignment");
+    let indent = lines[start].len() - lines[start].trim_start().len();
+    let end = (start..lines.len()).find(|&i| lines[i].trim() == "}" && lines[i].len() - 1 == indent).expect("its end");
+    let without = [&lines[..start], &lines[end + 1..]].concat().join("\n") + "\n";
+    std::fs::write(dir.path().join("2025.ek"), without).expect("write");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2024.xlsx");
+    let json =
+        stdout_ok(ekostyr_in(dir.path(), &["diff", "2024.ek", "2025.ek", "--input", input.to_str().expect("utf-8"), "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let gone =
+        v["impact"]["assignments"].as_array().expect("a").iter().find(|a| a["id"] == "psykiatrisk_hemsjukvård").expect("listed").clone();
+    assert_eq!((gone["old"].as_str(), gone["new"].as_str(), gone["change"].as_str()), (Some("10084200.00"), None, Some("-10084200.00")));
+}
+
+#[test]
 fn a_percentage_changes_in_percentage_points() {
     let dir = rules_dir();
     let text = std::fs::read_to_string(dir.path().join("2024.ek")).expect("read");

@@ -440,6 +440,18 @@ pub fn load_for_year(model: &Model, path: &Path, year: i32) -> Result<Data, Inpu
 /// ledger of the year): a missing or empty Utfall or Volymer is no problem; what
 /// they do hold is read as by [`load_for_year`] (periods of year `year`).
 pub fn load_budget_only(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
+    tolerant(model, path, year, false)
+}
+
+/// Like [`load_budget_only`], for a workbook already read without problems for the
+/// rules of its own year and now read for another year's rules: rows of an
+/// assignment, part or measure those rules no longer declare (a structural change
+/// between the years) are left out, not errors.
+pub fn load_for_other_rules(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
+    tolerant(model, path, year, true)
+}
+
+fn tolerant(model: &Model, path: &Path, year: i32, structural: bool) -> Result<Data, InputError> {
     let mut mapper = Mapper::new(model, path);
     mapper.year = year;
     let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| mapper.posting(p));
@@ -457,6 +469,20 @@ pub fn load_budget_only(model: &Model, path: &Path, year: i32) -> Result<Data, I
     }
     for row in &inputs.volumes {
         names.volume_row(year, row, &mut data, &mut problems);
+    }
+    if structural {
+        let gone = |p: &InputProblem| {
+            matches!(
+                p,
+                InputProblem::Row {
+                    problem: RowProblem::UnknownAssignment { .. } | RowProblem::NotAPart { .. } | RowProblem::UnknownMeasure { .. },
+                    ..
+                }
+            )
+        };
+        let mut kept = Problems::new();
+        problems.into_kept().into_iter().filter(|p| !gone(p)).for_each(|p| kept.push(p));
+        problems = kept;
     }
     problems.into_result(data).map_err(InputError::new)
 }
