@@ -1,7 +1,8 @@
 //! `ekostyr diff OLD NEW`: what changed between two years' rules, as meaning, not
 //! text — parameters and the values formulas give without inputs, formulas in
 //! canonical form, the hierarchy, key figures, mid-year changes, and with a
-//! workbook the impact per assignment in kronor.
+//! workbook — first in the output — the impact per nämnd and assignment in kronor,
+//! across years on one workbook relabelled, or on a workbook with Budget only.
 
 mod facts;
 pub mod render;
@@ -43,6 +44,11 @@ pub struct Entry {
     pub new: Option<String>,
     /// Relative change of a number, in percent.
     pub percent: Option<Decimal>,
+    /// Change of a value written in percent, in percentage points (procentenheter).
+    pub points: Option<Decimal>,
+    /// Declared in the old year only, and read by the new year through `föregående`:
+    /// it still applies, it is not removed.
+    pub inherited: bool,
 }
 
 /// The compensation of one assignment in both years.
@@ -50,6 +56,8 @@ pub struct Entry {
 pub struct Impact {
     /// Assignment id.
     pub id: String,
+    /// The assignment's board (nämnd), by id.
+    pub board: String,
     /// Old total, `None` if the assignment is new.
     pub old: Option<Decimal>,
     /// New total, `None` if removed.
@@ -103,9 +111,11 @@ fn version_verdict(old: &Model, new: &Model, changed: bool) -> (bool, String) {
     (fits, crate::tr!("diff-version-verdict", old = o.version.as_str(), new = n.version.as_str(), why = why))
 }
 
-/// Evaluates both years: old rules on the previous workbook, or — without one —
-/// on the same workbook, to isolate what the change of rules costs. `progress` is
-/// told how many postings have been read.
+/// Evaluates both years. With `previous`, the old rules on it and the new rules
+/// on `input`. Without it, both on `input`: when the years differ, the workbook is
+/// of one of them (tried the old year first, as in a budget meeting with last year's
+/// volumes) and is relabelled to the other year; a workbook with Budget only (no
+/// Volymer or Utfall yet) serves both. `progress` is told how many postings have been read.
 pub fn impact(
     old: &Model,
     new: &Model,
@@ -113,31 +123,126 @@ pub fn impact(
     previous: Option<&Path>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(Vec<Impact>, String), Error> {
-    let new_data = eval::data::load(new, input, progress)?;
-    let (old_data, how) = match previous {
-        Some(p) => (
-            eval::data::load(old, p, progress)?,
-            crate::tr!(
-                "diff-impact-two-workbooks",
-                old_year = old.header.year.to_string(),
-                old_input = p.display().to_string(),
-                new_year = new.header.year.to_string(),
-                new_input = input.display().to_string()
-            ),
-        ),
-        None => (
-            eval::data::load_for_year(old, input, new.header.year)?,
-            crate::tr!("diff-impact-same-workbook", input = input.display().to_string()),
-        ),
+    let (oy, ny) = (old.header.year, new.header.year);
+    let shown = input.display().to_string();
+    let (old_data, new_data, how) = match previous {
+        Some(p) => {
+            let o = eval::data::load(old, p, progress)?;
+            let n = eval::data::load_budget_only(new, input, ny)?;
+            let previous = p.display().to_string();
+            match budget_only(&n) {
+                // In May the new year's workbook has its Budget only: the new rules
+                // take it, with last year's volumes and ledger relabelled to the new year.
+                true => {
+                    let mut relabelled = eval::data::load_for_other_rules(new, p, oy)?;
+                    relabelled.budget = n.budget;
+                    let how = crate::tr!(
+                        "diff-impact-new-budget-old-volumes",
+                        new_year = ny.to_string(),
+                        new_input = shown.as_str(),
+                        old_year = oy.to_string(),
+                        old_input = previous.as_str()
+                    );
+                    (o, relabelled, how)
+                }
+                false => (
+                    o,
+                    n,
+                    crate::tr!(
+                        "diff-impact-two-workbooks",
+                        old_year = oy.to_string(),
+                        old_input = previous.as_str(),
+                        new_year = ny.to_string(),
+                        new_input = shown.as_str()
+                    ),
+                ),
+            }
+        }
+        None if oy == ny => {
+            let (mut o, mut n) = (eval::data::load_budget_only(old, input, ny)?, eval::data::load_budget_only(new, input, ny)?);
+            match budget_only(&o) {
+                true => {
+                    no_volumes(old, &mut o);
+                    no_volumes(new, &mut n);
+                    (o, n, crate::tr!("diff-impact-budget-only", input = shown.as_str()))
+                }
+                false => (o, n, crate::tr!("diff-impact-same-workbook", input = shown.as_str())),
+            }
+        }
+        None => across_years(old, new, input)?,
     };
-    let totals = |m: &Model, d: &Data, prev: Option<&Data>| -> Result<Vec<(String, Decimal)>, Error> {
+    let totals = |m: &Model, d: &Data, prev: Option<&Data>| -> Result<Vec<(String, String, Decimal)>, Error> {
         let r = eval::evaluate(m, d, prev, Options::default()).map_err(|e| Error::eval(e, &m.source))?;
-        Ok(r.assignments.iter().map(|a| (a.id.clone(), a.compensation.total)).collect())
+        let board = |id: &str| m.assignments.iter().find(|a| a.id == id).map(|a| a.board.0.clone()).unwrap_or_default();
+        Ok(r.assignments.iter().map(|a| (a.id.clone(), board(&a.id), a.compensation.total)).collect())
     };
     let o = totals(old, &old_data, None)?;
     let n = totals(new, &new_data, Some(&old_data))?;
-    let mut out: Vec<Impact> =
-        n.iter().map(|(id, v)| Impact { id: id.clone(), old: o.iter().find(|x| &x.0 == id).map(|x| x.1), new: Some(*v) }).collect();
-    out.extend(o.iter().filter(|(id, _)| !n.iter().any(|x| &x.0 == id)).map(|(id, v)| Impact { id: id.clone(), old: Some(*v), new: None }));
+    let mut out: Vec<Impact> = n
+        .iter()
+        .map(|(id, board, v)| Impact {
+            id: id.clone(),
+            board: board.clone(),
+            old: o.iter().find(|x| &x.0 == id).map(|x| x.2),
+            new: Some(*v),
+        })
+        .collect();
+    out.extend(o.iter().filter(|(id, ..)| !n.iter().any(|x| &x.0 == id)).map(|(id, board, v)| Impact {
+        id: id.clone(),
+        board: board.clone(),
+        old: Some(*v),
+        new: None,
+    }));
     Ok((out, how))
+}
+
+/// One workbook for two different years: of the old year (last year's volumes as
+/// the basis for the new year), else of the new year, else Budget only. When the
+/// workbook fits neither year, the error of the year it fits better (fewer problems).
+fn across_years(old: &Model, new: &Model, input: &Path) -> Result<(Data, Data, String), Error> {
+    let (oy, ny) = (old.header.year, new.header.year);
+    let shown = input.display().to_string();
+    let first = match eval::data::load_budget_only(old, input, oy) {
+        Ok(mut o) => {
+            let mut n = eval::data::load_for_other_rules(new, input, oy)?;
+            let how = match budget_only(&o) {
+                true => {
+                    no_volumes(old, &mut o);
+                    no_volumes(new, &mut n);
+                    crate::tr!("diff-impact-budget-only", input = shown.as_str())
+                }
+                false => crate::tr!("diff-impact-relabelled", new_year = ny.to_string(), old_year = oy.to_string(), input = shown.as_str()),
+            };
+            return Ok((o, n, how));
+        }
+        Err(e) => e,
+    };
+    match eval::data::load_budget_only(new, input, ny) {
+        Ok(n) => {
+            let o = eval::data::load_for_other_rules(old, input, ny)?;
+            let how = crate::tr!("diff-impact-relabelled", new_year = oy.to_string(), old_year = ny.to_string(), input = shown.as_str());
+            Ok((o, n, how))
+        }
+        Err(second) => Err(if second.problems.total() < first.problems.total() { second } else { first }.into()),
+    }
+}
+
+/// A workbook with Budget only has no month's volumes yet: every volume measure of
+/// every assignment and part counts as zero (the header says so), so the fixed
+/// compensation and what the rules make of the budget can still be compared.
+fn no_volumes(m: &Model, d: &mut Data) {
+    let volumes = m.measure_ids().filter(|&x| m.measures[x.index()].kind == crate::model::MeasureKind::Volume);
+    for x in volumes.collect::<Vec<_>>() {
+        for ai in m.assignment_ids() {
+            let parts = m.assignments[ai.index()].part_ids().map(Some);
+            for part in std::iter::once(None).chain(parts) {
+                d.volume.entry((ai, part, x)).or_default();
+            }
+        }
+    }
+}
+
+/// Whether the workbook held no volumes and no postings (Budget only).
+fn budget_only(d: &Data) -> bool {
+    d.volume.is_empty() && d.unmapped.0 == 0 && d.ledger.iter().flatten().chain(&d.out_of_scope).all(|l| l.rows.iter().all(|r| *r == 0))
 }

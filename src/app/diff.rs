@@ -1,4 +1,5 @@
-//! `ekostyr diff OLD NEW [--input WB [--previous-input WB]]`: what changed in meaning, and what it costs.
+//! `ekostyr diff OLD NEW [--input WB [--previous-input WB]]`: what it costs (per nämnd,
+//! per assignment, in total), then what changed in meaning.
 
 use super::Output;
 use crate::cli::{DiffArgs, DiffFormat};

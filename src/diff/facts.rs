@@ -24,7 +24,42 @@ pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     ] {
         out.extend(compare(section, &f(&tree(old)), &f(&tree(new))));
     }
+    mark_inherited(old, new, &mut out);
     out
+}
+
+/// Marks the values removed from the new file that it still reads through
+/// `föregående`: a global parameter of the old year read by any formula of the new
+/// (`föregående.andel_fast`), or a parameter of an assignment read by that assignment.
+fn mark_inherited(old: &Model, new: &Model, entries: &mut [Entry]) {
+    let file = tree(new);
+    let reads: Vec<(String, String)> = [formulas(&file), key_figures(&file), changes(&file)]
+        .into_iter()
+        .flatten()
+        .flat_map(|(subject, text)| {
+            let owner = subject.split(['.', ' ']).next().unwrap_or_default().to_string();
+            previous_reads(&text).into_iter().map(move |name| (owner.clone(), name))
+        })
+        .collect();
+    for e in entries.iter_mut().filter(|e| e.section == Section::Values && e.new.is_none()) {
+        let mut path = e.subject.split('.');
+        let first = path.next().unwrap_or_default();
+        let global = old.params.iter().any(|p| p.name == first) && reads.iter().any(|(_, n)| n == first);
+        let local = path.next().is_some_and(|name| {
+            old.assignments.iter().any(|a| a.id == first && a.params.iter().any(|p| p.name == name))
+                && reads.iter().any(|(a, n)| a == first && n == name)
+        });
+        e.inherited = global || local;
+    }
+}
+
+/// The names read through `föregående.` in a formula's text.
+fn previous_reads(text: &str) -> Vec<String> {
+    text.split("föregående.")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// The model's syntax tree (the model keeps its source; parsing again is cheap).
@@ -38,7 +73,7 @@ fn compare(section: Section, old: &Facts, new: &Facts) -> Vec<Entry> {
         .iter()
         .filter_map(|(k, v)| match find(old, k) {
             Some(o) if &o == v => None,
-            o => Some(Entry { section, subject: k.clone(), old: o, new: Some(v.clone()), percent: None }),
+            o => Some(Entry { section, subject: k.clone(), old: o, new: Some(v.clone()), percent: None, points: None, inherited: false }),
         })
         .collect();
     out.extend(old.iter().filter(|(k, _)| find(new, k).is_none()).map(|(k, v)| Entry {
@@ -47,6 +82,8 @@ fn compare(section: Section, old: &Facts, new: &Facts) -> Vec<Entry> {
         old: Some(v.clone()),
         new: None,
         percent: None,
+        points: None,
+        inherited: false,
     }));
     out
 }
@@ -168,13 +205,21 @@ fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
         if o.is_some_and(|(ov, ou, _)| ov == *v && ou == *u) {
             continue;
         }
-        let percent = o.filter(|(ov, ou, _)| ou == u && !ov.is_zero()).and_then(|(ov, ..)| relative_change(ov, *v));
+        // A share or rate written in percent changes in percentage points, not in per cent of itself.
+        let points =
+            o.filter(|(_, ou, opct)| ou == u && *opct && *pct).and_then(|(ov, ..)| v.checked_sub(ov)?.checked_mul(Decimal::ONE_HUNDRED));
+        let percent = match points {
+            Some(_) => None,
+            None => o.filter(|(ov, ou, _)| ou == u && !ov.is_zero()).and_then(|(ov, ..)| relative_change(ov, *v)),
+        };
         out.push(Entry {
             section: Section::Values,
             subject: k.clone(),
             old: o.map(|(a, b, p)| show(a, b, p)),
             new: Some(show(*v, *u, *pct)),
             percent,
+            points: points.map(|p| p.normalize()),
+            inherited: false,
         });
     }
     let removed = old.iter().filter(|(k, ..)| find(new, k).is_none());
@@ -184,6 +229,8 @@ fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
         old: Some(show(*v, *u, *p)),
         new: None,
         percent: None,
+        points: None,
+        inherited: false,
     }));
     out
 }
@@ -386,5 +433,12 @@ mod tests {
         assert_eq!(relative_change(Decimal::new(2000, 0), Decimal::new(20_001, 1)), Some(Decimal::new(1, 2)));
         assert_eq!(relative_change(Decimal::ONE, Decimal::ONE), Some(Decimal::ZERO));
         assert_eq!(relative_change(Decimal::ZERO, Decimal::ONE), None);
+    }
+
+    #[test]
+    fn the_names_a_formula_reads_through_föregående() {
+        let text = "budget(a) * föregående.utbildningsfaktor.grund + föregående.andel_fast * föregående";
+        assert_eq!(previous_reads(text), ["utbildningsfaktor", "andel_fast"]);
+        assert!(previous_reads("föregående.").is_empty());
     }
 }

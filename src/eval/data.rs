@@ -436,6 +436,57 @@ pub fn load_for_year(model: &Model, path: &Path, year: i32) -> Result<Data, Inpu
     read(model, path, year, &mut |_| {})
 }
 
+/// Reads a workbook that may hold only Budget (as in May, before any volumes or
+/// ledger of the year): a missing or empty Utfall or Volymer is no problem; what
+/// they do hold is read as by [`load_for_year`] (periods of year `year`).
+pub fn load_budget_only(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
+    tolerant(model, path, year, false)
+}
+
+/// Like [`load_budget_only`], for a workbook already read without problems for the
+/// rules of its own year and now read for another year's rules: rows of an
+/// assignment, part or measure those rules no longer declare (a structural change
+/// between the years) are left out, not errors.
+pub fn load_for_other_rules(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
+    tolerant(model, path, year, true)
+}
+
+fn tolerant(model: &Model, path: &Path, year: i32, structural: bool) -> Result<Data, InputError> {
+    let mut mapper = Mapper::new(model, path);
+    mapper.year = year;
+    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| mapper.posting(p));
+    let mut data = mapper.finish();
+    let mut problems = Problems::new();
+    let absent = |e: &WorkbookError| match e {
+        WorkbookError::MissingSheet { sheet, .. } | WorkbookError::EmptySheet { sheet, .. } => *sheet != "Budget",
+        WorkbookError::MissingCsv { name, .. } => *name != "Budget.csv",
+        _ => false,
+    };
+    read_problems.into_kept().into_iter().filter(|e| !absent(e)).for_each(|e| problems.push(e.into()));
+    let names = Names { model, file: path };
+    for row in &inputs.budget {
+        names.budget_row(row, &mut data, &mut problems);
+    }
+    for row in &inputs.volumes {
+        names.volume_row(year, row, &mut data, &mut problems);
+    }
+    if structural {
+        let gone = |p: &InputProblem| {
+            matches!(
+                p,
+                InputProblem::Row {
+                    problem: RowProblem::UnknownAssignment { .. } | RowProblem::NotAPart { .. } | RowProblem::UnknownMeasure { .. },
+                    ..
+                }
+            )
+        };
+        let mut kept = Problems::new();
+        problems.into_kept().into_iter().filter(|p| !gone(p)).for_each(|p| kept.push(p));
+        problems = kept;
+    }
+    problems.into_result(data).map_err(InputError::new)
+}
+
 /// Reads what it can and maps the good rows, so that the problems of reading and
 /// of mapping come out together.
 fn read(model: &Model, path: &Path, year: i32, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
