@@ -489,8 +489,8 @@ fn what_if(out: &mut String, r: &Report, l: &L) {
     table(out, &header, &rows);
 }
 
-/// The column name of a figure a what-if moves.
-fn figure_label(figure: &str, l: &L) -> String {
+/// The column name of a figure a what-if moves (also the XLSX sheet's).
+pub(super) fn figure_label(figure: &str, l: &L) -> String {
     match figure {
         "compensation.fixed" => tr_in!(l.0, "report-col-fixed"),
         "compensation.variable" => tr_in!(l.0, "report-col-variable"),

@@ -596,14 +596,7 @@ fn what_if(r: &Report, l: &L) -> Option<Sheet> {
         let percent = c.percent.as_deref().and_then(|p| p.parse::<Decimal>().ok()).map_or(Cell::Empty, Cell::Figure);
         vec![text(who), text(what), Cell::Money(c.baseline), Cell::Money(c.value), Cell::Money(c.change), percent]
     };
-    let label = |figure: &str| match figure {
-        "compensation.fixed" => tr_in!(l.0, "report-col-fixed"),
-        "compensation.variable" => tr_in!(l.0, "report-col-variable"),
-        "compensation.changes" => tr_in!(l.0, "report-col-changes"),
-        "compensation.total" => tr_in!(l.0, "report-col-compensation"),
-        "result" => tr_in!(l.0, "report-col-result"),
-        other => other.to_string(),
-    };
+    let label = |figure: &str| super::table::figure_label(figure, l);
     let rows = w.moved.iter().map(|m| row(m.assignment.clone(), label(&m.figure), &m.change)).collect();
     let compensation = tr_in!(l.0, "report-col-compensation");
     let mut totals: Vec<Vec<Cell>> = w
