@@ -60,6 +60,10 @@ pub struct BudgetArgs {
     /// Next year's workbook with its Budget sheet (the other sheets may be empty or missing).
     #[arg(long)]
     pub budget: Option<PathBuf>,
+    /// Next year's workbook with planned monthly volumes (its Volymer sheet); without it,
+    /// next year's variable compensation is estimated on last year's volumes.
+    #[arg(long)]
+    pub volymer: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = BudgetFormat::Table)]
     pub format: BudgetFormat,

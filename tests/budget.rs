@@ -197,3 +197,22 @@ fn a_may_workbook_with_budget_rows_and_an_empty_volymer_sheet_is_enough() {
     let strip = |s: &str| s.lines().filter(|l| !l.contains("\"basis\"")).collect::<Vec<_>>().join("\n");
     assert_eq!(strip(&stdout(&out)), strip(&bridge("json")));
 }
+
+/// With next year's planned volumes (`--volymer`), the end is next year's rules on next
+/// year's budget and volumes: exactly what `run` gives for 2024 on its own workbook, and
+/// the steps still add up; the header names the volumes' workbook.
+#[test]
+fn planned_volumes_make_the_end_next_years_run() {
+    let mut args = BRIDGE.to_vec();
+    args.extend(["--volymer", "fixtures/2024.xlsx", "--format", "json"]);
+    let out = ekostyr(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    adds_up(&json);
+    json["assignments"].as_array().expect("assignments").iter().for_each(adds_up);
+    let run = ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&run)).expect("json");
+    assert_eq!(dec(&json["end"]), dec(&report["pooled"]["total"]["compensation"]));
+    let basis = json["basis"].to_string();
+    assert!(basis.contains("planerade volymer ur fixtures/2024.xlsx"), "{basis}");
+}

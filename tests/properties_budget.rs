@@ -131,6 +131,7 @@ fn run(case: &Case) -> Bridge {
         last_year: &last,
         last_year_name: "last".into(),
         budget: case.budget.as_ref().map(|_| (next.as_path(), "next".to_string())),
+        planned_volumes: None,
     };
     budget::build(&model, &inputs).expect("a bridge")
 }

@@ -26,12 +26,14 @@ fn bridge(args: &BudgetArgs, out: &mut Output) -> Result<Vec<u8>, Error> {
             .collect();
         inputs.push(args.input.clone());
         inputs.extend(args.budget.clone());
+        inputs.extend(args.volymer.clone());
         crate::output::refuse_inputs(output, &inputs).map_err(Error::Usage)?;
     }
     let inputs = Inputs {
         last_year: &args.input,
         last_year_name: args.input.display().to_string(),
         budget: args.budget.as_deref().map(|p| (p, p.display().to_string())),
+        planned_volumes: args.volymer.as_deref().map(|p| (p, p.display().to_string())),
     };
     let b = super::run::with_progress(|_| budget::build(&model, &inputs))?;
     let lang = crate::i18n::lang();

@@ -139,6 +139,9 @@ pub struct Inputs<'a> {
     pub last_year_name: String,
     /// Next year's budget workbook, if any.
     pub budget: Option<(&'a Path, String)>,
+    /// Next year's workbook of planned monthly volumes, if any; without it next year's
+    /// variable compensation is estimated on last year's volumes.
+    pub planned_volumes: Option<(&'a Path, String)>,
 }
 
 /// Builds the bridge from the new rules (which build on last year's).
@@ -164,6 +167,11 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
             last.budget.entry(*k).or_insert_with(|| v.clone());
         }
         next.budget = b;
+    }
+    // Planned volumes replace last year's in the end scenario: their effect is part of
+    // the volume step, as next year's budget quantities are.
+    if let Some((path, _)) = &inputs.planned_volumes {
+        next.volume = eval::data::load_for_bridge(new, path, to_year, BridgeInput::NextBudget)?.volume;
     }
     let prev = Some(&old_data);
     let plain = without_changes(new);
@@ -244,7 +252,10 @@ fn basis(from: i32, to: i32, old: &Model, new: &Model, inputs: &Inputs<'_>) -> V
         Some((_, name)) => crate::tr!("budget-basis-end", year = to_s.as_str(), rules = new.source.name.as_str(), budget = name.as_str()),
         None => crate::tr!("budget-basis-end-no-budget", year = to_s.as_str(), rules = new.source.name.as_str(), last = from_s.as_str()),
     });
-    out.push(crate::tr!("budget-basis-volumes", year = from_s.as_str()));
+    out.push(match &inputs.planned_volumes {
+        Some((_, name)) => crate::tr!("budget-basis-planned-volumes", year = to_s.as_str(), volumes = name.as_str()),
+        None => crate::tr!("budget-basis-volumes", year = from_s.as_str()),
+    });
     out
 }
 

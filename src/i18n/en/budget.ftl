@@ -8,6 +8,7 @@ budget-basis-start = Start: the { $year } compensation under { $rules } on { $in
 budget-basis-end = End: the { $year } rules { $rules } with the budget quantities of { $budget }.
 budget-basis-end-no-budget = End: the { $year } rules { $rules }; no { $year } budget given, so the budget quantities are those of { $last }.
 budget-basis-volumes = Variable compensation estimated on the { $year } volumes.
+budget-basis-planned-volumes = Variable compensation on { $year }'s planned volumes from { $volumes }.
 budget-title = Compensation bridge { $from } → { $to }: { $title }
 budget-start = Compensation { $year }
 budget-end = Compensation { $year }

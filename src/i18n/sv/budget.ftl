@@ -8,6 +8,7 @@ budget-basis-start = Start: { $year } års ersättning enligt { $rules } på { $
 budget-basis-end = Slut: { $year } års regler { $rules } med budgeterade mängder ur { $budget }.
 budget-basis-end-no-budget = Slut: { $year } års regler { $rules }; ingen budget för { $year } angiven, så de budgeterade mängderna är { $last } års.
 budget-basis-volumes = Rörlig ersättning uppskattad på { $year } års volymer.
+budget-basis-planned-volumes = Rörlig ersättning på { $year } års planerade volymer ur { $volumes }.
 budget-title = Ersättningsbrygga { $from } → { $to }: { $title }
 budget-start = Ersättning { $year }
 budget-end = Ersättning { $year }
