@@ -455,34 +455,49 @@ fn tolerant(model: &Model, path: &Path, year: i32, structural: bool) -> Result<D
     let mut mapper = Mapper::new(model, path);
     mapper.year = year;
     let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| mapper.posting(p));
-    let mut data = mapper.finish();
-    let mut problems = Problems::new();
-    let absent = |e: &WorkbookError| match e {
+    let lenient = Lenient { optional_sheets: true, undeclared_dropped: structural };
+    map_inputs(model, path, year, lenient, mapper.finish(), &inputs, read_problems)
+}
+
+/// What a read of a workbook forgives: Utfall and Volymer missing or empty (a
+/// Budget-only workbook, as in May), rows the rules do not declare.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lenient {
+    optional_sheets: bool,
+    undeclared_dropped: bool,
+}
+
+/// Whether `e` says that Utfall or Volymer is missing or empty.
+fn optional_sheet_missing(e: &WorkbookError) -> bool {
+    match e {
         WorkbookError::MissingSheet { sheet, .. } | WorkbookError::EmptySheet { sheet, .. } => *sheet != "Budget",
-        WorkbookError::MissingCsv { name, .. } => *name != "Budget.csv",
+        WorkbookError::MissingCsv { name, .. } => !name.eq_ignore_ascii_case("Budget.csv"),
         _ => false,
-    };
-    read_problems.into_kept().into_iter().filter(|e| !absent(e)).for_each(|e| problems.push(e.into()));
-    let names = Names { model, file: path };
+    }
+}
+
+/// Maps the Budget and Volymer rows read from `path` onto `data`; the problems of
+/// reading and of mapping come out together, less what `lenient` forgives.
+fn map_inputs(
+    model: &Model,
+    path: &Path,
+    year: i32,
+    lenient: Lenient,
+    mut data: Data,
+    inputs: &workbook::Inputs,
+    mut read_problems: WorkbookErrors,
+) -> Result<Data, InputError> {
+    if lenient.optional_sheets {
+        read_problems.forgive(optional_sheet_missing);
+    }
+    let mut problems = Problems::new();
+    problems.append(read_problems);
+    let names = Names { model, file: path, undeclared_dropped: lenient.undeclared_dropped };
     for row in &inputs.budget {
         names.budget_row(row, &mut data, &mut problems);
     }
     for row in &inputs.volumes {
         names.volume_row(year, row, &mut data, &mut problems);
-    }
-    if structural {
-        let gone = |p: &InputProblem| {
-            matches!(
-                p,
-                InputProblem::Row {
-                    problem: RowProblem::UnknownAssignment { .. } | RowProblem::NotAPart { .. } | RowProblem::UnknownMeasure { .. },
-                    ..
-                }
-            )
-        };
-        let mut kept = Problems::new();
-        problems.into_kept().into_iter().filter(|p| !gone(p)).for_each(|p| kept.push(p));
-        problems = kept;
     }
     problems.into_result(data).map_err(InputError::new)
 }
@@ -499,17 +514,7 @@ fn read(model: &Model, path: &Path, year: i32, progress: &mut dyn FnMut(u64)) ->
         }
         mapped
     });
-    let mut data = mapper.finish();
-    let mut problems = Problems::new();
-    problems.append(read_problems);
-    let names = Names { model, file: path };
-    for row in &inputs.budget {
-        names.budget_row(row, &mut data, &mut problems);
-    }
-    for row in &inputs.volumes {
-        names.volume_row(year, row, &mut data, &mut problems);
-    }
-    problems.into_result(data).map_err(InputError::new)
+    map_inputs(model, path, year, Lenient::default(), mapper.finish(), &inputs, read_problems)
 }
 
 struct Mapper<'m> {
@@ -710,6 +715,10 @@ pub fn map_komplement(model: &Model, code: &str) -> Option<AssignmentId> {
 struct Names<'m> {
     model: &'m Model,
     file: &'m Path,
+    /// Rows of an assignment, part or measure the rules do not declare are left out
+    /// instead of recorded (a workbook read for another year's rules, whose
+    /// assignments changed): left out here, before [`Problems`] caps what it keeps.
+    undeclared_dropped: bool,
 }
 
 impl Names<'_> {
@@ -738,7 +747,9 @@ impl Names<'_> {
         let found = self.model.assignment_ids().find(|&x| self.model.assignments[x].id.to_lowercase() == lower);
         if found.is_none() {
             let nearest = nearest(&a.value, self.model.assignments.iter().map(|x| x.id.as_str()));
-            out.push(at(self.file, &a.cell, RowProblem::UnknownAssignment { name: a.value.clone(), nearest }));
+            if !self.undeclared_dropped {
+                out.push(at(self.file, &a.cell, RowProblem::UnknownAssignment { name: a.value.clone(), nearest }));
+            }
         }
         found
     }
@@ -746,7 +757,9 @@ impl Names<'_> {
     fn measure(&self, m: &Located<String>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> Option<MeasureId> {
         let Some((mi, measure)) = self.model.measure(&m.value) else {
             let nearest = nearest(&m.value, self.model.measures.iter().map(|x| x.name.as_str()));
-            out.push(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
+            if !self.undeclared_dropped {
+                out.push(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
+            }
             return None;
         };
         if measure.kind != kind {
@@ -762,7 +775,9 @@ impl Names<'_> {
         let found = a.part_ids().find(|&x| a.parts[x].id.to_lowercase() == lower);
         if found.is_none() {
             let nearest = (!a.parts.is_empty()).then(|| nearest(&p.value, a.parts.iter().map(|x| x.id.as_str())));
-            out.push(at(self.file, &p.cell, RowProblem::NotAPart { part: p.value.clone(), assignment: a.id.clone(), nearest }));
+            if !self.undeclared_dropped {
+                out.push(at(self.file, &p.cell, RowProblem::NotAPart { part: p.value.clone(), assignment: a.id.clone(), nearest }));
+            }
         }
         found
     }
@@ -843,34 +858,6 @@ pub fn load_for_bridge(model: &Model, path: &Path, year: i32, what: BridgeInput)
         problems.push(p);
         return Err(InputError::new(problems));
     }
-    let mut data = mapper.finish();
-    let mut found: Problems<InputProblem> = Problems::new();
-    found.append(read_problems);
-    let names = Names { model, file: path };
-    for row in &inputs.budget {
-        names.budget_row(row, &mut data, &mut found);
-    }
-    for row in &inputs.volumes {
-        names.volume_row(year, row, &mut data, &mut found);
-    }
-    let optional = |sheet: &str| sheet == "Utfall" || sheet == "Volymer";
-    let csv_optional = |name: &str| name.eq_ignore_ascii_case("Utfall.csv") || name.eq_ignore_ascii_case("Volymer.csv");
-    let mut problems = Problems::new();
-    for p in found.into_kept() {
-        let skip = match (what, &p) {
-            (
-                BridgeInput::NextBudget,
-                InputProblem::Workbook(WorkbookError::MissingSheet { sheet, .. } | WorkbookError::EmptySheet { sheet, .. }),
-            ) => optional(sheet),
-            (BridgeInput::NextBudget, InputProblem::Workbook(WorkbookError::MissingCsv { name, .. })) => csv_optional(name),
-            (BridgeInput::LastYearForNew, InputProblem::Row { problem, .. }) => {
-                matches!(problem, RowProblem::UnknownAssignment { .. } | RowProblem::NotAPart { .. } | RowProblem::UnknownMeasure { .. })
-            }
-            _ => false,
-        };
-        if !skip {
-            problems.push(p);
-        }
-    }
-    problems.into_result(data).map_err(InputError::new)
+    let lenient = Lenient { optional_sheets: what == BridgeInput::NextBudget, undeclared_dropped: what == BridgeInput::LastYearForNew };
+    map_inputs(model, path, year, lenient, mapper.finish(), &inputs, read_problems)
 }

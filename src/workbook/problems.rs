@@ -114,6 +114,13 @@ impl<T> Problems<T> {
         &self.kept
     }
 
+    /// Drops the kept problems `forgiven` says are none. Meant for sheet-level problems,
+    /// which sort first and so are always kept; row problems are best left out before
+    /// they are recorded, as the cap counts them.
+    pub fn forgive(&mut self, forgiven: impl Fn(&T) -> bool) {
+        self.kept.retain(|p| !forgiven(p));
+    }
+
     /// The problems kept, in sheet and row order.
     pub fn into_kept(self) -> Vec<T> {
         self.kept
