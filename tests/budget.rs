@@ -70,25 +70,8 @@ fn the_steps_add_up_exactly_and_start_and_end_are_the_years_compensation() {
 
 /// A CSV folder holding only `Budget.csv`, copied from the Budget sheet of `fixtures/2024.xlsx`.
 fn budget_only_folder() -> tempfile::TempDir {
-    use calamine::{Data, Reader as _};
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2024.xlsx");
-    let mut wb = calamine::open_workbook_auto(path).expect("the fixture opens");
-    let range = wb.worksheet_range("Budget").expect("a Budget sheet");
-    let mut text = String::new();
-    for row in range.rows() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Float(f) => f.to_string().replace('.', ","),
-                Data::Int(i) => i.to_string(),
-                Data::Empty => String::new(),
-                other => other.to_string(),
-            })
-            .collect();
-        text.push_str(&cells.join(";"));
-        text.push('\n');
-    }
+    let text = common::csv_folder::sheet_as_csv("fixtures/2024.xlsx", "Budget");
     std::fs::write(dir.path().join("Budget.csv"), text).expect("write");
     dir
 }

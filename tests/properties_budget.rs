@@ -3,6 +3,8 @@
 //! any budget next year, start + Σ steps = end to the öre, per assignment, per nämnd
 //! and in total; the start is last year's compensation and the end next year's.
 
+mod common;
+
 use ekostyr::budget::{self, Bridge, Inputs, Line};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -48,24 +50,7 @@ fn scaled(text: &str, factors: &[i64]) -> String {
 
 /// The Budget sheet of `fixtures/2024.xlsx` as CSV text.
 fn budget_2024() -> String {
-    use calamine::{Data, Reader as _};
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2024.xlsx");
-    let mut wb = calamine::open_workbook_auto(path).expect("the fixture opens");
-    let range = wb.worksheet_range("Budget").expect("a Budget sheet");
-    let mut text = String::new();
-    for row in range.rows() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Float(f) => f.to_string().replace('.', ","),
-                Data::Empty => String::new(),
-                other => other.to_string(),
-            })
-            .collect();
-        text.push_str(&cells.join(";"));
-        text.push('\n');
-    }
-    text
+    common::csv_folder::sheet_as_csv("fixtures/2024.xlsx", "Budget")
 }
 
 /// The 2024 rules without `psykiatrisk_hemsjukvård` and with a new `nytt_uppdrag`.

@@ -29,3 +29,26 @@ pub fn folder(edit: impl FnOnce(&mut [Vec<String>; 3])) -> tempfile::TempDir {
     }
     dir
 }
+
+/// A sheet of a fixture workbook (`fixtures/2024.xlsx`) as the CSV text of a Swedish
+/// Excel export: `;`-separated, decimal comma.
+pub fn sheet_as_csv(workbook: &str, sheet: &str) -> String {
+    use calamine::{Data, Reader as _};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(workbook);
+    let mut wb = calamine::open_workbook_auto(path).expect("the fixture opens");
+    let range = wb.worksheet_range(sheet).expect("the sheet");
+    let mut text = String::new();
+    for row in range.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Data::Float(f) => f.to_string().replace('.', ","),
+                Data::Empty => String::new(),
+                other => other.to_string(),
+            })
+            .collect();
+        text.push_str(&cells.join(";"));
+        text.push('\n');
+    }
+    text
+}
