@@ -88,6 +88,8 @@ fn hemtjänst() -> AssignmentResult {
         level3: vec![],
         change_ledger: vec![],
         forecast: None,
+        follow_up: Default::default(),
+        monthly_cost: vec![],
         parts: vec![],
         mid_year_changes: vec![],
     }
@@ -117,6 +119,8 @@ fn vårdboende() -> AssignmentResult {
         level3: vec![],
         change_ledger: vec![],
         forecast: None,
+        follow_up: Default::default(),
+        monthly_cost: vec![],
         parts: vec![],
         mid_year_changes: vec![],
     }
@@ -170,7 +174,7 @@ fn year_to_date() -> Report {
     r.period = Some(3);
     r.provenance.period = Some("3".into());
     for a in &mut r.assignments {
-        a.forecast = Some(Forecast { compensation: comp("0", "0", "0", "13698275.56"), cost: d("14000000.00"), result: d("-301724.44") });
+        a.forecast = Some(Forecast { compensation: comp("0", "0", "0", "13698275.56"), cost: d("14000000.00"), result: d("-301724.44"), method: Default::default() });
     }
     r
 }

@@ -136,6 +136,8 @@ fn assignment(scope: &Scope, a: AssignmentId, last: u32, ytd: bool) -> Result<As
         forecast,
         parts,
         mid_year_changes: change_results(&here, a)?,
+        follow_up: FollowUp::default(),
+        monthly_cost: Vec::new(),
     })
 }
 
@@ -259,7 +261,7 @@ fn forecast(
     let total = money::sum([year.fixed, variable, year.changes])?;
     let compensation = Compensation { fixed: year.fixed, variable, changes: year.changes, total };
     let cost = round_öre(money::mul(cost, factor)?);
-    Ok(Forecast { compensation, cost, result: money::sub(total, cost)? })
+    Ok(Forecast { compensation, cost, result: money::sub(total, cost)?, method: ForecastMethod::Linear })
 }
 
 /// Cost per named activity (or part) over the period; the rest as [`Activity::Other`].

@@ -281,6 +281,84 @@ pub struct AssignmentResult {
     /// (`compensation.changes` is their amount paid).
     #[serde(default)]
     pub mid_year_changes: Vec<ChangeResult>,
+    /// The board's follow-up: budget for the period and the year, deviations, last year.
+    #[serde(default, skip_serializing_if = "FollowUp::is_empty")]
+    pub follow_up: FollowUp,
+    /// Cost per month of the period (Σ = `cost`), for the board's charts; empty when not computed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monthly_cost: Vec<MonthCost>,
+}
+
+/// An assignment's cost in one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthCost {
+    /// Month 1..=12 (of the report's year).
+    pub month: u32,
+    /// Σ of the month's postings.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+}
+
+/// Budget against outcome, forecast against budget, and last year, for one assignment.
+///
+/// The budgeted compensation is the rules evaluated on the `Budget` sheet: fixed parts
+/// in the period's months, variable parts at the budgeted quantity × months/12 where the
+/// rules give one (`None` where a variable part has no budget quantity). Every
+/// deviation is outcome (or forecast) − budget, so a negative deviation is below budget.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// Budgeted compensation for the period's months (the full year without a period).
+    #[serde(default, with = "shape::opt_money", skip_serializing_if = "Option::is_none")]
+    pub budget_period: Option<Decimal>,
+    /// `compensation.total − budget_period`.
+    #[serde(default, with = "shape::opt_money", skip_serializing_if = "Option::is_none")]
+    pub deviation_period: Option<Decimal>,
+    /// Budgeted compensation for the full year.
+    #[serde(default, with = "shape::opt_money", skip_serializing_if = "Option::is_none")]
+    pub budget_year: Option<Decimal>,
+    /// `forecast.compensation.total − budget_year` (full-year compensation without a period).
+    #[serde(default, with = "shape::opt_money", skip_serializing_if = "Option::is_none")]
+    pub deviation_year: Option<Decimal>,
+    /// The same months of last year (`--previous-input`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousYear>,
+    /// The provider's own comment on the forecast (the `Prognos` sheet's `kommentar`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast_comment: Option<String>,
+}
+
+impl FollowUp {
+    /// Nothing computed (the JSON leaves it out).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Last year's figures for the same months.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousYear {
+    /// Compensation.
+    #[serde(with = "shape::money")]
+    pub compensation: Decimal,
+    /// Cost.
+    #[serde(with = "shape::money")]
+    pub cost: Decimal,
+    /// Compensation − cost.
+    #[serde(with = "shape::money")]
+    pub result: Decimal,
+}
+
+/// How a full-year forecast was made; every output states it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastMethod {
+    /// Fixed in full; variable and cost × 12 / months of the period.
+    #[default]
+    Linear,
+    /// Fixed in full; variable and cost of the remaining months as last year's same months.
+    SameMonthsLastYear,
+    /// The provider's own figure from the `Prognos` sheet.
+    Provider,
 }
 
 /// One mid-year change of means (`förändring`) as every report lists it.
@@ -383,6 +461,9 @@ pub struct Forecast {
     /// Compensation − cost.
     #[serde(with = "shape::money")]
     pub result: Decimal,
+    /// How it was made.
+    #[serde(default)]
+    pub method: ForecastMethod,
 }
 
 /// Whether a key figure meets its target.

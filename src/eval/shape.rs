@@ -31,6 +31,24 @@ pub mod money {
     }
 }
 
+/// Money that may be absent: `"1234.50"` or left out.
+pub mod opt_money {
+    use super::*;
+
+    /// `"1234.50"` (the field is skipped when `None`).
+    pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&format!("{d:.2}")),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// From `"1234.50"` or `null`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Option::<String>::deserialize(d)?.map(|t| decimal(&t)).transpose()
+    }
+}
+
 /// An (id, name) pair written as its id; read back with an empty name.
 pub mod id_only {
     use super::*;
