@@ -49,7 +49,7 @@ impl Lang {
 }
 
 /// The catalog's files: (name, Swedish, English). Each stage keeps its own file.
-const FILES: [(&str, &str, &str); 19] = [
+const FILES: [(&str, &str, &str); 23] = [
     ("app", include_str!("sv/app.ftl"), include_str!("en/app.ftl")),
     ("cli", include_str!("sv/cli.ftl"), include_str!("en/cli.ftl")),
     ("check", include_str!("sv/check.ftl"), include_str!("en/check.ftl")),
@@ -69,6 +69,10 @@ const FILES: [(&str, &str, &str); 19] = [
     ("params", include_str!("sv/params.ftl"), include_str!("en/params.ftl")),
     ("budget", include_str!("sv/budget.ftl"), include_str!("en/budget.ftl")),
     ("whatif", include_str!("sv/whatif.ftl"), include_str!("en/whatif.ftl")),
+    ("month", include_str!("sv/month.ftl"), include_str!("en/month.ftl")),
+    ("followup", include_str!("sv/followup.ftl"), include_str!("en/followup.ftl")),
+    ("rapport", include_str!("sv/rapport.ftl"), include_str!("en/rapport.ftl")),
+    ("pdf", include_str!("sv/pdf.ftl"), include_str!("en/pdf.ftl")),
 ];
 
 /// The catalog's source files of one language, with their names (for the completeness test).
