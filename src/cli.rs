@@ -197,6 +197,27 @@ pub struct RunArgs {
     /// What-if: override a parameter, e.g. `--set prisindex=3,1%`.
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub overrides: Vec<String>,
+    /// The CSV's dialect: `sv` for Swedish Excel (`;`, decimal comma, BOM), `en` for `,` and decimal points.
+    #[arg(long, value_enum, default_value_t = CsvDialect::Sv)]
+    pub csv_dialect: CsvDialect,
+}
+
+/// Who the CSV is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvDialect {
+    /// Swedish Excel: `;`, decimal comma, UTF-8 with a byte-order mark.
+    Sv,
+    /// English tools: `,`, decimal point, no byte-order mark.
+    En,
+}
+
+impl From<CsvDialect> for crate::report::csv::Dialect {
+    fn from(d: CsvDialect) -> Self {
+        match d {
+            CsvDialect::Sv => crate::report::csv::Dialect::Swedish,
+            CsvDialect::En => crate::report::csv::Dialect::English,
+        }
+    }
 }
 
 /// Report formats.

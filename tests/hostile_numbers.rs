@@ -262,7 +262,8 @@ proptest! {
             let lang = ekostyr::i18n::Lang::Sv;
             let _ = ekostyr::report::table::render(&report, lang);
             let _ = ekostyr::report::json::render(&report);
-            let _ = ekostyr::report::csv::render(&report, lang);
+            let _ = ekostyr::report::csv::render(&report, lang, ekostyr::report::csv::Dialect::Swedish);
+            let _ = ekostyr::report::csv::render(&report, lang, ekostyr::report::csv::Dialect::English);
         }
     }
 }

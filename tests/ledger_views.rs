@@ -49,10 +49,10 @@ fn explain_cost_lists_level3_and_the_changes_codes() {
 fn csv_has_the_ledger_views() {
     let out = ok(&ekostyr(&["run", &format!("{CASE}/rules.ek"), "--input", &format!("{CASE}/input"), "--format", "csv"]));
     for expected in [
-        "level3,boende,,,,centrum,,Psykiatriboende Centrum,",
-        "change_ledger,boende,,,,satsning,",
-        "out_of_scope,,,,,,,Personlig assistans,",
-        "disagreement,boende,,,,,R4302/K31001,stöd,",
+        "nivå 3;boende;;;;centrum;;Psykiatriboende Centrum;",
+        "förändringens kostnad;boende;;;;satsning;",
+        "utanför;;;;;;;Personlig assistans;",
+        "olika i vyerna;boende;;;;;R4302/K31001;stöd;",
     ] {
         assert!(out.contains(expected), "expected `{expected}` in:\n{out}");
     }

@@ -174,7 +174,12 @@ fn year_to_date() -> Report {
     r.period = Some(3);
     r.provenance.period = Some("3".into());
     for a in &mut r.assignments {
-        a.forecast = Some(Forecast { compensation: comp("0", "0", "0", "13698275.56"), cost: d("14000000.00"), result: d("-301724.44"), method: Default::default() });
+        a.forecast = Some(Forecast {
+            compensation: comp("0", "0", "0", "13698275.56"),
+            cost: d("14000000.00"),
+            result: d("-301724.44"),
+            method: Default::default(),
+        });
     }
     r
 }
@@ -332,9 +337,14 @@ fn provenance_is_one_key_and_value_a_row() {
     assert_eq!(rows, want.map(|(k, v)| (k.to_string(), v.to_string())));
 }
 
+fn csv_text(r: &Report, lang: Lang, dialect: csv::Dialect) -> String {
+    String::from_utf8(csv::render(r, lang, dialect).expect("renders the CSV")).expect("UTF-8")
+}
+
+/// The English dialect in English: the machine-readable CSV of before, `,` and points.
 #[test]
 fn csv_holds_every_view_in_one_table() {
-    let text = String::from_utf8(csv::render(&year_to_date(), Lang::Sv).expect("renders the CSV")).expect("UTF-8");
+    let text = csv_text(&year_to_date(), Lang::En, csv::Dialect::English);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
@@ -342,12 +352,12 @@ fn csv_holds_every_view_in_one_table() {
     );
     assert!(lines.contains(&"transfer,hemtjänst,,,2023-02,,,,,1000000.00,100000.50,-5000.00,1095000.50,,,,,,,,,,,,,"));
     assert!(lines.contains(&"assignment,hemtjänst,ÄN,öppna,,,,\"Hemtjänst, äldre\",,3000000.00,434568.89,-10000.00,3424568.89,3500000.00,-75431.11,13698275.56,14000000.00,-301724.44,,,,,,,,"));
-    assert!(lines.contains(&"activity,hemtjänst,,,,,,Övrigt,,,,,,1500000.00,,,,,,,,,,,,"));
-    assert!(lines.contains(&"key_figure,hemtjänst,,,2023-02,beläggning,,Nyckeltal beläggning,månadsvis,,,,,,,,,,,%,95,,not_available,division med noll: `budget(platser)` är 0,,"));
+    assert!(lines.contains(&"activity,hemtjänst,,,,,,Other,,,,,,1500000.00,,,,,,,,,,,,"));
+    assert!(lines.contains(&"key_figure,hemtjänst,,,2023-02,beläggning,,Nyckeltal beläggning,månadsvis,,,,,,,,,,,%,95,,not_available,division by zero: `budget(platser)` is 0,,"));
     assert!(lines.contains(&"level1,,ÄN,vb,,,,,,,,,150000.00,140000.00,10000.00,,,,,,,,,,,"));
     assert!(lines.contains(&"unmapped,,,,,,\"X1, \"\"y\"\"\",,,,,,,,,,,,,,,,,,1,234.50"));
     assert!(lines.contains(&"unmapped_total,,,,,,,,,,,,,,,,,,,,,,,,3,1234.50"));
-    assert!(lines.contains(&"provenance,,,,,period,,,,,,,,,,,,,3,,,,,,,"));
+    assert!(lines.contains(&"provenance,,,,,period,,,,,,,,,,,,,,,,,,3,,"));
     assert_eq!(lines.iter().filter(|l| l.starts_with("transfer,")).count(), 6);
 }
 
@@ -365,4 +375,44 @@ fn ledger_views_have_sheets_of_their_own_when_declared() {
     let t = sheet(&workbook(&r, Lang::Sv), "Utanför");
     assert_eq!(cell(&t, 1, 0), s("Personlig assistans"));
     assert_eq!(cell(&t, 2, 2), Data::Float(525.5));
+}
+
+/// Swedish Excel's CSV, the default: a byte-order mark, `;`, decimal commas, Swedish
+/// header, view names and statuses; fields holding `;` are quoted, a `,` is not.
+#[test]
+fn csv_for_swedish_excel() {
+    let text = csv_text(&year_to_date(), Lang::Sv, csv::Dialect::Swedish);
+    let body = text.strip_prefix('\u{feff}').expect("starts with a byte-order mark");
+    assert!(!body.contains('\u{feff}'));
+    let lines: Vec<&str> = body.lines().collect();
+    assert!(lines[0].starts_with("vy;uppdrag;nämnd;vårdform;period;"), "{}", lines[0]);
+    assert!(lines.contains(&"överföring;hemtjänst;;;2023-02;;;;;1000000,00;100000,50;-5000,00;1095000,50;;;;;;;;;;;;;"));
+    assert!(lines.iter().any(|l| l.starts_with("nyckeltal;hemtjänst;") && l.contains(";95;;i.u.;division med noll")), "{text}");
+    assert!(lines.contains(&"ej mappad;;;;;;\"X1, \"\"y\"\"\";;;;;;;;;;;;;;;;;;1;234,50"));
+    assert!(lines.contains(&"proveniens;;;;;version;;;;;;;;;;;;;;;;;;1.2;;"), "a version is text: {text}");
+    insta::assert_snapshot!("csv_swedish", text);
+}
+
+/// `--csv-dialect en` with Swedish words: `,` and points, no mark, the header still Swedish.
+#[test]
+fn csv_english_dialect_keeps_the_language() {
+    let text = csv_text(&year_to_date(), Lang::Sv, csv::Dialect::English);
+    assert!(text.starts_with("vy,uppdrag,"), "{text}");
+    insta::assert_snapshot!("csv_english", text);
+}
+
+/// Every field of every line is in its column: as many fields as the header has, read
+/// back with a CSV reader in either dialect, and the numbers parse with the dialect's mark.
+#[test]
+fn csv_reads_back_in_both_dialects() {
+    for (dialect, sep, mark) in [(csv::Dialect::Swedish, b';', ','), (csv::Dialect::English, b',', '.')] {
+        let text = csv_text(&year_to_date(), Lang::Sv, dialect);
+        let mut reader = ::csv::ReaderBuilder::new().delimiter(sep).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header = reader.headers().expect("a header").clone();
+        let cost = header.iter().position(|h| h == "kostnad").expect("a cost column");
+        let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+        let costs: Vec<&str> = rows.iter().map(|r| &r[cost]).filter(|c| !c.is_empty()).collect();
+        assert!(costs.contains(&format!("3500000{mark}00").as_str()), "{costs:?}");
+        assert!(rows.iter().all(|r| r.len() == header.len()));
+    }
 }

@@ -1,5 +1,5 @@
 //! Every report lists the mid-year changes with their återrapportering: the table
-//! (its own section), the CSV (`change` rows), the XLSX (its own sheet, tested in
+//! (its own section), the CSV (`förändring` rows), the XLSX (its own sheet, tested in
 //! `report_xlsx.rs`) and the JSON (`mid_year_changes`, in the eval snapshots).
 
 mod common;
@@ -30,9 +30,9 @@ fn the_table_has_a_section_of_changes_with_their_återrapportering() {
 #[test]
 fn the_csv_has_a_change_row() {
     let csv = run(&["--format", "csv"]);
-    let row = csv.lines().find(|l| l.starts_with("change,")).expect("a change row");
-    assert!(row.contains(",2023-05..2023-08,justering,"), "{row}");
-    assert!(row.contains(",-120000.00,"), "{row}");
+    let row = csv.lines().find(|l| l.starts_with("förändring;")).expect("a change row");
+    assert!(row.contains(";2023-05..2023-08;justering;"), "{row}");
+    assert!(row.contains(";-120000,00;"), "{row}");
     assert!(row.contains("Redovisas vid delår (senast 2023-09-15)"), "{row}");
 }
 

@@ -30,7 +30,7 @@ pub fn run(args: &RunArgs) -> Output {
             return out;
         }
     };
-    match render(&report, args.format, crate::i18n::lang()) {
+    match render(&report, args, crate::i18n::lang()) {
         Ok(bytes) => emit(bytes, args, &mut out),
         Err(e) => out.fail(e),
     }
@@ -129,11 +129,11 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn render(report: &Report, format: Format, lang: Lang) -> Result<Vec<u8>, String> {
-    Ok(match format {
+fn render(report: &Report, args: &RunArgs, lang: Lang) -> Result<Vec<u8>, String> {
+    Ok(match args.format {
         Format::Table => crate::report::table::render(report, lang).into_bytes(),
         Format::Json => crate::report::json::render_in(report, lang).into_bytes(),
-        Format::Csv => crate::report::csv::render(report, lang)?,
+        Format::Csv => crate::report::csv::render(report, lang, args.csv_dialect.into())?,
         Format::Xlsx => crate::report::xlsx::render(report, lang)?,
     })
 }

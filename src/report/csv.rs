@@ -23,19 +23,22 @@
 //! | `disagreement` | code (`id/komplement`), assignment (by ID code), name (by komplement code), count, sum |
 //! | `unmapped` | code, count, sum |
 //! | `unmapped_total` | count, sum (always present, zero when nothing is unmapped) |
-//! | `provenance` | id (the key: `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), value |
+//! | `provenance` | id (the key: `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), note (its value) |
 //!
-//! Boards and care forms are ids. Machine-oriented: English column names and words
-//! (`interval` as written in the rules, `status` as in the JSON: `met`, `not_met`,
-//! `no_target`, `not_available`) whatever the language, notes in the report's language; `,` separates fields, `.` is
-//! the decimal point, decimals are printed exactly (money with two decimals), UTF-8,
-//! `\n` ends a line, quoting after RFC 4180.
+//! Boards and care forms are ids. The view names above are the English ones; the
+//! header, the view names and the target status are words of the report's language
+//! (`överföring`, `uppfyllt` in Swedish), notes too. Two dialects, see [`Dialect`]:
+//! for Swedish Excel (the default) `;` separates fields, `,` is the decimal mark and
+//! the file starts with a UTF-8 byte-order mark, so that Excel opens it in columns;
+//! for English tools `,` separates fields and `.` is the decimal point. Decimals are
+//! printed exactly (money with two decimals, no thousands separator), `\n` ends a
+//! line, quoting after RFC 4180.
 
-use super::json::status_name;
 use super::number::scaled_target;
 use crate::eval::results::*;
 use crate::i18n::Lang;
 use crate::model::Target;
+use crate::tr_in;
 use rust_decimal::Decimal;
 
 /// A column of the CSV.
@@ -104,34 +107,92 @@ const COLUMNS: [Col; 26] = {
 };
 
 impl Col {
-    fn name(self) -> &'static str {
+    /// The column's header in `lang`.
+    fn header(self, lang: Lang) -> String {
         match self {
-            Col::View => "view",
-            Col::Assignment => "assignment",
-            Col::Board => "board",
-            Col::CareForm => "care_form",
-            Col::Period => "period",
-            Col::Id => "id",
-            Col::Code => "code",
-            Col::Name => "name",
-            Col::Interval => "interval",
-            Col::Fixed => "fixed",
-            Col::Variable => "variable",
-            Col::Changes => "changes",
-            Col::Compensation => "compensation",
-            Col::Cost => "cost",
-            Col::Result => "result",
-            Col::ForecastCompensation => "forecast_compensation",
-            Col::ForecastCost => "forecast_cost",
-            Col::ForecastResult => "forecast_result",
-            Col::Value => "value",
-            Col::Unit => "unit",
-            Col::TargetMin => "target_min",
-            Col::TargetMax => "target_max",
-            Col::Status => "status",
-            Col::Note => "note",
-            Col::Count => "count",
-            Col::Sum => "sum",
+            Col::View => tr_in!(lang, "report-csv-col-view"),
+            Col::Assignment => tr_in!(lang, "report-csv-col-assignment"),
+            Col::Board => tr_in!(lang, "report-csv-col-board"),
+            Col::CareForm => tr_in!(lang, "report-csv-col-care-form"),
+            Col::Period => tr_in!(lang, "report-csv-col-period"),
+            Col::Id => tr_in!(lang, "report-csv-col-id"),
+            Col::Code => tr_in!(lang, "report-csv-col-code"),
+            Col::Name => tr_in!(lang, "report-csv-col-name"),
+            Col::Interval => tr_in!(lang, "report-csv-col-interval"),
+            Col::Fixed => tr_in!(lang, "report-csv-col-fixed"),
+            Col::Variable => tr_in!(lang, "report-csv-col-variable"),
+            Col::Changes => tr_in!(lang, "report-csv-col-changes"),
+            Col::Compensation => tr_in!(lang, "report-csv-col-compensation"),
+            Col::Cost => tr_in!(lang, "report-csv-col-cost"),
+            Col::Result => tr_in!(lang, "report-csv-col-result"),
+            Col::ForecastCompensation => tr_in!(lang, "report-csv-col-forecast-compensation"),
+            Col::ForecastCost => tr_in!(lang, "report-csv-col-forecast-cost"),
+            Col::ForecastResult => tr_in!(lang, "report-csv-col-forecast-result"),
+            Col::Value => tr_in!(lang, "report-csv-col-value"),
+            Col::Unit => tr_in!(lang, "report-csv-col-unit"),
+            Col::TargetMin => tr_in!(lang, "report-csv-col-target-min"),
+            Col::TargetMax => tr_in!(lang, "report-csv-col-target-max"),
+            Col::Status => tr_in!(lang, "report-csv-col-status"),
+            Col::Note => tr_in!(lang, "report-csv-col-note"),
+            Col::Count => tr_in!(lang, "report-csv-col-count"),
+            Col::Sum => tr_in!(lang, "report-csv-col-sum"),
+        }
+    }
+
+    /// Whether the column holds numbers only (their decimal mark follows the dialect).
+    fn is_number(self) -> bool {
+        use Col::*;
+        matches!(
+            self,
+            Fixed
+                | Variable
+                | Changes
+                | Compensation
+                | Cost
+                | Result
+                | ForecastCompensation
+                | ForecastCost
+                | ForecastResult
+                | Value
+                | TargetMin
+                | TargetMax
+                | Count
+                | Sum
+        )
+    }
+}
+
+/// Who opens the CSV: the field separator, the decimal mark and the byte-order mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// Swedish Excel: `;` between fields, a decimal comma, UTF-8 with a byte-order mark.
+    #[default]
+    Swedish,
+    /// English tools: `,` between fields, a decimal point, UTF-8 without a mark.
+    English,
+}
+
+impl Dialect {
+    fn delimiter(self) -> u8 {
+        match self {
+            Dialect::Swedish => b';',
+            Dialect::English => b',',
+        }
+    }
+
+    /// What the file starts with: the UTF-8 byte-order mark by which Excel knows the encoding.
+    fn preamble(self) -> &'static [u8] {
+        match self {
+            Dialect::Swedish => "\u{feff}".as_bytes(),
+            Dialect::English => b"",
+        }
+    }
+
+    /// A number (written with a decimal point) with this dialect's decimal mark.
+    fn number(self, text: String) -> String {
+        match self {
+            Dialect::Swedish => text.replace('.', ","),
+            Dialect::English => text,
         }
     }
 }
@@ -139,13 +200,13 @@ impl Col {
 /// One row: the view and the columns it fills.
 type Row = Vec<(Col, String)>;
 
-/// Renders the report as one CSV table; columns and machine words are English
-/// whatever `lang` is, notes and the catch-all activity are in words of `lang`.
-pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
-    let mut out = ::csv::Writer::from_writer(Vec::new());
-    out.write_record(COLUMNS.map(Col::name)).map_err(fail)?;
+/// Renders the report as one CSV table in `dialect`; headers, view names, statuses,
+/// notes and the catch-all activity in words of `lang`.
+pub fn render(report: &Report, lang: Lang, dialect: Dialect) -> Result<Vec<u8>, String> {
+    let mut out = ::csv::WriterBuilder::new().delimiter(dialect.delimiter()).from_writer(dialect.preamble().to_vec());
+    out.write_record(COLUMNS.map(|c| c.header(lang))).map_err(fail)?;
     for row in rows(report, lang) {
-        out.write_record(record(row)).map_err(fail)?;
+        out.write_record(record(row, lang, dialect)).map_err(fail)?;
     }
     out.into_inner().map_err(|e| fail(e.into_error().into()))
 }
@@ -154,13 +215,55 @@ fn fail(e: ::csv::Error) -> String {
     crate::tr!("report-csv-failed", reason = e.to_string())
 }
 
-/// A row spread over all columns, empty where the view has nothing.
-fn record(row: Row) -> Vec<String> {
+/// A row spread over all columns, empty where the view has nothing; the view named
+/// and numbers written as the dialect has them.
+fn record(row: Row, lang: Lang, dialect: Dialect) -> Vec<String> {
     let mut fields = vec![String::new(); COLUMNS.len()];
     for (col, value) in row {
-        fields[col as usize] = value;
+        fields[col as usize] = match col {
+            Col::View => view_name(&value, lang),
+            c if c.is_number() => dialect.number(value),
+            _ => value,
+        };
     }
     fields
+}
+
+/// A view's name in `lang` (the English names are the ones the rows are built with).
+fn view_name(view: &str, lang: Lang) -> String {
+    match view {
+        "transfer" => tr_in!(lang, "report-csv-view-transfer"),
+        "assignment" => tr_in!(lang, "report-csv-view-assignment"),
+        "activity" => tr_in!(lang, "report-csv-view-activity"),
+        "key_figure" => tr_in!(lang, "report-csv-view-key-figure"),
+        "key_figure_series" => tr_in!(lang, "report-csv-view-key-figure-series"),
+        "change" => tr_in!(lang, "report-csv-view-change"),
+        "level1" => tr_in!(lang, "report-csv-view-level1"),
+        "part" => tr_in!(lang, "report-csv-view-part"),
+        "pooled" => tr_in!(lang, "report-csv-view-pooled"),
+        "pooled_total" => tr_in!(lang, "report-csv-view-pooled-total"),
+        "decision" => tr_in!(lang, "report-csv-view-decision"),
+        "level3" => tr_in!(lang, "report-csv-view-level3"),
+        "change_ledger" => tr_in!(lang, "report-csv-view-change-ledger"),
+        "out_of_scope" => tr_in!(lang, "report-csv-view-out-of-scope"),
+        "view_id" => tr_in!(lang, "report-csv-view-view-id"),
+        "view_komplement" => tr_in!(lang, "report-csv-view-view-komplement"),
+        "disagreement" => tr_in!(lang, "report-csv-view-disagreement"),
+        "unmapped" => tr_in!(lang, "report-csv-view-unmapped"),
+        "unmapped_total" => tr_in!(lang, "report-csv-view-unmapped-total"),
+        "provenance" => tr_in!(lang, "report-csv-view-provenance"),
+        other => other.to_string(),
+    }
+}
+
+/// A key figure's target status in `lang` (`met`, `not_met`, … in English, as in the JSON).
+fn status_word(s: Status, lang: Lang) -> String {
+    match s {
+        Status::Met => tr_in!(lang, "report-csv-status-met"),
+        Status::NotMet => tr_in!(lang, "report-csv-status-not-met"),
+        Status::NoTarget => tr_in!(lang, "report-csv-status-no-target"),
+        Status::NotAvailable => tr_in!(lang, "report-csv-status-not-available"),
+    }
 }
 
 fn rows(r: &Report, lang: Lang) -> Vec<Row> {
@@ -289,7 +392,7 @@ fn key_figure(a: &AssignmentResult, k: &KeyFigureResult, lang: Lang) -> Row {
         (Col::Unit, k.unit.symbol().to_string()),
         (Col::TargetMin, min),
         (Col::TargetMax, max),
-        (Col::Status, status_name(k.status).into()),
+        (Col::Status, status_word(k.status, lang)),
         (Col::Note, k.remarks(lang)),
     ]
 }
@@ -415,7 +518,7 @@ fn provenance(r: &Report) -> Vec<Row> {
     }
     pairs.extend(p.period.iter().map(|x| ("period", x.clone())));
     pairs.extend(p.overrides.iter().map(|o| ("override", o.clone())));
-    pairs.into_iter().map(|(k, v)| vec![(Col::View, "provenance".into()), (Col::Id, k.into()), (Col::Value, v)]).collect()
+    pairs.into_iter().map(|(k, v)| vec![(Col::View, "provenance".into()), (Col::Id, k.into()), (Col::Note, v)]).collect()
 }
 
 #[cfg(test)]
@@ -425,7 +528,7 @@ mod tests {
     #[test]
     fn columns_are_in_declaration_order() {
         for (i, c) in COLUMNS.iter().enumerate() {
-            assert_eq!(*c as usize, i, "{}", c.name());
+            assert_eq!(*c as usize, i, "{}", c.header(Lang::En));
         }
     }
 }

@@ -16,6 +16,7 @@ cli-run-previous_input = The previous year's workbook, for `föregående` values
 cli-run-format = Output format: `table` (the default), `csv`, `json` or `xlsx`
 cli-run-output = Write to this file (atomically) instead of standard output
 cli-run-overrides = What-if: override a parameter, e.g. `--set prisindex=3,1%`
+cli-run-csv_dialect = The CSV dialect: `sv` for Swedish Excel (default: `;`, decimal comma, BOM) or `en` for `,` and decimal points
 
 cli-check-about = Parse, resolve names and check units; report every problem with its place
 cli-check-files = Rule files
@@ -64,6 +65,7 @@ cli-value-previous_input = WORKBOOK
 cli-value-format = FORMAT
 cli-value-output = FILE
 cli-value-overrides = NAME=VALUE
+cli-value-csv_dialect = DIALECT
 cli-value-files = FILES
 cli-value-old = OLD
 cli-value-new = NEW

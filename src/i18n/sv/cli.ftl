@@ -16,6 +16,7 @@ cli-run-previous_input = Föregående års arbetsbok, för `föregående`-värde
 cli-run-format = Utdataformat: `table` (standard), `csv`, `json` eller `xlsx`
 cli-run-output = Skriv till denna fil (atomärt) i stället för till standard ut
 cli-run-overrides = Tänk om: ändra en parameter, t.ex. `--set prisindex=3,1%`
+cli-run-csv_dialect = CSV-filens dialekt: `sv` för svenskt Excel (standard: `;`, decimalkomma, BOM) eller `en` för `,` och decimalpunkt
 
 cli-check-about = Tolka, slå upp namn och kontrollera enheter; visa varje problem med sin plats
 cli-check-files = Regelfiler
@@ -64,6 +65,7 @@ cli-value-previous_input = ARBETSBOK
 cli-value-format = FORMAT
 cli-value-output = FIL
 cli-value-overrides = NAMN=VÄRDE
+cli-value-csv_dialect = DIALEKT
 cli-value-files = FILER
 cli-value-old = GAMLA
 cli-value-new = NYA
