@@ -222,6 +222,7 @@ fn sheets_are_named_in_the_report_language() {
     assert_eq!(
         sv,
         [
+            "Sammanfattning",
             "Överföringar",
             "Ersättning och resultat",
             "Verksamheter",
@@ -240,6 +241,7 @@ fn sheets_are_named_in_the_report_language() {
     assert_eq!(
         en,
         [
+            "Summary",
             "Transfers",
             "Compensation and result",
             "Activities",
@@ -290,18 +292,20 @@ fn compensation_and_result_per_assignment() {
 #[test]
 fn year_to_date_has_forecast_columns() {
     let c = sheet(&workbook(&year_to_date(), Lang::En), "Compensation and result");
-    assert_eq!(header(&c)[10..], ["Forecast compensation", "Forecast cost", "Forecast result"]);
+    assert_eq!(header(&c)[10..], ["Forecast compensation", "Forecast cost", "Forecast result", "Forecast method"]);
     assert_eq!(cell(&c, 2, 12), Data::Float(-301724.44));
 }
 
 #[test]
 fn key_figures_show_i_u_as_text() {
     let k = sheet(&workbook(&report(), Lang::Sv), "Nyckeltal");
+    assert_eq!(cell(&k, 1, 0), s("Hemtjänst, äldre"), "the assignment by its name");
     assert_eq!(header(&k), ["Uppdrag", "Id", "Namn", "Intervall", "Period", "Värde", "Enhet", "Mål", "Status", "Not"]);
     let row = |r: u32| (0..10).map(|c| cell(&k, r, c)).collect::<Vec<_>>();
-    assert_eq!(row(1)[3..], [s("månadsvis"), s("2023-01"), Data::Float(96.5), s("%"), s(">= 95 %"), s("uppfyllt"), Data::Empty]);
-    assert_eq!(row(2)[5..], [s("i.u."), s("%"), s(">= 95 %"), s("i.u."), s("division med noll: `budget(platser)` är 0")]);
-    assert_eq!(row(3)[7..9], [s("<= 1 %"), s("ej uppfyllt")]);
+    // A percentage is a fraction in a percent format, its unit in the format, not beside it.
+    assert_eq!(row(1)[3..], [s("månadsvis"), s("2023-01"), Data::Float(0.965), Data::Empty, s(">= 95 %"), s("✓ uppfyllt"), Data::Empty]);
+    assert_eq!(row(2)[5..], [s("i.u."), Data::Empty, s(">= 95 %"), s("i.u."), s("division med noll: `budget(platser)` är 0")]);
+    assert_eq!(row(3)[7..9], [s("<= 1 %"), s("✗ ej uppfyllt")]);
     assert_eq!(row(4)[3..8], [s("årsvis"), s("2023"), Data::Float(2050.25), s("kr/dygn"), s("95 kr/dygn .. 105 kr/dygn")]);
 }
 
@@ -415,4 +419,184 @@ fn csv_reads_back_in_both_dialects() {
         assert!(costs.contains(&format!("3500000{mark}00").as_str()), "{costs:?}");
         assert!(rows.iter().all(|r| r.len() == header.len()));
     }
+}
+
+/// The year to date with the follow-up filled: budget and deviation for the period and
+/// the year, last year, and the provider's comment on hemtjänst.
+fn followed_up() -> Report {
+    let mut r = year_to_date();
+    for (a, budget) in r.assignments.iter_mut().zip(["3400000.00", "160000.00"]) {
+        let deviation = a.compensation.total - d(budget);
+        a.follow_up = FollowUp {
+            budget_period: Some(d(budget)),
+            deviation_period: Some(deviation),
+            budget_year: Some(d(budget) * Decimal::from(4)),
+            deviation_year: Some(d("-100.00")),
+            previous: Some(PreviousYear { compensation: d("3000000.00"), cost: d("2900000.00"), result: d("100000.00") }),
+            forecast_comment: None,
+        };
+    }
+    r.assignments[0].follow_up.forecast_comment = Some("Ny avdelning öppnar i oktober".into());
+    r.assignments[1].forecast.as_mut().expect("a forecast").method = ForecastMethod::Provider;
+    r
+}
+
+/// Lines above the table, then the header: the title, the period in words, the method.
+fn preamble(range: &Range<Data>) -> Vec<String> {
+    (0..range.height() as u32).map(|r| cell(range, r, 0).to_string()).take_while(|l| !l.is_empty()).collect()
+}
+
+/// The rows from the header on (the table under the preamble and its blank line).
+fn table(range: &Range<Data>) -> Vec<Vec<Data>> {
+    let start = preamble(range).len() + 1;
+    range.rows().skip(start).map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn the_summary_names_the_rules_and_the_period_and_totals_per_board() {
+    let bytes = workbook(&report(), Lang::Sv);
+    let summary = sheet(&bytes, "Sammanfattning");
+    assert_eq!(preamble(&summary), ["Ekonomistyrning", "Period: helår 2023", "Belopp i kronor"]);
+    let t = table(&summary);
+    assert_eq!(t[0], [s("Nämnd"), s("Ersättning"), s("Kostnad"), s("Resultat")]);
+    assert_eq!(t[1], [s("Äldrenämnden (ÄN)"), Data::Float(3574568.89), Data::Float(3640000.0), Data::Float(-65431.11)]);
+    assert_eq!(t[2], [s("Summa"), Data::Float(3574568.89), Data::Float(3640000.0), Data::Float(-65431.11)]);
+    assert_eq!(t.len(), 3, "header, one board, the total: no follow-up columns without follow-up");
+    let english = sheet(&workbook(&year_to_date(), Lang::En), "Summary");
+    assert_eq!(preamble(&english)[1..3], ["Period: January–March 2023".to_string(), format!("Forecast method: {LINEAR_EN}")]);
+}
+
+const LINEAR_EN: &str = "fixed compensation in full, variable compensation and cost linearly (× 12 / the months so far)";
+
+#[test]
+fn a_board_gets_a_row_of_its_own_and_the_total_sums_them() {
+    let mut r = report();
+    r.assignments[1].board = ("SON".into(), "Social- och omsorgsnämnden".into());
+    let t = table(&sheet(&workbook(&r, Lang::Sv), "Sammanfattning"));
+    let names: Vec<Data> = t.iter().map(|row| row[0].clone()).collect();
+    assert_eq!(names, [s("Nämnd"), s("Äldrenämnden (ÄN)"), s("Social- och omsorgsnämnden (SON)"), s("Summa")]);
+    assert_eq!(t[2][3], Data::Float(10000.0));
+    assert_eq!(t[3][3], Data::Float(-65431.11));
+}
+
+#[test]
+fn follow_up_columns_appear_with_the_follow_up() {
+    let bytes = workbook(&followed_up(), Lang::Sv);
+    let t = table(&sheet(&bytes, "Sammanfattning"));
+    assert_eq!(
+        t[0][4..],
+        [
+            "Prognos ersättning",
+            "Prognos kostnad",
+            "Prognos resultat",
+            "Budget januari–mars 2023",
+            "Avvikelse januari–mars 2023",
+            "Avvikelse %",
+            "Budget helår",
+            "Avvikelse helår",
+            "Ersättning föregående år",
+            "Kostnad föregående år",
+            "Resultat föregående år"
+        ]
+        .map(s)
+    );
+    // Budget 3 560 000, deviation 14 568,89 = 0,41 %; the year's deviations −100 each.
+    let total = &t[2];
+    assert_eq!(
+        (total[7].clone(), total[8].clone(), total[9].clone()),
+        (Data::Float(3560000.0), Data::Float(14568.89), Data::Float(0.0041))
+    );
+    assert_eq!(
+        (total[10].clone(), total[11].clone(), total[14].clone()),
+        (Data::Float(14240000.0), Data::Float(-200.0), Data::Float(200000.0))
+    );
+    let c = sheet(&bytes, "Ersättning och resultat");
+    let h = header(&c);
+    assert_eq!(h[h.len() - 2..], ["Prognosmetod", "Prognoskommentar"]);
+    assert_eq!(cell(&c, 1, h.len() as u32 - 1), s("Ny avdelning öppnar i oktober"));
+    assert_eq!((cell(&c, 1, h.len() as u32 - 2), cell(&c, 2, h.len() as u32 - 2)), (s("linjär"), s("utförarens")));
+    assert_eq!(cell(&c, 1, 13), Data::Float(3400000.0), "the budget beside the forecast");
+    let summary = sheet(&bytes, "Sammanfattning");
+    let method = &preamble(&summary)[2];
+    assert!(method.contains("linjärt") && method.contains("utförarens egen prognos"), "{method}");
+}
+
+#[test]
+fn a_missing_budget_is_a_dash_and_its_board_sum_too() {
+    let mut r = followed_up();
+    r.assignments[1].follow_up.budget_period = None;
+    r.assignments[1].follow_up.deviation_period = None;
+    let bytes = workbook(&r, Lang::Sv);
+    let t = table(&sheet(&bytes, "Sammanfattning"));
+    assert_eq!((t[1][7].clone(), t[2][9].clone()), (s("–"), s("–")));
+    let c = sheet(&bytes, "Ersättning och resultat");
+    assert_eq!(cell(&c, 2, 13), s("–"));
+    assert_eq!(cell(&c, 3, 13), Data::Empty, "no sum of a column with a gap");
+    assert_eq!(cell(&c, 3, 9), Data::Float(-65431.11), "the results are summed");
+}
+
+#[test]
+fn money_tables_have_a_summa_row() {
+    let bytes = workbook(&year_to_date(), Lang::Sv);
+    for (name, row, col, want) in [
+        ("Ersättning och resultat", 3, 7, 3574568.89),
+        ("Ersättning och resultat", 3, 10, 27396551.12),
+        ("Verksamheter", 4, 2, 3640000.0),
+        ("Nivå 1", 3, 3, 3640000.0),
+    ] {
+        let range = sheet(&bytes, name);
+        assert_eq!(cell(&range, row, 0), s("Summa"), "{name}");
+        assert_eq!(cell(&range, row, col), Data::Float(want), "{name}");
+    }
+}
+
+/// The named part of the workbook's zip, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    std::io::read_to_string(zip.by_name(name).expect("the part")).expect("text")
+}
+
+/// The sheet's part: sheets are numbered in workbook order.
+fn sheet_xml(bytes: &[u8], name: &str) -> String {
+    let index = open(bytes.to_vec()).sheet_names().iter().position(|n| n == name).expect("the sheet");
+    part(bytes, &format!("xl/worksheets/sheet{}.xml", index + 1))
+}
+
+#[test]
+fn numbers_have_swedish_looking_formats_and_statuses_a_colour() {
+    let bytes = workbook(&report(), Lang::Sv);
+    let styles = part(&bytes, "xl/styles.xml");
+    // Excel's own notation; Swedish Excel shows `# ##0,00` and `0,0 %`.
+    for code in ["#,##0.00", "#,##0", "0.0 %"] {
+        assert!(styles.contains(&format!("formatCode=\"{code}\"")), "{code} in {styles}");
+    }
+    assert!(styles.contains("FFC6EFCE") && styles.contains("FFFFC7CE"), "green and red fills: {styles}");
+    let key_figures = sheet_xml(&bytes, "Nyckeltal");
+    assert_eq!(key_figures.matches("<conditionalFormatting sqref=\"I2:I5\">").count(), 1, "{key_figures}");
+    assert!(key_figures.contains("operator=\"beginsWith\" text=\"✓\""), "{key_figures}");
+    assert!(key_figures.contains("operator=\"beginsWith\" text=\"✗\""), "{key_figures}");
+}
+
+/// The width of column n (1-based) from the `<col min=".." max=".." width=".."/>` covering it.
+fn column_width(xml: &str, n: usize) -> f64 {
+    let attr = |col: &str, name: &str| -> String {
+        let start = col.find(&format!("{name}=\"")).expect("the attribute") + name.len() + 2;
+        col[start..].split('"').next().expect("a value").to_string()
+    };
+    let num = |col: &str, name: &str| attr(col, name).parse::<f64>().expect("a number");
+    let col = xml.split("<col ").skip(1).find(|c| num(c, "min") <= n as f64 && n as f64 <= num(c, "max")).expect("the column");
+    num(col, "width")
+}
+
+#[test]
+fn columns_are_as_wide_as_their_longest_text() {
+    let mut r = report();
+    r.assignments[0].name = "Hemtjänst med särskilt lång benämning för att prova bredden".into();
+    let bytes = workbook(&r, Lang::Sv);
+    let compensation = sheet_xml(&bytes, "Ersättning och resultat");
+    let name = column_width(&compensation, 4);
+    assert!((59.0..66.0).contains(&name), "{name}");
+    assert!(column_width(&compensation, 8) >= "3 574 568,89".len() as f64, "the Summa row's number fits");
+    let provenance = sheet_xml(&bytes, "Proveniens");
+    assert!(column_width(&provenance, 2) >= 64.0, "a sha256 fits");
 }
