@@ -575,6 +575,10 @@ fn numbers_have_swedish_looking_formats_and_statuses_a_colour() {
     assert_eq!(key_figures.matches("<conditionalFormatting sqref=\"I2:I5\">").count(), 1, "{key_figures}");
     assert!(key_figures.contains("operator=\"beginsWith\" text=\"✓\""), "{key_figures}");
     assert!(key_figures.contains("operator=\"beginsWith\" text=\"✗\""), "{key_figures}");
+    assert!(
+        key_figures.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\""),
+        "A4 landscape, one page wide: {key_figures}"
+    );
 }
 
 /// The width of column n (1-based) from the `<col min=".." max=".." width=".."/>` covering it.

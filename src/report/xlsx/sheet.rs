@@ -1,7 +1,7 @@
 //! A view laid out as a sheet: cells and their number formats, lines above the
 //! table, a bold frozen header with an autofilter, total rows below the filtered
-//! range, column widths that fit the longest text, and the key figures' status in
-//! colour.
+//! range, column widths that fit the longest text, the key figures' status in
+//! colour, and A4 landscape printing one page wide.
 //!
 //! Number formats are written in Excel's own notation (`#,##0.00`, `0.0 %`), which
 //! Excel shows in the reader's locale: `1 234 567,89` and `102,0 %` in Swedish.
@@ -157,7 +157,17 @@ pub(super) fn write(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<()
     let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).map_err(too_large)?;
     ws.set_freeze_panes(h + 1, 0).map_err(fail)?;
     ws.autofilter(h, 0, last_row, last_col).map_err(fail)?;
+    print_setup(ws, h)?;
     colour_statuses(ws, sheet, (h + 1, last_row), f)
+}
+
+/// For the agenda's appendix: A4 landscape, the table's width on one page, its
+/// header on every page.
+fn print_setup(ws: &mut Worksheet, h: u32) -> Result<(), String> {
+    // Excel's paper size 9 is A4.
+    ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(h, h).map_err(fail)?;
+    Ok(())
 }
 
 /// The bold header row and column widths that fit the longest text of each column.
