@@ -394,6 +394,7 @@ fn csv_for_swedish_excel() {
     assert!(lines.iter().any(|l| l.starts_with("nyckeltal;hemtjänst;") && l.contains(";95;;i.u.;division med noll")), "{text}");
     assert!(lines.contains(&"ej mappad;;;;;;\"X1, \"\"y\"\"\";;;;;;;;;;;;;;;;;;1;234,50"));
     assert!(lines.contains(&"proveniens;;;;;version;;;;;;;;;;;;;;;;;;1.2;;"), "a version is text: {text}");
+    assert!(lines.contains(&"proveniens;;;;;regelfil;;;;;;;;;;;;;;;;;;rules/2023.ek;;"), "{text}");
     insta::assert_snapshot!("csv_swedish", text);
 }
 

@@ -23,7 +23,7 @@
 //! | `disagreement` | code (`id/komplement`), assignment (by ID code), name (by komplement code), count, sum |
 //! | `unmapped` | code, count, sum |
 //! | `unmapped_total` | count, sum (always present, zero when nothing is unmapped) |
-//! | `provenance` | id (the key: `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), note (its value) |
+//! | `provenance` | id (the key, in words of the language; in English `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), note (its value) |
 //!
 //! Boards and care forms are ids. The view names above are the English ones; the
 //! header, the view names and the target status are words of the report's language
@@ -285,7 +285,7 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
     out.extend(parts_pooled_decisions(r, lang));
     out.extend(ledger_views(r, lang));
     out.extend(unmapped(&r.unmapped));
-    out.extend(provenance(r));
+    out.extend(provenance(r, lang));
     out
 }
 
@@ -503,7 +503,7 @@ fn unmapped(u: &Unmapped) -> Vec<Row> {
     codes.chain([total]).collect()
 }
 
-fn provenance(r: &Report) -> Vec<Row> {
+fn provenance(r: &Report, lang: Lang) -> Vec<Row> {
     let p = &r.provenance;
     let mut pairs: Vec<(&str, String)> =
         vec![("engine", p.engine.clone()), ("title", r.title.clone()), ("year", r.year.to_string()), ("version", r.version.clone())];
@@ -518,7 +518,27 @@ fn provenance(r: &Report) -> Vec<Row> {
     }
     pairs.extend(p.period.iter().map(|x| ("period", x.clone())));
     pairs.extend(p.overrides.iter().map(|o| ("override", o.clone())));
-    pairs.into_iter().map(|(k, v)| vec![(Col::View, "provenance".into()), (Col::Id, k.into()), (Col::Note, v)]).collect()
+    pairs.into_iter().map(|(k, v)| vec![(Col::View, "provenance".into()), (Col::Id, provenance_key(k, lang)), (Col::Note, v)]).collect()
+}
+
+/// A provenance key in `lang` (the English ones are the names above).
+fn provenance_key(key: &str, lang: Lang) -> String {
+    match key {
+        "engine" => tr_in!(lang, "report-csv-prov-engine"),
+        "title" => tr_in!(lang, "report-csv-prov-title"),
+        "year" => tr_in!(lang, "report-csv-prov-year"),
+        "version" => tr_in!(lang, "report-csv-prov-version"),
+        "rule_file" => tr_in!(lang, "report-csv-prov-rule-file"),
+        "rule_version" => tr_in!(lang, "report-csv-prov-rule-version"),
+        "rule_sha256" => tr_in!(lang, "report-csv-prov-rule-sha256"),
+        "input_file" => tr_in!(lang, "report-csv-prov-input-file"),
+        "input_sha256" => tr_in!(lang, "report-csv-prov-input-sha256"),
+        "previous_input_file" => tr_in!(lang, "report-csv-prov-previous-input-file"),
+        "previous_input_sha256" => tr_in!(lang, "report-csv-prov-previous-input-sha256"),
+        "period" => tr_in!(lang, "report-csv-prov-period"),
+        "override" => tr_in!(lang, "report-csv-prov-override"),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]
