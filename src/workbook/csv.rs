@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use ::csv::ByteRecord;
 
-use super::Inputs;
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Cutoff, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
+use super::{Inputs, Period};
 
 /// Reads the CSV files of a folder: the rows of every file that can be read, and every problem found.
-pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
+pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Inputs {
     let names = match file_names(dir) {
         Ok(names) => names,
         Err(e) => {
@@ -25,13 +25,16 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut Workboo
         .map(|(wanted, sheet)| find_file(dir, &names, wanted, sheet).map_err(|e| problems.push(e)).ok());
     let mut inputs = Inputs::default();
     if let Some(file) = volymer {
-        inputs.volumes = read_file(&file, Volumes::default(), problems).0;
+        let volumes = read_file(&file, Volumes::new(Cutoff::new(until)), problems);
+        inputs.skipped.volumes = volumes.cutoff.skipped;
+        inputs.volumes = volumes.rows;
     }
     if let Some(file) = budget {
         inputs.budget = read_file(&file, Budget::default(), problems).0;
     }
     if let Some(file) = utfall {
-        inputs.ledger_rows = read_file(&file, Ledger::new(on_posting), problems).count;
+        let ledger = read_file(&file, Ledger::new(on_posting, Cutoff::new(until)), problems);
+        (inputs.ledger_rows, inputs.skipped.ledger) = (ledger.count, ledger.cutoff.skipped);
     }
     inputs
 }
