@@ -42,7 +42,7 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, until: Option<Period>,
 /// The folder's file for `wanted` of the contract: the one entry whose name,
 /// trimmed and case folded, is `wanted`, checked by [`regular_file`]; an error
 /// when there is none, or more than one.
-fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
+pub(crate) fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
     let hits: Vec<&String> = names.iter().filter(|n| super::names_sheet(n, wanted)).collect();
     match hits.as_slice() {
         [one] => regular_file(dir, one, sheet),
@@ -72,7 +72,7 @@ fn regular_file(dir: &Path, name: &str, sheet: &'static str) -> Result<PathBuf, 
 }
 
 /// The names of the files in a folder, sorted.
-fn file_names(dir: &Path) -> Result<Vec<String>, WorkbookError> {
+pub(crate) fn file_names(dir: &Path) -> Result<Vec<String>, WorkbookError> {
     let entries = std::fs::read_dir(dir).map_err(|e| WorkbookError::io(dir, e))?;
     let mut names = entries
         .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -180,7 +180,7 @@ impl<R: Read> Read for LineTracker<R> {
     }
 }
 
-fn csv_error(file: &Path, sheet: &'static str, line: u64, problem: CsvProblem) -> WorkbookError {
+pub(crate) fn csv_error(file: &Path, sheet: &'static str, line: u64, problem: CsvProblem) -> WorkbookError {
     WorkbookError::Csv { file: file.to_path_buf(), sheet, line, problem }
 }
 

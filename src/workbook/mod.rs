@@ -22,6 +22,7 @@ mod limits;
 mod preflight;
 mod preflight_xls;
 mod problems;
+pub mod raw;
 mod rows;
 mod sheets;
 mod value;

@@ -140,7 +140,7 @@ where
 }
 
 /// Runs a calamine call, turning a panic into [`WorkbookError::Malformed`].
-fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
+pub(crate) fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
     catch_unwind(AssertUnwindSafe(call)).map_err(|payload| {
         let message = payload
             .downcast_ref::<&str>()

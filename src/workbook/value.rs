@@ -186,7 +186,7 @@ impl Value<'_> {
 }
 
 /// Whether a date cell counts from 1904 (calamine keeps this private).
-fn is_1904(dt: &ExcelDateTime) -> bool {
+pub(crate) fn is_1904(dt: &ExcelDateTime) -> bool {
     *dt == ExcelDateTime::new(dt.as_f64(), ExcelDateTimeType::DateTime, true)
 }
 

@@ -30,7 +30,7 @@ fn periods_refuse_numbers_durations_and_far_dates() {
     let found = |v: Value<'_>| v.period().map_err(|e| e.to_string());
     assert_eq!(found(Value::Float(45108.0)), Err("förväntade en period åååå-mm, hittade talet 45108".into()));
     assert_eq!(found(Value::Float(202_307.5)), Err("förväntade en period åååå-mm, hittade talet 202307.5".into()));
-    assert_eq!(found(Value::Int(2_023_07_1)), Err("förväntade en period åååå-mm, hittade talet 2023071".into()));
+    assert_eq!(found(Value::Int(2_023_071)), Err("förväntade en period åååå-mm, hittade talet 2023071".into()));
     assert_eq!(found(Value::Int(202_313)), Err("månad 13 i `202313` ligger utanför 1-12".into()));
     let duration = Value::Date(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false));
     assert_eq!(found(duration), Err("förväntade en period åååå-mm, hittade en tidslängd".into()));
