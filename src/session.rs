@@ -124,13 +124,14 @@ impl Session {
 
     /// The note saying which rows of months after `--period` were left out, if any were.
     pub fn skipped_note(&self, skipped: &SkippedRows) -> Option<String> {
-        let period = self.period.as_deref()?;
+        let month = self.last_month().ok().flatten()?;
+        let period = Period { year: self.model.header.year, month }.to_string();
         let sheets = [("Volymer", skipped.volumes), ("Utfall", skipped.ledger)]
             .into_iter()
             .filter(|(_, rows)| *rows > 0)
             .map(|(sheet, rows)| crate::tr!("month-skipped-sheet", sheet = sheet, rows = rows))
             .collect::<Vec<_>>();
-        (!sheets.is_empty()).then(|| crate::tr!("month-skipped", period = period.trim(), sheets = sheets.join(", ")))
+        (!sheets.is_empty()).then(|| crate::tr!("month-skipped", period = period, sheets = sheets.join(", ")))
     }
 
     /// The model with the what-ifs applied, and what each replaced.

@@ -108,6 +108,9 @@ fn how_to(model: &Model, origin: &Origin) -> Vec<Line> {
         lines.splice(1..4, month_how_to(year, month, origin));
         return lines;
     }
+    lines.push(Line::Text(format!(
+        "Fyller du i månad för månad: kör med --period (t.ex. --period {year}-09); rader för senare månader läses då inte och får stå tomma. En månad i taget: ekostyr template --period {year}-10 och ekostyr append."
+    )));
     if model.assignments.iter().flat_map(|a| &a.key_figures).any(|k| k.from_year > year) {
         lines.push(text("Några rader gäller nyckeltal som följs upp först från ett senare år: de påverkar inte årets siffror men behöver ändå ett värde (0 om uppgiften saknas)."));
     }
