@@ -123,6 +123,21 @@ fn empty_later_months_run_at_the_period_with_the_figures_of_the_cut_workbook() {
 }
 
 #[test]
+fn explain_at_the_period_reads_past_the_empty_later_months_and_says_so() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let (filled, cut) = (dir.path().join("filled.xlsx"), dir.path().join("cut.xlsx"));
+    edited(&filled, empty_after(9));
+    edited(&cut, cut_after(9));
+    let explain =
+        |input: &Path| ekostyr(&["explain", RULES, "--input", path_str(input), "--period", "2023-09", "vårdboende.beläggningsgrad"]);
+    let (mine, reference) = (explain(&filled), explain(&cut));
+    assert_eq!(mine.status.code(), Some(0), "{}", stderr(&mine));
+    assert!(stdout(&mine).contains("volym(belagda_dygn) = 141 174 dygn"), "{}", stdout(&mine));
+    assert_eq!(stdout(&mine), stdout(&reference));
+    assert!(stderr(&mine).starts_with("rader av månader efter 2023-09 lästes inte: Volymer 123 rader"), "{}", stderr(&mine));
+}
+
+#[test]
 fn without_a_period_the_empty_later_months_are_errors_at_their_cells() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let filled = dir.path().join("filled.xlsx");
