@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::eval::data::InputError;
 use crate::model::Model;
 use crate::workbook::raw::{self, CsvDialect, RawCell, RawSheet};
-use crate::workbook::{Period, WorkbookError};
+use crate::workbook::{FileKind, Period, WorkbookError};
 
 /// The sheets a month adds to, with the columns of the contract.
 const SHEETS: [(&str, &[&str]); 2] =
@@ -159,7 +159,12 @@ impl Book {
 
     fn read(path: &Path) -> Result<Book, Error> {
         let input = |e: WorkbookError| Error::Input(InputError::from(e));
-        if !path.is_dir() {
+        // INVARIANT: nothing is opened before its file type is known: opening a fifo blocks.
+        let meta = std::fs::metadata(path).map_err(|e| input(WorkbookError::io(path, e)))?;
+        if !meta.is_dir() && !meta.is_file() {
+            return Err(input(WorkbookError::NotAFile { file: path.to_path_buf(), sheet: None, kind: FileKind::of(meta.file_type()) }));
+        }
+        if !meta.is_dir() {
             return Ok(Book::Workbook { path: path.to_path_buf(), sheets: raw::read_book(path).map_err(input)? });
         }
         let mut files = Vec::new();

@@ -83,9 +83,11 @@ pub struct RawSheet {
     pub rows: Vec<Vec<RawCell>>,
 }
 
-/// Every sheet of a workbook (xlsx, xlsm, xls, xlsb, ods), in workbook order.
+/// Every sheet of a workbook (xlsx, xlsm, xls, xlsb, ods), in workbook order, after
+/// the same size checks as the reader's.
 pub fn read_book(path: &Path) -> Result<Vec<RawSheet>, WorkbookError> {
     let malformed = |message: String| WorkbookError::Malformed { file: path.to_path_buf(), message };
+    super::sheets::preflight(path)?;
     let mut book = super::sheets::guard(path, || open_workbook_auto(path))?.map_err(|e| malformed(e.to_string()))?;
     let sheets: Vec<(String, bool)> = book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible != SheetVisible::Visible)).collect();
     let mut out = Vec::with_capacity(sheets.len());

@@ -21,7 +21,7 @@ const MAX_COLUMNS: u32 = 16_384;
 
 /// The container formats calamine reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Xlsx,
     Xlsb,
     Xls,
@@ -38,6 +38,16 @@ pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>
     })
 }
 
+/// Tells a workbook's format and checks its sizes (zip parts, xls sheets) before calamine opens it.
+pub(crate) fn preflight(file: &Path) -> Result<Format, WorkbookError> {
+    let format = detect(file)?;
+    match format {
+        Format::Xls => guard(file, || super::preflight_xls::check(file))??,
+        _ => guard(file, || super::preflight::check(file))??,
+    }
+    Ok(format)
+}
+
 /// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
 /// here stops the file) and reads its sheets.
 fn open_and_read(
@@ -46,11 +56,7 @@ fn open_and_read(
     until: Option<Period>,
     problems: &mut WorkbookErrors,
 ) -> Result<Inputs, WorkbookError> {
-    let format = detect(file)?;
-    match format {
-        Format::Xls => guard(file, || super::preflight_xls::check(file))??,
-        _ => guard(file, || super::preflight::check(file))??,
-    }
+    let format = preflight(file)?;
     Ok(match format {
         Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, until, problems),
         Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, until, problems),
