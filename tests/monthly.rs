@@ -165,6 +165,21 @@ fn an_empty_cell_up_to_the_period_stays_an_error_at_its_cell() {
 }
 
 #[test]
+fn a_row_of_another_year_is_not_skipped_as_a_later_month() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let filled = dir.path().join("filled.xlsx");
+    edited(&filled, empty_after(9));
+    let mut sheets: Vec<(&str, Rows)> = SHEETS.iter().map(|&s| (s, read_sheet(&filled, s))).collect();
+    sheets[1].1[370][0] = Data::String("2024-10".into());
+    write_book(&filled, &sheets);
+    let o = ekostyr(&["run", RULES, "--input", path_str(&filled), "--period", "2023-09"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("Volymer!E371: förväntade ett tal, hittade en tom cell"), "{err}");
+    assert!(!err.contains("Volymer!E372"), "the rows of 2023-10 are skipped: {err}");
+}
+
+#[test]
 fn a_csv_folder_with_empty_later_months_runs_at_the_period() {
     let year = common::csv_folder::folder(|sheets| {
         for line in sheets[1].iter_mut().skip(1).filter(|l| l.starts_with("2023-1")) {
