@@ -41,6 +41,8 @@ pub enum Command {
     Test(TestArgs),
     /// Write an empty input workbook with the sheets, columns and names the rules read.
     Template(TemplateArgs),
+    /// Add a filled month's rows (Utfall, Volymer) to the year's workbook or CSV folder.
+    Append(AppendArgs),
     /// Re-run a JSON report from the files it names and say whether it reproduces.
     Verify(VerifyArgs),
     /// The ersättningsbrygga: from last year's compensation to next year's, step by step.
@@ -165,6 +167,22 @@ pub struct TemplateArgs {
     /// Where to write the workbook.
     #[arg(long, short)]
     pub output: PathBuf,
+    /// Only this month's rows (`YYYY-MM`), to fill in and add with `ekostyr append`.
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
+/// `ekostyr append`
+#[derive(Debug, Args)]
+pub struct AppendArgs {
+    /// The year's rule file (the month's rows are checked against it).
+    pub rules: PathBuf,
+    /// The year's workbook (xlsx) or CSV folder, to add to; an xlsx is rewritten from its cells' values.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// The filled month's workbook or CSV folder (e.g. from `template --period`).
+    #[arg(long = "månad", alias = "manad")]
+    pub month: PathBuf,
 }
 
 /// `ekostyr verify`

@@ -13,6 +13,7 @@ pub mod app;
 pub mod cli;
 
 // The engine.
+pub mod append;
 pub mod budget;
 pub mod check;
 pub mod diagnostic;

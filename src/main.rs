@@ -47,6 +47,7 @@ fn dispatch(command: Option<Command>) -> Output {
         Some(Command::Explain(args)) => app::explain::explain_command(&args),
         Some(Command::Test(args)) => app::test::test(&args),
         Some(Command::Template(args)) => app::template::template(&args),
+        Some(Command::Append(args)) => app::append::append(&args),
         Some(Command::Verify(args)) => app::verify::verify_command(&args),
         Some(Command::Budget(args)) => app::budget::budget(&args),
         Some(Command::Completions(args)) => app::completions::completions(&args),

@@ -9,6 +9,7 @@ use crate::eval::results::{InputFile, Provenance, Report};
 use crate::eval::{self, Data, Options};
 use crate::model::Model;
 use crate::source::SourceFile;
+use crate::workbook::{Period, SkippedRows};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -86,8 +87,10 @@ impl Session {
 
     /// Reads this year's workbook (and last year's, when given); `progress` is told
     /// how many postings have been read.
+    /// With `--period`, rows of this year's later months are left out ([`Data::skipped`]).
     pub fn load(&self, model: &Model, progress: &mut dyn FnMut(u64)) -> Result<(Data, Option<Data>), Error> {
-        let data = eval::data::load(model, &self.input, progress)?;
+        let until = self.last_month()?.map(|month| Period { year: model.header.year, month });
+        let data = eval::data::load_until(model, &self.input, until, progress)?;
         let previous = match (&self.previous_input, model.previous.as_deref()) {
             (Some(path), Some(prev)) => Some(eval::data::load(prev, path, progress)?),
             (Some(_), None) => return Err(Error::Usage(crate::tr!("session-previous-without-builds-on"))),
@@ -100,6 +103,11 @@ impl Session {
     /// With `--set`s, the rules are evaluated twice, without and with them, and the
     /// report carries the figures they move ([`crate::eval::whatif`]).
     pub fn evaluate(&self, progress: &mut dyn FnMut(u64)) -> Result<Report, Error> {
+        self.evaluate_counting_skipped(progress).map(|(report, _)| report)
+    }
+
+    /// Like [`Session::evaluate`], with the rows of months after `--period` that were left out.
+    pub fn evaluate_counting_skipped(&self, progress: &mut dyn FnMut(u64)) -> Result<(Report, SkippedRows), Error> {
         let (model, sets) = self.model_with_overrides_described()?;
         let period = self.last_month()?;
         let (data, previous) = self.load(&model, progress)?;
@@ -111,7 +119,19 @@ impl Session {
             report.what_if = Some(what_if);
         }
         report.provenance = self.provenance()?;
-        Ok(report)
+        Ok((report, data.skipped))
+    }
+
+    /// The note saying which rows of months after `--period` were left out, if any were.
+    pub fn skipped_note(&self, skipped: &SkippedRows) -> Option<String> {
+        let month = self.last_month().ok().flatten()?;
+        let period = Period { year: self.model.header.year, month }.to_string();
+        let sheets = [("Volymer", skipped.volumes), ("Utfall", skipped.ledger)]
+            .into_iter()
+            .filter(|(_, rows)| *rows > 0)
+            .map(|(sheet, rows)| crate::tr!("month-skipped-sheet", sheet = sheet, rows = rows))
+            .collect::<Vec<_>>();
+        (!sheets.is_empty()).then(|| crate::tr!("month-skipped", period = period, sheets = sheets.join(", ")))
     }
 
     /// The model with the what-ifs applied, and what each replaced.

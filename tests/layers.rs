@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     &["error", "output", "overrides"],
     &["session"],
-    &["diff", "init", "explain", "expect", "template", "verify", "budget"],
+    &["diff", "init", "explain", "expect", "template", "verify", "budget", "append"],
     // The app layer.
     &["cli"],
     &["app"],

@@ -133,7 +133,9 @@ fn bad_periods() {
         (S("2023-13"), "Utfall!A2: månad 13 i `2023-13` ligger utanför 1-12"),
         (S("2023/01"), "Utfall!A2: förväntade en period åååå-mm, hittade `2023/01`"),
         (S("2023-02-30"), "Utfall!A2: dag 30 i `2023-02-30` finns inte i den månaden"),
-        (N(202_301.0), "Utfall!A2: förväntade en period åååå-mm, hittade talet 202301"),
+        // A ledger export's `202301` is a period (issue 11); its month is checked, a fraction is no period.
+        (N(202_313.0), "Utfall!A2: månad 13 i `202313` ligger utanför 1-12"),
+        (N(202_301.5), "Utfall!A2: förväntade en period åååå-mm, hittade talet 202301.5"),
         (E, "Utfall!A2: förväntade en period åååå-mm, hittade en tom cell"),
     ];
     for (period, want) in cases {

@@ -22,6 +22,9 @@ fn run(args: &ExplainArgs, out: &mut Output) -> Result<String, Error> {
     session.period = args.period.clone();
     let last = session.last_month()?.unwrap_or(12);
     let (data, _) = super::run::with_progress(|tick| session.load(&session.model, tick))?;
+    if let Some(note) = session.skipped_note(&data.skipped) {
+        out.warn(note);
+    }
     let nodes = explain(&session.model, &data, &args.target, last).map_err(Error::Usage)?;
     Ok(match args.format {
         DiffFormat::Json => serde_json::to_string_pretty(&nodes).unwrap_or_default() + "\n",

@@ -4,6 +4,7 @@
 //! and maps the [`Outcome`] to the exit code. Nothing below this layer prints,
 //! reads arguments or knows about exit codes; every word comes from the catalog.
 
+pub mod append;
 pub mod budget;
 pub mod check;
 pub mod completions;

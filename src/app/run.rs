@@ -17,7 +17,8 @@ const REFERENCE_INPUT: &[u8] = include_bytes!("../../fixtures/2023.xlsx");
 /// `ekostyr run`
 pub fn run(args: &RunArgs) -> Output {
     let mut out = Output::default();
-    let evaluated = session(args, &mut out).and_then(|s| refuse_overwriting_inputs(args, &s).and_then(|()| evaluate(&s)).map(|r| (s, r)));
+    let evaluated = session(args, &mut out)
+        .and_then(|s| refuse_overwriting_inputs(args, &s).and_then(|()| evaluate_noting(&s, &mut out)).map(|r| (s, r)));
     let report = match evaluated {
         Ok((s, r)) => {
             if !implausible(&s, &r, &mut out) {
@@ -94,6 +95,16 @@ fn reference_report() -> Result<Report, Error> {
     }];
     s.input_name = "fixtures/2023.xlsx".into();
     evaluate(&s)
+}
+
+/// Like [`evaluate`], with a note on standard error of the rows of months after
+/// `--period` that were left out.
+pub fn evaluate_noting(session: &Session, out: &mut Output) -> Result<Report, Error> {
+    let (report, skipped) = with_progress(|tick| session.evaluate_counting_skipped(tick))?;
+    if let Some(note) = session.skipped_note(&skipped) {
+        out.warn(note);
+    }
+    Ok(report)
 }
 
 /// Evaluates with a progress indicator on a terminal.

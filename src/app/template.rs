@@ -14,8 +14,15 @@ pub fn template(args: &TemplateArgs) -> Output {
             return out;
         }
     };
+    let month = match args.period.as_deref().map(|p| crate::session::parse_period(p, model.header.year)).transpose() {
+        Ok(month) => month,
+        Err(e) => {
+            out.fail(e);
+            return out;
+        }
+    };
     let written = refuse_rule_files(args, &model)
-        .and_then(|()| crate::template::template(&model, &args.rules.display().to_string(), &args.output))
+        .and_then(|()| crate::template::template(&model, &args.rules.display().to_string(), &args.output, month))
         .and_then(|(bytes, rows)| crate::output::write_new(&args.output, &bytes).map(|()| rows));
     match written {
         Ok(rows) => {

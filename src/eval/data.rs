@@ -327,6 +327,8 @@ pub struct Data {
     pub change_ledger: Vec<Vec<[Decimal; 12]>>,
     /// Per (id, komplement) pair, when the model declares komplement codes.
     pub pairs: Vec<Pair>,
+    /// Rows left out as of months after the period read up to ([`load_until`]).
+    pub skipped: workbook::SkippedRows,
 }
 
 /// The postings of one (id, komplement) pair and where each view puts them.
@@ -427,13 +429,19 @@ pub struct Target {
 
 /// Reads a workbook and maps it onto the model.
 pub fn load(model: &Model, path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
-    read(model, path, model.header.year, progress)
+    read(model, path, model.header.year, None, progress)
+}
+
+/// Like [`load`], up to the month `until` (`--period`): rows of later months of
+/// the year are left out, empty cells and all, and counted in [`Data::skipped`].
+pub fn load_until(model: &Model, path: &Path, until: Option<Period>, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
+    read(model, path, model.header.year, until, progress)
 }
 
 /// Reads a workbook of year `year` as if it were of the model's year (to evaluate
 /// last year's rules on this year's volumes).
 pub fn load_for_year(model: &Model, path: &Path, year: i32) -> Result<Data, InputError> {
-    read(model, path, year, &mut |_| {})
+    read(model, path, year, None, &mut |_| {})
 }
 
 /// Reads a workbook that may hold only Budget (as in May, before any volumes or
@@ -504,17 +512,19 @@ fn map_inputs(
 
 /// Reads what it can and maps the good rows, so that the problems of reading and
 /// of mapping come out together.
-fn read(model: &Model, path: &Path, year: i32, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
+fn read(model: &Model, path: &Path, year: i32, until: Option<Period>, progress: &mut dyn FnMut(u64)) -> Result<Data, InputError> {
     let mut mapper = Mapper::new(model, path);
     mapper.year = year;
-    let (inputs, read_problems) = workbook::read_partial(path, &mut |p: Posting<'_>| {
+    let (inputs, read_problems) = workbook::read_partial_until(path, until, &mut |p: Posting<'_>| {
         let mapped = mapper.posting(p);
         if mapper.count.is_multiple_of(65_536) {
             progress(mapper.count);
         }
         mapped
     });
-    map_inputs(model, path, year, Lenient::default(), mapper.finish(), &inputs, read_problems)
+    let mut data = mapper.finish();
+    data.skipped = inputs.skipped;
+    map_inputs(model, path, year, Lenient::default(), data, &inputs, read_problems)
 }
 
 struct Mapper<'m> {
@@ -646,6 +656,7 @@ impl<'m> Mapper<'m> {
                 pairs.sort_by(|a, b| (&a.id, &a.komplement).cmp(&(&b.id, &b.komplement)));
                 pairs
             },
+            skipped: workbook::SkippedRows::default(),
         }
     }
 }

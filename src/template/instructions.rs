@@ -104,11 +104,34 @@ fn how_to(model: &Model, origin: &Origin) -> Vec<Line> {
             "Flikarnas och kolumnernas namn får inte ändras; kolumnernas ordning spelar ingen roll och andra flikar, som den här, läses inte.",
         ),
     ];
+    if let Some(month) = origin.month {
+        lines.splice(1..4, month_how_to(year, month, origin));
+        return lines;
+    }
+    lines.push(Line::Text(format!(
+        "Fyller du i månad för månad: kör med --period (t.ex. --period {year}-09); rader för senare månader läses då inte och får stå tomma. En månad i taget: ekostyr template --period {year}-10 och ekostyr append."
+    )));
     if model.assignments.iter().flat_map(|a| &a.key_figures).any(|k| k.from_year > year) {
         lines.push(text("Några rader gäller nyckeltal som följs upp först från ett senare år: de påverkar inte årets siffror men behöver ändå ett värde (0 om uppgiften saknas)."));
     }
     lines.push(Line::Text(format!("Kör sedan: ekostyr run {} --input {}", origin.file, origin.output)));
     lines
+}
+
+/// The steps of a month's template (`template --period`), in place of the year's.
+fn month_how_to(year: i32, month: u32, origin: &Origin) -> Vec<Line> {
+    let rules = &origin.file;
+    vec![
+        Line::Text(format!("Mallen gäller bara månaden {year}-{month:02}; Budget lämnas tom (budgeten står i årets arbetsbok).")),
+        Line::Text("1. Volymer: skriv månadens utfall i kolumnen värde på varje rad.".to_string()),
+        Line::Text(format!(
+            "2. Utfall: klistra in huvudbokens transaktioner för {year}-{month:02} under rubrikraden, en rad per transaktion."
+        )),
+        Line::Text(format!(
+            "3. Lägg till månaden i årets arbetsbok: ekostyr append {rules} --input ÅRETS_ARBETSBOK --månad {}",
+            origin.output
+        )),
+    ]
 }
 
 fn sheets() -> Vec<Line> {

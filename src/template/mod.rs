@@ -26,20 +26,29 @@ const VALIDATED_ROWS: u32 = 1000;
 pub struct RowCounts {
     /// Rows of `Budget`.
     pub budget: usize,
-    /// Rows of `Volymer` (twelve months of each needed key).
+    /// Rows of `Volymer` (twelve months of each needed key, or the one month asked for).
     pub volume: usize,
 }
 
 /// The template workbook of `model` (read from the rule file named `rules`, to be
 /// written as `output`), and its row counts. Refuses when `output` exists or its
 /// directory does not: a filled-in workbook is never replaced.
-pub fn template(model: &Model, rules: &str, output: &Path) -> Result<(Vec<u8>, RowCounts), String> {
+///
+/// With `month` (1..=12, from `--period`), the template of that month alone, for
+/// `ekostyr append`: its Volymer rows, Budget with its header only (the budget is
+/// in the year's workbook), Utfall as always.
+pub fn template(model: &Model, rules: &str, output: &Path, month: Option<u32>) -> Result<(Vec<u8>, RowCounts), String> {
     check_output(output)?;
-    let needs = needed_rows(model);
+    let mut needs = needed_rows(model);
     let name = output.file_name().map_or_else(|| output.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let origin = Origin { file: rules.to_string(), sha256: crate::session::sha256(model.source.text.as_bytes()), output: name };
+    let sha256 = crate::session::sha256(model.source.text.as_bytes());
+    let origin = Origin { file: rules.to_string(), sha256, output: name, month };
+    if month.is_some() {
+        needs.budget.clear();
+    }
     let bytes = render(model, &needs, &origin)?;
-    Ok((bytes, RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * 12 }))
+    let months = if month.is_some() { 1 } else { 12 };
+    Ok((bytes, RowCounts { budget: needs.budget.len(), volume: needs.volume.len() * months }))
 }
 
 /// The directory must exist and the file must not: a filled-in workbook is never replaced.

@@ -12,6 +12,8 @@ pub struct Origin {
     pub sha256: String,
     /// The template's file name.
     pub output: String,
+    /// The one month (1..=12) the template is for (`--period`), or `None` for the whole year.
+    pub month: Option<u32>,
 }
 
 /// Renders the template: `Instruktioner`, `Utfall`, `Volymer`, `Budget` and the hidden `Listor`.
@@ -22,7 +24,7 @@ pub fn render(model: &Model, needs: &Needs, origin: &Origin) -> Result<Vec<u8>, 
     let lists = Lists::new(model);
     write_lines(workbook.add_worksheet(), &instructions(model, needs, origin), &f)?;
     write_data_sheet(workbook.add_worksheet(), &ledger_sheet(), &f, &lists)?;
-    write_data_sheet(workbook.add_worksheet(), &volume_sheet(model, &needs.volume), &f, &lists)?;
+    write_data_sheet(workbook.add_worksheet(), &volume_sheet(model, &needs.volume, origin.month), &f, &lists)?;
     write_data_sheet(workbook.add_worksheet(), &budget_sheet(model, &needs.budget), &f, &lists)?;
     lists.write(workbook.add_worksheet(), &f)?;
     workbook.save_to_buffer().map_err(fail)
@@ -90,9 +92,10 @@ fn ledger_sheet() -> DataSheet {
     DataSheet { name: "Utfall", columns, rows: vec![] }
 }
 
-fn volume_sheet(model: &Model, keys: &BTreeSet<Key>) -> DataSheet {
+fn volume_sheet(model: &Model, keys: &BTreeSet<Key>, month: Option<u32>) -> DataSheet {
     let year = model.header.year;
-    let rows = (1..=12u32)
+    let months = month.map_or(1..=12u32, |m| m..=m);
+    let rows = months
         .flat_map(|m| keys.iter().map(move |k| (m, k)))
         .map(|(m, k)| [vec![format!("{year}-{m:02}")], names(model, *k)].concat())
         .collect();

@@ -109,11 +109,32 @@ impl FromStr for Period {
     }
 }
 
-/// Parses a period as found in a text cell: `YYYY-MM`, `YYYY-MM-DD`, or a
-/// `YYYY-MM-DD` date followed by a time `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`
-/// (after `T` or a space, optionally ending in `Z`). Nothing else may follow.
+/// Parses a period wherever one is read (a text cell, `--period`): `YYYY-MM`,
+/// `YYYYMM` (as ledger exports write it: `202301`), `YYYY-MM-DD` (the day is
+/// checked, then ignored), or a `YYYY-MM-DD` date followed by a time `HH:MM`,
+/// `HH:MM:SS` or `HH:MM:SS.fff` (after `T` or a space, optionally ending in `Z`).
+/// Nothing else may follow.
 pub fn parse_period_text(s: &str) -> Result<Period, ParsePeriodError> {
-    parse_period(s.trim(), true).map_err(|fault| fault.into_error(s))
+    let trimmed = s.trim();
+    match compact_period(trimmed) {
+        Some(expanded) => parse_period(&expanded, false),
+        None => parse_period(trimmed, true),
+    }
+    .map_err(|fault| fault.into_error(s))
+}
+
+/// `YYYYMM` (six digits) as `YYYY-MM`.
+fn compact_period(s: &str) -> Option<String> {
+    (s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{}-{}", &s[..4], &s[4..]))
+}
+
+/// The period of a number cell holding `YYYYMM` (a ledger export's `202301`):
+/// read as its text by [`parse_period_text`]. `None` when the number is not a
+/// whole number of six digits.
+pub fn period_from_number(x: f64) -> Option<Result<Period, ParsePeriodError>> {
+    let whole = x.fract() == 0.0 && (100_000.0..1_000_000.0).contains(&x);
+    // In range and whole, so the cast is exact.
+    whole.then(|| parse_period_text(&(x as u32).to_string()))
 }
 
 /// What is wrong with a period text, without allocating.

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use ::csv::ByteRecord;
 
-use super::Inputs;
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Cutoff, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
+use super::{Inputs, Period};
 
 /// Reads the CSV files of a folder: the rows of every file that can be read, and every problem found.
-pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
+pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Inputs {
     let names = match file_names(dir) {
         Ok(names) => names,
         Err(e) => {
@@ -25,13 +25,16 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut Workboo
         .map(|(wanted, sheet)| find_file(dir, &names, wanted, sheet).map_err(|e| problems.push(e)).ok());
     let mut inputs = Inputs::default();
     if let Some(file) = volymer {
-        inputs.volumes = read_file(&file, Volumes::default(), problems).0;
+        let volumes = read_file(&file, Volumes::new(Cutoff::new(until)), problems);
+        inputs.skipped.volumes = volumes.cutoff.skipped;
+        inputs.volumes = volumes.rows;
     }
     if let Some(file) = budget {
         inputs.budget = read_file(&file, Budget::default(), problems).0;
     }
     if let Some(file) = utfall {
-        inputs.ledger_rows = read_file(&file, Ledger::new(on_posting), problems).count;
+        let ledger = read_file(&file, Ledger::new(on_posting, Cutoff::new(until)), problems);
+        (inputs.ledger_rows, inputs.skipped.ledger) = (ledger.count, ledger.cutoff.skipped);
     }
     inputs
 }
@@ -39,7 +42,7 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut Workboo
 /// The folder's file for `wanted` of the contract: the one entry whose name,
 /// trimmed and case folded, is `wanted`, checked by [`regular_file`]; an error
 /// when there is none, or more than one.
-fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
+pub(crate) fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
     let hits: Vec<&String> = names.iter().filter(|n| super::names_sheet(n, wanted)).collect();
     match hits.as_slice() {
         [one] => regular_file(dir, one, sheet),
@@ -69,7 +72,7 @@ fn regular_file(dir: &Path, name: &str, sheet: &'static str) -> Result<PathBuf, 
 }
 
 /// The names of the files in a folder, sorted.
-fn file_names(dir: &Path) -> Result<Vec<String>, WorkbookError> {
+pub(crate) fn file_names(dir: &Path) -> Result<Vec<String>, WorkbookError> {
     let entries = std::fs::read_dir(dir).map_err(|e| WorkbookError::io(dir, e))?;
     let mut names = entries
         .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -177,7 +180,7 @@ impl<R: Read> Read for LineTracker<R> {
     }
 }
 
-fn csv_error(file: &Path, sheet: &'static str, line: u64, problem: CsvProblem) -> WorkbookError {
+pub(crate) fn csv_error(file: &Path, sheet: &'static str, line: u64, problem: CsvProblem) -> WorkbookError {
     WorkbookError::Csv { file: file.to_path_buf(), sheet, line, problem }
 }
 

@@ -22,6 +22,7 @@ mod limits;
 mod preflight;
 mod preflight_xls;
 mod problems;
+pub mod raw;
 mod rows;
 mod sheets;
 mod value;
@@ -32,7 +33,7 @@ use rust_decimal::Decimal;
 
 pub use cell::{
     CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
-    period_from_serial,
+    period_from_number, period_from_serial,
 };
 pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors};
 pub use limits::{
@@ -95,6 +96,24 @@ pub struct Inputs {
     pub budget: Vec<BudgetRow>,
     /// How many postings of Utfall were handed to `on_posting`.
     pub ledger_rows: u64,
+    /// Rows left out because their month is after the period read up to.
+    pub skipped: SkippedRows,
+}
+
+/// Rows of months after the period read up to (see [`read_partial_until`]), per sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SkippedRows {
+    /// Rows of Utfall.
+    pub ledger: u64,
+    /// Rows of Volymer.
+    pub volumes: u64,
+}
+
+impl SkippedRows {
+    /// Whether no row was left out.
+    pub fn is_empty(&self) -> bool {
+        self.ledger == 0 && self.volumes == 0
+    }
 }
 
 /// Reads a workbook (xlsx, xlsm, xls, xlsb, ods — by calamine, format from the extension, or sniffed when unknown) or a directory of CSV files `Utfall.csv`, `Volymer.csv`, `Budget.csv`.
@@ -114,11 +133,24 @@ pub fn read(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), W
 /// (missing, empty, no header, unreadable) gives no rows, and the other sheets are
 /// still read; a file that cannot be opened gives nothing.
 pub fn read_partial(path: &Path, on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>) -> (Inputs, WorkbookErrors) {
+    read_partial_until(path, None, on_posting)
+}
+
+/// Like [`read_partial`], up to the month `until`: rows of Utfall and Volymer of a
+/// later month of its year are left out whole, whatever their other cells hold
+/// (the empty rows of the months to come), and counted in [`Inputs::skipped`].
+/// Their period cell is still read: a bad one is a problem, and a row of another
+/// year is not skipped.
+pub fn read_partial_until(
+    path: &Path,
+    until: Option<Period>,
+    on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>,
+) -> (Inputs, WorkbookErrors) {
     let mut problems = WorkbookErrors::new();
     // INVARIANT: nothing is opened before its file type is known: opening a fifo blocks.
     let inputs = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => csv::read(path, on_posting, &mut problems),
-        Ok(meta) if meta.is_file() => sheets::read(path, on_posting, &mut problems),
+        Ok(meta) if meta.is_dir() => csv::read(path, on_posting, until, &mut problems),
+        Ok(meta) if meta.is_file() => sheets::read(path, on_posting, until, &mut problems),
         Ok(meta) => {
             problems.push(WorkbookError::NotAFile { file: path.to_path_buf(), sheet: None, kind: FileKind::of(meta.file_type()) });
             Inputs::default()

@@ -12,6 +12,30 @@ use super::limits::{MAX_LEDGER_ROWS, MAX_TABLE_ROWS, MAX_TEXT_CHARS};
 use super::value::{Row, Value};
 use super::{BudgetRow, Posting, VolumeRow};
 
+/// The month asked for (`--period`): rows of later months of its year are skipped
+/// whole, before their other cells are looked at (a filled month's rows sit beside
+/// the empty rows of the months to come), and counted.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Cutoff {
+    until: Option<Period>,
+    /// Rows skipped.
+    pub(crate) skipped: u64,
+}
+
+impl Cutoff {
+    pub(crate) fn new(until: Option<Period>) -> Self {
+        Cutoff { until, skipped: 0 }
+    }
+
+    /// Whether a row of `period` is skipped (and counted). A row of another year
+    /// is never skipped: it stays the error it is.
+    fn skips(&mut self, period: Option<Period>) -> bool {
+        let later = matches!((self.until, period), (Some(u), Some(p)) if p.year == u.year && p.month > u.month);
+        self.skipped += u64::from(later);
+        later
+    }
+}
+
 /// Receives the rows of one sheet, in order.
 pub(crate) trait Sink {
     /// One row; `row` is 1-based. `Break` when the rest of the sheet cannot be
@@ -258,11 +282,12 @@ pub(crate) struct Ledger<'c> {
     konto: String,
     /// Postings handed over so far.
     pub(crate) count: u64,
+    pub(crate) cutoff: Cutoff,
 }
 
 impl<'c> Ledger<'c> {
-    pub(crate) fn new(on_posting: OnPosting<'c>) -> Self {
-        Ledger { on_posting, id: String::new(), komplement: String::new(), konto: String::new(), count: 0 }
+    pub(crate) fn new(on_posting: OnPosting<'c>, cutoff: Cutoff) -> Self {
+        Ledger { on_posting, id: String::new(), komplement: String::new(), konto: String::new(), count: 0, cutoff }
     }
 }
 
@@ -273,6 +298,9 @@ impl RowParser for Ledger<'_> {
 
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
         let period = at.period(cells, 0);
+        if self.cutoff.skips(period) {
+            return;
+        }
         if at.text_into(cells, 1, &mut self.id) && self.id.is_empty() {
             at.fail(1, CellProblem::MissingId);
         }
@@ -290,9 +318,18 @@ impl RowParser for Ledger<'_> {
     }
 }
 
-/// Volymer: collects every good row.
+/// Volymer: collects every good row up to the cutoff.
 #[derive(Default)]
-pub(crate) struct Volumes(pub(crate) Vec<VolumeRow>);
+pub(crate) struct Volumes {
+    pub(crate) rows: Vec<VolumeRow>,
+    pub(crate) cutoff: Cutoff,
+}
+
+impl Volumes {
+    pub(crate) fn new(cutoff: Cutoff) -> Self {
+        Volumes { rows: Vec::new(), cutoff }
+    }
+}
 
 impl RowParser for Volumes {
     const SHEET: &'static str = "Volymer";
@@ -301,18 +338,21 @@ impl RowParser for Volumes {
 
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R) {
         let period = at.period(cells, 0);
+        if self.cutoff.skips(period) {
+            return;
+        }
         let assignment = at.required_text(cells, 1, "uppdrag");
         let part = at.optional_text(cells, 2);
         let measure = at.required_text(cells, 3, "mått");
         let value = at.number(cells, 4);
         if let (Some(period), Some(assignment), Some(part), Some(measure), Some(value)) = (period, assignment, part, measure, value) {
             let (period, value) = (at.located(0, period), at.located(4, value));
-            self.0.push(VolumeRow { period, assignment, part, measure, value });
+            self.rows.push(VolumeRow { period, assignment, part, measure, value });
         }
     }
 
     fn forget(&mut self) {
-        self.0 = Vec::new();
+        self.rows = Vec::new();
     }
 }
 

@@ -10,18 +10,18 @@ use std::path::Path;
 
 use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx, open_workbook};
 
-use super::Inputs;
 use super::error::{WorkbookError, WorkbookErrors};
 use super::limits::MAX_SHEET_CELLS;
-use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Cutoff, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
+use super::{Inputs, Period};
 
 /// Most columns a spreadsheet can have (xlsx: XFD).
 const MAX_COLUMNS: u32 = 16_384;
 
 /// The container formats calamine reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Xlsx,
     Xlsb,
     Xls,
@@ -31,40 +31,51 @@ enum Format {
 }
 
 /// Reads a workbook file: the rows of every sheet that can be read, and every problem found.
-pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
-    open_and_read(file, on_posting, problems).unwrap_or_else(|e| {
+pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Inputs {
+    open_and_read(file, on_posting, until, problems).unwrap_or_else(|e| {
         problems.push(e);
         Inputs::default()
     })
 }
 
-/// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
-/// here stops the file) and reads its sheets.
-fn open_and_read(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
+/// Tells a workbook's format and checks its sizes (zip parts, xls sheets) before calamine opens it.
+pub(crate) fn preflight(file: &Path) -> Result<Format, WorkbookError> {
     let format = detect(file)?;
     match format {
         Format::Xls => guard(file, || super::preflight_xls::check(file))??,
         _ => guard(file, || super::preflight::check(file))??,
     }
+    Ok(format)
+}
+
+/// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
+/// here stops the file) and reads its sheets.
+fn open_and_read(
+    file: &Path,
+    on_posting: OnPosting<'_>,
+    until: Option<Period>,
+    problems: &mut WorkbookErrors,
+) -> Result<Inputs, WorkbookError> {
+    let format = preflight(file)?;
     Ok(match format {
-        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, problems),
-        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, problems),
-        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, problems),
-        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "ods")?), on_posting, problems),
-        Format::Zip => read_zip(file, on_posting, problems)?,
+        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, until, problems),
+        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, until, problems),
+        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, until, problems),
+        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "ods")?), on_posting, until, problems),
+        Format::Zip => read_zip(file, on_posting, until, problems)?,
     })
 }
 
 /// A zip archive of unknown kind: tries xlsx, then ods, then xlsb.
-fn read_zip(file: &Path, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
+fn read_zip(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
     if let Ok(book) = open::<Xlsx<_>>(file, "xlsx") {
-        return Ok(read_book(file, book, on_posting, problems));
+        return Ok(read_book(file, book, on_posting, until, problems));
     }
     if let Ok(book) = open::<Ods<_>>(file, "ods") {
-        return Ok(read_book(file, Whole(book), on_posting, problems));
+        return Ok(read_book(file, Whole(book), on_posting, until, problems));
     }
     match open::<Xlsb<_>>(file, "xlsb") {
-        Ok(book) => Ok(read_book(file, book, on_posting, problems)),
+        Ok(book) => Ok(read_book(file, book, on_posting, until, problems)),
         Err(_) => Err(WorkbookError::UnknownFormat { file: file.to_path_buf() }),
     }
 }
@@ -135,7 +146,7 @@ where
 }
 
 /// Runs a calamine call, turning a panic into [`WorkbookError::Malformed`].
-fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
+pub(crate) fn guard<T>(file: &Path, call: impl FnOnce() -> T) -> Result<T, WorkbookError> {
     catch_unwind(AssertUnwindSafe(call)).map_err(|payload| {
         let message = payload
             .downcast_ref::<&str>()
@@ -164,19 +175,22 @@ trait Book {
 
 /// Reads Volymer and Budget in full, then streams Utfall; a missing or unreadable
 /// sheet is recorded and the others are still read.
-fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, problems: &mut WorkbookErrors) -> Inputs {
+fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Inputs {
     let names = book.names();
     let [utfall, volymer, budget] =
         ["Utfall", "Volymer", "Budget"].map(|sheet| find_sheet(file, &names, sheet).map_err(|e| problems.push(e)).ok());
     let mut inputs = Inputs::default();
     if let Some(name) = volymer {
-        inputs.volumes = read_sheet(&mut book, file, &name, Volumes::default(), problems).0;
+        let volumes = read_sheet(&mut book, file, &name, Volumes::new(Cutoff::new(until)), problems);
+        inputs.skipped.volumes = volumes.cutoff.skipped;
+        inputs.volumes = volumes.rows;
     }
     if let Some(name) = budget {
         inputs.budget = read_sheet(&mut book, file, &name, Budget::default(), problems).0;
     }
     if let Some(name) = utfall {
-        inputs.ledger_rows = read_sheet(&mut book, file, &name, Ledger::new(on_posting), problems).count;
+        let ledger = read_sheet(&mut book, file, &name, Ledger::new(on_posting, Cutoff::new(until)), problems);
+        (inputs.ledger_rows, inputs.skipped.ledger) = (ledger.count, ledger.cutoff.skipped);
     }
     inputs
 }

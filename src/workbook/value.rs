@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use calamine::{CellErrorType, Data, DataRef, ExcelDateTime, ExcelDateTimeType};
 use rust_decimal::Decimal;
 
-use super::cell::{NumberFault, Period, decimal_from_f64, parse_period_text, period_from_serial, swedish_number};
+use super::cell::{NumberFault, Period, decimal_from_f64, parse_period_text, period_from_number, period_from_serial, swedish_number};
 use super::dots::dot_problem;
 use super::echo::echo;
 use super::error::{CellProblem, Expected, Found};
@@ -167,12 +167,15 @@ impl Value<'_> {
         Ok(out)
     }
 
-    /// The month of a `YYYY-MM` / `YYYY-MM-DD` text or of a date cell.
+    /// The month of a period text (see [`parse_period_text`]), a date cell, or a
+    /// number cell `YYYYMM`.
     pub(crate) fn period(&self) -> Result<Period, CellProblem> {
         self.check_error()?;
         match *self {
             Value::Text(s) if !s.trim().is_empty() => Ok(parse_period_text(s)?),
             Value::DateIso(s) => Ok(parse_period_text(s)?),
+            Value::Float(x) => period_from_number(x).ok_or_else(|| self.expected(Expected::Period))?.map_err(CellProblem::from),
+            Value::Int(i) => period_from_number(i as f64).ok_or_else(|| self.expected(Expected::Period))?.map_err(CellProblem::from),
             Value::Date(dt) if dt.is_datetime() => {
                 let serial = dt.as_f64();
                 period_from_serial(serial, is_1904(&dt)).ok_or_else(|| CellProblem::DateOutOfRange(serial.to_string()))
@@ -183,7 +186,7 @@ impl Value<'_> {
 }
 
 /// Whether a date cell counts from 1904 (calamine keeps this private).
-fn is_1904(dt: &ExcelDateTime) -> bool {
+pub(crate) fn is_1904(dt: &ExcelDateTime) -> bool {
     *dt == ExcelDateTime::new(dt.as_f64(), ExcelDateTimeType::DateTime, true)
 }
 

@@ -160,6 +160,15 @@ fn period_text_accepts_dates() {
 }
 
 #[test]
+fn period_text_accepts_yyyymm_and_keeps_its_month_checked() {
+    assert_eq!(parse_period_text(" 202307 ").ok(), Some(Period { year: 2023, month: 7 }));
+    assert_eq!(parse_period_text("202313"), Err(ParsePeriodError::Month { text: "202313".into(), month: 13 }));
+    for text in ["20237", "2023071", "2023 07", "20230701x"] {
+        assert!(matches!(parse_period_text(text), Err(ParsePeriodError::Format(_))), "{text:?}");
+    }
+}
+
+#[test]
 fn period_text_rejects_bad_dates() {
     for (text, day) in [("2023-02-29", 29), ("2023-04-31", 31), ("2023-07-00", 0)] {
         let err = parse_period_text(text).expect_err(text);

@@ -19,10 +19,19 @@ fn periods_of_date_cells_in_both_epochs() {
 }
 
 #[test]
+fn periods_of_ledger_exports_yyyymm() {
+    assert_eq!(Value::Int(202_307).period(), Ok(july()));
+    assert_eq!(Value::Float(202_307.0).period(), Ok(july()));
+    assert_eq!(Value::Text("202307").period(), Ok(july()));
+}
+
+#[test]
 fn periods_refuse_numbers_durations_and_far_dates() {
     let found = |v: Value<'_>| v.period().map_err(|e| e.to_string());
     assert_eq!(found(Value::Float(45108.0)), Err("förväntade en period åååå-mm, hittade talet 45108".into()));
-    assert_eq!(found(Value::Int(202_307)), Err("förväntade en period åååå-mm, hittade talet 202307".into()));
+    assert_eq!(found(Value::Float(202_307.5)), Err("förväntade en period åååå-mm, hittade talet 202307.5".into()));
+    assert_eq!(found(Value::Int(2_023_071)), Err("förväntade en period åååå-mm, hittade talet 2023071".into()));
+    assert_eq!(found(Value::Int(202_313)), Err("månad 13 i `202313` ligger utanför 1-12".into()));
     let duration = Value::Date(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false));
     assert_eq!(found(duration), Err("förväntade en period åååå-mm, hittade en tidslängd".into()));
     assert_eq!(found(date(3e6, false)), Err("datumets serienummer 3000000 ligger utanför de datum ett kalkylblad kan hålla".into()));
