@@ -138,30 +138,50 @@ pub fn compare(baseline: &Report, new: &Report, overrides: Vec<SetInfo>) -> Resu
     Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)? })
 }
 
-/// The highest plausible value of a key figure shown in per cent (an occupancy
-/// above 105 % is more likely a wrong count of places or days than a full house).
+/// The highest plausible value of a key figure shown in per cent when the rules
+/// declare no range (an occupancy above 105 % is more likely a wrong count of
+/// places or days than a full house).
 pub fn plausible_percent_max() -> Decimal {
     Decimal::new(105, 2)
 }
 
-/// Rimlighetskontroll after evaluation: each key figure in per cent with a value
-/// outside 0 %..105 %, once per key figure (its farthest value and how many periods),
-/// as a warning at the key figure's declaration.
+/// The plausible range of a key figure and where it is declared: `rimligt a till b`
+/// as written, else 0 %..105 % for a figure in per cent, else none.
+fn plausible_range(mk: &crate::model::KeyFigure, unit: &super::results::FigureUnit) -> Option<(Decimal, Decimal, crate::source::Span)> {
+    match (&mk.plausible, unit) {
+        (Some(p), _) => Some((p.low, p.high, p.span)),
+        (None, super::results::FigureUnit::Percent) => Some((Decimal::ZERO, plausible_percent_max(), mk.span)),
+        (None, super::results::FigureUnit::Unit(_)) => None,
+    }
+}
+
+/// A key figure's value as the warning shows it: `107,3 %`, `2 150,00 kr/dygn`.
+fn figure_value(d: Decimal, unit: &super::results::FigureUnit) -> String {
+    match unit {
+        super::results::FigureUnit::Percent => format!("{} %", crate::number::swedish(d * Decimal::ONE_HUNDRED, 1)),
+        super::results::FigureUnit::Unit(u) if u.is_empty() => crate::number::swedish(d, 2),
+        super::results::FigureUnit::Unit(u) => format!("{} {u}", crate::number::swedish(d, 2)),
+    }
+}
+
+/// Rimlighetskontroll after evaluation: each key figure with a value outside its
+/// plausible range (`rimligt a till b`, or 0 %..105 % for a figure in per cent),
+/// once per key figure (its farthest value and how many periods), as a warning at
+/// the declared range or, without one, at the key figure's declaration.
 pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> Vec<crate::diagnostic::Diagnostic> {
-    use super::results::FigureUnit;
-    let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
-    let max = plausible_percent_max();
     let mut out = vec![];
     for a in &report.assignments {
         let Some((_, ma)) = model.assignment(&a.id) else { continue };
         // (id, periods outside, the farthest value and its period), in order first met.
-        let mut found: Vec<(&str, usize, Decimal, &str)> = vec![];
+        let mut found: Vec<(&str, usize, Decimal, &str, &super::results::FigureUnit)> = vec![];
         for k in &a.key_figures {
-            let (Some(v), FigureUnit::Percent) = (k.value, &k.unit) else { continue };
-            if v >= Decimal::ZERO && v <= max {
+            let Some(v) = k.value else { continue };
+            let Some(mk) = ma.key_figures.iter().find(|m| m.id == k.id) else { continue };
+            let Some((low, high, _)) = plausible_range(mk, &k.unit) else { continue };
+            if v >= low && v <= high {
                 continue;
             }
-            let distance = |x: Decimal| if x < Decimal::ZERO { -x } else { x - max };
+            let distance = |x: Decimal| if x < low { low - x } else { x - high };
             match found.iter_mut().find(|f| f.0 == k.id) {
                 Some(f) => {
                     f.1 += 1;
@@ -169,24 +189,48 @@ pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> 
                         (f.2, f.3) = (v, k.period.as_str());
                     }
                 }
-                None => found.push((k.id.as_str(), 1, v, k.period.as_str())),
+                None => found.push((k.id.as_str(), 1, v, k.period.as_str(), &k.unit)),
             }
         }
-        for (id, periods, value, period) in found {
+        for (id, periods, value, period, unit) in found {
             let Some(mk) = ma.key_figures.iter().find(|m| m.id == id) else { continue };
-            let message = crate::tr!(
-                "whatif-implausible-key-figure",
-                assignment = a.id.as_str(),
-                figure = id,
-                periods = periods,
-                period = period,
-                value = pct(value),
-                max = pct(max)
-            );
-            out.push(crate::diagnostic::Diagnostic::warning(mk.span, message).with_hint(crate::tr!("whatif-hint-implausible")));
+            let Some((low, high, span)) = plausible_range(mk, unit) else { continue };
+            out.push(implausible(&a.id, id, (periods, period), figure_value(value, unit), range_text(low, high, unit), span));
         }
     }
     out
+}
+
+/// `0–105 %`, `1 500,00–2 500,00 kr/dygn`.
+fn range_text(low: Decimal, high: Decimal, unit: &super::results::FigureUnit) -> String {
+    let high = figure_value(high, unit);
+    let low = if low.is_zero() { "0".to_string() } else { figure_value(low, unit) };
+    let symbol = unit.symbol();
+    match low.strip_suffix(symbol).map(str::trim_end) {
+        Some(bare) if !symbol.is_empty() => format!("{bare}–{high}"),
+        _ => format!("{low}–{high}"),
+    }
+}
+
+/// The warning of one implausible key figure.
+fn implausible(
+    assignment: &str,
+    figure: &str,
+    (periods, period): (usize, &str),
+    value: String,
+    range: String,
+    span: crate::source::Span,
+) -> crate::diagnostic::Diagnostic {
+    let message = crate::tr!(
+        "whatif-implausible-key-figure",
+        assignment = assignment,
+        figure = figure,
+        periods = periods,
+        period = period,
+        value = value,
+        range = range
+    );
+    crate::diagnostic::Diagnostic::warning(span, message).with_hint(crate::tr!("whatif-hint-implausible"))
 }
 
 /// Rimlighetskontroll of computed prices and fixed amounts that need no inputs (a
