@@ -74,7 +74,7 @@ mod tests {
 
     const GRAMMAR: &str = include_str!("../../grammar/ekostyr.pest");
 
-    const ALL: [&str; 53] = [
+    const ALL: [&str; 54] = [
         KOMPLEMENT,
         UTANFÖR,
         REGELVERK,
