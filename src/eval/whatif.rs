@@ -8,6 +8,11 @@
 //! "figure", "baseline", "value", "change", "percent" } ], "boards": [ { "board",
 //! "baseline", "value", "change", "percent" } ], "total": { … } }`; `path` names
 //! the moved value in the report (`assignments[hemtjänst].compensation.total`).
+//! Beside the money, `"key_figures": [ { "path", "assignment", "figure", "name",
+//! "period", "unit", "baseline", "value", "change" } ]` lists every key figure value
+//! (per period and part) the `--set`s move, as the report shows it (a share in per
+//! cent, its change in procentenheter; `null` for `i.u.`), and with `--period`
+//! `"forecast": [ … ]` the moved full-year forecast, shaped as `moved`.
 
 use super::money::{self, Overflow};
 use super::results::{AssignmentResult, Report};
@@ -26,6 +31,36 @@ pub struct WhatIf {
     pub boards: Vec<BoardChange>,
     /// Compensation in total.
     pub total: Change,
+    /// The key figure values the `--set`s move, per assignment, figure, period and part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<MovedKeyFigure>,
+    /// The full-year forecast figures the `--set`s move (with `--period`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forecast: Vec<Moved>,
+}
+
+/// One key figure value a what-if moves, as the report shows it: a share in per cent
+/// (its change in procentenheter), anything else in its unit; two decimals as strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovedKeyFigure {
+    /// Where the value sits in the report: `assignments[vårdboende].key_figures[beläggningsgrad][2023-08]`.
+    pub path: String,
+    /// The assignment's id.
+    pub assignment: String,
+    /// The key figure's id (`id.part` for a per-part figure).
+    pub figure: String,
+    /// Its display name.
+    pub name: String,
+    /// The period.
+    pub period: String,
+    /// The unit as shown (`%`, `kr/plats`).
+    pub unit: String,
+    /// Without the `--set`s; `None` is `i.u.`.
+    pub baseline: Option<String>,
+    /// With them; `None` is `i.u.`.
+    pub value: Option<String>,
+    /// `value - baseline` as shown (procentenheter for a share); `None` when either is `i.u.`.
+    pub change: Option<String>,
 }
 
 /// One `--set`.
@@ -135,7 +170,69 @@ pub fn compare(baseline: &Report, new: &Report, overrides: Vec<SetInfo>) -> Resu
         .into_iter()
         .map(|(board, name, b, n)| Ok(BoardChange { board, name, change: Change::new(b, n)? }))
         .collect::<Result<Vec<_>, Overflow>>()?;
-    Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)? })
+    let key_figures = moved_key_figures(baseline, new);
+    let forecast = moved_forecast(baseline, new)?;
+    Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)?, key_figures, forecast })
+}
+
+/// Every key figure value (per period and part) that differs between the two reports.
+fn moved_key_figures(baseline: &Report, new: &Report) -> Vec<MovedKeyFigure> {
+    let shown = |u: &super::results::FigureUnit, v: Decimal| format!("{:.2}", u.shown(v));
+    let mut out = vec![];
+    for a in &new.assignments {
+        let Some(base) = baseline.assignments.iter().find(|b| b.id == a.id) else { continue };
+        for k in &a.key_figures {
+            let was = base.key_figures.iter().find(|b| b.id == k.id && b.period == k.period).and_then(|b| b.value);
+            if was == k.value {
+                continue;
+            }
+            let change = was.zip(k.value).and_then(|(b, v)| {
+                let d = k.unit.shown(v).checked_sub(k.unit.shown(b))?;
+                Some(format!("{d:.2}"))
+            });
+            out.push(MovedKeyFigure {
+                path: format!("assignments[{}].key_figures[{}][{}]", a.id, k.id, k.period),
+                assignment: a.id.clone(),
+                figure: k.id.clone(),
+                name: k.name.clone(),
+                period: k.period.clone(),
+                unit: k.unit.symbol().to_string(),
+                baseline: was.map(|b| shown(&k.unit, b)),
+                value: k.value.map(|v| shown(&k.unit, v)),
+                change,
+            });
+        }
+    }
+    out
+}
+
+/// The forecast figures of an assignment, with their names.
+fn forecast_figures(f: &super::results::Forecast) -> [(&'static str, Decimal); 5] {
+    let c = &f.compensation;
+    [
+        ("forecast.compensation.fixed", c.fixed),
+        ("forecast.compensation.variable", c.variable),
+        ("forecast.compensation.changes", c.changes),
+        ("forecast.compensation.total", c.total),
+        ("forecast.result", f.result),
+    ]
+}
+
+/// Every full-year forecast figure that differs between the two reports (with `--period`).
+fn moved_forecast(baseline: &Report, new: &Report) -> Result<Vec<Moved>, Overflow> {
+    let mut out = vec![];
+    for a in &new.assignments {
+        let Some(f) = &a.forecast else { continue };
+        let base = baseline.assignments.iter().find(|b| b.id == a.id).and_then(|b| b.forecast.as_ref());
+        for (i, (figure, value)) in forecast_figures(f).into_iter().enumerate() {
+            let was = base.map_or(Decimal::ZERO, |b| forecast_figures(b)[i].1);
+            if was != value {
+                let path = format!("assignments[{}].{figure}", a.id);
+                out.push(Moved { path, assignment: a.id.clone(), figure: figure.into(), change: Change::new(was, value)? });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The highest plausible value of a key figure shown in per cent when the rules
