@@ -170,6 +170,17 @@ fn the_reference_figures_with_an_efficiency_requirement_add_up() {
     let step = |k: budget::StepKind| b.total.steps.iter().find(|s| s.kind == k).map(|s| s.amount);
     assert!(step(budget::StepKind::Efficiency).is_some_and(|a| a < Decimal::ZERO), "{:?}", b.total.steps);
     assert!(step(budget::StepKind::PriceIndex).is_some_and(|a| a > Decimal::ZERO), "{:?}", b.total.steps);
+    // The rates name themselves: last year had no efficiency requirement; the price index moved in procentenheter.
+    let causes = |k: budget::StepKind| b.total.steps.iter().find(|s| s.kind == k).map(|s| s.causes.clone()).unwrap_or_default();
+    let efficiency = causes(budget::StepKind::Efficiency);
+    assert_eq!(efficiency.len(), 1, "{efficiency:?}");
+    assert_eq!(
+        (efficiency[0].name.as_str(), efficiency[0].old.as_deref(), efficiency[0].new.as_deref()),
+        ("effektiviseringskrav", None, Some("1 %"))
+    );
+    assert!(efficiency[0].line.ends_with("2024.ek:46"), "{efficiency:?}");
+    let index = causes(budget::StepKind::PriceIndex);
+    assert_eq!(index[0].change.as_deref(), Some("+2,9 procentenheter"), "{index:?}");
 }
 
 #[test]
@@ -190,6 +201,13 @@ fn an_assignment_of_one_year_only_is_a_structural_change() {
     let added = line("nytt_uppdrag");
     assert_eq!((added.start, added.end, structure(added)), (Decimal::ZERO, Decimal::from(1_000_000), Some(Decimal::from(1_000_000))));
     assert_eq!(b.assignments.last().map(|a| a.id.as_str()), Some("psykiatrisk_hemsjukvård"));
+    // Each names itself as the cause, with the amount of the year it exists.
+    let cause = |l: &Line| l.steps.iter().find(|s| s.kind == budget::StepKind::Structure).map(|s| s.causes.clone()).unwrap_or_default();
+    let gone_cause = cause(gone);
+    assert_eq!(gone_cause.len(), 1, "{gone_cause:?}");
+    assert_eq!((gone_cause[0].name.as_str(), gone_cause[0].new.as_deref()), ("uppdrag psykiatrisk_hemsjukvård", None));
+    let added_cause = cause(added);
+    assert_eq!((added_cause[0].name.as_str(), added_cause[0].new.as_deref()), ("uppdrag nytt_uppdrag", Some("1 000 000 kr")));
 }
 
 #[test]

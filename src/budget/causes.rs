@@ -313,6 +313,14 @@ pub(super) fn change(m: &Model, a: &Assignment, id: &str, amount: Decimal, ended
     Cause { name, old, new, change: None, line }
 }
 
+/// An assignment of one year only, with its compensation in the year it exists.
+pub(super) fn assignment(m: &Model, a: &Assignment, amount: Decimal, removed: bool) -> Cause {
+    let shown = Some(show(amount, Unit::kr(), false));
+    let name = crate::tr!("budget-cause-assignment", name = a.id.as_str());
+    let (old, new) = if removed { (shown, None) } else { (None, shown) };
+    Cause { name, old, new, change: None, line: at(m, a.span) }
+}
+
 /// A part of one year only, with its compensation in the year it exists.
 pub(super) fn part(m: &Model, a: &Assignment, id: &str, amount: Decimal, removed: bool) -> Cause {
     let line = at(m, a.span);

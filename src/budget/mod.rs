@@ -233,13 +233,13 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
                 let rules = Rules { old, new, values: &values, s0: &s0, s5: &s5 };
                 name_causes(&mut line, &rules, &last, &next, ai);
             }
-            _ => line.steps = structural(&kinds, end),
+            _ => line.steps = structural(&kinds, end, causes::assignment(new, a, end, false)),
         }
         assignments.push(line);
     }
     for a in old.assignments.iter().filter(|a| new.assignment(&a.id).is_none()) {
         let start = s0.get(&a.id).map(|f| f.total).unwrap_or_default();
-        let steps = structural(&kinds, -start);
+        let steps = structural(&kinds, -start, causes::assignment(old, a, start, true));
         assignments.push(Line { id: a.id.clone(), name: a.name.clone(), board: a.board.clone(), start, end: Decimal::ZERO, steps });
     }
     let mut boards: Vec<Line> = vec![];
@@ -412,8 +412,13 @@ fn too_large() -> Error {
 }
 
 /// The steps of an assignment of one year only: all of it is a structural change.
-fn structural(kinds: &[StepKind], amount: Decimal) -> Vec<Step> {
-    kinds.iter().map(|k| Step::new(*k, if *k == StepKind::Structure { amount } else { Decimal::ZERO })).collect()
+fn structural(kinds: &[StepKind], amount: Decimal, cause: Cause) -> Vec<Step> {
+    let step = |k: StepKind| match k {
+        StepKind::Structure if !amount.is_zero() => Step { kind: k, amount, causes: vec![cause.clone()] },
+        StepKind::Structure => Step::new(k, amount),
+        _ => Step::new(k, Decimal::ZERO),
+    };
+    kinds.iter().map(|k| step(*k)).collect()
 }
 
 /// Adds `line` into `sum`, step by step.

@@ -38,3 +38,4 @@ budget-cause-validity = { $name } validity
 budget-cause-whole-year = the whole year
 budget-cause-change = change { $name }
 budget-cause-part = part { $name }
+budget-cause-assignment = assignment { $name }

@@ -38,3 +38,4 @@ budget-cause-validity = { $name } giltighet
 budget-cause-whole-year = hela året
 budget-cause-change = förändring { $name }
 budget-cause-part = del { $name }
+budget-cause-assignment = uppdrag { $name }
