@@ -248,7 +248,7 @@ pub(super) fn of_rules(kind: StepKind, all: &[Cause], id: &str, old: &Model, new
         StepKind::Efficiency => rate(EFFICIENCY),
         StepKind::Ambition => all
             .iter()
-            .filter(|c| !c.name.starts_with(PRICE_INDEX) && !c.name.starts_with(EFFICIENCY))
+            .filter(|c| !super::is_rate(&c.name))
             .filter(|c| c.name != crate::check::sanity::BAND_PARAMETER)
             .filter(|c| belongs(c, id, &globals))
             .cloned()
