@@ -421,6 +421,20 @@ pub struct KeyFigure {
     pub aggregation_written: Option<Aggregation>,
     /// `helårsomräknad` / `ej helårsomräknad`, as written; see [`KeyFigure::annualised`].
     pub annualised_written: Option<bool>,
+    /// `rimligt 0 % till 105 %`, as written; without it a figure in per cent is
+    /// plausible from 0 % to 105 % (the rimlighetskontroll after evaluation).
+    pub plausible: Option<Plausible>,
+}
+
+/// A key figure's plausible range in base units, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plausible {
+    /// The lowest plausible value.
+    pub low: rust_decimal::Decimal,
+    /// The highest plausible value.
+    pub high: rust_decimal::Decimal,
+    /// Where declared (`rimligt …`).
+    pub span: Span,
 }
 
 impl KeyFigure {

@@ -61,6 +61,19 @@ fn restructured(text: &str) -> String {
     format!("{}{added}{}", &text[..start], &text[end..])
 }
 
+/// The 2024 rules without the part `son_heldygn_bu.lss_boende` and with a new part
+/// `övriga_öppna.ny` (whose budget rows only next year's Budget sheet holds).
+fn parts_restructured(text: &str) -> String {
+    let gone = "      del lss_boende \"LSS-boende\" id R320* komplement K2320*\n";
+    let after = "      del heminstruktörer \"Heminstruktörer\" id L157* komplement K1157*\n";
+    assert!(text.contains(gone) && text.contains(after), "the parts");
+    text.replacen(gone, "", 1).replacen(after, &format!("{after}      del ny \"Ny verksamhet\" id L158* komplement K1158*\n"), 1)
+}
+
+/// The Budget rows of the new part `övriga_öppna.ny`.
+const NEW_PART_BUDGET: &str =
+    "övriga_öppna;ny;årsarbetare_grund;2\növriga_öppna;ny;årsarbetare_usk;1\növriga_öppna;ny;årsarbetare_högskola;1\n";
+
 fn adds_up(l: &Line) {
     let steps: Decimal = l.steps.iter().map(|s| s.amount).sum();
     assert_eq!(l.start + steps, l.end, "{} ({})", l.name, l.id);
@@ -82,6 +95,8 @@ struct Case {
     budget: Option<Vec<i64>>,
     /// Next year drops `psykiatrisk_hemsjukvård` and adds `nytt_uppdrag`.
     restructure: bool,
+    /// Next year drops the part `son_heldygn_bu.lss_boende` and adds `övriga_öppna.ny`.
+    parts: bool,
 }
 
 fn run(case: &Case) -> Bridge {
@@ -97,6 +112,8 @@ fn run(case: &Case) -> Bridge {
         .replace("parameter prisindex: % = 2,9 %", &format!("parameter prisindex: % = {pi} %\nparameter effektiviseringskrav: % = {ek} %"))
         .replace("(1 + prisindex)", "(1 + prisindex) * (1 - effektiviseringskrav)");
     let new = if case.restructure { restructured(&new) } else { new };
+    // A new part needs its budget rows: only next year's Budget sheet can hold them.
+    let new = if case.parts && case.budget.is_some() { parts_restructured(&new) } else { new };
     std::fs::write(d.join("2024.ek"), new).expect("write");
     let last = d.join("last");
     std::fs::create_dir(&last).expect("mkdir");
@@ -109,7 +126,13 @@ fn run(case: &Case) -> Bridge {
     let next = d.join("next");
     if let Some(factors) = &case.budget {
         std::fs::create_dir(&next).expect("mkdir");
-        std::fs::write(next.join("Budget.csv"), scaled(&budget_2024(), factors)).expect("write");
+        let mut budget = scaled(&budget_2024(), factors);
+        if case.parts {
+            // Next year's Budget sheet is written for next year's rules: no row of the removed part.
+            budget = budget.lines().filter(|l| !l.starts_with("son_heldygn_bu;lss_boende;")).map(|l| format!("{l}\n")).collect();
+            budget.push_str(NEW_PART_BUDGET);
+        }
+        std::fs::write(next.join("Budget.csv"), budget).expect("write");
     }
     let model = ekostyr::session::rules(&d.join("2024.ek")).expect("the rules check").model;
     let inputs = Inputs {
@@ -131,32 +154,44 @@ proptest! {
         volumes in prop::collection::vec(0i64..40, 1..7),
         budget in prop::option::of(prop::collection::vec(5i64..25, 1..5)),
         restructure in any::<bool>(),
+        parts in any::<bool>(),
     ) {
-        let b = run(&Case { index, efficiency, volumes, budget, restructure });
+        let b = run(&Case { index, efficiency, volumes, budget, restructure, parts });
         check(&b);
     }
 }
 
 #[test]
 fn the_reference_figures_with_an_efficiency_requirement_add_up() {
-    let b = run(&Case { index: 290, efficiency: 100, volumes: vec![10], budget: Some(vec![10]), restructure: false });
+    let b = run(&Case { index: 290, efficiency: 100, volumes: vec![10], budget: Some(vec![10]), restructure: false, parts: false });
     check(&b);
     // The start is 2023's compensation on the unchanged 2023 data.
     assert_eq!(b.total.start, Decimal::from_str("1133969986.03").expect("d"));
     let step = |k: budget::StepKind| b.total.steps.iter().find(|s| s.kind == k).map(|s| s.amount);
     assert!(step(budget::StepKind::Efficiency).is_some_and(|a| a < Decimal::ZERO), "{:?}", b.total.steps);
     assert!(step(budget::StepKind::PriceIndex).is_some_and(|a| a > Decimal::ZERO), "{:?}", b.total.steps);
+    // The rates name themselves: last year had no efficiency requirement; the price index moved in procentenheter.
+    let causes = |k: budget::StepKind| b.total.steps.iter().find(|s| s.kind == k).map(|s| s.causes.clone()).unwrap_or_default();
+    let efficiency = causes(budget::StepKind::Efficiency);
+    assert_eq!(efficiency.len(), 1, "{efficiency:?}");
+    assert_eq!(
+        (efficiency[0].name.as_str(), efficiency[0].old.as_deref(), efficiency[0].new.as_deref()),
+        ("effektiviseringskrav", None, Some("1 %"))
+    );
+    assert!(efficiency[0].line.ends_with("2024.ek:46"), "{efficiency:?}");
+    let index = causes(budget::StepKind::PriceIndex);
+    assert_eq!(index[0].change.as_deref(), Some("+2,9 procentenheter"), "{index:?}");
 }
 
 #[test]
 fn no_volumes_at_all_last_year_still_gives_a_bridge() {
-    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![0], budget: None, restructure: false });
+    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![0], budget: None, restructure: false, parts: false });
     check(&b);
 }
 
 #[test]
 fn an_assignment_of_one_year_only_is_a_structural_change() {
-    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![10], budget: Some(vec![10]), restructure: true });
+    let b = run(&Case { index: 290, efficiency: 0, volumes: vec![10], budget: Some(vec![10]), restructure: true, parts: false });
     check(&b);
     let line = |id: &str| b.assignments.iter().find(|a| a.id == id).expect("the assignment");
     let structure = |l: &Line| l.steps.iter().find(|s| s.kind == budget::StepKind::Structure).map(|s| s.amount);
@@ -166,4 +201,37 @@ fn an_assignment_of_one_year_only_is_a_structural_change() {
     let added = line("nytt_uppdrag");
     assert_eq!((added.start, added.end, structure(added)), (Decimal::ZERO, Decimal::from(1_000_000), Some(Decimal::from(1_000_000))));
     assert_eq!(b.assignments.last().map(|a| a.id.as_str()), Some("psykiatrisk_hemsjukvård"));
+    // Each names itself as the cause, with the amount of the year it exists.
+    let cause = |l: &Line| l.steps.iter().find(|s| s.kind == budget::StepKind::Structure).map(|s| s.causes.clone()).unwrap_or_default();
+    let gone_cause = cause(gone);
+    assert_eq!(gone_cause.len(), 1, "{gone_cause:?}");
+    assert_eq!((gone_cause[0].name.as_str(), gone_cause[0].new.as_deref()), ("uppdrag psykiatrisk_hemsjukvård", None));
+    let added_cause = cause(added);
+    assert_eq!((added_cause[0].name.as_str(), added_cause[0].new.as_deref()), ("uppdrag nytt_uppdrag", Some("1 000 000 kr")));
+}
+
+#[test]
+fn a_part_of_one_year_only_is_a_structural_change() {
+    let b = run(&Case { index: 290, efficiency: 100, volumes: vec![10], budget: Some(vec![10]), restructure: false, parts: true });
+    check(&b);
+    let line = |id: &str| b.assignments.iter().find(|a| a.id == id).expect("the assignment");
+    let step = |l: &Line, k: budget::StepKind| l.steps.iter().find(|s| s.kind == k).cloned().expect("the step");
+    let plain = run(&Case { index: 290, efficiency: 100, volumes: vec![10], budget: Some(vec![10]), restructure: false, parts: false });
+    let plain_line = |id: &str| plain.assignments.iter().find(|a| a.id == id).expect("the assignment").clone();
+    // The removed part: last year's share of it leaves in the structural step.
+    let gone = step(line("son_heldygn_bu"), budget::StepKind::Structure);
+    assert!(gone.amount < Decimal::ZERO, "{gone:?}");
+    assert!(gone.causes.iter().any(|c| c.name == "del son_heldygn_bu.lss_boende" && c.new.is_none()), "{gone:?}");
+    // The added part: its whole end amount arrives in the structural step; the other
+    // steps of the assignment are those of the rules without it (to the öre of the
+    // parts' rounded shares: each part's share is rounded, the last takes the rest).
+    let near = |a: Decimal, b: Decimal, what: &str| assert!((a - b).abs() <= Decimal::new(10, 2), "{what}: {a} against {b}");
+    let added = step(line("övriga_öppna"), budget::StepKind::Structure);
+    assert!(added.amount > Decimal::ZERO, "{added:?}");
+    assert!(added.causes.iter().any(|c| c.name == "del övriga_öppna.ny" && c.old.is_none()), "{added:?}");
+    let without = plain_line("övriga_öppna");
+    near(line("övriga_öppna").end - added.amount, without.end, "the end without the part");
+    for kind in [budget::StepKind::Ambition, budget::StepKind::PriceIndex, budget::StepKind::Efficiency, budget::StepKind::Volume] {
+        near(step(line("övriga_öppna"), kind).amount, step(&without, kind).amount, &format!("{kind:?}"));
+    }
 }

@@ -268,3 +268,71 @@ fn a_what_if_that_sets_the_value_in_force_moves_nothing() {
     assert_eq!(v["what_if"]["moved"], serde_json::json!([]));
     assert_eq!(v["what_if"]["total"]["change"], "0.00");
 }
+
+/// The lines of a table section from its heading down to the first blank line.
+fn section(table: &str, heading: &str) -> String {
+    let start = table.find(heading).unwrap_or_else(|| panic!("a section `{heading}` in:\n{table}"));
+    let end = table[start..].find("\n\n").map_or(table.len(), |e| start + e);
+    format!("{}\n", &table[start..end])
+}
+
+/// Fewer care days per place and day: the occupancy rises, no amount moves.
+const FEWER_DAYS: &str = "dygn_per_plats=0,98 dygn/plats/dag";
+
+#[test]
+fn a_what_if_lists_the_key_figures_it_moves_in_procentenheter() {
+    let out = ekostyr(&["run", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "--period", "2023-08", "--set", FEWER_DAYS]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    let moved = section(&table, "Vad händer om: nyckeltal (utgångsläge → nytt)");
+    assert!(moved.contains("vårdboende  beläggningsgrad  2023-08               96,49 %  98,46 %  +1,97 procentenheter"), "{moved}");
+    insta::assert_snapshot!(moved);
+}
+
+#[test]
+fn a_what_if_in_json_lists_the_key_figures_it_moves() {
+    let out = ekostyr(&["run", "rules/2023.ek", "--input", "fixtures/2023.xlsx", "--set", FEWER_DAYS, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let figures = json["what_if"]["key_figures"].as_array().expect("key_figures");
+    let year = figures.iter().find(|k| k["figure"] == "beläggningsgrad" && k["period"] == "2023").expect("the year's occupancy");
+    assert_eq!(year["path"], "assignments[vårdboende].key_figures[beläggningsgrad][2023]");
+    assert_eq!(year["unit"], "%");
+    for field in ["baseline", "value", "change"] {
+        assert!(year[field].is_string(), "{year}");
+    }
+    // The amounts do not move.
+    assert_eq!(json["what_if"]["moved"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_what_if_with_a_period_lists_the_forecast_it_moves() {
+    let args = ["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--period", "2024-06", "--set", "prisindex=3,1 %"];
+    let out = ekostyr(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let moved = section(&stdout(&out), "Vad händer om: helårsprognos (utgångsläge → nytt)");
+    assert!(moved.contains("vårdboende               Fast        453 259 065,00  454 140 035,00     880 970,00        0,19 %"), "{moved}");
+    insta::assert_snapshot!(moved);
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ekostyr(&json_args))).expect("json");
+    let forecast = json["what_if"]["forecast"].as_array().expect("forecast");
+    let total = forecast.iter().find(|m| m["path"] == "assignments[vårdboende].forecast.compensation.total").expect("vårdboende");
+    assert_eq!((total["baseline"].as_str(), total["value"].as_str()), (Some("455659065.00"), Some("456540035.00")));
+}
+
+#[test]
+fn a_what_if_in_csv_has_its_own_rows() {
+    let out = ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--set", "prisindex=3,1 %", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let rows: Vec<&str> = csv.lines().filter(|l| l.starts_with("what_if,")).collect();
+    assert!(!rows.is_empty(), "{csv}");
+    // The total: baseline, what-if, change; the issue's +2 407 273,57 kr.
+    let total: Vec<&str> = rows.iter().copied().filter(|l| l.starts_with("what_if,,,,,compensation.total,")).collect();
+    assert_eq!(total.len(), 3, "{rows:?}");
+    assert!(total[2].contains(",2407273.57,kr,") && total[2].contains(",change,"), "{total:?}");
+    insta::assert_snapshot!(
+        rows.iter().filter(|l| l.contains("vårdboende") || l.starts_with("what_if,,")).copied().collect::<Vec<_>>().join("\n")
+    );
+}

@@ -14,9 +14,19 @@
 //! - S5: + the new year's mid-year changes (step `förändringar`): the end.
 //!
 //! An assignment in one year only is a structural change: its start (old only)
-//! or its end (new only) is the step `strukturförändring`.
+//! or its end (new only) is the step `strukturförändring`. So is a part (`del`) in
+//! one year only, of an assignment of both: what it adds to each step of the chain
+//! (its compensation as [`crate::eval::parts`] splits it) is moved from that step to
+//! `strukturförändring`, so the sums stay exact. A part whose share does not split
+//! out of the assignment's formula (the assignment's unsplit rest) stays where it is.
+//!
+//! Each step names its causes ([`causes`]): the values, formulas, budget quantities,
+//! parts and mid-year changes that moved.
 
+pub mod causes;
 pub mod render;
+
+pub use causes::Cause;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -73,13 +83,21 @@ impl StepKind {
     }
 }
 
-/// One step: its kind and amount in kronor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One step: its kind, amount in kronor and what caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// What moved.
     pub kind: StepKind,
     /// Kronor.
     pub amount: Decimal,
+    /// The values, quantities, parts and changes behind the amount (none when it is zero).
+    pub causes: Vec<Cause>,
+}
+
+impl Step {
+    fn new(kind: StepKind, amount: Decimal) -> Step {
+        Step { kind, amount, causes: vec![] }
+    }
 }
 
 /// A bridge of one assignment, one nämnd or the total.
@@ -177,7 +195,13 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
     let plain = without_changes(new);
     let has_index = has_param(new, PRICE_INDEX);
     let has_efficiency = has_param(new, EFFICIENCY);
-    let s1 = totals(&zeroed(&plain, &[PRICE_INDEX, EFFICIENCY]), &last, prev)?;
+    let at_last_prices = zeroed(&plain, &[PRICE_INDEX, EFFICIENCY]);
+    let s1 = totals(&at_last_prices, &last, prev)?;
+    // Rule changes are the new rules at last year's prices against last year's; the
+    // rates are the new rules' own.
+    let mut values = causes::changed_values(old, &at_last_prices);
+    values.retain(|c| !is_rate(&c.name));
+    values.extend(causes::changed_values(old, new).into_iter().filter(|c| is_rate(&c.name)));
     let s2 = totals(&zeroed(&plain, &[EFFICIENCY]), &last, prev)?;
     let s3 = totals(&plain, &last, prev)?;
     let s4 = totals(&plain, &next, prev)?;
@@ -189,29 +213,33 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
     let chain = [(StepKind::EndedChanges, &s0, &sa), (StepKind::Ambition, &sa, &s1), (StepKind::PriceIndex, &s1, &s2)];
     let chain = chain.into_iter().chain([(StepKind::Efficiency, &s2, &s3), (StepKind::Volume, &s3, &s4), (StepKind::NewChanges, &s4, &s5)]);
     let chain: Vec<_> = chain.collect();
+    let chain: Vec<(StepKind, &Totals, &Totals)> = chain.into_iter().filter(|(k, _, _)| kinds.contains(k)).collect();
     let mut assignments = vec![];
     let old_ids: Vec<&str> = old.assignments.iter().map(|a| a.id.as_str()).collect();
-    for a in &new.assignments {
-        let end = s5.get(&a.id).copied().unwrap_or_default();
+    for (ai, a) in new.assignment_ids().zip(&new.assignments) {
+        let end = s5.get(&a.id).map(|f| f.total).unwrap_or_default();
         let mut line = Line { id: a.id.clone(), name: a.name.clone(), board: a.board.clone(), start: Decimal::ZERO, end, steps: vec![] };
         match s0.get(&a.id) {
             Some(start) if old_ids.contains(&a.id.as_str()) => {
-                line.start = *start;
+                line.start = start.total;
                 for kind in &kinds {
                     let amount = match chain.iter().find(|(k, _, _)| k == kind) {
                         Some((_, from, to)) => diff(from, to, &a.id)?,
                         None => Decimal::ZERO,
                     };
-                    line.steps.push(Step { kind: *kind, amount });
+                    line.steps.push(Step::new(*kind, amount));
                 }
+                move_parts(&mut line, &chain, old, new)?;
+                let rules = Rules { old, new, values: &values, s0: &s0, s5: &s5 };
+                name_causes(&mut line, &rules, &last, &next, ai);
             }
-            _ => line.steps = structural(&kinds, end),
+            _ => line.steps = structural(&kinds, end, causes::assignment(new, a, end, false)),
         }
         assignments.push(line);
     }
     for a in old.assignments.iter().filter(|a| new.assignment(&a.id).is_none()) {
-        let start = s0.get(&a.id).copied().unwrap_or_default();
-        let steps = structural(&kinds, -start);
+        let start = s0.get(&a.id).map(|f| f.total).unwrap_or_default();
+        let steps = structural(&kinds, -start, causes::assignment(old, a, start, true));
         assignments.push(Line { id: a.id.clone(), name: a.name.clone(), board: a.board.clone(), start, end: Decimal::ZERO, steps });
     }
     let mut boards: Vec<Line> = vec![];
@@ -223,7 +251,7 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
     }
     let mut total =
         Line { id: String::new(), name: String::new(), board: Default::default(), start: Decimal::ZERO, end: Decimal::ZERO, steps: vec![] };
-    total.steps = kinds.iter().map(|k| Step { kind: *k, amount: Decimal::ZERO }).collect();
+    total.steps = kinds.iter().map(|k| Step::new(*k, Decimal::ZERO)).collect();
     for b in &boards {
         add_into(&mut total, b)?;
     }
@@ -237,6 +265,11 @@ pub fn build(new: &Model, inputs: &Inputs<'_>) -> Result<Bridge, Error> {
 
 const PRICE_INDEX: &str = "prisindex";
 const EFFICIENCY: &str = "effektiviseringskrav";
+
+/// Whether a value's name is a rate of its own step (`prisindex`, `prisindex från 2024-07`).
+fn is_rate(name: &str) -> bool {
+    [PRICE_INDEX, EFFICIENCY].iter().any(|r| name == *r || name.starts_with(&format!("{r} ")))
+}
 
 /// The sentences of the header: what start and end are evaluated on.
 fn basis(from: i32, to: i32, old: &Model, new: &Model, inputs: &Inputs<'_>) -> Vec<String> {
@@ -269,16 +302,109 @@ fn needs_previous(model: &Model) -> Error {
     Error::eval(eval::EvalError(d), &model.source)
 }
 
-/// Total compensation per assignment id.
-fn totals(model: &Model, data: &Data, previous: Option<&Data>) -> Result<BTreeMap<String, Decimal>, Error> {
-    let report = eval::evaluate(model, data, previous, Options::default()).map_err(|e| Error::eval(e, &model.source))?;
-    Ok(report.assignments.into_iter().map(|a| (a.id, a.compensation.total)).collect())
+/// An assignment's compensation in one scenario: in total, per part, per mid-year change.
+#[derive(Debug, Clone, Default)]
+struct Figures {
+    total: Decimal,
+    /// Per part id (the parts the compensation splits to).
+    parts: Vec<(String, Decimal)>,
+    /// Per mid-year change id: its amount paid.
+    changes: Vec<(String, Decimal)>,
 }
 
-fn diff(from: &BTreeMap<String, Decimal>, to: &BTreeMap<String, Decimal>, id: &str) -> Result<Decimal, Error> {
-    let a = from.get(id).copied().unwrap_or_default();
-    let b = to.get(id).copied().unwrap_or_default();
+impl Figures {
+    fn part(&self, id: &str) -> Decimal {
+        self.parts.iter().find(|(p, _)| p == id).map(|(_, v)| *v).unwrap_or_default()
+    }
+}
+
+/// The figures of each assignment id in one scenario.
+type Totals = BTreeMap<String, Figures>;
+
+/// Compensation per assignment id (in total, per part, per change).
+fn totals(model: &Model, data: &Data, previous: Option<&Data>) -> Result<Totals, Error> {
+    let report = eval::evaluate(model, data, previous, Options::default()).map_err(|e| Error::eval(e, &model.source))?;
+    let figures = |a: eval::results::AssignmentResult| Figures {
+        total: a.compensation.total,
+        parts: a.parts.iter().filter_map(|p| p.id.clone().map(|id| (id, p.compensation))).collect(),
+        changes: a.mid_year_changes.iter().map(|c| (c.id.clone(), c.amount)).collect(),
+    };
+    Ok(report.assignments.into_iter().map(|a| (a.id.clone(), figures(a))).collect())
+}
+
+fn diff(from: &Totals, to: &Totals, id: &str) -> Result<Decimal, Error> {
+    let a = from.get(id).map(|f| f.total).unwrap_or_default();
+    let b = to.get(id).map(|f| f.total).unwrap_or_default();
     money::sub(b, a).map_err(|_| too_large())
+}
+
+/// The part ids of assignment `id` in `m`.
+fn part_ids(m: &Model, id: &str) -> Vec<String> {
+    m.assignment(id).map(|(_, a)| a.parts.iter().map(|p| p.id.clone()).collect()).unwrap_or_default()
+}
+
+/// Moves what each part of one year only adds to each step into `strukturförändring`.
+fn move_parts(line: &mut Line, chain: &[(StepKind, &Totals, &Totals)], old: &Model, new: &Model) -> Result<(), Error> {
+    let (old_parts, new_parts) = (part_ids(old, &line.id), part_ids(new, &line.id));
+    let once: Vec<&String> =
+        old_parts.iter().filter(|p| !new_parts.contains(p)).chain(new_parts.iter().filter(|p| !old_parts.contains(p))).collect();
+    for part in once {
+        let mut moved = Decimal::ZERO;
+        for (kind, from, to) in chain {
+            let at = |t: &Totals| t.get(&line.id).map(|f| f.part(part)).unwrap_or_default();
+            let delta = money::sub(at(to), at(from)).map_err(|_| too_large())?;
+            if let Some(step) = line.steps.iter_mut().find(|s| s.kind == *kind) {
+                step.amount = money::sub(step.amount, delta).map_err(|_| too_large())?;
+                moved = money::add(moved, delta).map_err(|_| too_large())?;
+            }
+        }
+        if let Some(step) = line.steps.iter_mut().find(|s| s.kind == StepKind::Structure) {
+            step.amount = money::add(step.amount, moved).map_err(|_| too_large())?;
+        }
+    }
+    Ok(())
+}
+
+/// The two years' rules, what differs between them, and the start and end scenarios.
+struct Rules<'a> {
+    old: &'a Model,
+    new: &'a Model,
+    values: &'a [Cause],
+    s0: &'a Totals,
+    s5: &'a Totals,
+}
+
+/// Names the causes of each non-zero step of an assignment of both years.
+fn name_causes(line: &mut Line, r: &Rules<'_>, last: &Data, next: &Data, ai: crate::model::AssignmentId) {
+    let id = line.id.clone();
+    let (new_a, old_a) = (&r.new.assignments[ai], r.old.assignment(&id).map(|(_, a)| a));
+    for step in line.steps.iter_mut().filter(|s| !s.amount.is_zero()) {
+        step.causes = match step.kind {
+            StepKind::Structure => {
+                let (old_parts, new_parts) = (part_ids(r.old, &id), part_ids(r.new, &id));
+                let start = r.s0.get(&id).cloned().unwrap_or_default();
+                let end = r.s5.get(&id).cloned().unwrap_or_default();
+                let removed = old_parts.iter().filter(|p| !new_parts.contains(p));
+                let mut out: Vec<Cause> = match old_a {
+                    Some(oa) => removed.map(|p| causes::part(r.old, oa, p, start.part(p), true)).collect(),
+                    None => vec![],
+                };
+                let added = new_parts.iter().filter(|p| !old_parts.contains(p));
+                out.extend(added.map(|p| causes::part(r.new, new_a, p, end.part(p), false)));
+                out
+            }
+            StepKind::EndedChanges => match (old_a, r.s0.get(&id)) {
+                (Some(oa), Some(f)) => f.changes.iter().map(|(c, v)| causes::change(r.old, oa, c, *v, true)).collect(),
+                _ => vec![],
+            },
+            StepKind::NewChanges => match r.s5.get(&id) {
+                Some(f) => f.changes.iter().map(|(c, v)| causes::change(r.new, new_a, c, *v, false)).collect(),
+                None => vec![],
+            },
+            StepKind::Volume => causes::quantities(r.new, ai, last, next),
+            kind => causes::of_rules(kind, r.values, &id, r.old, r.new),
+        };
+    }
 }
 
 fn too_large() -> Error {
@@ -286,8 +412,13 @@ fn too_large() -> Error {
 }
 
 /// The steps of an assignment of one year only: all of it is a structural change.
-fn structural(kinds: &[StepKind], amount: Decimal) -> Vec<Step> {
-    kinds.iter().map(|k| Step { kind: *k, amount: if *k == StepKind::Structure { amount } else { Decimal::ZERO } }).collect()
+fn structural(kinds: &[StepKind], amount: Decimal, cause: Cause) -> Vec<Step> {
+    let step = |k: StepKind| match k {
+        StepKind::Structure if !amount.is_zero() => Step { kind: k, amount, causes: vec![cause.clone()] },
+        StepKind::Structure => Step::new(k, amount),
+        _ => Step::new(k, Decimal::ZERO),
+    };
+    kinds.iter().map(|k| step(*k)).collect()
 }
 
 /// Adds `line` into `sum`, step by step.
@@ -296,6 +427,11 @@ fn add_into(sum: &mut Line, line: &Line) -> Result<(), Error> {
     sum.end = money::add(sum.end, line.end).map_err(|_| too_large())?;
     for (s, l) in sum.steps.iter_mut().zip(&line.steps) {
         s.amount = money::add(s.amount, l.amount).map_err(|_| too_large())?;
+        for c in &l.causes {
+            if !s.causes.contains(c) {
+                s.causes.push(c.clone());
+            }
+        }
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The bridge as a table, Markdown, JSON (decimals as strings) and XLSX (one sheet).
 
-use super::{Bridge, Line, StepKind};
+use super::{Bridge, Cause, Line, StepKind};
 use crate::i18n::Lang;
 use crate::number::{rounded, swedish};
 use crate::tr_in;
@@ -51,14 +51,31 @@ fn percent_text(p: Option<Decimal>) -> String {
     }
 }
 
-/// A row as shown: label, amount, per cent.
+/// A row as shown: label, amount, per cent; a cause has neither amount nor per cent.
 type Row = (String, String, String);
 
-/// The rows of one line as shown: start, the non-zero steps, end (label, amount, per cent).
+/// A cause as one line: `prisindex: 0 % → 2,9 % (+2,9 procentenheter), rules/2024.ek:43`.
+pub fn cause_text(c: &Cause, lang: Lang) -> String {
+    let none = || "–".to_string();
+    let change = c.change.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
+    tr_in!(
+        lang,
+        "budget-cause",
+        name = c.name.as_str(),
+        old = c.old.clone().unwrap_or_else(none),
+        new = c.new.clone().unwrap_or_else(none),
+        change = change,
+        line = c.line.as_str()
+    )
+}
+
+/// The rows of one line as shown: start, the non-zero steps each followed by its
+/// causes, end (label, amount, per cent).
 fn rows(line: &Bridge, l: &Line, lang: Lang) -> Vec<Row> {
     let mut out = vec![(tr_in!(lang, "budget-start", year = line.from_year.to_string()), kr(l.start), String::new())];
     for s in l.steps.iter().filter(|s| !s.amount.is_zero()) {
         out.push((step_label(line, s.kind, lang), signed_kr(s.amount), percent_text(l.percent(s.amount))));
+        out.extend(s.causes.iter().map(|c| (format!("↳ {}", cause_text(c, lang)), String::new(), String::new())));
     }
     out.push((
         tr_in!(lang, "budget-end", year = line.to_year.to_string()),
@@ -101,11 +118,16 @@ pub fn table(b: &Bridge, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     }
     let all: Vec<(String, Vec<Row>)> = blocks(b).into_iter().map(|(l, board)| (heading(l, board, lang), rows(b, l, lang))).collect();
-    let w0 = all.iter().flat_map(|(_, r)| r.iter().map(|x| x.0.chars().count())).max().unwrap_or(0);
-    let w1 = all.iter().flat_map(|(_, r)| r.iter().map(|x| x.1.chars().count())).max().unwrap_or(0);
+    let figures = || all.iter().flat_map(|(_, r)| r.iter().filter(|x| !x.1.is_empty()));
+    let w0 = figures().map(|x| x.0.chars().count()).max().unwrap_or(0);
+    let w1 = figures().map(|x| x.1.chars().count()).max().unwrap_or(0);
     for (h, rs) in &all {
         let _ = writeln!(out, "\n{h}");
         for (label, amount, pct) in rs {
+            if amount.is_empty() {
+                let _ = writeln!(out, "    {label}");
+                continue;
+            }
             let line = format!("  {label:<w0$}  {amount:>w1$}  {pct:>9}");
             let _ = writeln!(out, "{}", line.trim_end());
         }
@@ -149,7 +171,12 @@ fn line_json(l: &Line) -> serde_json::Map<String, serde_json::Value> {
         .map(|s| {
             let percent =
                 l.percent(s.amount).map_or(serde_json::Value::Null, |p| serde_json::Value::String(format!("{:.2}", rounded(p, 2))));
-            serde_json::json!({ "kind": s.kind.key(), "amount": money(s.amount), "percent": percent })
+            let causes: Vec<serde_json::Value> = s
+                .causes
+                .iter()
+                .map(|c| serde_json::json!({ "name": c.name, "old": c.old, "new": c.new, "change": c.change, "line": c.line }))
+                .collect();
+            serde_json::json!({ "kind": s.kind.key(), "amount": money(s.amount), "percent": percent, "causes": causes })
         })
         .collect();
     let mut m = serde_json::Map::new();

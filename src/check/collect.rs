@@ -558,6 +558,7 @@ fn key_figure(k: &ast::KeyFigure, year: i32, diags: &mut Diagnostics) -> KeyFigu
         series: vec![],
         aggregation_written: None,
         annualised_written: None,
+        plausible: None,
     };
     let mut seen: Vec<(&'static str, Span)> = vec![];
     for item in &k.items {
@@ -610,6 +611,7 @@ fn kf_field(item: &KeyFigureItem) -> &'static str {
         KeyFigureItem::Series(..) => "serie",
         KeyFigureItem::Aggregation(..) => "aggregering",
         KeyFigureItem::Annualised(..) => "helårsomräknad",
+        KeyFigureItem::Plausible(..) => "rimligt",
     }
 }
 
@@ -657,6 +659,7 @@ fn kf_item(item: &KeyFigureItem, kf: &mut KeyFigure, diags: &mut Diagnostics) {
         KeyFigureItem::Series(..) => {}
         KeyFigureItem::Aggregation(word, _) => kf.aggregation_written = kf_aggregation(word, diags),
         KeyFigureItem::Annualised(yes, _) => kf.annualised_written = Some(*yes),
+        KeyFigureItem::Plausible(low, high, span) => kf.plausible = Some(plausible(low, high, *span, diags)),
     }
 }
 
@@ -672,6 +675,15 @@ fn target(t: &ast::Target, diags: &mut Diagnostics) -> Target {
             Target::Between(lo, hi)
         }
     }
+}
+
+/// `rimligt låg till hög`: the range, or an error when it is empty.
+fn plausible(low: &ast::Quantity, high: &ast::Quantity, span: Span, diags: &mut Diagnostics) -> Plausible {
+    let (lo, hi) = (quantity(low, diags).0, quantity(high, diags).0);
+    if lo > hi {
+        diags.push(Diagnostic::error(low.span.to(high.span), tr!("whatif-plausible-empty")).with_hint(tr!("whatif-hint-plausible-empty")));
+    }
+    Plausible { low: lo, high: hi, span }
 }
 
 fn change(c: &ast::Change, year: i32, diags: &mut Diagnostics) -> Option<Change> {

@@ -237,6 +237,7 @@ impl<'m> Resolver<'m> {
     }
 
     fn target_unit(&mut self, k: &ast::KeyFigure, unit: Unit) {
+        self.plausible_unit(k, unit);
         let Some((t, _)) = k.items.iter().find_map(|i| if let KeyFigureItem::Target(t, s) = i { Some((t, s)) } else { None }) else {
             return;
         };
@@ -251,6 +252,21 @@ impl<'m> Resolver<'m> {
                 let message = tr!("check-target-unit", target = target, name = k.id.name.as_str(), unit = wanted);
                 let hint = if u.is_none() && unit.is_per_day() { tr!("kf-hint-per-day") } else { tr!("check-hint-target-unit") };
                 self.diags.push(Diagnostic::error(q.span, message).with_hint(hint));
+            }
+        }
+    }
+
+    /// `rimligt a till b` in the figure's unit, each end located.
+    fn plausible_unit(&mut self, k: &ast::KeyFigure, unit: Unit) {
+        for i in &k.items {
+            let KeyFigureItem::Plausible(low, high, _) = i else { continue };
+            for q in [low, high] {
+                let (_, u) = quantity(q, &mut Diagnostics::default());
+                if u != unit {
+                    let (range, wanted) = (Ty::Num(u).describe(), Ty::Num(unit).describe());
+                    let message = tr!("whatif-plausible-unit", range = range, name = k.id.name.as_str(), unit = wanted);
+                    self.diags.push(Diagnostic::error(q.span, message).with_hint(tr!("whatif-hint-plausible-unit")));
+                }
             }
         }
     }

@@ -366,6 +366,7 @@ fn kf_property(i: &KeyFigureItem) -> (&'static str, String) {
         KeyFigureItem::Series(s, _) => ("serie", format!("{} \"{}\" = {}", s.id.name, s.name.value, expression(&s.value))),
         KeyFigureItem::Aggregation(word, _) => ("aggregering", word.name.clone()),
         KeyFigureItem::Annualised(yes, _) => ("helårsomräknad", if *yes { "ja" } else { "nej" }.into()),
+        KeyFigureItem::Plausible(low, high, _) => ("rimligt", format!("{} till {}", crate::fmt::quantity(low), crate::fmt::quantity(high))),
     }
 }
 

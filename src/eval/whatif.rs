@@ -8,6 +8,11 @@
 //! "figure", "baseline", "value", "change", "percent" } ], "boards": [ { "board",
 //! "baseline", "value", "change", "percent" } ], "total": { … } }`; `path` names
 //! the moved value in the report (`assignments[hemtjänst].compensation.total`).
+//! Beside the money, `"key_figures": [ { "path", "assignment", "figure", "name",
+//! "period", "unit", "baseline", "value", "change" } ]` lists every key figure value
+//! (per period and part) the `--set`s move, as the report shows it (a share in per
+//! cent, its change in procentenheter; `null` for `i.u.`), and with `--period`
+//! `"forecast": [ … ]` the moved full-year forecast, shaped as `moved`.
 
 use super::money::{self, Overflow};
 use super::results::{AssignmentResult, Report};
@@ -26,6 +31,36 @@ pub struct WhatIf {
     pub boards: Vec<BoardChange>,
     /// Compensation in total.
     pub total: Change,
+    /// The key figure values the `--set`s move, per assignment, figure, period and part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<MovedKeyFigure>,
+    /// The full-year forecast figures the `--set`s move (with `--period`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forecast: Vec<Moved>,
+}
+
+/// One key figure value a what-if moves, as the report shows it: a share in per cent
+/// (its change in procentenheter), anything else in its unit; two decimals as strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovedKeyFigure {
+    /// Where the value sits in the report: `assignments[vårdboende].key_figures[beläggningsgrad][2023-08]`.
+    pub path: String,
+    /// The assignment's id.
+    pub assignment: String,
+    /// The key figure's id (`id.part` for a per-part figure).
+    pub figure: String,
+    /// Its display name.
+    pub name: String,
+    /// The period.
+    pub period: String,
+    /// The unit as shown (`%`, `kr/plats`).
+    pub unit: String,
+    /// Without the `--set`s; `None` is `i.u.`.
+    pub baseline: Option<String>,
+    /// With them; `None` is `i.u.`.
+    pub value: Option<String>,
+    /// `value - baseline` as shown (procentenheter for a share); `None` when either is `i.u.`.
+    pub change: Option<String>,
 }
 
 /// One `--set`.
@@ -135,33 +170,115 @@ pub fn compare(baseline: &Report, new: &Report, overrides: Vec<SetInfo>) -> Resu
         .into_iter()
         .map(|(board, name, b, n)| Ok(BoardChange { board, name, change: Change::new(b, n)? }))
         .collect::<Result<Vec<_>, Overflow>>()?;
-    Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)? })
+    let key_figures = moved_key_figures(baseline, new);
+    let forecast = moved_forecast(baseline, new)?;
+    Ok(WhatIf { overrides, moved, boards, total: Change::new(total_base, total_new)?, key_figures, forecast })
 }
 
-/// The highest plausible value of a key figure shown in per cent (an occupancy
-/// above 105 % is more likely a wrong count of places or days than a full house).
+/// Every key figure value (per period and part) that differs between the two reports.
+fn moved_key_figures(baseline: &Report, new: &Report) -> Vec<MovedKeyFigure> {
+    let shown = |u: &super::results::FigureUnit, v: Decimal| format!("{:.2}", u.shown(v));
+    let mut out = vec![];
+    for a in &new.assignments {
+        let Some(base) = baseline.assignments.iter().find(|b| b.id == a.id) else { continue };
+        for k in &a.key_figures {
+            let was = base.key_figures.iter().find(|b| b.id == k.id && b.period == k.period).and_then(|b| b.value);
+            if was == k.value {
+                continue;
+            }
+            let change = was.zip(k.value).and_then(|(b, v)| {
+                let d = k.unit.shown(v).checked_sub(k.unit.shown(b))?;
+                Some(format!("{d:.2}"))
+            });
+            out.push(MovedKeyFigure {
+                path: format!("assignments[{}].key_figures[{}][{}]", a.id, k.id, k.period),
+                assignment: a.id.clone(),
+                figure: k.id.clone(),
+                name: k.name.clone(),
+                period: k.period.clone(),
+                unit: k.unit.symbol().to_string(),
+                baseline: was.map(|b| shown(&k.unit, b)),
+                value: k.value.map(|v| shown(&k.unit, v)),
+                change,
+            });
+        }
+    }
+    out
+}
+
+/// The forecast figures of an assignment, with their names.
+fn forecast_figures(f: &super::results::Forecast) -> [(&'static str, Decimal); 5] {
+    let c = &f.compensation;
+    [
+        ("forecast.compensation.fixed", c.fixed),
+        ("forecast.compensation.variable", c.variable),
+        ("forecast.compensation.changes", c.changes),
+        ("forecast.compensation.total", c.total),
+        ("forecast.result", f.result),
+    ]
+}
+
+/// Every full-year forecast figure that differs between the two reports (with `--period`).
+fn moved_forecast(baseline: &Report, new: &Report) -> Result<Vec<Moved>, Overflow> {
+    let mut out = vec![];
+    for a in &new.assignments {
+        let Some(f) = &a.forecast else { continue };
+        let base = baseline.assignments.iter().find(|b| b.id == a.id).and_then(|b| b.forecast.as_ref());
+        for (i, (figure, value)) in forecast_figures(f).into_iter().enumerate() {
+            let was = base.map_or(Decimal::ZERO, |b| forecast_figures(b)[i].1);
+            if was != value {
+                let path = format!("assignments[{}].{figure}", a.id);
+                out.push(Moved { path, assignment: a.id.clone(), figure: figure.into(), change: Change::new(was, value)? });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The highest plausible value of a key figure shown in per cent when the rules
+/// declare no range (an occupancy above 105 % is more likely a wrong count of
+/// places or days than a full house).
 pub fn plausible_percent_max() -> Decimal {
     Decimal::new(105, 2)
 }
 
-/// Rimlighetskontroll after evaluation: each key figure in per cent with a value
-/// outside 0 %..105 %, once per key figure (its farthest value and how many periods),
-/// as a warning at the key figure's declaration.
+/// The plausible range of a key figure and where it is declared: `rimligt a till b`
+/// as written, else 0 %..105 % for a figure in per cent, else none.
+fn plausible_range(mk: &crate::model::KeyFigure, unit: &super::results::FigureUnit) -> Option<(Decimal, Decimal, crate::source::Span)> {
+    match (&mk.plausible, unit) {
+        (Some(p), _) => Some((p.low, p.high, p.span)),
+        (None, super::results::FigureUnit::Percent) => Some((Decimal::ZERO, plausible_percent_max(), mk.span)),
+        (None, super::results::FigureUnit::Unit(_)) => None,
+    }
+}
+
+/// A key figure's value as the warning shows it: `107,3 %`, `2 150,00 kr/dygn`.
+fn figure_value(d: Decimal, unit: &super::results::FigureUnit) -> String {
+    match unit {
+        super::results::FigureUnit::Percent => format!("{} %", crate::number::swedish(d * Decimal::ONE_HUNDRED, 1)),
+        super::results::FigureUnit::Unit(u) if u.is_empty() => crate::number::swedish(d, 2),
+        super::results::FigureUnit::Unit(u) => format!("{} {u}", crate::number::swedish(d, 2)),
+    }
+}
+
+/// Rimlighetskontroll after evaluation: each key figure with a value outside its
+/// plausible range (`rimligt a till b`, or 0 %..105 % for a figure in per cent),
+/// once per key figure (its farthest value and how many periods), as a warning at
+/// the declared range or, without one, at the key figure's declaration.
 pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> Vec<crate::diagnostic::Diagnostic> {
-    use super::results::FigureUnit;
-    let pct = |d: Decimal| crate::number::swedish(d * Decimal::ONE_HUNDRED, 1);
-    let max = plausible_percent_max();
     let mut out = vec![];
     for a in &report.assignments {
         let Some((_, ma)) = model.assignment(&a.id) else { continue };
         // (id, periods outside, the farthest value and its period), in order first met.
-        let mut found: Vec<(&str, usize, Decimal, &str)> = vec![];
+        let mut found: Vec<(&str, usize, Decimal, &str, &super::results::FigureUnit)> = vec![];
         for k in &a.key_figures {
-            let (Some(v), FigureUnit::Percent) = (k.value, &k.unit) else { continue };
-            if v >= Decimal::ZERO && v <= max {
+            let Some(v) = k.value else { continue };
+            let Some(mk) = ma.key_figures.iter().find(|m| m.id == k.id) else { continue };
+            let Some((low, high, _)) = plausible_range(mk, &k.unit) else { continue };
+            if v >= low && v <= high {
                 continue;
             }
-            let distance = |x: Decimal| if x < Decimal::ZERO { -x } else { x - max };
+            let distance = |x: Decimal| if x < low { low - x } else { x - high };
             match found.iter_mut().find(|f| f.0 == k.id) {
                 Some(f) => {
                     f.1 += 1;
@@ -169,24 +286,48 @@ pub fn implausible_key_figures(model: &crate::model::Model, report: &Report) -> 
                         (f.2, f.3) = (v, k.period.as_str());
                     }
                 }
-                None => found.push((k.id.as_str(), 1, v, k.period.as_str())),
+                None => found.push((k.id.as_str(), 1, v, k.period.as_str(), &k.unit)),
             }
         }
-        for (id, periods, value, period) in found {
+        for (id, periods, value, period, unit) in found {
             let Some(mk) = ma.key_figures.iter().find(|m| m.id == id) else { continue };
-            let message = crate::tr!(
-                "whatif-implausible-key-figure",
-                assignment = a.id.as_str(),
-                figure = id,
-                periods = periods,
-                period = period,
-                value = pct(value),
-                max = pct(max)
-            );
-            out.push(crate::diagnostic::Diagnostic::warning(mk.span, message).with_hint(crate::tr!("whatif-hint-implausible")));
+            let Some((low, high, span)) = plausible_range(mk, unit) else { continue };
+            out.push(implausible(&a.id, id, (periods, period), figure_value(value, unit), range_text(low, high, unit), span));
         }
     }
     out
+}
+
+/// `0–105 %`, `1 500,00–2 500,00 kr/dygn`.
+fn range_text(low: Decimal, high: Decimal, unit: &super::results::FigureUnit) -> String {
+    let high = figure_value(high, unit);
+    let low = if low.is_zero() { "0".to_string() } else { figure_value(low, unit) };
+    let symbol = unit.symbol();
+    match low.strip_suffix(symbol).map(str::trim_end) {
+        Some(bare) if !symbol.is_empty() => format!("{bare}–{high}"),
+        _ => format!("{low}–{high}"),
+    }
+}
+
+/// The warning of one implausible key figure.
+fn implausible(
+    assignment: &str,
+    figure: &str,
+    (periods, period): (usize, &str),
+    value: String,
+    range: String,
+    span: crate::source::Span,
+) -> crate::diagnostic::Diagnostic {
+    let message = crate::tr!(
+        "whatif-implausible-key-figure",
+        assignment = assignment,
+        figure = figure,
+        periods = periods,
+        period = period,
+        value = value,
+        range = range
+    );
+    crate::diagnostic::Diagnostic::warning(span, message).with_hint(crate::tr!("whatif-hint-implausible"))
 }
 
 /// Rimlighetskontroll of computed prices and fixed amounts that need no inputs (a

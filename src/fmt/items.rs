@@ -221,6 +221,7 @@ fn key_figure_line(item: &KeyFigureItem) -> String {
         KeyFigureItem::Aggregation(word, _) => format!("{AGGREGERING} {}", word.name),
         KeyFigureItem::Annualised(true, _) => HELÅRSOMRÄKNAD.to_string(),
         KeyFigureItem::Annualised(false, _) => format!("{EJ} {HELÅRSOMRÄKNAD}"),
+        KeyFigureItem::Plausible(low, high, _) => format!("{RIMLIGT} {} {TILL} {}", quantity(low), quantity(high)),
     }
 }
 

@@ -34,6 +34,7 @@ pub(super) const MOTTAGARE: &str = "mottagare";
 pub(super) const ANSVARIG: &str = "ansvarig";
 pub(super) const FRÅN: &str = "från";
 pub(super) const MÅL: &str = "mål";
+pub(super) const RIMLIGT: &str = "rimligt";
 pub(super) const PÅVERKAN: &str = "påverkan";
 pub(super) const FÖRÄNDRING: &str = "förändring";
 pub(super) const TYP: &str = "typ";
@@ -73,7 +74,7 @@ mod tests {
 
     const GRAMMAR: &str = include_str!("../../grammar/ekostyr.pest");
 
-    const ALL: [&str; 53] = [
+    const ALL: [&str; 54] = [
         KOMPLEMENT,
         UTANFÖR,
         REGELVERK,
@@ -106,6 +107,7 @@ mod tests {
         ANSVARIG,
         FRÅN,
         MÅL,
+        RIMLIGT,
         PÅVERKAN,
         FÖRÄNDRING,
         TYP,

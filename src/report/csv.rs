@@ -24,6 +24,7 @@
 //! | `unmapped` | code, count, sum |
 //! | `unmapped_total` | count, sum (always present, zero when nothing is unmapped) |
 //! | `provenance` | id (the key, in words of the language; in English `engine`, `title`, `year`, `version`, `rule_file`, `rule_version`, `rule_sha256`, `input_file`, `input_sha256`, `period`, `override`), note (its value) |
+//! | `what_if` | (with `--set`) each moved figure three times, `status` `baseline`, `what_if` and `change`: assignment (or board, or neither for the total), id (`compensation.total`, `result`, `forecast.result`, a key figure's id), period (a key figure's), value (money with two decimals; a key figure as shown, its change in procentenheter for `%`), unit |
 //!
 //! Boards and care forms are ids. The view names above are the English ones; the
 //! header, the view names and the target status are words of the report's language
@@ -252,6 +253,7 @@ fn view_name(view: &str, lang: Lang) -> String {
         "unmapped" => tr_in!(lang, "report-csv-view-unmapped"),
         "unmapped_total" => tr_in!(lang, "report-csv-view-unmapped-total"),
         "provenance" => tr_in!(lang, "report-csv-view-provenance"),
+        "what_if" => tr_in!(lang, "report-csv-view-what-if"),
         other => other.to_string(),
     }
 }
@@ -286,6 +288,45 @@ fn rows(r: &Report, lang: Lang) -> Vec<Row> {
     out.extend(ledger_views(r, lang));
     out.extend(unmapped(&r.unmapped));
     out.extend(provenance(r, lang));
+    out.extend(what_if(r, lang));
+    out
+}
+
+/// The `what_if` view (issue 10, kept apart from the other views): each figure the
+/// `--set`s move as three rows, its baseline, its what-if value and the change.
+fn what_if(r: &Report, lang: Lang) -> Vec<Row> {
+    let Some(w) = &r.what_if else { return vec![] };
+    let three = |who: Row, id: &str, period: &str, unit: &str, values: [Option<String>; 3]| -> Vec<Row> {
+        let roles = [
+            tr_in!(lang, "report-csv-what-if-baseline"),
+            tr_in!(lang, "report-csv-what-if-value"),
+            tr_in!(lang, "report-csv-what-if-change"),
+        ];
+        roles
+            .iter()
+            .zip(values)
+            .map(|(role, v)| {
+                let mut row = vec![(Col::View, "what_if".to_string())];
+                row.extend(who.iter().cloned());
+                row.extend([(Col::Id, id.to_string()), (Col::Period, period.to_string()), (Col::Unit, unit.to_string())]);
+                row.extend([(Col::Value, v.unwrap_or_default()), (Col::Status, role.clone())]);
+                row
+            })
+            .collect()
+    };
+    let money3 = |c: &crate::eval::whatif::Change| [Some(money(c.baseline)), Some(money(c.value)), Some(money(c.change))];
+    let mut out = vec![];
+    for m in w.moved.iter().chain(&w.forecast) {
+        out.extend(three(vec![(Col::Assignment, m.assignment.clone())], &m.figure, "", "kr", money3(&m.change)));
+    }
+    for k in &w.key_figures {
+        let values = [k.baseline.clone(), k.value.clone(), k.change.clone()];
+        out.extend(three(vec![(Col::Assignment, k.assignment.clone())], &k.figure, &k.period, &k.unit, values));
+    }
+    for b in &w.boards {
+        out.extend(three(vec![(Col::Board, b.board.clone())], "compensation.total", "", "kr", money3(&b.change)));
+    }
+    out.extend(three(vec![], "compensation.total", "", "kr", money3(&w.total)));
     out
 }
 

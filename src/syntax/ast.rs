@@ -466,6 +466,8 @@ pub enum KeyFigureItem {
     Aggregation(Ident, #[serde(skip)] Span),
     /// `helårsomräknad` (`true`) or `ej helårsomräknad` (`false`).
     Annualised(bool, #[serde(skip)] Span),
+    /// `rimligt 0 % till 105 %`: the plausible range (lowest, highest).
+    Plausible(Quantity, Quantity, #[serde(skip)] Span),
 }
 
 /// `serie id "Name" = expr` in a key figure.
@@ -493,7 +495,8 @@ impl KeyFigureItem {
             | KeyFigureItem::Impact(_, s)
             | KeyFigureItem::Series(_, s)
             | KeyFigureItem::Aggregation(_, s)
-            | KeyFigureItem::Annualised(_, s) => *s,
+            | KeyFigureItem::Annualised(_, s)
+            | KeyFigureItem::Plausible(_, _, s) => *s,
         }
     }
 }

@@ -394,6 +394,10 @@ fn key_figure_item(p: Pair<Rule>, b: usize) -> Lowered<KeyFigureItem> {
         }
         Rule::kf_aggregation => KeyFigureItem::Aggregation(ident(next(&mut inner), b), sp),
         Rule::kf_annualised => KeyFigureItem::Annualised(inner.next().is_none(), sp),
+        Rule::kf_plausible => {
+            let low = signed_quantity(next(&mut inner), b)?;
+            KeyFigureItem::Plausible(low, signed_quantity(next(&mut inner), b)?, sp)
+        }
         other => return Err(unexpected(other, sp)),
     })
 }

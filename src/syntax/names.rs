@@ -77,6 +77,7 @@ pub fn human_name(rule: Rule) -> String {
         Rule::kf_per_part => code("per del"),
         Rule::kf_impact => code("påverkan"),
         Rule::kf_target => code("mål"),
+        Rule::kf_plausible => code("rimligt"),
         Rule::kf_series => code("serie"),
         Rule::kf_aggregation => code("aggregering"),
         Rule::aggregation => tr!("syntax-rule-aggregation"),
