@@ -323,7 +323,9 @@ fn a_what_if_with_a_period_lists_the_forecast_it_moves() {
 
 #[test]
 fn a_what_if_in_csv_has_its_own_rows() {
-    let out = ekostyr(&["run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--set", "prisindex=3,1 %", "--format", "csv"]);
+    // The machine form: English words, commas and points.
+    let args = ["--lang", "en", "run", "rules/2024.ek", "--input", "fixtures/2024.xlsx", "--set", "prisindex=3,1 %"];
+    let out = ekostyr(&[&args[..], &["--format", "csv", "--csv-dialect", "en"]].concat());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let csv = stdout(&out);
     let rows: Vec<&str> = csv.lines().filter(|l| l.starts_with("what_if,")).collect();
