@@ -9,7 +9,7 @@ use ::csv::ByteRecord;
 
 use super::Inputs;
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 
 /// Reads the CSV files of a folder: the rows of every file that can be read, and every problem found.
@@ -32,6 +32,12 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, problems: &mut Workboo
     }
     if let Some(file) = utfall {
         inputs.ledger_rows = read_file(&file, Ledger::new(on_posting), problems).count;
+    }
+    // Prognos.csv is optional: no such file is no forecast of the provider's; two are an error.
+    match find_file(dir, &names, "Prognos.csv", "Prognos") {
+        Ok(file) => inputs.forecasts = read_file(&file, Forecasts::default(), problems).0,
+        Err(WorkbookError::MissingCsv { .. }) => {}
+        Err(e) => problems.push(e),
     }
     inputs
 }

@@ -95,6 +95,22 @@ pub struct Inputs {
     pub budget: Vec<BudgetRow>,
     /// How many postings of Utfall were handed to `on_posting`.
     pub ledger_rows: u64,
+    /// The rows of the optional sheet Prognos (file `Prognos.csv`), in sheet order; empty without one.
+    pub forecasts: Vec<ForecastRow>,
+}
+
+/// One row of the optional sheet Prognos: columns uppdrag, del, belopp, kommentar —
+/// the provider's own full-year forecast of an assignment's (or part's) result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForecastRow {
+    /// Column `uppdrag`, never empty.
+    pub assignment: Located<String>,
+    /// Column `del`; `None` where the cell is empty.
+    pub part: Option<Located<String>>,
+    /// Column `belopp`: the forecast result for the full year, kr.
+    pub amount: Located<Decimal>,
+    /// Column `kommentar`; `None` where the cell is empty.
+    pub comment: Option<Located<String>>,
 }
 
 /// Reads a workbook (xlsx, xlsm, xls, xlsb, ods — by calamine, format from the extension, or sniffed when unknown) or a directory of CSV files `Utfall.csv`, `Volymer.csv`, `Budget.csv`.

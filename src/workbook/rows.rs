@@ -12,6 +12,9 @@ use super::limits::{MAX_LEDGER_ROWS, MAX_TABLE_ROWS, MAX_TEXT_CHARS};
 use super::value::{Row, Value};
 use super::{BudgetRow, Posting, VolumeRow};
 
+mod prognos;
+pub(crate) use prognos::Forecasts;
+
 /// Receives the rows of one sheet, in order.
 pub(crate) trait Sink {
     /// One row; `row` is 1-based. `Break` when the rest of the sheet cannot be

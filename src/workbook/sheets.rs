@@ -13,7 +13,7 @@ use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls
 use super::Inputs;
 use super::error::{WorkbookError, WorkbookErrors};
 use super::limits::MAX_SHEET_CELLS;
-use super::rows::{Budget, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 
 /// Most columns a spreadsheet can have (xlsx: XFD).
@@ -177,6 +177,12 @@ fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, probl
     }
     if let Some(name) = utfall {
         inputs.ledger_rows = read_sheet(&mut book, file, &name, Ledger::new(on_posting), problems).count;
+    }
+    // Prognos is optional: no such sheet is no forecast of the provider's; two are an error.
+    match find_sheet(file, &names, "Prognos") {
+        Ok(name) => inputs.forecasts = read_sheet(&mut book, file, &name, Forecasts::default(), problems).0,
+        Err(WorkbookError::MissingSheet { .. }) => {}
+        Err(e) => problems.push(e),
     }
     inputs
 }
