@@ -197,6 +197,33 @@ pub struct RunArgs {
     /// What-if: override a parameter, e.g. `--set prisindex=3,1%`.
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub overrides: Vec<String>,
+    /// Report one board (nämnd) only, by its id, e.g. `ÄN`.
+    #[arg(long = "nämnd")]
+    pub board: Option<String>,
+    /// The unit of amounts in the table: `kr` (default), `tkr` or `mnkr`.
+    #[arg(long = "enhet", value_enum, default_value_t = AmountUnit::Kr)]
+    pub unit: AmountUnit,
+}
+
+/// Units of amounts (`--enhet`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmountUnit {
+    /// Kronor with öre.
+    Kr,
+    /// Thousands of kronor.
+    Tkr,
+    /// Millions of kronor, one decimal.
+    Mnkr,
+}
+
+impl From<AmountUnit> for crate::report::number::AmountUnit {
+    fn from(u: AmountUnit) -> Self {
+        match u {
+            AmountUnit::Kr => crate::report::number::AmountUnit::Kr,
+            AmountUnit::Tkr => crate::report::number::AmountUnit::Tkr,
+            AmountUnit::Mnkr => crate::report::number::AmountUnit::Mnkr,
+        }
+    }
 }
 
 /// Report formats.
