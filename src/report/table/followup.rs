@@ -163,7 +163,7 @@ fn previous_table(out: &mut String, r: &Report, l: &L) {
 fn notes(out: &mut String, r: &Report, l: &L) {
     let without: Vec<&str> = r.assignments.iter().filter(|a| a.follow_up.budget_period.is_none()).map(|a| a.name.as_str()).collect();
     if !without.is_empty() {
-        let _ = writeln!(out, "{}", tr_in!(l.0, "followup-note-no-budget", assignments = without.join(", ")));
+        note(out, &tr_in!(l.0, "followup-note-no-budget", assignments = without.join("; ")));
     }
     for method in [ForecastMethod::Linear, ForecastMethod::SameMonthsLastYear, ForecastMethod::Provider] {
         let of: Vec<&str> =
@@ -171,16 +171,34 @@ fn notes(out: &mut String, r: &Report, l: &L) {
         if of.is_empty() {
             continue;
         }
-        let which = if of.len() == r.assignments.len() { tr_in!(l.0, "followup-note-all") } else { of.join(", ") };
+        let which = if of.len() == r.assignments.len() { tr_in!(l.0, "followup-note-all") } else { of.join("; ") };
         let months = r.period.map(|m| m.to_string()).unwrap_or_default();
-        let _ = writeln!(out, "{}", method_note(l, method, which, months));
+        note(out, &method_note(l, method, which, months));
     }
     for a in &r.assignments {
         if let Some(c) = &a.follow_up.forecast_comment {
-            let _ = writeln!(out, "{}", tr_in!(l.0, "followup-note-comment", assignment = a.name.as_str(), comment = c.as_str()));
+            note(out, &tr_in!(l.0, "followup-note-comment", assignment = a.name.as_str(), comment = c.as_str()));
         }
     }
     out.push('\n');
+}
+
+/// Widest line of a note; longer ones wrap at a space, the rest indented.
+const NOTE_WIDTH: usize = 110;
+
+/// A note, wrapped at [`NOTE_WIDTH`].
+fn note(out: &mut String, text: &str) {
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.trim().is_empty() && line.chars().count() + 1 + word.chars().count() > NOTE_WIDTH {
+            let _ = writeln!(out, "{}", line.trim_end());
+            line = "  ".to_string();
+        } else if !line.trim().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
 }
 
 /// How the forecast of `assignments` was made, in words.
