@@ -242,3 +242,22 @@ fn each_unit_scales_the_amounts() {
     assert!(english.contains("Follow-up against budget, 2023-01–2023-08 (amounts in mnkr)"), "{english}");
     assert!(english.contains("Forecast (all assignments)"), "{english}");
 }
+
+/// A one-board JSON report names its board, and `verify` reproduces it as such
+/// (a Prognos sheet included, in the input's hash).
+#[test]
+fn a_one_nämnd_report_with_a_prognos_verifies() {
+    let dir = with_prognos(PROGNOS);
+    std::fs::copy("rules/2023.ek", dir.path().join("2023.ek")).expect("copy");
+    std::fs::create_dir(dir.path().join("in")).expect("mkdir");
+    for f in ["Utfall.csv", "Volymer.csv", "Budget.csv", "Prognos.csv"] {
+        std::fs::rename(dir.path().join(f), dir.path().join("in").join(f)).expect("move");
+    }
+    let args = ["run", "2023.ek", "--input", "in", "--period", "2023-08", "--nämnd", "ÄN", "--format", "json", "-o", "r.json"];
+    let out = common::ekostyr_in(dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).expect("read")).expect("json");
+    assert_eq!(v["provenance"]["board"], "ÄN");
+    let out = common::ekostyr_in(dir.path(), &["verify", "r.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}

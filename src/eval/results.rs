@@ -69,7 +69,9 @@ impl Report {
                 view.assignments.retain(|s| ids.contains(&s.id.as_str()));
             }
         }
+        let provenance = Provenance { board: Some(id.clone()), ..self.provenance.clone() };
         Some(Report {
+            provenance,
             assignments: self.assignments.iter().filter(|a| mine(&a.board)).cloned().collect(),
             level1: self.level1.iter().filter(|l| mine(&l.board)).cloned().collect(),
             decisions: self.decisions.iter().filter(|d| d.board == name).cloned().collect(),
@@ -722,6 +724,9 @@ pub struct Provenance {
     /// The previous year's input, when `föregående` read one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_input: Option<InputFile>,
+    /// `--nämnd`: the one board reported (its id), so `verify` reports it alone too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
 }
 
 /// A rule file a report was computed from: `{ "file", "version", "sha256" }`.

@@ -26,3 +26,4 @@ followup-method-linear = Forecast ({ $assignments }): fixed compensation and cha
 followup-method-same-months-last-year = Forecast ({ $assignments }): fixed compensation and changes for the full year, variable compensation and cost for the rest of the year as the same months last year.
 followup-method-provider = Forecast ({ $assignments }): the provider's own forecast of the result (sheet Prognos).
 followup-note-comment = Comment on the forecast, { $assignment }: { $comment }
+followup-verify-no-board = the report is of the board `{ $board }`, which the rules no longer have

@@ -26,3 +26,4 @@ followup-method-linear = Prognos ({ $assignments }): fast ersättning och förä
 followup-method-same-months-last-year = Prognos ({ $assignments }): fast ersättning och förändringar för helåret, rörlig ersättning och kostnad för resten av året som samma månader föregående år.
 followup-method-provider = Prognos ({ $assignments }): utförarens egen prognos av resultatet (bladet Prognos).
 followup-note-comment = Kommentar till prognosen, { $assignment }: { $comment }
+followup-verify-no-board = rapporten gäller nämnden `{ $board }`, som reglerna inte längre har
