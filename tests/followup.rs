@@ -261,3 +261,20 @@ fn a_one_nämnd_report_with_a_prognos_verifies() {
     let out = common::ekostyr_in(dir.path(), &["verify", "r.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+fn budget_of(model: &ekostyr::model::Model, volume: &str) -> Option<String> {
+    let (v, _) = model.measure(volume).expect("a measure");
+    ekostyr::eval::followup::budget_measure(model, v).map(|b| model.measures[b].name.clone())
+}
+
+#[test]
+fn a_volume_takes_the_budget_measure_its_name_starts_with() {
+    let text = std::fs::read_to_string("rules/2023.ek").expect("rules");
+    let m = ekostyr::session::rules_from_text("rules/2023.ek", &text).expect("checked").model;
+    assert_eq!(budget_of(&m, "hemtjänsttimmar_leanlink").as_deref(), Some("hemtjänsttimmar"));
+    assert_eq!(budget_of(&m, "hsl_timmar_privata").as_deref(), Some("hsl_timmar"));
+    assert_eq!(budget_of(&m, "anhörigstöd_timmar"), None);
+    assert_eq!(budget_of(&m, "planerade_timmar"), None);
+    let (platser, _) = m.measure("platser").expect("platser");
+    assert_eq!(ekostyr::eval::followup::budget_measure(&m, platser), None, "a budget measure is no volume");
+}

@@ -8,7 +8,7 @@ use super::interp::{Fault, Scope};
 use super::money::{self, Overflow};
 use super::results::*;
 use super::{EvalError, fault_error, monthly_transfers, sum_lines, too_large};
-use crate::model::{AssignmentId, CompKind, MeasureId, MeasureKind, Model};
+use crate::model::{Assignment, AssignmentId, CompKind, MeasureId, MeasureKind, Model};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -73,7 +73,7 @@ fn fill_one(basis: &Basis<'_>, a: AssignmentId, r: &mut AssignmentResult) -> Res
     r.monthly_cost = monthly_cost(&here, a, basis.last).ok_or(Overflow).map_err(overflow)?;
     let last_year = last_year(&here);
     if let (Some(linear), Some(prev)) = (&r.forecast, &last_year) {
-        r.forecast = Some(same_months_last_year(&here, r, linear, prev, basis.last).map_err(overflow)?);
+        r.forecast = Some(same_months_last_year(asg, r, linear, prev, basis.last).map_err(overflow)?);
     }
     let data = here.data.map(|d| &d.forecasts);
     if let (Some(f), Some(provider)) = (r.forecast.as_mut(), data.and_then(|fs| fs.iter().find(|p| p.assignment == a))) {
@@ -149,14 +149,12 @@ fn last_year(here: &Scope<'_>) -> Option<LastYear> {
 /// and the cost of the months after the period as last year's same months (the
 /// variable part only in months the year's rules pay one).
 fn same_months_last_year(
-    here: &Scope<'_>,
+    asg: &Assignment,
     ytd: &AssignmentResult,
     linear: &Forecast,
     prev: &LastYear,
     last: u32,
 ) -> Result<Forecast, Overflow> {
-    let Some(a) = here.a else { return Err(Overflow) };
-    let asg = &here.model.assignments[a];
     let pays_variable = |m: usize| asg.variable.is_some() && asg.variable_validity.is_none_or(|v| v.contains(m as u32 + 1));
     let rest = last as usize..12;
     let later_variable = rest.clone().filter(|&i| pays_variable(i)).map(|i| prev.months[i].amounts.variable);
