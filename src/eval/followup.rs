@@ -100,14 +100,16 @@ fn monthly_cost(here: &Scope<'_>, a: AssignmentId, last: u32) -> Option<Vec<Mont
 }
 
 /// The budgeted compensation for the period and for the year: the rules evaluated on
-/// [`budget_data`]. `None` when the variable part reads a volume without a budget quantity.
+/// [`budget_data`]. `None` when the variable part reads a volume without a budget
+/// quantity (or divides by one that is 0).
 fn budget(basis: &Basis<'_>, a: AssignmentId) -> Result<Option<(Decimal, Decimal)>, EvalError> {
     let model = basis.scope.model;
     let asg = &model.assignments[a];
     let scope = Scope { data: Some(basis.budget), a: Some(a), part: None, months: (1, 12), ..basis.scope };
     if asg.variable.is_some() {
         match scope.compensation(a, CompKind::Variable, asg.span) {
-            Err(Fault::Missing(..)) => return Ok(None),
+            // A volume without a budget quantity, or a formula that divides by a budget quantity of 0.
+            Err(Fault::Missing(..) | Fault::DivZero(_)) => return Ok(None),
             Err(f) => return Err(fault_error(model, f, &crate::tr!("followup-what", assignment = &asg.id))),
             Ok(_) => {}
         }
