@@ -218,6 +218,12 @@ pub struct RunArgs {
     /// The CSV's dialect: `sv` for Swedish Excel (`;`, decimal comma, BOM), `en` for `,` and decimal points.
     #[arg(long, value_enum, default_value_t = CsvDialect::Sv)]
     pub csv_dialect: CsvDialect,
+    /// Report one board (nämnd) only, by its id, e.g. `ÄN`.
+    #[arg(long = "nämnd")]
+    pub board: Option<String>,
+    /// The unit of amounts in the table: `kr` (default), `tkr` or `mnkr`.
+    #[arg(long = "enhet", value_enum, default_value_t = AmountUnit::Kr)]
+    pub unit: AmountUnit,
 }
 
 /// Who the CSV is for.
@@ -234,6 +240,27 @@ impl From<CsvDialect> for crate::report::csv::Dialect {
         match d {
             CsvDialect::Sv => crate::report::csv::Dialect::Swedish,
             CsvDialect::En => crate::report::csv::Dialect::English,
+        }
+    }
+}
+
+/// Units of amounts (`--enhet`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmountUnit {
+    /// Kronor with öre.
+    Kr,
+    /// Thousands of kronor.
+    Tkr,
+    /// Millions of kronor, one decimal.
+    Mnkr,
+}
+
+impl From<AmountUnit> for crate::report::number::AmountUnit {
+    fn from(u: AmountUnit) -> Self {
+        match u {
+            AmountUnit::Kr => crate::report::number::AmountUnit::Kr,
+            AmountUnit::Tkr => crate::report::number::AmountUnit::Tkr,
+            AmountUnit::Mnkr => crate::report::number::AmountUnit::Mnkr,
         }
     }
 }

@@ -161,6 +161,7 @@ impl Session {
             previous_input,
             period: self.period.clone(),
             overrides: self.overrides.clone(),
+            board: None,
         })
     }
 }

@@ -117,6 +117,9 @@ fn rerun(base: &Path, p: &Provenance) -> Result<Vec<String>, String> {
     session.overrides = p.overrides.clone();
     session.previous_input = p.previous_input.as_ref().map(|f| locate(base, &f.file));
     let mut report = session.evaluate(&mut |_| {}).map_err(|e| e.to_string())?;
+    if let Some(board) = &p.board {
+        report = report.for_board(board).ok_or_else(|| crate::tr!("followup-verify-no-board", board = board))?;
+    }
     if let (Some(InputFile { file, .. }), Some(prev)) = (&p.previous_input, report.provenance.previous_input.as_mut()) {
         prev.file = file.clone();
     }

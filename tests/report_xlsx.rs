@@ -161,6 +161,7 @@ fn report() -> Report {
             previous_input: None,
             period: None,
             overrides: vec!["indexering=0,02".into()],
+            board: None,
         },
         decisions: vec![],
         pooled: Default::default(),

@@ -31,11 +31,28 @@ pub fn run(args: &RunArgs) -> Output {
             return out;
         }
     };
+    let report = match one_board(report, args.board.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            out.fail(e);
+            return out;
+        }
+    };
     match render(&report, args, crate::i18n::lang()) {
         Ok(bytes) => emit(bytes, args, &mut out),
         Err(e) => out.fail(e),
     }
     out
+}
+
+/// The report of the board `--nämnd` names (all boards without it); an unknown
+/// board is a usage error naming the known ones.
+fn one_board(report: Report, board: Option<&str>) -> Result<Report, Error> {
+    let Some(board) = board else { return Ok(report) };
+    report.for_board(board).ok_or_else(|| {
+        let known: Vec<String> = report.boards().into_iter().map(|(id, name)| format!("`{id}` ({name})")).collect();
+        Error::Usage(crate::tr!("followup-unknown-board", board = board, known = known.join(", ")))
+    })
 }
 
 /// Rimlighetskontroller on the evaluated figures: warnings first, with their place;
@@ -142,7 +159,7 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
 
 fn render(report: &Report, args: &RunArgs, lang: Lang) -> Result<Vec<u8>, String> {
     Ok(match args.format {
-        Format::Table => crate::report::whatif::with_table_sections(crate::report::table::render(report, lang), report, lang).into_bytes(),
+        Format::Table => crate::report::whatif::with_table_sections(crate::report::table::render_in(report, lang, args.unit.into()), report, lang).into_bytes(),
         Format::Json => crate::report::json::render_in(report, lang).into_bytes(),
         Format::Csv => crate::report::csv::render(report, lang, args.csv_dialect.into())?,
         Format::Xlsx => crate::report::xlsx::render(report, lang)?,

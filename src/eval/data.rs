@@ -11,6 +11,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod prognos;
+pub use prognos::ProviderForecast;
+
 /// Every problem with the input workbook, each naming the file and the cell: those
 /// of reading it and those of mapping its rows onto the rules, in sheet and row
 /// order, at most [`workbook::MAX_PROBLEMS`] and then a count.
@@ -167,6 +170,26 @@ pub enum RowProblem {
         /// The first row's value cell.
         first: CellRef,
     },
+    /// A second Prognos row for an assignment (or part) already forecast, or a whole
+    /// assignment's row beside rows of its parts.
+    ForecastTwice {
+        /// The assignment's id.
+        assignment: String,
+        /// The first row's `uppdrag` cell.
+        first: CellRef,
+    },
+    /// Prognos rows for some of an assignment's parts, not all.
+    ForecastPartsMissing {
+        /// The assignment's id.
+        assignment: String,
+        /// The parts without a row.
+        missing: Vec<String>,
+    },
+    /// An assignment's Prognos rows sum to more than an exact decimal holds.
+    ForecastTooLarge {
+        /// The assignment's id.
+        assignment: String,
+    },
     /// A period of another year than the rules'.
     OutsideYear {
         /// The period in the cell.
@@ -192,6 +215,14 @@ impl RowProblem {
                 tr!("wb-duplicate-volume", period = period.to_string(), names = quantity(names), first = first.to_string())
             }
             RowProblem::OutsideYear { period, year } => outside_year(*period, *year),
+            RowProblem::ForecastTwice { assignment, first } => {
+                tr!("followup-prognos-twice", assignment = assignment, first = first.to_string())
+            }
+            RowProblem::ForecastPartsMissing { assignment, missing } => {
+                let missing: Vec<String> = missing.iter().map(|p| format!("`{p}`")).collect();
+                tr!("followup-prognos-parts-missing", assignment = assignment, missing = missing.join(", "))
+            }
+            RowProblem::ForecastTooLarge { assignment } => tr!("followup-prognos-too-large", assignment = assignment),
         }
     }
 
@@ -204,7 +235,8 @@ impl RowProblem {
             RowProblem::WrongSheet { sheet, .. } => Some(tr!("wb-wrong-sheet-hint", sheet = *sheet)),
             RowProblem::Duplicate { period: None, .. } => Some(tr!("wb-duplicate-budget-hint")),
             RowProblem::Duplicate { period: Some(_), .. } => Some(tr!("wb-duplicate-volume-hint")),
-            RowProblem::OutsideYear { .. } => None,
+            RowProblem::OutsideYear { .. } | RowProblem::ForecastTooLarge { .. } => None,
+            RowProblem::ForecastTwice { .. } | RowProblem::ForecastPartsMissing { .. } => Some(tr!("followup-prognos-hint")),
         }
     }
 }
@@ -329,6 +361,8 @@ pub struct Data {
     pub pairs: Vec<Pair>,
     /// Rows left out as of months after the period read up to ([`load_until`]).
     pub skipped: workbook::SkippedRows,
+    /// The provider's own forecasts (sheet Prognos), per assignment in the rules' order.
+    pub forecasts: Vec<ProviderForecast>,
 }
 
 /// The postings of one (id, komplement) pair and where each view puts them.
@@ -507,6 +541,7 @@ fn map_inputs(
     for row in &inputs.volumes {
         names.volume_row(year, row, &mut data, &mut problems);
     }
+    data.forecasts = names.forecasts(&inputs.forecasts, &mut problems);
     problems.into_result(data).map_err(InputError::new)
 }
 
@@ -657,6 +692,7 @@ impl<'m> Mapper<'m> {
                 pairs
             },
             skipped: workbook::SkippedRows::default(),
+            forecasts: Vec::new(),
         }
     }
 }

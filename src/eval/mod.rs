@@ -2,6 +2,7 @@
 //! compensation, cost and result, key figures per interval.
 
 pub mod data;
+pub mod followup;
 mod interp;
 mod keyfigures;
 mod ledger;
@@ -36,7 +37,10 @@ pub struct EvalError(pub Diagnostic);
 pub fn evaluate(model: &Model, data: &Data, previous_data: Option<&Data>, opts: Options) -> Result<Report, EvalError> {
     let last = opts.period.unwrap_or(12);
     let scope = Scope { model, data: Some(data), previous_data, a: None, part: None, months: (1, last) };
-    let assignments = model.assignment_ids().map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
+    let mut assignments =
+        model.assignment_ids().map(|a| assignment(&scope, a, last, opts.period.is_some())).collect::<Result<Vec<_>, _>>()?;
+    let budget = followup::budget_data(model, data);
+    followup::fill(&followup::Basis { scope, budget: &budget, last }, &mut assignments)?;
     let level1 = level1(model, &assignments)?;
     totals_fit(model, &assignments)?;
     let unmapped = Unmapped { count: data.unmapped.0, sum: data.unmapped.1, codes: data.unmapped_codes.clone() };

@@ -52,6 +52,44 @@ pub struct Report {
     pub what_if: Option<super::whatif::WhatIf>,
 }
 
+impl Report {
+    /// The report of one board (nämnd, by id, case-insensitively): its assignments,
+    /// its nivå 1 rows, its pooled result as the total, its decisions and its
+    /// assignments in the ledger views; what belongs to no board (unmapped and
+    /// out-of-scope postings, provenance) as it is. `None` for a board the report lacks.
+    pub fn for_board(&self, board_id: &str) -> Option<Report> {
+        let wanted = board_id.to_lowercase();
+        let pooled = self.pooled.boards.iter().find(|b| b.board.0.to_lowercase() == wanted)?.clone();
+        let (id, name) = pooled.board.clone();
+        let mine = |board: &(String, String)| board.0 == id;
+        let mut views = self.views.clone();
+        if let Some(v) = views.as_mut() {
+            let ids: Vec<&str> = self.assignments.iter().filter(|a| mine(&a.board)).map(|a| a.id.as_str()).collect();
+            for view in [&mut v.id, &mut v.komplement] {
+                view.assignments.retain(|s| ids.contains(&s.id.as_str()));
+            }
+        }
+        let provenance = Provenance { board: Some(id.clone()), ..self.provenance.clone() };
+        Some(Report {
+            provenance,
+            assignments: self.assignments.iter().filter(|a| mine(&a.board)).cloned().collect(),
+            level1: self.level1.iter().filter(|l| mine(&l.board)).cloned().collect(),
+            decisions: self.decisions.iter().filter(|d| d.board == name).cloned().collect(),
+            pooled: Pooled {
+                total: PooledTotal { compensation: pooled.compensation, cost: pooled.cost, result: pooled.result },
+                boards: vec![pooled],
+            },
+            views,
+            ..self.clone()
+        })
+    }
+
+    /// The boards (id, name) of the report, in the order first met.
+    pub fn boards(&self) -> Vec<(String, String)> {
+        self.pooled.boards.iter().map(|b| b.board.clone()).collect()
+    }
+}
+
 /// A decision behind the rules: `{ "board", "date", "dnr" | null, "about" | null }`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionInfo {
@@ -686,6 +724,9 @@ pub struct Provenance {
     /// The previous year's input, when `föregående` read one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_input: Option<InputFile>,
+    /// `--nämnd`: the one board reported (its id), so `verify` reports it alone too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<String>,
 }
 
 /// A rule file a report was computed from: `{ "file", "version", "sha256" }`.

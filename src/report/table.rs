@@ -1,7 +1,7 @@
 //! The terminal report: aligned tables in Swedish number format.
 
-use super::Labels as L;
-use super::number::{scaled_target, swedish};
+use super::Labels;
+use super::number::{AmountUnit, scaled_target, swedish};
 use crate::eval::money;
 use crate::eval::results::*;
 use crate::i18n::Lang;
@@ -9,6 +9,8 @@ use crate::model::Target;
 use crate::tr_in;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
+
+mod followup;
 
 /// A column alignment.
 #[derive(Clone, Copy, PartialEq)]
@@ -38,13 +40,30 @@ fn table(out: &mut String, header: &[(String, Align)], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-fn kr(d: Decimal) -> String {
-    swedish(d, 2)
+/// The report's language, and the unit its amounts are shown in.
+struct L {
+    labels: Labels,
+    unit: AmountUnit,
+}
+
+impl std::ops::Deref for L {
+    type Target = Labels;
+
+    fn deref(&self) -> &Labels {
+        &self.labels
+    }
+}
+
+impl L {
+    /// An amount in the report's unit.
+    fn kr(&self, d: Decimal) -> String {
+        self.unit.show(d)
+    }
 }
 
 /// A checked sum in kronor; a sum too large for an exact decimal says so in the cell.
 fn total(l: &L, amounts: impl IntoIterator<Item = Decimal>) -> String {
-    money::sum(amounts).map(kr).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"))
+    money::sum(amounts).map(|d| l.kr(d)).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"))
 }
 
 fn left(title: String) -> (String, Align) {
@@ -55,13 +74,19 @@ fn right(title: String) -> (String, Align) {
     (title, Align::Right)
 }
 
-/// Renders the whole report.
+/// Renders the whole report, amounts in kronor with öre.
 pub fn render(r: &Report, lang: Lang) -> String {
-    let l = L(lang);
+    render_in(r, lang, AmountUnit::Kr)
+}
+
+/// Renders the whole report, amounts in `unit`.
+pub fn render_in(r: &Report, lang: Lang, unit: AmountUnit) -> String {
+    let l = L { labels: Labels(lang), unit };
     let mut out = String::new();
     heading(&mut out, r, &l);
     what_if(&mut out, r, &l);
     decisions(&mut out, r, &l);
+    followup::render(&mut out, r, &l);
     assignments(&mut out, r, &l);
     per_part(&mut out, r, &l);
     level1(&mut out, r, &l);
@@ -74,7 +99,16 @@ pub fn render(r: &Report, lang: Lang) -> String {
     out_of_scope(&mut out, r, &l);
     unmapped(&mut out, r, &l);
     provenance(&mut out, r, &l);
-    out
+    in_unit(&out, unit)
+}
+
+/// The headings' `(kr)` as the unit the amounts are in (the catalog writes them for kronor).
+fn in_unit(text: &str, unit: AmountUnit) -> String {
+    if unit == AmountUnit::Kr {
+        return text.to_string();
+    }
+    let symbol = format!("({})", unit.symbol());
+    text.lines().map(|line| line.strip_suffix("(kr)").map_or_else(|| line.to_string(), |h| format!("{h}{symbol}")) + "\n").collect()
 }
 
 fn heading(out: &mut String, r: &Report, l: &L) {
@@ -111,16 +145,16 @@ fn assignments(out: &mut String, r: &Report, l: &L) {
             right(tr_in!(l.0, "report-col-forecast-result")),
         ]);
     }
-    let mut rows: Vec<Vec<String>> = r.assignments.iter().map(assignment_row).collect();
+    let mut rows: Vec<Vec<String>> = r.assignments.iter().map(|a| assignment_row(a, l)).collect();
     rows.push(total_row(r, l));
     table(out, &header, &rows);
 }
 
-fn assignment_row(a: &AssignmentResult) -> Vec<String> {
+fn assignment_row(a: &AssignmentResult, l: &L) -> Vec<String> {
     let c = &a.compensation;
-    let mut row = vec![a.id.clone(), kr(c.fixed), kr(c.variable), kr(c.changes), kr(c.total), kr(a.cost), kr(a.result)];
+    let mut row = vec![a.id.clone(), l.kr(c.fixed), l.kr(c.variable), l.kr(c.changes), l.kr(c.total), l.kr(a.cost), l.kr(a.result)];
     if let Some(f) = &a.forecast {
-        row.extend([kr(f.compensation.total), kr(f.cost), kr(f.result)]);
+        row.extend([l.kr(f.compensation.total), l.kr(f.cost), l.kr(f.result)]);
     }
     row
 }
@@ -152,8 +186,11 @@ fn level1(out: &mut String, r: &Report, l: &L) {
         right(tr_in!(l.0, "report-col-cost")),
         right(tr_in!(l.0, "report-col-result")),
     ];
-    let rows: Vec<Vec<String>> =
-        r.level1.iter().map(|x| vec![x.board.0.clone(), x.care_form.1.clone(), kr(x.compensation), kr(x.cost), kr(x.result)]).collect();
+    let rows: Vec<Vec<String>> = r
+        .level1
+        .iter()
+        .map(|x| vec![x.board.0.clone(), x.care_form.1.clone(), l.kr(x.compensation), l.kr(x.cost), l.kr(x.result)])
+        .collect();
     table(out, &header, &rows);
 }
 
@@ -269,7 +306,7 @@ fn change_row(a: &AssignmentResult, c: &ChangeResult, l: &L) -> Vec<String> {
         c.id.clone(),
         c.kind.keyword().to_string(),
         format!("{}..{}", c.from, c.to),
-        kr(c.amount),
+        l.kr(c.amount),
         decision.unwrap_or_default(),
         c.report.as_ref().map(|x| x.text.clone()).unwrap_or_default(),
         c.report.as_ref().and_then(|x| x.due.clone()).unwrap_or_default(),
@@ -278,9 +315,9 @@ fn change_row(a: &AssignmentResult, c: &ChangeResult, l: &L) -> Vec<String> {
 
 fn unmapped(out: &mut String, r: &Report, l: &L) {
     let u = &r.unmapped;
-    let _ = writeln!(out, "{}", tr_in!(l.0, "report-unmapped", count = u.count.to_string(), n = u.count, sum = kr(u.sum)));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "report-unmapped", count = u.count.to_string(), n = u.count, sum = l.kr(u.sum)));
     for (code, n, sum) in &u.codes {
-        let _ = writeln!(out, "  {}", tr_in!(l.0, "report-unmapped-code", code = code, count = n.to_string(), n = *n, sum = kr(*sum)));
+        let _ = writeln!(out, "  {}", tr_in!(l.0, "report-unmapped-code", code = code, count = n.to_string(), n = *n, sum = l.kr(*sum)));
     }
     out.push('\n');
 }
@@ -335,10 +372,10 @@ fn per_part(out: &mut String, r: &Report, l: &L) {
     ];
     let mut rows = vec![];
     for a in r.assignments.iter().filter(|a| !a.parts.is_empty()) {
-        rows.push(vec![a.id.clone(), kr(a.compensation.total), kr(a.cost), kr(a.result)]);
+        rows.push(vec![a.id.clone(), l.kr(a.compensation.total), l.kr(a.cost), l.kr(a.result)]);
         for p in &a.parts {
             let name = p.id.clone().unwrap_or_else(|| tr_in!(l.0, "params-unsplit"));
-            rows.push(vec![format!("  {name}"), kr(p.compensation), kr(p.cost), kr(p.result)]);
+            rows.push(vec![format!("  {name}"), l.kr(p.compensation), l.kr(p.cost), l.kr(p.result)]);
         }
     }
     table(out, &header, &rows);
@@ -360,10 +397,10 @@ fn pooled(out: &mut String, r: &Report, l: &L) {
     let mut rows: Vec<Vec<String>> = p
         .boards
         .iter()
-        .map(|b| vec![tr_in!(l.0, "params-pooled-board", board = &b.board.0), kr(b.compensation), kr(b.cost), kr(b.result)])
+        .map(|b| vec![tr_in!(l.0, "params-pooled-board", board = &b.board.0), l.kr(b.compensation), l.kr(b.cost), l.kr(b.result)])
         .collect();
     let t = &p.total;
-    rows.push(vec![tr_in!(l.0, "params-pooled-total"), kr(t.compensation), kr(t.cost), kr(t.result)]);
+    rows.push(vec![tr_in!(l.0, "params-pooled-total"), l.kr(t.compensation), l.kr(t.cost), l.kr(t.result)]);
     table(out, &header, &rows);
 }
 /// Nivå 3, when any assignment declares activities: cost per activity and the rest.
@@ -382,7 +419,9 @@ fn level3(out: &mut String, r: &Report, l: &L) {
         .assignments
         .iter()
         .filter(|a| a.level3.len() > 1)
-        .flat_map(|a| a.level3.iter().map(move |x| vec![a.id.clone(), x.id.clone().unwrap_or_default(), x.name.describe(l.0), kr(x.cost)]))
+        .flat_map(|a| {
+            a.level3.iter().map(move |x| vec![a.id.clone(), x.id.clone().unwrap_or_default(), x.name.describe(l.0), l.kr(x.cost)])
+        })
         .collect();
     table(out, &header, &rows);
 }
@@ -398,18 +437,18 @@ fn views(out: &mut String, r: &Report, l: &L) {
         right(tr_in!(l.0, "ledger-col-komplement-view")),
         right(tr_in!(l.0, "ledger-col-difference")),
     ];
-    let diff = |a: Decimal, b: Decimal| money::sub(b, a).map(kr).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"));
+    let diff = |a: Decimal, b: Decimal| money::sub(b, a).map(|d| l.kr(d)).unwrap_or_else(|_| tr_in!(l.0, "report-too-large"));
     let mut rows: Vec<Vec<String>> =
         v.id.assignments
             .iter()
             .zip(&v.komplement.assignments)
-            .map(|(i, k)| vec![i.id.clone(), kr(i.sum), kr(k.sum), diff(i.sum, k.sum)])
+            .map(|(i, k)| vec![i.id.clone(), l.kr(i.sum), l.kr(k.sum), diff(i.sum, k.sum)])
             .collect();
     let (iu, ku) = (v.id.unmapped.sum, v.komplement.unmapped.sum);
-    rows.push(vec![tr_in!(l.0, "ledger-row-unmapped"), kr(iu), kr(ku), diff(iu, ku)]);
+    rows.push(vec![tr_in!(l.0, "ledger-row-unmapped"), l.kr(iu), l.kr(ku), diff(iu, ku)]);
     if v.id.out_of_scope.count != 0 || !r.out_of_scope.units.is_empty() {
         let (io, ko) = (v.id.out_of_scope.sum, v.komplement.out_of_scope.sum);
-        rows.push(vec![tr_in!(l.0, "ledger-row-out-of-scope"), kr(io), kr(ko), diff(io, ko)]);
+        rows.push(vec![tr_in!(l.0, "ledger-row-out-of-scope"), l.kr(io), l.kr(ko), diff(io, ko)]);
     }
     table(out, &header, &rows);
     if v.disagreements.is_empty() {
@@ -435,7 +474,7 @@ fn views(out: &mut String, r: &Report, l: &L) {
                 d.id_assignment.clone().unwrap_or_else(none),
                 d.komplement_assignment.clone().unwrap_or_else(none),
                 d.count.to_string(),
-                kr(d.sum),
+                l.kr(d.sum),
             ]
         })
         .collect();
@@ -448,12 +487,12 @@ fn out_of_scope(out: &mut String, r: &Report, l: &L) {
     if o.units.is_empty() {
         return;
     }
-    let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-out-of-scope", count = o.count.to_string(), n = o.count, sum = kr(o.sum)));
+    let _ = writeln!(out, "{}", tr_in!(l.0, "ledger-out-of-scope", count = o.count.to_string(), n = o.count, sum = l.kr(o.sum)));
     for u in &o.units {
         let _ = writeln!(
             out,
             "  {}",
-            tr_in!(l.0, "ledger-out-of-scope-unit", name = u.name.as_str(), count = u.count.to_string(), n = u.count, sum = kr(u.sum))
+            tr_in!(l.0, "ledger-out-of-scope-unit", name = u.name.as_str(), count = u.count.to_string(), n = u.count, sum = l.kr(u.sum))
         );
     }
     out.push('\n');
@@ -473,7 +512,7 @@ fn what_if(out: &mut String, r: &Report, l: &L) {
     ];
     let row = |who: String, what: String, c: &crate::eval::whatif::Change| {
         let percent = c.percent.as_deref().and_then(|p| p.parse::<Decimal>().ok()).map(|p| format!("{} %", swedish(p, 2)));
-        vec![who, what, kr(c.baseline), kr(c.value), kr(c.change), percent.unwrap_or_else(|| "–".into())]
+        vec![who, what, l.kr(c.baseline), l.kr(c.value), l.kr(c.change), percent.unwrap_or_else(|| "–".into())]
     };
     let mut rows: Vec<Vec<String>> = w.moved.iter().map(|m| row(m.assignment.clone(), figure_label(&m.figure, l), &m.change)).collect();
     if rows.is_empty() {
@@ -490,7 +529,7 @@ fn what_if(out: &mut String, r: &Report, l: &L) {
 }
 
 /// The column name of a figure a what-if moves (also the XLSX sheet's).
-pub(super) fn figure_label(figure: &str, l: &L) -> String {
+pub(super) fn figure_label(figure: &str, l: &Labels) -> String {
     match figure {
         "compensation.fixed" => tr_in!(l.0, "report-col-fixed"),
         "compensation.variable" => tr_in!(l.0, "report-col-variable"),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use ::csv::ByteRecord;
 
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Budget, Cutoff, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 use super::{Inputs, Period};
 
@@ -35,6 +35,12 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, until: Option<Period>,
     if let Some(file) = utfall {
         let ledger = read_file(&file, Ledger::new(on_posting, Cutoff::new(until)), problems);
         (inputs.ledger_rows, inputs.skipped.ledger) = (ledger.count, ledger.cutoff.skipped);
+    }
+    // Prognos.csv is optional: no such file is no forecast of the provider's; two are an error.
+    match find_file(dir, &names, "Prognos.csv", "Prognos") {
+        Ok(file) => inputs.forecasts = read_file(&file, Forecasts::default(), problems).0,
+        Err(WorkbookError::MissingCsv { .. }) => {}
+        Err(e) => problems.push(e),
     }
     inputs
 }

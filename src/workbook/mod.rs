@@ -98,6 +98,8 @@ pub struct Inputs {
     pub ledger_rows: u64,
     /// Rows left out because their month is after the period read up to.
     pub skipped: SkippedRows,
+    /// The rows of the optional sheet Prognos (file `Prognos.csv`), in sheet order; empty without one.
+    pub forecasts: Vec<ForecastRow>,
 }
 
 /// Rows of months after the period read up to (see [`read_partial_until`]), per sheet.
@@ -114,6 +116,20 @@ impl SkippedRows {
     pub fn is_empty(&self) -> bool {
         self.ledger == 0 && self.volumes == 0
     }
+}
+
+/// One row of the optional sheet Prognos: columns uppdrag, del, belopp, kommentar —
+/// the provider's own full-year forecast of an assignment's (or part's) result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForecastRow {
+    /// Column `uppdrag`, never empty.
+    pub assignment: Located<String>,
+    /// Column `del`; `None` where the cell is empty.
+    pub part: Option<Located<String>>,
+    /// Column `belopp`: the forecast result for the full year, kr.
+    pub amount: Located<Decimal>,
+    /// Column `kommentar`; `None` where the cell is empty.
+    pub comment: Option<Located<String>>,
 }
 
 /// Reads a workbook (xlsx, xlsm, xls, xlsb, ods — by calamine, format from the extension, or sniffed when unknown) or a directory of CSV files `Utfall.csv`, `Volymer.csv`, `Budget.csv`.

@@ -12,6 +12,9 @@ use super::limits::{MAX_LEDGER_ROWS, MAX_TABLE_ROWS, MAX_TEXT_CHARS};
 use super::value::{Row, Value};
 use super::{BudgetRow, Posting, VolumeRow};
 
+mod prognos;
+pub(crate) use prognos::Forecasts;
+
 /// The month asked for (`--period`): rows of later months of its year are skipped
 /// whole, before their other cells are looked at (a filled month's rows sit beside
 /// the empty rows of the months to come), and counted.

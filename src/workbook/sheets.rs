@@ -12,7 +12,7 @@ use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls
 
 use super::error::{WorkbookError, WorkbookErrors};
 use super::limits::MAX_SHEET_CELLS;
-use super::rows::{Budget, Cutoff, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 use super::{Inputs, Period};
 
@@ -191,6 +191,12 @@ fn read_book<B: Book>(file: &Path, mut book: B, on_posting: OnPosting<'_>, until
     if let Some(name) = utfall {
         let ledger = read_sheet(&mut book, file, &name, Ledger::new(on_posting, Cutoff::new(until)), problems);
         (inputs.ledger_rows, inputs.skipped.ledger) = (ledger.count, ledger.cutoff.skipped);
+    }
+    // Prognos is optional: no such sheet is no forecast of the provider's; two are an error.
+    match find_sheet(file, &names, "Prognos") {
+        Ok(name) => inputs.forecasts = read_sheet(&mut book, file, &name, Forecasts::default(), problems).0,
+        Err(WorkbookError::MissingSheet { .. }) => {}
+        Err(e) => problems.push(e),
     }
     inputs
 }
