@@ -1,0 +1,1 @@
+//! The board's charts as SVG, drawn by plotters' SVG backend.

@@ -1,0 +1,1 @@
+//! The nämndrapport as one self-contained HTML file.
