@@ -59,6 +59,7 @@ fn expectations(doc: &BoardDoc, file: &Path, screenshot: Option<&Path>) -> serde
         })
         .collect();
     let mut texts = vec![doc.period.words.clone()];
+    texts.extend(doc.total.iter().flat_map(|t| [t.compensation.text.clone(), t.cost.text.clone(), t.result.text.clone()]));
     for s in sections {
         texts.extend([s.board_name.clone(), s.summary.compensation.text.clone(), s.summary.cost.text.clone()]);
         texts.extend([s.summary.result.text.clone(), s.summary.pooled_result.text.clone()]);

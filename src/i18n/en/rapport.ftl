@@ -99,3 +99,6 @@ rapport-out-of-scope = { $count } postings of units outside the assignments, tot
 rapport-generated = produced by { $engine } from rules version { $version }
 rapport-h-kinds = Compensation by kind
 rapport-h-kinds-forecast = Compensation by kind and full-year forecast
+rapport-total-compensation = Compensation, all boards
+rapport-total-cost = Cost, all boards
+rapport-total-result = Pooled result, all boards

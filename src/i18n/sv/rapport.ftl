@@ -99,3 +99,6 @@ rapport-out-of-scope = { $count } poster i verksamheter utanför uppdragen, summ
 rapport-generated = framtagen med { $engine } ur regelverk version { $version }
 rapport-h-kinds = Ersättning per slag
 rapport-h-kinds-forecast = Ersättning per slag och helårsprognos
+rapport-total-compensation = Ersättning, alla nämnder
+rapport-total-cost = Kostnad, alla nämnder
+rapport-total-result = Samlat resultat, alla nämnder

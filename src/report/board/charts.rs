@@ -86,12 +86,8 @@ fn draw_plot(area: &Area, chart: &ChartDoc) -> DrawResult {
     let n = chart.months.len().max(1) as i32;
     let x = if n > 1 { 0..n - 1 } else { -1..1 };
     let (lo, hi) = y_range(chart);
-    let mut c = ChartBuilder::on(area)
-        .margin_top(10)
-        .margin_right(20)
-        .x_label_area_size(26)
-        .y_label_area_size(62)
-        .build_cartesian_2d(x, lo..hi)?;
+    let mut c =
+        ChartBuilder::on(area).margin_top(10).margin_right(20).x_label_area_size(26).y_label_area_size(62).build_cartesian_2d(x, lo..hi)?;
     let month = |i: &i32| usize::try_from(*i).ok().and_then(|i| chart.months.get(i)).cloned().unwrap_or_default();
     let tick = |y: &f64| y_label(*y, hi - lo);
     c.configure_mesh()
@@ -115,7 +111,8 @@ fn draw_plot(area: &Area, chart: &ChartDoc) -> DrawResult {
     Ok(())
 }
 
-type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>>;
+type Chart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>>;
 
 /// The series' runs of months with a value (a month without one breaks the line).
 fn segments(s: &SeriesDoc) -> Vec<Vec<(i32, f64)>> {

@@ -43,6 +43,13 @@ fn head(doc: &BoardDoc) -> Markup {
             p.sub { (doc.rules_title) }
             p.meta { (tr_in!(l, "rapport-unit-note", unit = doc.unit.symbol())) }
             @if let Some(m) = &doc.forecast_method { p.meta { (tr_in!(l, "rapport-forecast-method", method = m.as_str())) } }
+            @if let Some(t) = &doc.total {
+                div.cards.total {
+                    (card(tr_in!(l, "rapport-total-compensation"), &t.compensation))
+                    (card(tr_in!(l, "rapport-total-cost"), &t.cost))
+                    (card(tr_in!(l, "rapport-total-result"), &t.result))
+                }
+            }
         }
     }
 }
@@ -67,7 +74,9 @@ fn section(doc: &BoardDoc, s: &BoardSection) -> Markup {
             h2 { (s.board_name) " (" (s.board_id) ")" }
             h3 { (tr_in!(l, "rapport-h-summary")) }
             (cards(l, &s.summary))
-            (summary_table(doc, &s.summary))
+            @if s.summary.previous.is_some() || s.summary.forecast.is_some() || s.summary.budget_period.is_some() || s.summary.budget_year.is_some() {
+                (summary_table(doc, &s.summary))
+            }
             h3 { (tr_in!(l, "rapport-h-assignments")) }
             (assignments(doc, s))
             (compensation_kinds(doc, s))
@@ -85,10 +94,11 @@ fn section(doc: &BoardDoc, s: &BoardSection) -> Markup {
     }
 }
 
+fn card(label: String, a: &Amount) -> Markup {
+    html! { div.card { div.label { (label) } div.value.neg[a.value.is_sign_negative() && !a.value.is_zero()] { (a.text) } } }
+}
+
 fn cards(l: Lang, s: &Summary) -> Markup {
-    let card = |label: String, a: &Amount| {
-        html! { div.card { div.label { (label) } div.value.neg[a.value.is_sign_negative() && !a.value.is_zero()] { (a.text) } } }
-    };
     html! {
         div.cards {
             (card(tr_in!(l, "rapport-col-compensation"), &s.compensation))
@@ -277,7 +287,10 @@ fn key_figures(l: Lang, rows: &[KeyFigureRow]) -> Markup {
                 th { (tr_in!(l, "rapport-col-remarks")) }
             } }
             tbody {
-                @for k in rows {
+                @for (i, k) in rows.iter().enumerate() {
+                    @if i == 0 || rows[i - 1].assignment != k.assignment {
+                        tr.group { td colspan="6" { strong { (k.assignment) } } }
+                    }
                     tr {
                         td { (k.name) }
                         td { (k.period) }

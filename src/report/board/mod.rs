@@ -106,6 +106,8 @@ pub struct BoardDoc {
     pub forecast_method: Option<String>,
     /// One section per board, in the order the rules meet them.
     pub sections: Vec<BoardSection>,
+    /// The samlat resultat of all boards (`pooled.total`), when the report covers more than one.
+    pub total: Option<Totals>,
     /// Postings outside every assignment (not per board: they belong to none).
     pub postings: PostingsDoc,
     /// Where the figures come from (the footer).
@@ -371,6 +373,10 @@ pub fn build(report: &Report, opts: &BoardOptions) -> Result<BoardDoc, String> {
         year: report.year,
         forecast_method: report.period.map(|_| method_words(report, opts.lang)),
         sections: chosen.iter().map(|b| section(&ctx, b)).collect(),
+        total: (chosen.len() > 1).then(|| {
+            let t = &report.pooled.total;
+            ctx.totals(t.compensation, t.cost, t.result)
+        }),
         postings: postings(report, opts.unit),
         provenance: provenance(report, opts.lang),
         period: ctx.period,
@@ -445,9 +451,10 @@ fn period_words(lang: Lang, period: &str) -> String {
             (Some((y, m1)), Some((_, m2))) => months_words(lang, m1, m2, y),
             _ => period.to_string(),
         },
-        None => match ym(period) {
-            Some((y, m)) => months_words(lang, m, m, y),
-            None => period.to_string(),
+        None => match (ym(period), period.parse::<i32>()) {
+            (Some((y, m)), _) => months_words(lang, m, m, y),
+            (None, Ok(year)) => tr_in!(lang, "rapport-period-year", year = year.to_string()),
+            (None, Err(_)) => period.to_string(),
         },
     }
 }
@@ -710,7 +717,7 @@ mod tests {
         assert_eq!(period_words(Lang::Sv, "2023-01..2023-08"), "januari–augusti 2023");
         assert_eq!(period_words(Lang::Sv, "2023-04"), "april 2023");
         assert_eq!(period_words(Lang::En, "2023-01..2023-03"), "January–March 2023");
-        assert_eq!(period_words(Lang::Sv, "2023"), "2023");
+        assert_eq!(period_words(Lang::Sv, "2023"), "helåret 2023");
     }
 
     #[test]
