@@ -197,7 +197,12 @@ fn budget_deviation_last_year_and_comments_when_the_follow_up_is_filled() {
         assert!(html.contains(words), "missing: {words}");
     }
     // Without a follow-up the columns are left out, not shown empty.
-    let plain = board::html::render(&board::build(&report(Some("2023-08")), &opts()).expect("builds"));
+    let mut bare = report(Some("2023-08"));
+    for a in &mut bare.assignments {
+        a.follow_up = Default::default();
+        a.monthly_cost.clear();
+    }
+    let plain = board::html::render(&board::build(&bare, &opts()).expect("builds"));
     assert!(!plain.contains("Budget helår") && !plain.contains("data-kind=\"cumulative\""));
 }
 

@@ -30,21 +30,29 @@ pub fn budget_data(model: &Model, data: &Data) -> Data {
 }
 
 /// The budget measure of a volume measure: the longest budget measure whose name is
-/// the volume's name or the start of it before a `_` (`hemtjänsttimmar` for
-/// `hemtjänsttimmar_leanlink`); `None` when the rules declare none.
+/// the volume's name or the start of it before a `_` (`platser` for `platser_x`);
+/// `None` when the rules declare none, or when that budget measure is also the
+/// start of another volume's name: `hemtjänsttimmar` budgets the hours of Leanlink
+/// and the private providers together, so it is no budget of Leanlink's paid hours,
+/// and a deviation against it would be mostly the private providers' share.
 pub fn budget_measure(model: &Model, volume: MeasureId) -> Option<MeasureId> {
-    let name = &model.measures[volume].name;
-    if model.measures[volume].kind != MeasureKind::Volume {
-        return None;
-    }
-    model
-        .measure_ids()
-        .filter(|&b| model.measures[b].kind == MeasureKind::Budget)
-        .filter(|&b| {
-            let budget = &model.measures[b].name;
-            name == budget || name.strip_prefix(budget.as_str()).is_some_and(|rest| rest.starts_with('_'))
-        })
-        .max_by_key(|&b| model.measures[b].name.len())
+    let candidate = |v: MeasureId| -> Option<MeasureId> {
+        let name = &model.measures[v].name;
+        if model.measures[v].kind != MeasureKind::Volume {
+            return None;
+        }
+        model
+            .measure_ids()
+            .filter(|&b| model.measures[b].kind == MeasureKind::Budget)
+            .filter(|&b| {
+                let budget = &model.measures[b].name;
+                name == budget || name.strip_prefix(budget.as_str()).is_some_and(|rest| rest.starts_with('_'))
+            })
+            .max_by_key(|&b| model.measures[b].name.len())
+    };
+    let budget = candidate(volume)?;
+    let shared = model.measure_ids().any(|v| v != volume && candidate(v) == Some(budget));
+    (!shared).then_some(budget)
 }
 
 /// What the follow-up of every assignment reads besides the year's own figures.
