@@ -5,6 +5,7 @@ pub mod csv;
 pub mod json;
 pub mod number;
 pub mod table;
+pub mod typeset;
 pub mod xlsx;
 
 use crate::eval::results::Status;

@@ -1,1 +1,2 @@
 # pdf
+pdf-typeset-failed = the PDF could not be typeset: { $reason }

@@ -1,1 +1,2 @@
 # pdf
+pdf-typeset-failed = PDF:en kunde inte sättas: { $reason }
