@@ -45,6 +45,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// The ersättningsbrygga: from last year's compensation to next year's, step by step.
     Budget(BudgetArgs),
+    /// The nämndrapport: one self-contained HTML file (or PDF) with tables and charts per board.
+    Rapport(RapportArgs),
     /// Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`).
     Completions(CompletionsArgs),
 }
@@ -83,6 +85,42 @@ pub enum BudgetFormat {
     Json,
     /// An Excel workbook with one sheet.
     Xlsx,
+}
+
+/// `ekostyr rapport`
+#[derive(Debug, Args)]
+pub struct RapportArgs {
+    /// The year's rule file.
+    pub rules: PathBuf,
+    /// The workbook or a folder of CSV files.
+    #[arg(long, short)]
+    pub input: PathBuf,
+    /// Year to date up to this month, with a full-year forecast (`YYYY-MM`).
+    #[arg(long)]
+    pub period: Option<String>,
+    /// One board only, by id (`ÄN`, `SON`).
+    #[arg(long = "nämnd")]
+    pub board: Option<String>,
+    /// Last year's workbook: the comparison with last year.
+    #[arg(long)]
+    pub previous_input: Option<PathBuf>,
+    /// The unit of money.
+    #[arg(long = "enhet", value_enum, default_value_t = MoneyUnitArg::Tkr)]
+    pub unit: MoneyUnitArg,
+    /// The report file; its extension chooses the format (`.html`).
+    #[arg(long, short)]
+    pub output: PathBuf,
+}
+
+/// `--enhet`: kronor, thousands or millions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MoneyUnitArg {
+    /// Kronor.
+    Kr,
+    /// Tusen kronor.
+    Tkr,
+    /// Miljoner kronor.
+    Mnkr,
 }
 
 /// `ekostyr completions`

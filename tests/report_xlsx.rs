@@ -174,7 +174,12 @@ fn year_to_date() -> Report {
     r.period = Some(3);
     r.provenance.period = Some("3".into());
     for a in &mut r.assignments {
-        a.forecast = Some(Forecast { compensation: comp("0", "0", "0", "13698275.56"), cost: d("14000000.00"), result: d("-301724.44"), method: Default::default() });
+        a.forecast = Some(Forecast {
+            compensation: comp("0", "0", "0", "13698275.56"),
+            cost: d("14000000.00"),
+            result: d("-301724.44"),
+            method: Default::default(),
+        });
     }
     r
 }

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod rapport;
 pub mod run;
 pub mod template;
 pub mod test;

@@ -1,6 +1,7 @@
 //! Renderers of one result type: terminal table, CSV, JSON, XLSX.
 //! Renderers never compute; they lay out an [`crate::eval::results::Report`].
 
+pub mod board;
 pub mod csv;
 pub mod json;
 pub mod number;

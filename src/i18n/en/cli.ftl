@@ -52,6 +52,17 @@ cli-template-output = Where to write the workbook
 cli-verify-about = Re-run a JSON report from the files it names and say whether it reproduces
 cli-verify-report = A report written with `--format json`
 
+cli-rapport-about = The board report: one self-contained HTML file (or PDF) with tables and charts per board
+cli-rapport-rules = The year's rule file
+cli-rapport-input = The workbook or a folder of CSV files
+cli-rapport-period = Year to date up to this month, with a full-year forecast (`YYYY-MM`)
+cli-rapport-board = One board only, by its id (`ÄN`, `SON`)
+cli-rapport-previous_input = Last year's workbook: the comparison with last year
+cli-rapport-unit = Unit of money: `kr`, `tkr` (default) or `mnkr`
+cli-rapport-output = The report file; its extension chooses the format (`.html`)
+cli-value-board = BOARD
+cli-value-unit = UNIT
+
 cli-completions-about = Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
 cli-completions-shell = The shell: `bash`, `zsh`, `fish`, `elvish` or `powershell`
 

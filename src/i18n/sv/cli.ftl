@@ -52,6 +52,17 @@ cli-template-output = Var arbetsboken ska skrivas
 cli-verify-about = Kör om en JSON-rapport från filerna den namnger och säg om den återskapas
 cli-verify-report = En rapport skriven med `--format json`
 
+cli-rapport-about = Nämndrapporten: en fristående HTML-fil (eller PDF) med tabeller och diagram per nämnd
+cli-rapport-rules = Årets regelfil
+cli-rapport-input = Arbetsboken eller en mapp med CSV-filer
+cli-rapport-period = Hittills i år till och med denna månad, med helårsprognos (`ÅÅÅÅ-MM`)
+cli-rapport-board = Bara en nämnd, med sitt id (`ÄN`, `SON`)
+cli-rapport-previous_input = Föregående års arbetsbok: jämförelsen med föregående år
+cli-rapport-unit = Beloppsenhet: `kr`, `tkr` (standard) eller `mnkr`
+cli-rapport-output = Rapportfilen; filändelsen väljer formatet (`.html`)
+cli-value-board = NÄMND
+cli-value-unit = ENHET
+
 cli-completions-about = Skriv ut ett skript för kompletteringar i skalet (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
 cli-completions-shell = Skalet: `bash`, `zsh`, `fish`, `elvish` eller `powershell`
 

@@ -1,0 +1,57 @@
+//! `ekostyr rapport`: rules + workbook → the nämndrapport, as HTML (or PDF) by the
+//! output file's extension. Evaluates through the same [`Session`] as `ekostyr run`.
+
+use super::Output;
+use crate::cli::{MoneyUnitArg, RapportArgs};
+use crate::error::Error;
+use crate::report::board::{self, BoardDoc, BoardOptions, MoneyUnit};
+use crate::session::Session;
+use std::path::{Path, PathBuf};
+
+/// `ekostyr rapport`
+pub fn rapport(args: &RapportArgs) -> Output {
+    let mut out = Output::default();
+    let doc = session(args, &mut out).and_then(|s| {
+        crate::output::refuse_inputs(&args.output, &inputs(&s)).map_err(Error::Usage)?;
+        let report = super::run::evaluate(&s)?;
+        board::build(&report, &options(args)).map_err(Error::Usage)
+    });
+    let bytes = doc.map_err(|e| e.to_string()).and_then(|d| render(&d, &args.output));
+    match bytes.and_then(|b| crate::output::write(&args.output, &b)) {
+        Ok(()) => {}
+        Err(e) => out.fail(e),
+    }
+    out
+}
+
+fn session(args: &RapportArgs, out: &mut Output) -> Result<Session, Error> {
+    let model = super::checked_model(&args.rules, out)?;
+    let mut s = Session::new(model, &args.rules, &args.input);
+    s.period = args.period.clone();
+    s.previous_input = args.previous_input.clone();
+    Ok(s)
+}
+
+/// Every file the session reads (the report must not overwrite one).
+fn inputs(s: &Session) -> Vec<PathBuf> {
+    let rules = s.rules.iter().map(|r| PathBuf::from(&r.file));
+    rules.chain([s.input.clone()]).chain(s.previous_input.clone()).collect()
+}
+
+fn options(args: &RapportArgs) -> BoardOptions {
+    let unit = match args.unit {
+        MoneyUnitArg::Kr => MoneyUnit::Kr,
+        MoneyUnitArg::Tkr => MoneyUnit::Tkr,
+        MoneyUnitArg::Mnkr => MoneyUnit::Mnkr,
+    };
+    BoardOptions { lang: crate::i18n::lang(), unit, board: args.board.clone() }
+}
+
+/// The document in the format the file's extension names.
+fn render(doc: &BoardDoc, path: &Path) -> Result<Vec<u8>, String> {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => Ok(board::html::render(doc).into_bytes()),
+        _ => Err(crate::tr!("rapport-unknown-extension", file = path.display().to_string())),
+    }
+}
