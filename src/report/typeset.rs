@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
+use typst::layout::{Frame, FrameItem};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -94,6 +95,26 @@ pub fn compile_pdf(markup: &str, files: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, S
     typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|e| failed(&messages(&world, &e)))
 }
 
+/// The text of `markup` as typst lays it out, page by page in reading order (for checks
+/// that need no PDF tool).
+pub fn laid_out_text(markup: &str, files: &[(&str, Vec<u8>)]) -> Result<String, String> {
+    let world = MemoryWorld::new(markup, files)?;
+    let document: PagedDocument = typst::compile(&world).output.map_err(|e| failed(&messages(&world, &e)))?;
+    let mut out = String::new();
+    document.pages().iter().for_each(|p| collect_text(&p.frame, &mut out));
+    Ok(out)
+}
+
+fn collect_text(frame: &Frame, out: &mut String) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Text(t) => out.push_str(&t.text),
+            FrameItem::Group(g) => collect_text(&g.frame, out),
+            _ => {}
+        }
+    }
+}
+
 /// Typst's diagnostics on one line each, with the line of the markup they point at.
 fn messages(world: &MemoryWorld, diagnostics: &[SourceDiagnostic]) -> String {
     let one = |d: &SourceDiagnostic| {
@@ -133,27 +154,10 @@ fn failed(reason: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{MemoryWorld, compile_pdf, string_literal};
-    use typst::layout::{Frame, FrameItem};
-    use typst_layout::PagedDocument;
+    use super::{compile_pdf, string_literal};
 
-    /// The text typst laid out, in order (what a reader of the PDF sees).
     fn laid_out_text(markup: &str) -> String {
-        let world = MemoryWorld::new(markup, &[]).expect("world");
-        let doc: PagedDocument = typst::compile(&world).output.expect("compiles");
-        let mut out = String::new();
-        doc.pages().iter().for_each(|p| collect(&p.frame, &mut out));
-        out
-    }
-
-    fn collect(frame: &Frame, out: &mut String) {
-        for (_, item) in frame.items() {
-            match item {
-                FrameItem::Text(t) => out.push_str(&t.text),
-                FrameItem::Group(g) => collect(&g.frame, out),
-                _ => {}
-            }
-        }
+        super::laid_out_text(markup, &[]).expect("compiles")
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 pub mod charts;
 pub mod html;
+pub mod pdf;
 mod series;
 
 use crate::eval::results::{AssignmentResult, Forecast, ForecastMethod, KeyFigureResult, Report, Status};
