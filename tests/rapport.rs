@@ -274,3 +274,20 @@ fn the_command_writes_the_file_the_extension_names_and_nothing_on_an_error() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("kända nämnder: ÄN, SON"));
     assert!(!other.exists());
 }
+
+#[test]
+fn återrapportering_due_is_listed_with_its_date_in_words() {
+    let rules = std::path::Path::new("rules/2024.ek");
+    let model = ekostyr::session::rules(rules).expect("the 2024 rules check").model;
+    let mut s = ekostyr::session::Session::new(model, rules, "fixtures/2024.xlsx".as_ref());
+    s.period = Some("2024-08".into());
+    let doc = board::build(&s.evaluate(&mut |_| {}).expect("2024 evaluates"), &opts()).expect("builds");
+    let due: Vec<String> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.reports_due)
+        .map(|r| format!("{} | {} | {} | {}", r.assignment, r.change, r.amount.text, r.due.as_deref().unwrap_or("–")))
+        .collect();
+    assert_eq!(due, ["Vårdboende och korttidsplatser | Statsbidrag för ökad bemanning i äldreomsorgen | 2 400 | 28 februari 2025"]);
+    assert!(board::html::render(&doc).contains("<td>28 februari 2025</td>"));
+}

@@ -14,8 +14,14 @@ pub fn rapport(args: &RapportArgs) -> Output {
     let doc = session(args, &mut out).and_then(|s| {
         crate::output::refuse_inputs(&args.output, &inputs(&s)).map_err(Error::Usage)?;
         let report = super::run::evaluate(&s)?;
-        board::build(&report, &options(args)).map_err(Error::Usage)
+        Ok((s, report))
     });
+    // Rimlighetskontroller as `run` gives them; under `--strikt` no report is written.
+    let doc = match doc {
+        Ok((s, report)) if !super::run::implausible(&s, &report, &mut out) => return out,
+        Ok((_, report)) => board::build(&report, &options(args)).map_err(Error::Usage),
+        Err(e) => Err(e),
+    };
     let bytes = doc.map_err(|e| e.to_string()).and_then(|d| render(&d, &args.output));
     match bytes.and_then(|b| crate::output::write(&args.output, &b)) {
         Ok(()) => {}

@@ -39,7 +39,7 @@ pub fn run(args: &RunArgs) -> Output {
 
 /// Rimlighetskontroller on the evaluated figures: warnings first, with their place;
 /// under `--strikt` the run fails (false) instead of reporting.
-fn implausible(s: &Session, report: &Report, out: &mut Output) -> bool {
+pub(super) fn implausible(s: &Session, report: &Report, out: &mut Output) -> bool {
     let mut found = crate::eval::whatif::prices_outside_band(&s.model);
     found.extend(crate::eval::whatif::implausible_key_figures(&s.model, report));
     if found.is_empty() {

@@ -242,6 +242,15 @@ fn compensation_kinds(doc: &BoardDoc, s: &BoardSection) -> Markup {
                         @if budget { (opt_money(a.budget_year.as_ref())) (opt_money(a.deviation_year.as_ref())) }
                     }
                 }
+                tr.sum {
+                    td { (tr_in!(l, "rapport-sum")) }
+                    (money(&s.kinds_total.fixed)) (money(&s.kinds_total.variable)) (money(&s.kinds_total.changes))
+                    @if forecast {
+                        (opt_money(s.summary.forecast.as_ref().map(|f| &f.compensation)))
+                        (opt_money(s.summary.forecast.as_ref().map(|f| &f.cost)))
+                    }
+                    @if budget { (opt_money(s.summary.budget_year.as_ref())) (opt_money(s.summary.deviation_year.as_ref())) }
+                }
             }
         }
     }

@@ -11,8 +11,10 @@ pub mod charts;
 pub mod html;
 pub mod pdf;
 mod series;
+mod tables;
+mod words;
 
-use crate::eval::results::{AssignmentResult, Forecast, ForecastMethod, KeyFigureResult, Report, Status};
+use crate::eval::results::{AssignmentResult, Forecast, Report, Status};
 use crate::i18n::Lang;
 use crate::number::{rounded, swedish};
 use crate::tr_in;
@@ -20,6 +22,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use series::{ChartDoc, ChartKind, SeriesDoc, SeriesStyle};
+pub use tables::status_symbol;
+use tables::{is_single_month, key_figure_rows, postings, provenance, reports_due, transfers};
+pub use words::month_name;
+use words::{date_words, method_word, method_words, months_words, period_words};
 
 /// The unit money is shown in (`--enhet`); tkr in board outputs by default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -149,6 +155,19 @@ pub struct BoardSection {
     pub forecast_comments: Vec<ForecastComment>,
     /// The charts, in the order shown.
     pub charts: Vec<ChartDoc>,
+    /// Σ of the assignments' compensation by kind.
+    pub kinds_total: KindsTotal,
+}
+
+/// Compensation by kind, summed.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindsTotal {
+    /// Σ fixed.
+    pub fixed: Amount,
+    /// Σ variable.
+    pub variable: Amount,
+    /// Σ mid-year changes.
+    pub changes: Amount,
 }
 
 /// A board's totals: outcome, samlat resultat, forecast, budget and deviation.
@@ -300,7 +319,7 @@ pub struct ReportDue {
     pub amount: Amount,
     /// What is to be reported.
     pub text: String,
-    /// By when (`YYYY-MM-DD`), if given.
+    /// By when, in words (`28 februari 2025`), if given.
     pub due: Option<String>,
 }
 
@@ -417,11 +436,6 @@ fn boards(report: &Report) -> Vec<(String, String)> {
     out
 }
 
-/// A month's name in `lang` (`augusti`).
-pub fn month_name(lang: Lang, month: u32) -> String {
-    tr_in!(lang, "rapport-month", month = month)
-}
-
 /// The months of a report in words and their short labels.
 fn period(report: &Report, lang: Lang) -> PeriodDoc {
     let last = report.period.unwrap_or(12);
@@ -431,55 +445,6 @@ fn period(report: &Report, lang: Lang) -> PeriodDoc {
     };
     let month_labels = (1..=last).map(|m| tr_in!(lang, "rapport-month-short", month = m)).collect();
     PeriodDoc { last_month: report.period, words, month_labels }
-}
-
-/// `januari–augusti 2023`, or `mars 2023` for one month.
-fn months_words(lang: Lang, first: u32, last: u32, year: i32) -> String {
-    match first == last {
-        true => format!("{} {year}", month_name(lang, last)),
-        false => format!("{}–{} {year}", month_name(lang, first), month_name(lang, last)),
-    }
-}
-
-/// A key figure's period (`2023-03`, `2023-01..2023-08`, `2023`) in words.
-fn period_words(lang: Lang, period: &str) -> String {
-    let ym = |s: &str| -> Option<(i32, u32)> {
-        let (y, m) = s.split_once('-')?;
-        Some((y.parse().ok()?, m.parse().ok()?))
-    };
-    match period.split_once("..") {
-        Some((a, b)) => match (ym(a), ym(b)) {
-            (Some((y, m1)), Some((_, m2))) => months_words(lang, m1, m2, y),
-            _ => period.to_string(),
-        },
-        None => match (ym(period), period.parse::<i32>()) {
-            (Some((y, m)), _) => months_words(lang, m, m, y),
-            (None, Ok(year)) => tr_in!(lang, "rapport-period-year", year = year.to_string()),
-            (None, Err(_)) => period.to_string(),
-        },
-    }
-}
-
-/// The forecast method(s) of a report in words; "linear" when no assignment says otherwise.
-fn method_words(report: &Report, lang: Lang) -> String {
-    let mut methods: Vec<ForecastMethod> = vec![];
-    for m in report.assignments.iter().filter_map(|a| a.forecast.map(|f| f.method)) {
-        if !methods.contains(&m) {
-            methods.push(m);
-        }
-    }
-    if methods.is_empty() {
-        methods.push(ForecastMethod::Linear);
-    }
-    methods.iter().map(|m| method_word(*m, lang)).collect::<Vec<_>>().join("; ")
-}
-
-fn method_word(m: ForecastMethod, lang: Lang) -> String {
-    match m {
-        ForecastMethod::Linear => tr_in!(lang, "rapport-method-linear"),
-        ForecastMethod::SameMonthsLastYear => tr_in!(lang, "rapport-method-last-year"),
-        ForecastMethod::Provider => tr_in!(lang, "rapport-method-provider"),
-    }
 }
 
 fn section(ctx: &Ctx, board: &(String, String)) -> BoardSection {
@@ -504,6 +469,16 @@ fn section(ctx: &Ctx, board: &(String, String)) -> BoardSection {
             .filter_map(|a| a.follow_up.forecast_comment.clone().map(|comment| ForecastComment { assignment: a.name.clone(), comment }))
             .collect(),
         charts: series::charts(&assignments, &ctx.period, ctx.opts),
+        kinds_total: kinds_total(ctx, &assignments),
+    }
+}
+
+fn kinds_total(ctx: &Ctx, assignments: &[&AssignmentResult]) -> KindsTotal {
+    let sum = |f: fn(&AssignmentResult) -> Decimal| ctx.amount(sum_all(assignments, |a| Some(f(a))).unwrap_or_default());
+    KindsTotal {
+        fixed: sum(|a| a.compensation.fixed),
+        variable: sum(|a| a.compensation.variable),
+        changes: sum(|a| a.compensation.changes),
     }
 }
 
@@ -590,118 +565,6 @@ fn part_row(ctx: &Ctx, p: &crate::eval::results::PartResult) -> PartRow {
     PartRow { name, outcome: ctx.totals(p.compensation, p.cost, p.result) }
 }
 
-/// Whether a key figure's period is one month (`2023-03`): shown in charts, not as a row.
-fn is_single_month(k: &KeyFigureResult) -> bool {
-    k.period.len() == 7 && k.period.as_bytes().get(4) == Some(&b'-')
-}
-
-fn key_figure_rows(ctx: &Ctx, a: &AssignmentResult) -> Vec<KeyFigureRow> {
-    let lang = ctx.lang();
-    let labels = super::Labels(lang);
-    a.key_figures
-        .iter()
-        .filter(|k| !is_single_month(k))
-        .map(|k| {
-            let missed = a
-                .key_figures
-                .iter()
-                .filter(|m| m.id == k.id && is_single_month(m) && m.status == Status::NotMet)
-                .map(|m| period_words(lang, &m.period))
-                .collect();
-            KeyFigureRow {
-                assignment: a.name.clone(),
-                name: k.name.clone(),
-                period: period_words(lang, &k.period),
-                value: k.value.map_or_else(|| super::not_available(lang), |v| value_text(k, v)),
-                target: super::table::target_text(k.target, &k.unit),
-                status: k.status,
-                status_symbol: status_symbol(k.status).to_string(),
-                status_text: labels.status(k.status),
-                missed_months: missed,
-                remarks: k.remarks(lang),
-            }
-        })
-        .collect()
-}
-
-/// `96,09 %`, `372,25 kr/timme`.
-fn value_text(k: &KeyFigureResult, v: Decimal) -> String {
-    format!("{} {}", swedish(k.unit.shown(v), 2), k.unit.symbol()).trim_end().to_string()
-}
-
-/// A status as a symbol that reads without colour.
-pub fn status_symbol(s: Status) -> &'static str {
-    match s {
-        Status::Met => "✓",
-        Status::NotMet => "✗",
-        Status::NoTarget => "–",
-        Status::NotAvailable => "?",
-    }
-}
-
-fn transfers(ctx: &Ctx, assignments: &[&AssignmentResult]) -> TransfersDoc {
-    let months = ctx.period.month_labels.len();
-    let per_month = |a: &AssignmentResult| -> Vec<Decimal> {
-        (1..=months as u32).map(|m| a.months.iter().filter(|l| l.month == m).map(|l| l.amounts.total).sum()).collect()
-    };
-    let row = |name: String, values: Vec<Decimal>| TransferRow {
-        name,
-        total: ctx.amount(values.iter().copied().sum()),
-        amounts: values.into_iter().map(|v| ctx.amount(v)).collect(),
-    };
-    let values: Vec<Vec<Decimal>> = assignments.iter().map(|a| per_month(a)).collect();
-    let sums: Vec<Decimal> = (0..months).map(|i| values.iter().filter_map(|v| v.get(i)).copied().sum()).collect();
-    TransfersDoc {
-        months: ctx.period.month_labels.clone(),
-        rows: assignments.iter().zip(values).map(|(a, v)| row(a.name.clone(), v)).collect(),
-        total: row(tr_in!(ctx.lang(), "rapport-sum"), sums),
-    }
-}
-
-fn reports_due(ctx: &Ctx, assignments: &[&AssignmentResult]) -> Vec<ReportDue> {
-    assignments
-        .iter()
-        .flat_map(|a| {
-            a.mid_year_changes.iter().filter_map(move |c| {
-                let r = c.report.as_ref()?;
-                Some(ReportDue {
-                    assignment: a.name.clone(),
-                    change: c.name.clone(),
-                    amount: ctx.amount(c.amount),
-                    text: r.text.clone(),
-                    due: r.due.clone(),
-                })
-            })
-        })
-        .collect()
-}
-
-fn postings(report: &Report, unit: MoneyUnit) -> PostingsDoc {
-    PostingsDoc {
-        unmapped_count: report.unmapped.count,
-        unmapped: unit.amount(report.unmapped.sum),
-        unmapped_codes: report.unmapped.codes.iter().map(|(c, n, s)| (c.clone(), *n, unit.amount(*s))).collect(),
-        out_of_scope_count: report.out_of_scope.count,
-        out_of_scope: unit.amount(report.out_of_scope.sum),
-        out_of_scope_units: report.out_of_scope.units.iter().map(|u| (u.name.clone(), u.count, unit.amount(u.sum))).collect(),
-    }
-}
-
-fn provenance(report: &Report, lang: Lang) -> ProvenanceDoc {
-    let p = &report.provenance;
-    let rules = p.rules.iter().map(|r| FileDoc {
-        role: tr_in!(lang, "rapport-file-rules"),
-        file: r.file.clone(),
-        version: Some(r.version.clone()),
-        sha256: r.sha256.clone(),
-    });
-    let input =
-        |role: String, i: &crate::eval::results::InputFile| FileDoc { role, file: i.file.clone(), version: None, sha256: i.sha256.clone() };
-    let inputs = p.input.iter().map(|i| input(tr_in!(lang, "rapport-file-input"), i));
-    let previous = p.previous_input.iter().map(|i| input(tr_in!(lang, "rapport-file-previous"), i));
-    ProvenanceDoc { engine: p.engine.clone(), version: report.version.clone(), files: rules.chain(inputs).chain(previous).collect() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -711,14 +574,6 @@ mod tests {
         assert_eq!(MoneyUnit::Tkr.amount(Decimal::new(-5674264016, 2)).text, "-56 743");
         assert_eq!(MoneyUnit::Mnkr.amount(Decimal::new(73737809611, 2)).text, "737,4");
         assert_eq!(MoneyUnit::Kr.amount(Decimal::new(12345, 1)).text, "1 235");
-    }
-
-    #[test]
-    fn periods_are_months_in_words() {
-        assert_eq!(period_words(Lang::Sv, "2023-01..2023-08"), "januari–augusti 2023");
-        assert_eq!(period_words(Lang::Sv, "2023-04"), "april 2023");
-        assert_eq!(period_words(Lang::En, "2023-01..2023-03"), "January–March 2023");
-        assert_eq!(period_words(Lang::Sv, "2023"), "helåret 2023");
     }
 
     #[test]
