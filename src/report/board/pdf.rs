@@ -330,7 +330,16 @@ fn compensation_kinds(l: Lang, s: &BoardSection) -> String {
         }
         cells
     };
-    let rows: Vec<Vec<String>> = s.assignments.iter().map(row).collect();
+    let mut rows: Vec<Vec<String>> = s.assignments.iter().map(row).collect();
+    let (k, sum) = (&s.kinds_total, &s.summary);
+    let mut total = vec![lit(&word(l, "rapport-sum")), money(Some(&k.fixed)), money(Some(&k.variable)), money(Some(&k.changes))];
+    if forecast {
+        total.extend([money(sum.forecast.as_ref().map(|f| &f.compensation)), money(sum.forecast.as_ref().map(|f| &f.cost))]);
+    }
+    if budget {
+        total.extend([money(sum.budget_year.as_ref()), money(sum.deviation_year.as_ref())]);
+    }
+    rows.push(bold_row(total));
     let heading = if forecast { "rapport-h-kinds-forecast" } else { "rapport-h-kinds" };
     h2(l, heading) + &table(&header, &rows)
 }
