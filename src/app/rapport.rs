@@ -58,6 +58,7 @@ fn render(doc: &BoardDoc, path: &Path) -> Result<Vec<u8>, String> {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
     match extension.as_str() {
         "html" | "htm" => Ok(board::html::render(doc).into_bytes()),
+        "pdf" => board::pdf::render(doc),
         _ => Err(crate::tr!("rapport-unknown-extension", file = path.display().to_string())),
     }
 }

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod json;
 pub mod number;
 pub mod table;
+pub mod typeset;
 pub mod whatif;
 pub mod xlsx;
 

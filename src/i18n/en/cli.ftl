@@ -65,7 +65,7 @@ cli-rapport-period = Year to date up to this month, with a full-year forecast (`
 cli-rapport-board = One board only, by its id (`ÄN`, `SON`)
 cli-rapport-previous_input = Last year's workbook: the comparison with last year
 cli-rapport-unit = Unit of money: `kr`, `tkr` (default) or `mnkr`
-cli-rapport-output = The report file; its extension chooses the format (`.html`)
+cli-rapport-output = The report file; its extension chooses the format (`.html` or `.pdf`)
 cli-value-board = BOARD
 cli-value-unit = UNIT
 

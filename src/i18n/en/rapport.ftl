@@ -48,7 +48,7 @@ rapport-chart-some-without-cost = { $count ->
 }
 rapport-chart-target = target { $target }
 rapport-chart-budget-line = budget (100 %)
-rapport-unknown-extension = `{ $file }`: unknown file extension; the board report is written as `.html`
+rapport-unknown-extension = `{ $file }`: unknown file extension; the board report is written as `.html` or `.pdf`
 rapport-unit-note = Amounts in { $unit }
 rapport-forecast-method = Forecast method: { $method }
 rapport-h-summary = Summary

@@ -65,7 +65,7 @@ cli-rapport-period = Hittills i år till och med denna månad, med helårsprogno
 cli-rapport-board = Bara en nämnd, med sitt id (`ÄN`, `SON`)
 cli-rapport-previous_input = Föregående års arbetsbok: jämförelsen med föregående år
 cli-rapport-unit = Beloppsenhet: `kr`, `tkr` (standard) eller `mnkr`
-cli-rapport-output = Rapportfilen; filändelsen väljer formatet (`.html`)
+cli-rapport-output = Rapportfilen; filändelsen väljer formatet (`.html` eller `.pdf`)
 cli-value-board = NÄMND
 cli-value-unit = ENHET
 

@@ -48,7 +48,7 @@ rapport-chart-some-without-cost = { $count ->
 }
 rapport-chart-target = mål { $target }
 rapport-chart-budget-line = budget (100 %)
-rapport-unknown-extension = `{ $file }`: okänd filändelse; nämndrapporten skrivs som `.html`
+rapport-unknown-extension = `{ $file }`: okänd filändelse; nämndrapporten skrivs som `.html` eller `.pdf`
 rapport-unit-note = Belopp i { $unit }
 rapport-forecast-method = Prognosmetod: { $method }
 rapport-h-summary = Sammanfattning

@@ -9,6 +9,7 @@
 
 pub mod charts;
 pub mod html;
+pub mod pdf;
 mod series;
 mod tables;
 mod words;
