@@ -107,22 +107,11 @@ pub struct RapportArgs {
     #[arg(long)]
     pub previous_input: Option<PathBuf>,
     /// The unit of money.
-    #[arg(long = "enhet", value_enum, default_value_t = MoneyUnitArg::Tkr)]
-    pub unit: MoneyUnitArg,
+    #[arg(long = "enhet", value_enum, default_value_t = AmountUnit::Tkr)]
+    pub unit: AmountUnit,
     /// The report file; its extension chooses the format (`.html`).
     #[arg(long, short)]
     pub output: PathBuf,
-}
-
-/// `--enhet`: kronor, thousands or millions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MoneyUnitArg {
-    /// Kronor.
-    Kr,
-    /// Tusen kronor.
-    Tkr,
-    /// Miljoner kronor.
-    Mnkr,
 }
 
 /// `ekostyr completions`

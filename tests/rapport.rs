@@ -4,7 +4,7 @@
 
 use ekostyr::eval::results::{MonthCost, PreviousYear, Report};
 use ekostyr::i18n::Lang;
-use ekostyr::report::board::{self, Amount, BoardDoc, BoardOptions, MoneyUnit};
+use ekostyr::report::board::{self, Amount, AmountUnit, BoardDoc, BoardOptions};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -24,7 +24,7 @@ fn report(period: Option<&str>) -> Report {
 }
 
 fn opts() -> BoardOptions {
-    BoardOptions { lang: Lang::Sv, unit: MoneyUnit::Tkr, board: None }
+    BoardOptions { lang: Lang::Sv, unit: AmountUnit::Tkr, board: None }
 }
 
 fn o(a: Option<&Amount>) -> &str {
@@ -152,7 +152,7 @@ fn the_reference_period_as_the_board_reads_it() {
 
 #[test]
 fn the_reference_year_in_mnkr() {
-    let doc = board::build(&report(None), &BoardOptions { unit: MoneyUnit::Mnkr, ..opts() }).expect("builds");
+    let doc = board::build(&report(None), &BoardOptions { unit: AmountUnit::Mnkr, ..opts() }).expect("builds");
     insta::assert_snapshot!(outline(&doc));
 }
 

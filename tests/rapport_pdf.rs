@@ -5,7 +5,7 @@
 
 use ekostyr::eval::results::Report;
 use ekostyr::i18n::Lang;
-use ekostyr::report::board::{self, BoardOptions, MoneyUnit};
+use ekostyr::report::board::{self, AmountUnit, BoardOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -118,7 +118,7 @@ fn user_text_that_looks_like_markup_is_printed_as_written() {
     for b in report.pooled.boards.iter_mut().filter(|b| b.board.0 == "ÄN") {
         b.board.1 = NASTY[1].to_string();
     }
-    let doc = board::build(&report, &BoardOptions { lang: Lang::Sv, unit: MoneyUnit::Tkr, board: Some("ÄN".into()) }).expect("builds");
+    let doc = board::build(&report, &BoardOptions { lang: Lang::Sv, unit: AmountUnit::Tkr, board: Some("ÄN".into()) }).expect("builds");
     let text = board::pdf::laid_out_text(&doc).expect("typesets");
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     let laid_out = squeeze(&text);

@@ -2,9 +2,9 @@
 //! output file's extension. Evaluates through the same [`Session`] as `ekostyr run`.
 
 use super::Output;
-use crate::cli::{MoneyUnitArg, RapportArgs};
+use crate::cli::RapportArgs;
 use crate::error::Error;
-use crate::report::board::{self, BoardDoc, BoardOptions, MoneyUnit};
+use crate::report::board::{self, BoardDoc, BoardOptions};
 use crate::session::Session;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,8 @@ pub fn rapport(args: &RapportArgs) -> Output {
     let mut out = Output::default();
     let doc = session(args, &mut out).and_then(|s| {
         crate::output::refuse_inputs(&args.output, &inputs(&s)).map_err(Error::Usage)?;
-        let report = super::run::evaluate(&s)?;
+        // Rows of months after `--period` are skipped, and said so, as `run` does.
+        let report = super::run::evaluate_noting(&s, &mut out)?;
         Ok((s, report))
     });
     // Rimlighetskontroller as `run` gives them; under `--strikt` no report is written.
@@ -45,12 +46,7 @@ fn inputs(s: &Session) -> Vec<PathBuf> {
 }
 
 fn options(args: &RapportArgs) -> BoardOptions {
-    let unit = match args.unit {
-        MoneyUnitArg::Kr => MoneyUnit::Kr,
-        MoneyUnitArg::Tkr => MoneyUnit::Tkr,
-        MoneyUnitArg::Mnkr => MoneyUnit::Mnkr,
-    };
-    BoardOptions { lang: crate::i18n::lang(), unit, board: args.board.clone() }
+    BoardOptions { lang: crate::i18n::lang(), unit: args.unit.into(), board: args.board.clone() }
 }
 
 /// The document in the format the file's extension names.

@@ -159,7 +159,10 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
 
 fn render(report: &Report, args: &RunArgs, lang: Lang) -> Result<Vec<u8>, String> {
     Ok(match args.format {
-        Format::Table => crate::report::whatif::with_table_sections(crate::report::table::render_in(report, lang, args.unit.into()), report, lang).into_bytes(),
+        Format::Table => {
+            crate::report::whatif::with_table_sections(crate::report::table::render_in(report, lang, args.unit.into()), report, lang)
+                .into_bytes()
+        }
         Format::Json => crate::report::json::render_in(report, lang).into_bytes(),
         Format::Csv => crate::report::csv::render(report, lang, args.csv_dialect.into())?,
         Format::Xlsx => crate::report::xlsx::render(report, lang)?,

@@ -18,7 +18,8 @@ pub fn scaled_target(t: Target, unit: &FigureUnit) -> Target {
 
 /// The unit amounts are shown in (`--enhet`): kronor with öre, whole thousands, or
 /// millions with one decimal. Only the display scales; the figures stay exact.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AmountUnit {
     /// Kronor, two decimals.
     #[default]

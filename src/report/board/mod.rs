@@ -27,62 +27,29 @@ use tables::{is_single_month, key_figure_rows, postings, provenance, reports_due
 pub use words::month_name;
 use words::{date_words, method_word, method_words, months_words, period_words};
 
-/// The unit money is shown in (`--enhet`); tkr in board outputs by default.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MoneyUnit {
-    /// Kronor.
-    Kr,
-    /// Tusen kronor.
-    #[default]
-    Tkr,
-    /// Miljoner kronor.
-    Mnkr,
+pub use crate::report::number::AmountUnit;
+
+/// An amount in kronor in `unit`: exact value and its Swedish text.
+pub fn amount(unit: AmountUnit, kr: Decimal) -> Amount {
+    Amount { value: unit.scaled(kr), text: unit.show(kr) }
 }
 
-impl MoneyUnit {
-    /// How many kronor one unit is.
-    fn divisor(self) -> Decimal {
-        match self {
-            MoneyUnit::Kr => Decimal::ONE,
-            MoneyUnit::Tkr => Decimal::ONE_THOUSAND,
-            MoneyUnit::Mnkr => Decimal::new(1_000_000, 0),
-        }
-    }
-
-    /// Decimals shown: whole kronor and tkr, one decimal of mnkr.
-    fn decimals(self) -> u32 {
-        match self {
-            MoneyUnit::Kr | MoneyUnit::Tkr => 0,
-            MoneyUnit::Mnkr => 1,
-        }
-    }
-
-    /// The unit as written: `kr`, `tkr`, `mnkr`.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            MoneyUnit::Kr => "kr",
-            MoneyUnit::Tkr => "tkr",
-            MoneyUnit::Mnkr => "mnkr",
-        }
-    }
-
-    /// An amount in kronor in this unit: exact value and its Swedish text.
-    pub fn amount(self, kr: Decimal) -> Amount {
-        let value = kr.checked_div(self.divisor()).unwrap_or(kr);
-        Amount { value, text: swedish(value, self.decimals()) }
-    }
-}
-
-/// What the report is asked for besides the evaluated year.
-#[derive(Debug, Clone, Default)]
+/// What the report is asked for besides the evaluated year (by default in tkr, as
+/// board outputs are).
+#[derive(Debug, Clone)]
 pub struct BoardOptions {
     /// Language of every word.
     pub lang: Lang,
     /// The money unit.
-    pub unit: MoneyUnit,
+    pub unit: AmountUnit,
     /// One board only (`--nämnd ÄN`), by id.
     pub board: Option<String>,
+}
+
+impl Default for BoardOptions {
+    fn default() -> Self {
+        BoardOptions { lang: Lang::default(), unit: AmountUnit::Tkr, board: None }
+    }
 }
 
 /// An amount of money in the document's unit.
@@ -108,7 +75,7 @@ pub struct BoardDoc {
     /// The months covered.
     pub period: PeriodDoc,
     /// The money unit.
-    pub unit: MoneyUnit,
+    pub unit: AmountUnit,
     /// How the forecast was made, in words (`None` for a full year: no forecast).
     pub forecast_method: Option<String>,
     /// One section per board, in the order the rules meet them.
@@ -413,7 +380,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn amount(&self, kr: Decimal) -> Amount {
-        self.opts.unit.amount(kr)
+        amount(self.opts.unit, kr)
     }
 
     fn totals(&self, compensation: Decimal, cost: Decimal, result: Decimal) -> Totals {
@@ -571,9 +538,9 @@ mod tests {
 
     #[test]
     fn amounts_scale_to_the_unit_and_round_for_display() {
-        assert_eq!(MoneyUnit::Tkr.amount(Decimal::new(-5674264016, 2)).text, "-56 743");
-        assert_eq!(MoneyUnit::Mnkr.amount(Decimal::new(73737809611, 2)).text, "737,4");
-        assert_eq!(MoneyUnit::Kr.amount(Decimal::new(12345, 1)).text, "1 235");
+        assert_eq!(amount(AmountUnit::Tkr, Decimal::new(-5674264016, 2)).text, "-56 743");
+        assert_eq!(amount(AmountUnit::Mnkr, Decimal::new(73737809611, 2)).text, "737,4");
+        assert_eq!(amount(AmountUnit::Kr, Decimal::new(12345, 1)).text, "1 234,50");
     }
 
     #[test]

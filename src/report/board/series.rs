@@ -70,7 +70,7 @@ pub fn charts(assignments: &[&AssignmentResult], period: &PeriodDoc, opts: &Boar
 }
 
 fn money(opts: &BoardOptions, kr: Decimal) -> Decimal {
-    opts.unit.amount(kr).value
+    opts.unit.scaled(kr)
 }
 
 /// Compensation paid per month (Σ of the month's transfer lines).

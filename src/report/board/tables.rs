@@ -2,7 +2,7 @@
 //! outside the assignments, and the provenance.
 
 use super::{
-    Ctx, FileDoc, KeyFigureRow, MoneyUnit, PostingsDoc, ProvenanceDoc, ReportDue, TransferRow, TransfersDoc, date_words, period_words,
+    AmountUnit, Ctx, FileDoc, KeyFigureRow, PostingsDoc, ProvenanceDoc, ReportDue, TransferRow, TransfersDoc, date_words, period_words,
 };
 use crate::eval::results::{AssignmentResult, KeyFigureResult, Report, Status};
 use crate::i18n::Lang;
@@ -96,14 +96,14 @@ pub(super) fn reports_due(ctx: &Ctx, assignments: &[&AssignmentResult]) -> Vec<R
         .collect()
 }
 
-pub(super) fn postings(report: &Report, unit: MoneyUnit) -> PostingsDoc {
+pub(super) fn postings(report: &Report, unit: AmountUnit) -> PostingsDoc {
     PostingsDoc {
         unmapped_count: report.unmapped.count,
-        unmapped: unit.amount(report.unmapped.sum),
-        unmapped_codes: report.unmapped.codes.iter().map(|(c, n, s)| (c.clone(), *n, unit.amount(*s))).collect(),
+        unmapped: super::amount(unit, report.unmapped.sum),
+        unmapped_codes: report.unmapped.codes.iter().map(|(c, n, s)| (c.clone(), *n, super::amount(unit, *s))).collect(),
         out_of_scope_count: report.out_of_scope.count,
-        out_of_scope: unit.amount(report.out_of_scope.sum),
-        out_of_scope_units: report.out_of_scope.units.iter().map(|u| (u.name.clone(), u.count, unit.amount(u.sum))).collect(),
+        out_of_scope: super::amount(unit, report.out_of_scope.sum),
+        out_of_scope_units: report.out_of_scope.units.iter().map(|u| (u.name.clone(), u.count, super::amount(unit, u.sum))).collect(),
     }
 }
 
