@@ -173,16 +173,20 @@ fn money(a: Option<&Amount>) -> String {
 /// An empty cell.
 const EMPTY: &str = "[]";
 
-/// A typst table of code-expression cells: the first column takes the rest of the
-/// width and is left-aligned, the others (amounts) fit their content, right-aligned.
+/// A typst table of code-expression cells: the first column (names) left-aligned, the
+/// others (amounts) right-aligned.
 /// The header repeats on every page the table runs over.
 fn table(header: &[String], rows: &[Vec<String>]) -> String {
     let n = header.len().max(1);
-    let widths = std::iter::once("1fr").chain(std::iter::repeat_n("auto", n - 1)).collect::<Vec<_>>().join(", ");
+    // Up to five columns the amounts fit their content; past that, `auto` columns would
+    // squeeze the names to a word per line, so every column gets a share of the width
+    // (the names a larger one).
+    let (first, rest) = if n > 5 { ("5fr", "2fr") } else { ("1fr", "auto") };
+    let widths = std::iter::once(first).chain(std::iter::repeat_n(rest, n - 1)).collect::<Vec<_>>().join(", ");
     let aligns = std::iter::once("left").chain(std::iter::repeat_n("right", n - 1)).collect::<Vec<_>>().join(", ");
     let head = header.iter().map(|h| lit(h)).collect::<Vec<_>>().join(", ");
     let body: String = rows.iter().map(|r| format!("  {},\n", r.join(", "))).collect();
-    format!("#table(columns: ({widths},), align: ({aligns},), table.header({head}),\n{body})\n")
+    format!("#table(columns: ({widths},), column-gutter: 3pt, align: ({aligns},), table.header({head}),\n{body})\n")
 }
 
 /// A row in bold (the sums).
