@@ -14,13 +14,13 @@ mod followup;
 
 /// A column alignment.
 #[derive(Clone, Copy, PartialEq)]
-enum Align {
+pub(super) enum Align {
     Left,
     Right,
 }
 
 /// Lays out rows under a header; numbers right-aligned.
-fn table(out: &mut String, header: &[(String, Align)], rows: &[Vec<String>]) {
+pub(super) fn table(out: &mut String, header: &[(String, Align)], rows: &[Vec<String>]) {
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].0.chars().count()]).max().unwrap_or(0);
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
     let line = |cells: Vec<&str>| -> String {

@@ -104,23 +104,10 @@ fn forecast_row(m: &Moved, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// Rows under a header, aligned (`true`: right-aligned), as the report's tables are.
+/// Rows under a header (`true`: right-aligned), laid out as the report's tables are.
 fn lay_out(out: &mut String, header: &[(String, bool)], rows: &[Vec<String>]) {
-    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].0.chars().count()]).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..header.len()).map(width).collect();
-    let line = |cells: Vec<&str>| -> String {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .zip(header)
-            .map(|((c, w), (_, right))| if *right { format!("{c:>w$}") } else { format!("{c:<w$}") })
-            .collect();
-        padded.join("  ").trim_end().to_string()
-    };
-    let _ = writeln!(out, "{}", line(header.iter().map(|h| h.0.as_str()).collect()));
-    let _ = writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "));
-    for r in rows {
-        let _ = writeln!(out, "{}", line(r.iter().map(String::as_str).collect()));
-    }
-    out.push('\n');
+    use super::table::Align;
+    let header: Vec<(String, Align)> =
+        header.iter().map(|(h, right)| (h.clone(), if *right { Align::Right } else { Align::Left })).collect();
+    super::table::table(out, &header, rows);
 }

@@ -4,7 +4,7 @@
 //! checked when compiled, and every value is escaped.
 
 use super::charts;
-use super::{Amount, AssignmentRow, BoardDoc, BoardSection, ChartDoc, ChartKind, KeyFigureRow, Summary, Totals};
+use super::{Amount, BoardDoc, BoardSection, ChartDoc, ChartKind, Columns, KeyFigureRow, Summary, Totals};
 use crate::i18n::Lang;
 use crate::tr_in;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -141,23 +141,6 @@ fn summary_table(doc: &BoardDoc, s: &Summary) -> Markup {
                 (row(tr_in!(l, "rapport-col-cost"), &s.cost, |t| &t.cost, false))
                 (row(tr_in!(l, "rapport-col-result"), &s.result, |t| &t.result, false))
             }
-        }
-    }
-}
-
-/// Which optional columns of the assignment table have figures.
-struct Columns {
-    budget: bool,
-    forecast: bool,
-    previous: bool,
-}
-
-impl Columns {
-    fn of(rows: &[AssignmentRow]) -> Columns {
-        Columns {
-            budget: rows.iter().any(|r| r.budget_period.is_some() || r.deviation_period.is_some()),
-            forecast: rows.iter().any(|r| r.forecast.is_some()),
-            previous: rows.iter().any(|r| r.previous.is_some()),
         }
     }
 }

@@ -532,6 +532,25 @@ fn part_row(ctx: &Ctx, p: &crate::eval::results::PartResult) -> PartRow {
     PartRow { name, outcome: ctx.totals(p.compensation, p.cost, p.result) }
 }
 
+/// Which optional columns of the assignment table have figures (HTML and PDF leave
+/// the others out).
+pub(crate) struct Columns {
+    pub budget: bool,
+    pub forecast: bool,
+    pub previous: bool,
+}
+
+impl Columns {
+    /// The columns some row fills.
+    pub fn of(rows: &[AssignmentRow]) -> Columns {
+        Columns {
+            budget: rows.iter().any(|r| r.budget_period.is_some() || r.deviation_period.is_some()),
+            forecast: rows.iter().any(|r| r.forecast.is_some()),
+            previous: rows.iter().any(|r| r.previous.is_some()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

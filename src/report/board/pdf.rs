@@ -7,7 +7,7 @@
 //! of the user's text (names, comments, file names) enters the markup as a string literal,
 //! never as markup, so `#`, `*`, `_`, `$`, `[` in a name are printed as written.
 
-use super::{Amount, AssignmentRow, BoardDoc, BoardSection, ChartDoc, ChartKind, KeyFigureRow, Summary, Totals, charts};
+use super::{Amount, AssignmentRow, BoardDoc, BoardSection, ChartDoc, ChartKind, Columns, KeyFigureRow, Summary, Totals, charts};
 use crate::eval::results::Status;
 use crate::i18n::Lang;
 use crate::report::typeset::{compile_pdf, string_literal as lit};
@@ -247,37 +247,21 @@ fn summary_table(l: Lang, s: &Summary, period: &str) -> String {
     table(&header, &rows)
 }
 
-/// Which optional columns of the assignment table have figures.
-struct Columns {
-    budget: bool,
-    forecast: bool,
-    previous: bool,
-}
-
-impl Columns {
-    fn of(rows: &[AssignmentRow]) -> Columns {
-        Columns {
-            budget: rows.iter().any(|r| r.budget_period.is_some() || r.deviation_period.is_some()),
-            forecast: rows.iter().any(|r| r.forecast.is_some()),
-            previous: rows.iter().any(|r| r.previous.is_some()),
-        }
+/// The assignment table's header for the columns some row fills.
+fn header(c: &Columns, l: Lang) -> Vec<String> {
+    let mut h =
+        ["rapport-col-assignment", "rapport-col-compensation", "rapport-col-cost", "rapport-col-result"].map(|k| word(l, k)).to_vec();
+    if c.budget {
+        h.extend([word(l, "rapport-col-budget-period"), word(l, "rapport-col-deviation"), "%".to_string()]);
     }
-
-    fn header(&self, l: Lang) -> Vec<String> {
-        let mut h =
-            ["rapport-col-assignment", "rapport-col-compensation", "rapport-col-cost", "rapport-col-result"].map(|k| word(l, k)).to_vec();
-        if self.budget {
-            h.extend([word(l, "rapport-col-budget-period"), word(l, "rapport-col-deviation"), "%".to_string()]);
-        }
-        h.extend(self.forecast.then(|| word(l, "rapport-col-forecast-result")));
-        h.extend(self.previous.then(|| word(l, "rapport-col-previous-result")));
-        h
-    }
+    h.extend(c.forecast.then(|| word(l, "rapport-col-forecast-result")));
+    h.extend(c.previous.then(|| word(l, "rapport-col-previous-result")));
+    h
 }
 
 fn assignments(l: Lang, s: &BoardSection) -> String {
     let c = Columns::of(&s.assignments);
-    let header = c.header(l);
+    let header = header(&c, l);
     let row = |a: &AssignmentRow| {
         let mut cells = outcome_cells(lit(&a.name), &a.outcome);
         if c.budget {
