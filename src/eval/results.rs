@@ -372,19 +372,9 @@ impl FollowUp {
     }
 }
 
-/// Last year's figures for the same months.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PreviousYear {
-    /// Compensation.
-    #[serde(with = "shape::money")]
-    pub compensation: Decimal,
-    /// Cost.
-    #[serde(with = "shape::money")]
-    pub cost: Decimal,
-    /// Compensation − cost.
-    #[serde(with = "shape::money")]
-    pub result: Decimal,
-}
+/// Last year's figures for the same months: compensation, cost and their result, as
+/// the pooled total has them.
+pub type PreviousYear = PooledTotal;
 
 /// How a full-year forecast was made; every output states it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
