@@ -49,7 +49,7 @@ impl Lang {
 }
 
 /// The catalog's files: (name, Swedish, English). Each stage keeps its own file.
-const FILES: [(&str, &str, &str); 23] = [
+const FILES: [(&str, &str, &str); 25] = [
     ("app", include_str!("sv/app.ftl"), include_str!("en/app.ftl")),
     ("cli", include_str!("sv/cli.ftl"), include_str!("en/cli.ftl")),
     ("check", include_str!("sv/check.ftl"), include_str!("en/check.ftl")),
@@ -73,6 +73,8 @@ const FILES: [(&str, &str, &str); 23] = [
     ("followup", include_str!("sv/followup.ftl"), include_str!("en/followup.ftl")),
     ("rapport", include_str!("sv/rapport.ftl"), include_str!("en/rapport.ftl")),
     ("pdf", include_str!("sv/pdf.ftl"), include_str!("en/pdf.ftl")),
+    ("serve", include_str!("sv/serve.ftl"), include_str!("en/serve.ftl")),
+    ("workbench", include_str!("sv/workbench.ftl"), include_str!("en/workbench.ftl")),
 ];
 
 /// The catalog's source files of one language, with their names (for the completeness test).

@@ -1,0 +1,1 @@
+# ekostyr serve: the server's messages (start line, refusals, API errors).
