@@ -198,8 +198,21 @@ pub struct Measure {
     pub kind: MeasureKind,
     /// Unit.
     pub unit: Unit,
+    /// Declared `får_vara_negativ`: a negative cell is a correction, not an error.
+    pub signed: bool,
     /// Where declared.
     pub span: Span,
+}
+
+/// The error for a negative quantity of a measure not declared `får_vara_negativ`,
+/// and its hint: one wording for a workbook's cell and a `förvänta` line.
+pub fn negative_quantity(kind: MeasureKind, measure: &str, value: Decimal) -> (String, String) {
+    let value = crate::number::swedish(value, value.normalize().scale());
+    let (message, kind) = match kind {
+        MeasureKind::Budget => (crate::tr!("guard-negative-budget", value = value, measure = measure), "budget"),
+        MeasureKind::Volume => (crate::tr!("guard-negative-volume", value = value, measure = measure), "volym"),
+    };
+    (message, crate::tr!("guard-negative-hint", kind = kind, measure = measure))
 }
 
 /// A ledger ID code pattern.

@@ -113,7 +113,7 @@ fn measure(m: &ast::MeasureDecl, diags: &mut Diagnostics) -> Measure {
     if factor != Decimal::ONE {
         diags.push(Diagnostic::error(m.unit.span, tr!("check-measure-unit-scaled")).with_hint(tr!("check-hint-measure-units")));
     }
-    Measure { name: m.name.name.clone(), kind: m.kind, unit, span: m.span }
+    Measure { name: m.name.name.clone(), kind: m.kind, unit, signed: m.signed, span: m.span }
 }
 
 /// The unit of a literal and the factor into base units.

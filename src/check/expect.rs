@@ -20,7 +20,7 @@
 
 use super::collect::valid_month;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean, one_of};
-use crate::model::{Assignment, AssignmentId, Interval, KeyFigure, MeasureKind, Model};
+use crate::model::{Assignment, AssignmentId, Interval, KeyFigure, MeasureKind, Model, negative_quantity};
 use crate::syntax::ast::{self, ExpectItem, Ident, Month, Quantity, UnitText};
 use crate::tr;
 use crate::units::Unit;
@@ -104,6 +104,12 @@ impl<'a> Cx<'a> {
             };
             let d = Diagnostic::error(m.span, tr!("check-wrong-measure-kind", name = measure.name.as_str(), kind = is)).with_hint(hint);
             self.diags.push(d);
+        }
+        // The same rule as for the workbook's cells (`eval::data`): no negative quantity
+        // unless the measure is declared signed.
+        if q.number.is_sign_negative() && !q.number.is_zero() && !measure.signed {
+            let (message, hint) = negative_quantity(measure.kind, &measure.name, q.number);
+            self.diags.push(Diagnostic::error(q.span, message).with_hint(hint));
         }
         let hint = tr!("check-measure-in", name = measure.name.as_str(), unit = measure.unit.to_string());
         self.unit(q, measure.unit, true, &hint);

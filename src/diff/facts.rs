@@ -283,7 +283,22 @@ fn structure(file: &ast::File) -> Facts {
         }
     }
     out.extend(out_of_scope_facts(file));
+    out.extend(measure_facts(file));
     out
+}
+
+/// `mått name`: its sheet, unit and whether it may be negative (`volym, timmar,
+/// får_vara_negativ`); a measure that becomes signed (or no longer is) is a difference.
+fn measure_facts(file: &ast::File) -> Facts {
+    let measures = file.items.iter().filter_map(|i| if let Item::Measure(m) = i { Some(m) } else { None });
+    measures
+        .map(|m| {
+            let kind = if m.kind == ast::MeasureKind::Budget { "budget" } else { "volym" };
+            let declared = crate::fmt::measure(m);
+            let unit = declared.split_once(": ").map_or(declared.as_str(), |(_, u)| u);
+            (format!("mått {}", m.name.name), format!("{kind}, {unit}"))
+        })
+        .collect()
 }
 
 /// `utanför "Name"`: codes and source, one fact per unit.

@@ -3,7 +3,7 @@
 //! ids case-insensitively; an unknown name is an error at its cell.
 
 use crate::diagnostic::echo;
-use crate::model::{Assignment, AssignmentId, MeasureId, MeasureKind, Model, PartId};
+use crate::model::{Assignment, AssignmentId, MeasureId, MeasureKind, Model, PartId, negative_quantity};
 use crate::tr;
 use crate::workbook::{self, CellRef, Located, Period, Place, Placed, Posting, Problems, WorkbookError, WorkbookErrors};
 use rust_decimal::Decimal;
@@ -190,6 +190,15 @@ pub enum RowProblem {
         /// The assignment's id.
         assignment: String,
     },
+    /// A negative quantity of a measure not declared `får_vara_negativ`.
+    Negative {
+        /// Budget or Volymer.
+        kind: MeasureKind,
+        /// The measure as declared.
+        measure: String,
+        /// The value in the cell.
+        value: Decimal,
+    },
     /// A period of another year than the rules'.
     OutsideYear {
         /// The period in the cell.
@@ -215,6 +224,7 @@ impl RowProblem {
                 tr!("wb-duplicate-volume", period = period.to_string(), names = quantity(names), first = first.to_string())
             }
             RowProblem::OutsideYear { period, year } => outside_year(*period, *year),
+            RowProblem::Negative { kind, measure, value } => negative_quantity(*kind, measure, *value).0,
             RowProblem::ForecastTwice { assignment, first } => {
                 tr!("followup-prognos-twice", assignment = assignment, first = first.to_string())
             }
@@ -236,6 +246,7 @@ impl RowProblem {
             RowProblem::Duplicate { period: None, .. } => Some(tr!("wb-duplicate-budget-hint")),
             RowProblem::Duplicate { period: Some(_), .. } => Some(tr!("wb-duplicate-volume-hint")),
             RowProblem::OutsideYear { .. } | RowProblem::ForecastTooLarge { .. } => None,
+            RowProblem::Negative { kind, measure, value } => Some(negative_quantity(*kind, measure, *value).1),
             RowProblem::ForecastTwice { .. } | RowProblem::ForecastPartsMissing { .. } => Some(tr!("followup-prognos-hint")),
         }
     }
@@ -829,6 +840,18 @@ impl Names<'_> {
         found
     }
 
+    /// Whether the value may be taken: a negative budget quantity or volume is an
+    /// error at its cell unless its measure is declared `får_vara_negativ` (postings
+    /// in Utfall may be negative: credits are normal).
+    fn sign_allowed(&self, m: MeasureId, value: &Located<Decimal>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> bool {
+        let measure = &self.model.measures[m];
+        if value.value >= Decimal::ZERO || measure.signed {
+            return true;
+        }
+        out.push(at(self.file, &value.cell, RowProblem::Negative { kind, measure: measure.name.clone(), value: value.value }));
+        false
+    }
+
     fn budget_row(&self, row: &workbook::BudgetRow, data: &mut Data, out: &mut Problems<InputProblem>) {
         let Some(key) = self.key([&row.assignment, &row.measure], row.part.as_ref(), MeasureKind::Budget, out) else {
             return;
@@ -837,6 +860,9 @@ impl Names<'_> {
             let names = Quantity::of(&row.assignment, &row.part, &row.measure);
             let problem = RowProblem::Duplicate { period: None, names, first: first.cell.clone() };
             return out.push(at(self.file, &row.assignment.cell, problem));
+        }
+        if !self.sign_allowed(key.2, &row.value, MeasureKind::Budget, out) {
+            return;
         }
         data.budget.insert(key, BudgetValue { value: row.value.value, cell: row.value.cell.clone() });
     }
@@ -856,6 +882,9 @@ impl Names<'_> {
             let names = Quantity::of(&row.assignment, &row.part, &row.measure);
             let problem = RowProblem::Duplicate { period: Some(row.period.value), names, first: first.clone() };
             return out.push(at(self.file, &row.assignment.cell, problem));
+        }
+        if !self.sign_allowed(key.2, &row.value, MeasureKind::Volume, out) {
+            return;
         }
         entry.values[m] = row.value.value;
         entry.cells[m] = Some(row.value.cell.clone());

@@ -39,12 +39,13 @@ fn top_item(p: &mut Printer, item: &Item) {
     p.item(item.span(), |p| p.line(&line));
 }
 
-fn measure(m: &MeasureDecl) -> String {
+pub(super) fn measure(m: &MeasureDecl) -> String {
     let kind = match m.kind {
         MeasureKind::Budget => BUDGET,
         MeasureKind::Volume => VOLYM,
     };
-    format!("{MÅTT} {kind} {}: {}", m.name.name, unit(&m.unit.value))
+    let signed = if m.signed { format!(", {FÅR_VARA_NEGATIV}") } else { String::new() };
+    format!("{MÅTT} {kind} {}: {}{signed}", m.name.name, unit(&m.unit.value))
 }
 
 /// `parameter name = 2,9 %`, or a table.

@@ -16,6 +16,7 @@ pub(super) const PER: &str = "per";
 pub(super) const MÅTT: &str = "mått";
 pub(super) const BUDGET: &str = "budget";
 pub(super) const VOLYM: &str = "volym";
+pub(super) const FÅR_VARA_NEGATIV: &str = "får_vara_negativ";
 pub(super) const NÄMND: &str = "nämnd";
 pub(super) const VÅRDFORM: &str = "vårdform";
 pub(super) const UPPDRAG: &str = "uppdrag";
@@ -74,7 +75,8 @@ mod tests {
 
     const GRAMMAR: &str = include_str!("../../grammar/ekostyr.pest");
 
-    const ALL: [&str; 54] = [
+    const ALL: [&str; 55] = [
+        FÅR_VARA_NEGATIV,
         KOMPLEMENT,
         UTANFÖR,
         REGELVERK,

@@ -39,6 +39,11 @@ pub fn quantity(q: &ast::Quantity) -> String {
     expr::quantity(q)
 }
 
+/// A measure's declaration: `mått volym korrigering: timmar, får_vara_negativ`.
+pub fn measure(m: &ast::MeasureDecl) -> String {
+    items::measure(m)
+}
+
 /// A number as finance staff write it: `18 400 000`, `2,9`.
 pub fn number(n: rust_decimal::Decimal) -> String {
     expr::number(n)

@@ -221,6 +221,9 @@ pub struct MeasureDecl {
     pub name: Ident,
     /// Unit.
     pub unit: Located<UnitText>,
+    /// `, får_vara_negativ`: its cells may be negative (a correction).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub signed: bool,
     /// Where.
     #[serde(skip)]
     pub span: Span,

@@ -216,7 +216,8 @@ fn measure(mut inner: Pairs<Rule>, b: usize, sp: Span) -> MeasureDecl {
     let name = ident(next(&mut inner), b);
     let u = next(&mut inner);
     let unit = Located { span: span(&u, b), value: unit(u) };
-    MeasureDecl { kind, name, unit, span: sp }
+    let signed = inner.next().is_some_and(|s| s.as_rule() == Rule::measure_signed);
+    MeasureDecl { kind, name, unit, signed, span: sp }
 }
 
 fn board(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Board> {

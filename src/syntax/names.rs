@@ -48,6 +48,8 @@ pub fn human_name(rule: Rule) -> String {
         Rule::sep => code(";"),
         Rule::measure => tr!("syntax-rule-measure"),
         Rule::measure_kind => tr!("syntax-rule-measure-kind"),
+        Rule::measure_signed => code(", får_vara_negativ"),
+        Rule::signed_word => code("får_vara_negativ"),
         Rule::board => code("nämnd"),
         Rule::care_form => code("vårdform"),
         Rule::assignment => code("uppdrag"),
