@@ -17,6 +17,13 @@ pub struct Cli {
     /// besides the naming file's own folder tree.
     #[arg(long, global = true)]
     pub rot: Option<PathBuf>,
+    /// Most data rows of any input sheet for this run, instead of the defaults
+    /// (500 000 in Volymer, Budget and Prognos; 20 000 000 in Utfall).
+    #[arg(long, global = true, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rader: Option<u64>,
+    /// Most cells a sheet read whole (xls, ods) may span, instead of 10 000 000.
+    #[arg(long, global = true, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_celler: Option<u64>,
     /// Warnings (rimlighetskontroller, `REVIDERA`) count as errors: exit 2.
     #[arg(long, global = true)]
     pub strikt: bool,

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     };
     // `--rot` is the engine's one process-wide setting besides the language (and `--strikt`).
     app::set_strict(cli.strikt);
+    ekostyr::workbook::set_caps(ekostyr::workbook::Caps { rows: cli.max_rader, cells: cli.max_celler });
     let output = match cli.rot.as_deref().map(ekostyr::check::confine::set_root).transpose() {
         Ok(_) => dispatch(cli.command),
         Err(e) => Output::error(e),

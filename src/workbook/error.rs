@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::cell::{CellRef, ParsePeriodError};
 use super::echo::{echo, echo_name, echo_names};
-use super::limits::{MAX_INFLATE_RATIO, MAX_SHARED_STRINGS, MAX_SHEET_CELLS, MAX_TEXT_CHARS, MAX_XML_RUN_BYTES, figure};
+use super::limits::{
+    MAX_INFLATE_RATIO, MAX_SHARED_STRINGS_MEMORY, MAX_TEXT_CHARS, MAX_XML_RUN_BYTES, figure, shared_strings_cost, sheet_cells,
+};
 use super::problems::{Place, Placed, Problems};
 use crate::tr;
 
@@ -409,12 +411,14 @@ pub enum WorkbookError {
         /// The part.
         part: String,
     },
-    /// An xlsx declares or holds more shared strings than [`MAX_SHARED_STRINGS`].
+    /// An xlsx declares or holds more shared strings than [`MAX_SHARED_STRINGS_MEMORY`] holds.
     TooManySharedStrings {
         /// The file.
         file: PathBuf,
         /// The count declared or found, whichever is larger.
         count: u64,
+        /// The part's inflated size, bytes.
+        size: u64,
     },
     /// A cell's value breaks the contract.
     Cell {
@@ -549,7 +553,7 @@ impl WorkbookError {
                 format!("{cell}: {}", tr!("wb-duplicate-column", column = *column, first = first.to_string()))
             }
             WorkbookError::TooLarge { sheet, rows, cols, .. } => {
-                let (rows, cols, max) = (figure(*rows), figure(*cols), figure(MAX_SHEET_CELLS));
+                let (rows, cols, max) = (figure(*rows), figure(*cols), figure(sheet_cells()));
                 tr!("wb-too-large", sheet = echo_name(sheet), rows = rows, cols = cols, max = max)
             }
             WorkbookError::TooManyRows { sheet, max, .. } => tr!("wb-too-many-rows", sheet = *sheet, max = figure(*max)),
@@ -563,8 +567,9 @@ impl WorkbookError {
             WorkbookError::XmlRunTooLong { part, .. } => {
                 tr!("wb-xml-run-too-long", part = echo_name(part), max = figure(MAX_XML_RUN_BYTES))
             }
-            WorkbookError::TooManySharedStrings { count, .. } => {
-                tr!("wb-too-many-shared-strings", count = figure(*count), max = figure(MAX_SHARED_STRINGS))
+            WorkbookError::TooManySharedStrings { count, size, .. } => {
+                let (cost, max) = (figure(shared_strings_cost(*count, *size)), figure(MAX_SHARED_STRINGS_MEMORY));
+                tr!("wb-too-many-shared-strings", count = figure(*count), cost = cost, max = max)
             }
             WorkbookError::Cell { cell, problem, .. } => match problem.hint() {
                 Some(hint) => format!("{cell}: {problem}\n  = {}", tr!("wb-hint", hint = hint)),

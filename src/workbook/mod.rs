@@ -37,8 +37,8 @@ pub use cell::{
 };
 pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors};
 pub use limits::{
-    MAX_INFLATE_RATIO, MAX_LEDGER_ROWS, MAX_PART_BYTES, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_CELLS, MAX_TABLE_ROWS,
-    MAX_TEXT_CHARS, RATIO_FREE_BYTES,
+    Caps, MAX_INFLATE_RATIO, MAX_LEDGER_ROWS, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHARED_STRINGS_MEMORY, MAX_SHEET_CELLS,
+    MAX_TABLE_ROWS, MAX_TEXT_CHARS, RATIO_FREE_BYTES, set_caps,
 };
 pub use problems::{MAX_PROBLEMS, Place, Placed, Problems};
 

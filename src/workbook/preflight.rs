@@ -15,8 +15,8 @@ use zip::ZipArchive;
 
 use super::error::WorkbookError;
 use super::limits::{
-    MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_CELLS, MAX_TAG_BYTES, MAX_XML_RUN_BYTES,
-    RATIO_FREE_BYTES,
+    MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHARED_STRINGS_MEMORY, MAX_TAG_BYTES, MAX_XML_RUN_BYTES,
+    RATIO_FREE_BYTES, shared_strings_cost, sheet_cells,
 };
 
 /// Most rows and columns calamine gives an ods table (it caps repeats there).
@@ -123,7 +123,9 @@ fn check_shared_strings<R: Read + Seek>(
     let mut count = SharedStrings::default();
     scan_tags(part.take(MAX_SHARED_STRINGS_BYTES), &mut |tag| count.tag(tag));
     match count.declared.max(count.found) {
-        n if n > MAX_SHARED_STRINGS => Err(WorkbookError::TooManySharedStrings { file: file.to_path_buf(), count: n }),
+        n if shared_strings_cost(n, size) > MAX_SHARED_STRINGS_MEMORY => {
+            Err(WorkbookError::TooManySharedStrings { file: file.to_path_buf(), count: n, size })
+        }
         _ => Ok(()),
     }
 }
@@ -194,7 +196,7 @@ impl OdsTables {
 
     fn end_table(&mut self) {
         let spanned = self.rows.saturating_mul(self.cols);
-        if self.too_large.is_none() && spanned.max(self.stored) > MAX_SHEET_CELLS {
+        if self.too_large.is_none() && spanned.max(self.stored) > sheet_cells() {
             self.too_large = Some((std::mem::take(&mut self.name), self.rows, self.cols));
         }
     }

@@ -10,7 +10,7 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use super::error::WorkbookError;
-use super::limits::MAX_SHEET_CELLS;
+use super::limits::sheet_cells;
 
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
@@ -112,7 +112,7 @@ impl Scan {
             false => (0, 0),
         };
         let (rows, cols) = if found.0 * found.1 > sheet.declared.0 * sheet.declared.1 { found } else { sheet.declared };
-        if rows * cols > MAX_SHEET_CELLS {
+        if rows.saturating_mul(cols) > sheet_cells() {
             self.too_large = Some((sheet.name, rows, cols));
         }
     }

@@ -9,7 +9,7 @@ use calamine::{Data, Reader, SheetVisible, open_workbook_auto};
 use super::cell::{Period, parse_period_text, period_from_number, period_from_serial};
 use super::csv::detect_delimiter;
 use super::error::{CsvProblem, WorkbookError};
-use super::limits::MAX_SHEET_CELLS;
+use super::limits::sheet_cells;
 
 /// One cell's value as found.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +94,7 @@ pub fn read_book(path: &Path) -> Result<Vec<RawSheet>, WorkbookError> {
     for (name, hidden) in sheets {
         let range = super::sheets::guard(path, || book.worksheet_range(&name))?.map_err(|e| malformed(e.to_string()))?;
         let (height, width) = range.get_size();
-        if height.saturating_mul(width) > MAX_SHEET_CELLS as usize {
+        if (height as u64).saturating_mul(width as u64) > sheet_cells() {
             return Err(malformed(crate::tr!("wb-raw-too-large", sheet = name.as_str())));
         }
         let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));

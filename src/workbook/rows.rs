@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::cell::{CellRef, Located, Period};
 use super::error::{CellProblem, WorkbookError, WorkbookErrors};
-use super::limits::{MAX_LEDGER_ROWS, MAX_TABLE_ROWS, MAX_TEXT_CHARS};
+use super::limits::{MAX_LEDGER_ROWS, MAX_TABLE_ROWS, MAX_TEXT_CHARS, rows_cap};
 use super::value::{Row, Value};
 use super::{BudgetRow, Posting, VolumeRow};
 
@@ -204,9 +204,13 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
             None if (0..cells.width()).all(|c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
             None => self.header(row, cells),
             Some(cols) if cols.iter().all(|&c| cells.get(c).is_blank()) => ControlFlow::Continue(()),
-            Some(_) if self.rows >= P::MAX_ROWS => {
+            Some(_) if self.rows >= rows_cap(P::MAX_ROWS) => {
                 self.parser.forget();
-                self.problems.push(WorkbookError::TooManyRows { file: self.file.to_path_buf(), sheet: P::SHEET, max: P::MAX_ROWS });
+                self.problems.push(WorkbookError::TooManyRows {
+                    file: self.file.to_path_buf(),
+                    sheet: P::SHEET,
+                    max: rows_cap(P::MAX_ROWS),
+                });
                 ControlFlow::Break(())
             }
             Some(cols) => {

@@ -11,7 +11,7 @@ use std::path::Path;
 use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx, open_workbook};
 
 use super::error::{WorkbookError, WorkbookErrors};
-use super::limits::MAX_SHEET_CELLS;
+use super::limits::sheet_cells;
 use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
 use super::{Inputs, Period};
@@ -278,7 +278,7 @@ where
 fn feed_range<S: Sink>(file: &Path, sheet: &'static str, range: &Range<Data>, sink: &mut S) -> Result<(), WorkbookError> {
     let (rows, cols) = range.get_size();
     let (rows, cols) = (rows as u64, cols as u64);
-    if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
+    if rows.saturating_mul(cols) > sheet_cells() {
         return Err(WorkbookError::TooLarge { file: file.to_path_buf(), sheet: sheet.to_string(), rows, cols });
     }
     let Some((first_row, first_col)) = range.start() else {

@@ -108,6 +108,10 @@ cli-error-did-you-mean = hint: did you mean `{ $name }`?
 cli-error-more = For more information, try `--help`
 cli-arg-rot = Also read files under this folder when rule files and reports name them (otherwise only in the naming file's folder)
 cli-value-rot = DIR
+cli-arg-max_rader = Most data rows of any input sheet for this run (default 500 000 in Volymer, Budget and Prognos, 20 000 000 in Utfall); more rows take more memory
+cli-value-max_rader = COUNT
+cli-arg-max_celler = Most cells a sheet of an xls or ods may span (default 10 000 000); such sheets are read whole into memory
+cli-value-max_celler = COUNT
 
 # budget
 cli-budget-about = The compensation bridge: from last year's compensation to next year's, step by step

@@ -55,7 +55,7 @@ wb-sheet = cannot read sheet `{ $sheet }`: { $message }
 wb-empty-sheet = sheet `{ $sheet }` is empty; its first row must name the columns
 wb-missing-column = column `{ $column }` is missing (found: { $found })
 wb-duplicate-column = column `{ $column }` appears twice, first at { $first }
-wb-too-large = sheet `{ $sheet }` spans { $rows } rows by { $cols } columns, more than { $max } cells; delete stray cells far from the data or save as xlsx
+wb-too-large = sheet `{ $sheet }` spans { $rows } rows by { $cols } columns, more than { $max } cells; delete stray cells far from the data, save as xlsx or raise with `--max-celler`
 wb-file-kind = { $kind ->
     [fifo] a named pipe (fifo)
     [device] a device file
@@ -94,9 +94,9 @@ wb-duplicate-volume = a second Volymer row for { $period } { $names }; the first
 wb-duplicate-volume-hint = keep one row per month, assignment, part and measure
 
 ## Caps on what a workbook may cost (src/workbook/limits.rs)
-wb-too-many-rows = { $sheet }: more than { $max } rows; split the input or check that the sheet was not filled by mistake
+wb-too-many-rows = { $sheet }: more than { $max } rows; raise with `--max-rader`, split the input or check that the sheet was not filled by mistake
 wb-cell-too-long = the text has { $chars } characters, more than { $max }
 wb-part-too-large = part `{ $part }` inflates to { $size } bytes, more than { $max }
 wb-part-inflates = part `{ $part }` inflates from { $packed } to { $size } bytes, more than { $max } times its packed size; the file looks like a zip bomb
-wb-too-many-shared-strings = the workbook has { $count } shared strings, more than { $max }
+wb-too-many-shared-strings = the workbook's { $count } shared strings would take about { $cost } bytes of memory, more than { $max }; save it without free-text columns or as CSV
 wb-xml-run-too-long = part `{ $part }` holds a text or tag of more than { $max } bytes (often packed whitespace)

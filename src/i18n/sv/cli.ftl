@@ -108,6 +108,10 @@ cli-error-did-you-mean = tips: menade du `{ $name }`?
 cli-error-more = Mer information: `--help`
 cli-arg-rot = Läs även filer under den här mappen när regelfiler och rapporter namnger dem (annars bara i den namngivande filens mapp)
 cli-value-rot = MAPP
+cli-arg-max_rader = Flest datarader per blad i indata för den här körningen (standard 500 000 i Volymer, Budget och Prognos, 20 000 000 i Utfall); mer minne för fler rader
+cli-value-max_rader = ANTAL
+cli-arg-max_celler = Flest celler ett blad i xls eller ods får spänna över (standard 10 000 000); sådana blad läses hela i minnet
+cli-value-max_celler = ANTAL
 
 # budget
 cli-budget-about = Ersättningsbryggan: från föregående års ersättning till nästa års, steg för steg

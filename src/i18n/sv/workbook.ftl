@@ -55,7 +55,7 @@ wb-sheet = kan inte läsa bladet `{ $sheet }`: { $message }
 wb-empty-sheet = bladet `{ $sheet }` är tomt; första raden ska ange kolumnernas namn
 wb-missing-column = kolumnen `{ $column }` saknas (finns: { $found })
 wb-duplicate-column = kolumnen `{ $column }` finns två gånger, första gången i { $first }
-wb-too-large = bladet `{ $sheet }` spänner över { $rows } rader och { $cols } kolumner, fler än { $max } celler; ta bort lösa celler långt från data eller spara som xlsx
+wb-too-large = bladet `{ $sheet }` spänner över { $rows } rader och { $cols } kolumner, fler än { $max } celler; ta bort lösa celler långt från data, spara som xlsx eller höj med `--max-celler`
 wb-file-kind = { $kind ->
     [fifo] en namngiven pipe (fifo)
     [device] en enhetsfil
@@ -94,9 +94,9 @@ wb-duplicate-volume = en andra Volymer-rad för { $period } { $names }; den för
 wb-duplicate-volume-hint = behåll en rad per månad, uppdrag, del och mått
 
 ## Gränser för vad en arbetsbok får kosta (src/workbook/limits.rs)
-wb-too-many-rows = { $sheet }: fler än { $max } rader; dela upp indata eller kontrollera att bladet inte är fyllt av misstag
+wb-too-many-rows = { $sheet }: fler än { $max } rader; höj med `--max-rader`, dela upp indata eller kontrollera att bladet inte är fyllt av misstag
 wb-cell-too-long = texten har { $chars } tecken, fler än { $max }
 wb-part-too-large = delen `{ $part }` packas upp till { $size } byte, fler än { $max }
 wb-part-inflates = delen `{ $part }` packas upp från { $packed } till { $size } byte, mer än { $max } gånger sin packade storlek; filen ser ut som en zip-bomb
-wb-too-many-shared-strings = arbetsboken har { $count } delade texter, fler än { $max }
+wb-too-many-shared-strings = arbetsbokens { $count } delade texter skulle ta omkring { $cost } byte minne, mer än { $max }; spara utan fritextkolumner eller som CSV
 wb-xml-run-too-long = delen `{ $part }` har en text eller tagg på mer än { $max } byte (ofta tomrum som packats ihop)
