@@ -1,6 +1,33 @@
-//! Source files, byte spans and line/column lookup.
+//! Source files, byte spans and line/column lookup; opening an input file.
 
 use std::sync::Arc;
+
+/// Opens `path` for reading and asks the open handle what it is, so the answer is
+/// about the file read, not about a path that may be swapped between a check and
+/// the open. On unix the open does not block (`O_NONBLOCK`): a FIFO or a device
+/// opens at once, and the caller refuses it by its metadata; for a regular file
+/// the flag changes nothing. A folder opens too (its metadata says so). What
+/// cannot be opened at all but exists (a socket) comes without a handle, with its
+/// metadata, so the caller refuses it by its kind like the others.
+pub fn open_for_reading(path: &std::path::Path) -> std::io::Result<(Option<std::fs::File>, std::fs::Metadata)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    match options.open(path) {
+        Ok(file) => {
+            let meta = file.metadata()?;
+            Ok((Some(file), meta))
+        }
+        Err(e) => match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => Ok((None, meta)),
+            _ => Err(e),
+        },
+    }
+}
 
 /// A byte range into one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]

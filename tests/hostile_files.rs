@@ -234,3 +234,42 @@ fn verify_does_not_read_a_fifo_the_report_names() {
     assert_eq!(out.status.code(), Some(2), "{}", seen(&out));
     assert!(seen(&out).contains("`in.xlsx`: det är en namngiven rörledning (FIFO)"), "{}", seen(&out));
 }
+
+/// The open itself never blocks: a FIFO (no writer) and a device open at once and
+/// the handle says what they are, so every reader checks what it opened, not a
+/// path that could be swapped between a check and the open (issue 12, TOCTOU).
+#[test]
+#[cfg(unix)]
+fn opening_a_fifo_or_a_device_for_reading_returns_at_once_with_its_kind() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe.xlsx");
+    mkfifo(&fifo);
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let fifo = ekostyr::source::open_for_reading(&fifo).map(|(file, meta)| file.is_some() && meta.file_type().is_fifo());
+        let device = ekostyr::source::open_for_reading(Path::new("/dev/null"))
+            .map(|(file, meta)| file.is_some() && meta.file_type().is_char_device());
+        let _ = done.send((fifo.ok(), device.ok()));
+    });
+    let opened = wait.recv_timeout(std::time::Duration::from_secs(10)).expect("the open returned within 10 s");
+    assert_eq!(opened, (Some(true), Some(true)));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_as_any_member_of_a_csv_folder_is_refused_within_10_s() {
+    for member in ["Utfall.csv", "Volymer.csv", "Prognos.csv"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for f in ["Utfall.csv", "Volymer.csv", "Budget.csv"] {
+            std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/2023-csv").join(f), dir.path().join(f)).expect("copy");
+        }
+        let _ = std::fs::remove_file(dir.path().join(member));
+        mkfifo(&dir.path().join(member));
+        let input = dir.path().to_str().expect("utf-8").to_string();
+        let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/2023.ek");
+        let out = common::ekostyr_within_10s(dir.path(), &["run", rules.to_str().expect("utf-8"), "--input", &input]);
+        assert_eq!(out.status.code(), Some(2), "{member}: {}", seen(&out));
+        assert!(seen(&out).contains(&format!("{member}: sökvägen är en namngiven pipe (fifo)")), "{member}: {}", seen(&out));
+    }
+}

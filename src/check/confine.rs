@@ -2,8 +2,8 @@
 //! `förvänta` block's `indata` and a report's provenance name files; each is read
 //! only when it lies, after resolving symlinks, in the folder tree of the file
 //! that names it, or under the root given with `--rot`. Rule files are read only
-//! when they are regular files no larger than [`MAX_RULE_FILE_BYTES`], checked
-//! before they are opened, so a FIFO or a device never blocks or floods a run.
+//! when they are regular files no larger than [`MAX_RULE_FILE_BYTES`], checked on
+//! the handle opened without blocking, so a FIFO or a device never blocks or floods a run.
 //!
 //! The root is a process-wide setting, like the language: the binary sets it once
 //! from `--rot` with [`set_root`] before it runs a command, and the engines read it
@@ -166,17 +166,18 @@ pub fn rule_file_within(path: &Path, dir: &Path) -> Result<PathBuf, Refusal> {
 }
 
 /// The text of a rule file: a regular file of at most [`MAX_RULE_FILE_BYTES`],
-/// checked before it is opened and again while it is read.
+/// checked on the open handle (opened without blocking, so a FIFO is refused, not
+/// waited on) and again while it is read.
 pub fn read_rule_file(path: &Path) -> Result<String, Refusal> {
-    if file_or_folder(path, false)?.len() > MAX_RULE_FILE_BYTES {
+    let (file, meta) = crate::source::open_for_reading(path).map_err(Refusal::Io)?;
+    let file = match (file, kind(&meta)) {
+        (Some(file), None) => file,
+        (_, kind) => return Err(Refusal::NotAFile(kind.unwrap_or("other"))),
+    };
+    if meta.len() > MAX_RULE_FILE_BYTES {
         return Err(Refusal::TooLarge);
     }
     let mut bytes = vec![];
-    let file = std::fs::File::open(path).map_err(Refusal::Io)?;
-    // The same check on what was opened, in case the path was swapped meanwhile.
-    if let Some(kind) = kind(&file.metadata().map_err(Refusal::Io)?) {
-        return Err(Refusal::NotAFile(kind));
-    }
     file.take(MAX_RULE_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(Refusal::Io)?;
     if bytes.len() as u64 > MAX_RULE_FILE_BYTES {
         return Err(Refusal::TooLarge);

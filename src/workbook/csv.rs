@@ -25,20 +25,20 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, until: Option<Period>,
         .map(|(wanted, sheet)| find_file(dir, &names, wanted, sheet).map_err(|e| problems.push(e)).ok());
     let mut inputs = Inputs::default();
     if let Some(file) = volymer {
-        let volumes = read_file(&file, Volumes::new(Cutoff::new(until)), problems);
+        let volumes = read_file(file, Volumes::new(Cutoff::new(until)), problems);
         inputs.skipped.volumes = volumes.cutoff.skipped;
         inputs.volumes = volumes.rows;
     }
     if let Some(file) = budget {
-        inputs.budget = read_file(&file, Budget::default(), problems).0;
+        inputs.budget = read_file(file, Budget::default(), problems).0;
     }
     if let Some(file) = utfall {
-        let ledger = read_file(&file, Ledger::new(on_posting, Cutoff::new(until)), problems);
+        let ledger = read_file(file, Ledger::new(on_posting, Cutoff::new(until)), problems);
         (inputs.ledger_rows, inputs.skipped.ledger) = (ledger.count, ledger.cutoff.skipped);
     }
     // Prognos.csv is optional: no such file is no forecast of the provider's; two are an error.
     match find_file(dir, &names, "Prognos.csv", "Prognos") {
-        Ok(file) => inputs.forecasts = read_file(&file, Forecasts::default(), problems).0,
+        Ok(file) => inputs.forecasts = read_file(file, Forecasts::default(), problems).0,
         Err(WorkbookError::MissingCsv { .. }) => {}
         Err(e) => problems.push(e),
     }
@@ -48,7 +48,7 @@ pub(crate) fn read(dir: &Path, on_posting: OnPosting<'_>, until: Option<Period>,
 /// The folder's file for `wanted` of the contract: the one entry whose name,
 /// trimmed and case folded, is `wanted`, checked by [`regular_file`]; an error
 /// when there is none, or more than one.
-pub(crate) fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
+pub(crate) fn find_file(dir: &Path, names: &[String], wanted: &'static str, sheet: &'static str) -> Result<(PathBuf, File), WorkbookError> {
     let hits: Vec<&String> = names.iter().filter(|n| super::names_sheet(n, wanted)).collect();
     match hits.as_slice() {
         [one] => regular_file(dir, one, sheet),
@@ -57,10 +57,12 @@ pub(crate) fn find_file(dir: &Path, names: &[String], wanted: &'static str, shee
     }
 }
 
-/// The path of entry `name` of the folder, if it may be read: a regular file,
-/// or a symbolic link to one inside the folder. Checked before anything is
-/// opened, so a pipe never blocks and a file outside the folder is never read.
-fn regular_file(dir: &Path, name: &str, sheet: &'static str) -> Result<PathBuf, WorkbookError> {
+/// Entry `name` of the folder, opened, if it may be read: a regular file, or a
+/// symbolic link to one inside the folder. A link is resolved before anything is
+/// opened, so a file outside the folder is never read; the open does not block
+/// and its handle is asked what it is, so a pipe (even one swapped in after the
+/// link check) never blocks.
+fn regular_file(dir: &Path, name: &str, sheet: &'static str) -> Result<(PathBuf, File), WorkbookError> {
     let path = dir.join(name);
     let link = std::fs::symlink_metadata(&path).map_err(|e| WorkbookError::io(&path, e))?;
     if link.file_type().is_symlink() {
@@ -70,11 +72,10 @@ fn regular_file(dir: &Path, name: &str, sheet: &'static str) -> Result<PathBuf, 
             return Err(WorkbookError::OutsideFolder { file: path, sheet });
         }
     }
-    let meta = std::fs::metadata(&path).map_err(|e| WorkbookError::io(&path, e))?;
-    if !meta.is_file() {
-        return Err(WorkbookError::NotAFile { file: path, sheet: Some(sheet), kind: FileKind::of(meta.file_type()) });
+    match crate::source::open_for_reading(&path).map_err(|e| WorkbookError::io(&path, e))? {
+        (Some(handle), meta) if meta.is_file() => Ok((path, handle)),
+        (_, meta) => Err(WorkbookError::NotAFile { file: path, sheet: Some(sheet), kind: FileKind::of(meta.file_type()) }),
     }
-    Ok(path)
 }
 
 /// The names of the files in a folder, sorted.
@@ -88,16 +89,15 @@ pub(crate) fn file_names(dir: &Path) -> Result<Vec<String>, WorkbookError> {
     Ok(names)
 }
 
-/// Reads one CSV file into a parser, recording its problems.
-fn read_file<P: RowParser>(file: &Path, parser: P, problems: &mut WorkbookErrors) -> P {
-    let mut reader = SheetReader::new(file, parser, problems);
-    let fed = feed(file, P::SHEET, &mut reader);
+/// Reads one CSV file (its path and open handle) into a parser, recording its problems.
+fn read_file<P: RowParser>((file, input): (PathBuf, File), parser: P, problems: &mut WorkbookErrors) -> P {
+    let mut reader = SheetReader::new(&file, parser, problems);
+    let fed = feed(&file, input, P::SHEET, &mut reader);
     reader.finish(fed)
 }
 
 /// Streams the records of a CSV file to a sink; record line numbers become rows.
-fn feed<S: Sink>(file: &Path, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
-    let input = File::open(file).map_err(|e| WorkbookError::io(file, e))?;
+fn feed<S: Sink>(file: &Path, input: File, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().map_err(|e| WorkbookError::io(file, e))?;
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {

@@ -163,11 +163,11 @@ pub fn read_partial_until(
     on_posting: &mut dyn FnMut(Posting<'_>) -> Result<(), WorkbookError>,
 ) -> (Inputs, WorkbookErrors) {
     let mut problems = WorkbookErrors::new();
-    // INVARIANT: nothing is opened before its file type is known: opening a fifo blocks.
-    let inputs = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => csv::read(path, on_posting, until, &mut problems),
-        Ok(meta) if meta.is_file() => sheets::read(path, on_posting, until, &mut problems),
-        Ok(meta) => {
+    // Opened without blocking, then asked what it is: the file read is the file checked.
+    let inputs = match crate::source::open_for_reading(path) {
+        Ok((_, meta)) if meta.is_dir() => csv::read(path, on_posting, until, &mut problems),
+        Ok((Some(handle), meta)) if meta.is_file() => sheets::read(path, handle, on_posting, until, &mut problems),
+        Ok((_, meta)) => {
             problems.push(WorkbookError::NotAFile { file: path.to_path_buf(), sheet: None, kind: FileKind::of(meta.file_type()) });
             Inputs::default()
         }

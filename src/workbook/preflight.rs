@@ -23,11 +23,8 @@ use super::limits::{
 const ODS_MAX_ROWS: u64 = 1_048_576;
 const ODS_MAX_COLUMNS: u64 = 16_384;
 
-/// Refuses a zip workbook whose parts, shared strings or ods tables break a cap.
-pub(crate) fn check(file: &Path) -> Result<(), WorkbookError> {
-    let Ok(input) = File::open(file) else {
-        return Ok(());
-    };
+/// Refuses a zip workbook (`input`, the file `file` opened) whose parts, shared strings or ods tables break a cap.
+pub(crate) fn check(file: &Path, input: File) -> Result<(), WorkbookError> {
     let Ok(mut zip) = ZipArchive::new(BufReader::new(input)) else {
         return Ok(());
     };

@@ -87,7 +87,15 @@ pub struct RawSheet {
 /// the same size checks as the reader's.
 pub fn read_book(path: &Path) -> Result<Vec<RawSheet>, WorkbookError> {
     let malformed = |message: String| WorkbookError::Malformed { file: path.to_path_buf(), message };
-    super::sheets::preflight(path)?;
+    // Checked on the open handle; calamine's format sniffing (`open_workbook_auto`) takes a
+    // path or a cloneable reader only, so it opens the path once more.
+    let handle = match crate::source::open_for_reading(path).map_err(|e| WorkbookError::io(path, e))? {
+        (Some(handle), meta) if meta.is_file() => handle,
+        (_, meta) => {
+            return Err(WorkbookError::NotAFile { file: path.to_path_buf(), sheet: None, kind: super::FileKind::of(meta.file_type()) });
+        }
+    };
+    super::sheets::preflight(&super::sheets::Opened { path, handle })?;
     let mut book = super::sheets::guard(path, || open_workbook_auto(path))?.map_err(|e| malformed(e.to_string()))?;
     let sheets: Vec<(String, bool)> = book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible != SheetVisible::Visible)).collect();
     let mut out = Vec::with_capacity(sheets.len());
@@ -126,7 +134,8 @@ pub fn csv_file(dir: &Path, sheet: &'static str) -> Result<PathBuf, WorkbookErro
         "Volymer" => "Volymer.csv",
         _ => "Budget.csv",
     };
-    super::csv::find_file(dir, &names, wanted, sheet)
+    // The file is checked on an open handle; the rewrite reads and replaces it by its path.
+    super::csv::find_file(dir, &names, wanted, sheet).map(|(path, _)| path)
 }
 
 /// A CSV file's records as text cells, and its dialect.

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx, open_workbook};
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::error::{WorkbookError, WorkbookErrors};
 use super::limits::sheet_cells;
@@ -30,20 +30,41 @@ pub(crate) enum Format {
     Zip,
 }
 
-/// Reads a workbook file: the rows of every sheet that can be read, and every problem found.
-pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Inputs {
-    open_and_read(file, on_posting, until, problems).unwrap_or_else(|e| {
+/// Reads a workbook file, from `handle` (the regular file `file` opened): the rows
+/// of every sheet that can be read, and every problem found.
+pub(crate) fn read(file: &Path, handle: File, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Inputs {
+    open_and_read(&Opened { path: file, handle }, on_posting, until, problems).unwrap_or_else(|e| {
         problems.push(e);
         Inputs::default()
     })
 }
 
+/// A workbook file opened once: every check and calamine read the same handle
+/// (each from a clone, from its start), never the path again.
+pub(crate) struct Opened<'p> {
+    /// The path, for messages.
+    pub(crate) path: &'p Path,
+    /// The open regular file.
+    pub(crate) handle: File,
+}
+
+impl Opened<'_> {
+    /// A handle of its own on the same open file, at its start.
+    fn reader(&self) -> Result<File, WorkbookError> {
+        let mut handle = self.handle.try_clone().map_err(|e| WorkbookError::io(self.path, e))?;
+        handle.rewind().map_err(|e| WorkbookError::io(self.path, e))?;
+        Ok(handle)
+    }
+}
+
 /// Tells a workbook's format and checks its sizes (zip parts, xls sheets) before calamine opens it.
-pub(crate) fn preflight(file: &Path) -> Result<Format, WorkbookError> {
-    let format = detect(file)?;
+pub(crate) fn preflight(opened: &Opened<'_>) -> Result<Format, WorkbookError> {
+    let file = opened.path;
+    let format = detect(file, opened.reader()?)?;
+    let input = opened.reader()?;
     match format {
-        Format::Xls => guard(file, || super::preflight_xls::check(file))??,
-        _ => guard(file, || super::preflight::check(file))??,
+        Format::Xls => guard(file, || super::preflight_xls::check(file, input))??,
+        _ => guard(file, || super::preflight::check(file, input))??,
     }
     Ok(format)
 }
@@ -51,39 +72,46 @@ pub(crate) fn preflight(file: &Path) -> Result<Format, WorkbookError> {
 /// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
 /// here stops the file) and reads its sheets.
 fn open_and_read(
-    file: &Path,
+    opened: &Opened<'_>,
     on_posting: OnPosting<'_>,
     until: Option<Period>,
     problems: &mut WorkbookErrors,
 ) -> Result<Inputs, WorkbookError> {
-    let format = preflight(file)?;
+    let format = preflight(opened)?;
+    let file = opened.path;
     Ok(match format {
-        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, until, problems),
-        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, until, problems),
-        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, until, problems),
-        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "ods")?), on_posting, until, problems),
-        Format::Zip => read_zip(file, on_posting, until, problems)?,
+        Format::Xlsx => read_book(file, open::<Xlsx<_>>(opened, "xlsx")?, on_posting, until, problems),
+        Format::Xlsb => read_book(file, open::<Xlsb<_>>(opened, "xlsb")?, on_posting, until, problems),
+        Format::Xls => read_book(file, Whole(open::<Xls<_>>(opened, "xls")?), on_posting, until, problems),
+        Format::Ods => read_book(file, Whole(open::<Ods<_>>(opened, "ods")?), on_posting, until, problems),
+        Format::Zip => read_zip(opened, on_posting, until, problems)?,
     })
 }
 
 /// A zip archive of unknown kind: tries xlsx, then ods, then xlsb.
-fn read_zip(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
-    if let Ok(book) = open::<Xlsx<_>>(file, "xlsx") {
+fn read_zip(
+    opened: &Opened<'_>,
+    on_posting: OnPosting<'_>,
+    until: Option<Period>,
+    problems: &mut WorkbookErrors,
+) -> Result<Inputs, WorkbookError> {
+    let file = opened.path;
+    if let Ok(book) = open::<Xlsx<_>>(opened, "xlsx") {
         return Ok(read_book(file, book, on_posting, until, problems));
     }
-    if let Ok(book) = open::<Ods<_>>(file, "ods") {
+    if let Ok(book) = open::<Ods<_>>(opened, "ods") {
         return Ok(read_book(file, Whole(book), on_posting, until, problems));
     }
-    match open::<Xlsb<_>>(file, "xlsb") {
+    match open::<Xlsb<_>>(opened, "xlsb") {
         Ok(book) => Ok(read_book(file, book, on_posting, until, problems)),
         Err(_) => Err(WorkbookError::UnknownFormat { file: file.to_path_buf() }),
     }
 }
 
-/// Tells the format by the file's first bytes, then by its extension.
-fn detect(file: &Path) -> Result<Format, WorkbookError> {
+/// Tells the format by the file's first bytes (read from `input`), then by its extension.
+fn detect(file: &Path, input: File) -> Result<Format, WorkbookError> {
     let mut head = [0u8; 8];
-    let len = read_head(file, &mut head)?;
+    let len = read_head(file, input, &mut head)?;
     if len == 0 {
         return Err(WorkbookError::EmptyFile { file: file.to_path_buf() });
     }
@@ -117,9 +145,8 @@ fn not_a_workbook(file: &Path, ext: Option<&str>) -> WorkbookError {
     WorkbookError::Open { file: file.to_path_buf(), format, message: crate::tr!("wb-open-no-signature") }
 }
 
-/// Reads up to `head.len()` bytes from the start of the file.
-fn read_head(file: &Path, head: &mut [u8]) -> Result<usize, WorkbookError> {
-    let mut input = File::open(file).map_err(|e| WorkbookError::io(file, e))?;
+/// Reads up to `head.len()` bytes from `input`, the file at its start.
+fn read_head(file: &Path, mut input: File, head: &mut [u8]) -> Result<usize, WorkbookError> {
     let mut len = 0;
     while len < head.len() {
         match input.read(&mut head[len..]) {
@@ -132,13 +159,14 @@ fn read_head(file: &Path, head: &mut [u8]) -> Result<usize, WorkbookError> {
     Ok(len)
 }
 
-/// Opens a workbook with calamine, turning failures and panics into errors.
-fn open<R>(file: &Path, format: &'static str) -> Result<R, WorkbookError>
+/// Opens a workbook with calamine, from the open handle, turning failures and panics into errors.
+fn open<R>(opened: &Opened<'_>, format: &'static str) -> Result<R, WorkbookError>
 where
     R: Reader<BufReader<File>>,
     R::Error: std::fmt::Display,
 {
-    guard(file, || open_workbook::<R, _>(file))?.map_err(|e| WorkbookError::Open {
+    let (file, input) = (opened.path, opened.reader()?);
+    guard(file, || R::new(BufReader::new(input)))?.map_err(|e| WorkbookError::Open {
         file: file.to_path_buf(),
         format,
         message: e.to_string(),
