@@ -7,6 +7,12 @@
 //!   written, never renamed over.
 //! - Onto a regular file atomically: a temporary file beside the target, then a
 //!   rename, so a failed write never leaves half a report.
+//! - Onto a regular file with more than one name (a hard link, as `fmt` may meet
+//!   on a rule file shared between folders) in place: a rename would give the
+//!   written name a new file and leave the other names on the old text. The
+//!   content is whole before the file is touched, its room is reserved first (so
+//!   a full disk fails before a byte changes), then it is written over the old
+//!   and the rest cut off.
 //! - With the mode a file should have: an existing file keeps its own; a new file
 //!   gets `0666` less the umask, as `touch` or an editor would give it.
 
@@ -101,6 +107,7 @@ fn target(path: &Path) -> io::Result<Target> {
 impl Target {
     fn write(self, bytes: &[u8]) -> io::Result<()> {
         match self {
+            Target::Replace { path, meta } if meta.nlink() > 1 => in_place(&path, bytes),
             Target::Replace { path, meta } => replace(&path, &meta, bytes),
             Target::Stream(path) => stream(&path, bytes),
             Target::Create(path) => create(&path, bytes, true),
@@ -133,6 +140,25 @@ fn replace(path: &Path, old: &fs::Metadata, bytes: &[u8]) -> io::Result<()> {
     tmp.as_file().set_permissions(Permissions::from_mode(old.mode() & 0o7777))?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map(drop).map_err(|e| e.error)
+}
+
+/// Writes a hard-linked file's new content into the same inode, so every name of it
+/// sees the new content (its mode and owner stay, being the inode's).
+fn in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::fd::AsRawFd as _;
+    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    let len = i64::try_from(bytes.len()).map_err(|_| io::Error::from(io::ErrorKind::FileTooLarge))?;
+    if len > 0 {
+        // SAFETY: the descriptor is open for writing and owned by `file` for the call.
+        let reserved = unsafe { libc::posix_fallocate(file.as_raw_fd(), 0, len) };
+        // A file system without fallocate (EOPNOTSUPP, EINVAL) is written unreserved.
+        if reserved != 0 && reserved != libc::EOPNOTSUPP && reserved != libc::EINVAL {
+            return Err(io::Error::from_raw_os_error(reserved));
+        }
+    }
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)?;
+    file.sync_all()
 }
 
 /// Creates a file with mode `0666` less the umask (the kernel applies the umask to

@@ -209,3 +209,40 @@ fn a_new_template_gets_the_mode_of_any_new_file() {
     fs::write(dir.path().join("probe"), "").expect("probe");
     assert_eq!(mode(&dir.path().join("mall.xlsx")), mode(&dir.path().join("probe")));
 }
+
+/// `fmt` on a rule file with a second name (a hard link) formats the one file both
+/// names share: same inode, still two names, both show the new text, the mode kept.
+#[test]
+fn fmt_on_a_hard_linked_file_keeps_the_link() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = workspace();
+    let (file, other) = (dir.path().join("2023.ek"), dir.path().join("delad.ek"));
+    let text = fs::read_to_string(&file).expect("rules");
+    fs::write(&file, text.replacen("mått volym hemtjänsttimmar_leanlink: timmar", "mått   volym hemtjänsttimmar_leanlink :timmar", 1))
+        .expect("unformat");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).expect("chmod");
+    fs::hard_link(&file, &other).expect("hard link");
+    let inode = fs::metadata(&file).expect("meta").ino();
+    let out = ekostyr_in(dir.path(), &["fmt", "2023.ek"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (a, b) = (fs::metadata(&file).expect("meta"), fs::metadata(&other).expect("meta"));
+    assert_eq!((a.ino(), b.ino(), a.nlink()), (inode, inode, 2), "the same file under both names");
+    assert_eq!(a.mode() & 0o777, 0o640, "the mode is kept");
+    assert_eq!(fs::read_to_string(&other).expect("other name"), text, "the other name sees the formatted text");
+    // Shorter and longer content both leave exactly the new bytes.
+    assert_eq!(fs::metadata(&other).expect("meta").len(), text.len() as u64);
+}
+
+/// A report written with `-o` onto a hard-linked file is written in place too.
+#[test]
+fn a_report_onto_a_hard_linked_file_keeps_the_link() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = workspace();
+    fs::write(dir.path().join("r.json"), "old report, longer than nothing at all").expect("write");
+    fs::hard_link(dir.path().join("r.json"), dir.path().join("kopia.json")).expect("hard link");
+    let out = ekostyr_in(dir.path(), &["run", "2023.ek", "--input", "2023.xlsx", "--format", "json", "-o", "r.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let copy = fs::read_to_string(dir.path().join("kopia.json")).expect("other name");
+    assert!(copy.starts_with('{') && copy.contains("\"assignments\""), "{}", &copy[..copy.len().min(80)]);
+    assert_eq!(fs::metadata(dir.path().join("r.json")).expect("meta").nlink(), 2);
+}
