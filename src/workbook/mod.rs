@@ -18,6 +18,7 @@ mod csv;
 mod dots;
 mod echo;
 mod error;
+mod inflate;
 mod limits;
 mod preflight;
 mod preflight_xls;
@@ -35,7 +36,7 @@ pub use cell::{
     CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
     period_from_number, period_from_serial,
 };
-pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors};
+pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors, ZipPart};
 pub use limits::{
     MAX_INFLATE_RATIO, MAX_LEDGER_ROWS, MAX_PART_BYTES, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_CELLS, MAX_TABLE_ROWS,
     MAX_TEXT_CHARS, RATIO_FREE_BYTES,

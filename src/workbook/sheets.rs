@@ -8,9 +8,10 @@ use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx, open_workbook};
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx};
 
 use super::error::{WorkbookError, WorkbookErrors};
+use super::inflate::{Gated, Verifier};
 use super::limits::MAX_SHEET_CELLS;
 use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
@@ -38,39 +39,66 @@ pub(crate) fn read(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>
     })
 }
 
-/// Tells a workbook's format and checks its sizes (zip parts, xls sheets) before calamine opens it.
+/// Tells a workbook's format and checks it before calamine opens it: its sizes (zip
+/// parts, xls sheets), and for a zip archive every part inflated to its end (CRC-32,
+/// over-long XML runs; see `inflate.rs`).
 pub(crate) fn preflight(file: &Path) -> Result<Format, WorkbookError> {
-    let format = detect(file)?;
-    match format {
-        Format::Xls => guard(file, || super::preflight_xls::check(file))??,
-        _ => guard(file, || super::preflight::check(file))??,
+    let (format, verifier) = checked(file)?;
+    if let Some(verifier) = verifier {
+        verifier.finish()?;
     }
     Ok(format)
 }
 
-/// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
-/// here stops the file) and reads its sheets.
+/// The format and the checks of its sizes; for a zip archive, the pass inflating its
+/// parts is started, to be finished by the caller.
+fn checked(file: &Path) -> Result<(Format, Option<Verifier>), WorkbookError> {
+    let format = detect(file)?;
+    if format == Format::Xls {
+        guard(file, || super::preflight_xls::check(file))??;
+        return Ok((format, None));
+    }
+    let parts = guard(file, || super::preflight::check(file))??;
+    Ok((format, Some(Verifier::spawn(file, parts))))
+}
+
+/// Checks a workbook before calamine opens it, opens it (an error here stops the file)
+/// and reads its sheets. An xlsx or xlsb is read while a second thread inflates its
+/// parts; that pass's verdict (a changed byte, an over-long run) wins over what was read.
 fn open_and_read(
     file: &Path,
     on_posting: OnPosting<'_>,
     until: Option<Period>,
     problems: &mut WorkbookErrors,
 ) -> Result<Inputs, WorkbookError> {
-    let format = preflight(file)?;
-    Ok(match format {
-        Format::Xlsx => read_book(file, open::<Xlsx<_>>(file, "xlsx")?, on_posting, until, problems),
-        Format::Xlsb => read_book(file, open::<Xlsb<_>>(file, "xlsb")?, on_posting, until, problems),
-        Format::Xls => read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, until, problems),
-        Format::Ods => read_book(file, Whole(open::<Ods<_>>(file, "ods")?), on_posting, until, problems),
-        Format::Zip => read_zip(file, on_posting, until, problems)?,
-    })
+    let (format, verifier) = checked(file)?;
+    let Some(verifier) = verifier else {
+        return Ok(read_book(file, Whole(open::<Xls<_>>(file, "xls")?), on_posting, until, problems));
+    };
+    let mut found = WorkbookErrors::new();
+    let inputs = match format {
+        Format::Xlsx => open_gated::<Xlsx<_>>(file, &verifier, "xlsx").map(|book| read_book(file, book, on_posting, until, &mut found)),
+        Format::Xlsb => open_gated::<Xlsb<_>>(file, &verifier, "xlsb").map(|book| read_book(file, book, on_posting, until, &mut found)),
+        Format::Zip => match open_gated::<Xlsx<_>>(file, &verifier, "xlsx") {
+            Ok(book) => Ok(read_book(file, book, on_posting, until, &mut found)),
+            Err(_) => {
+                verifier.finish()?;
+                return read_zip(file, on_posting, until, problems);
+            }
+        },
+        // calamine reads an ods's content.xml whole at open: the pass ends first (an xls has none).
+        Format::Ods | Format::Xls => {
+            verifier.finish()?;
+            return Ok(read_book(file, Whole(open::<Ods<_>>(file, "ods")?), on_posting, until, problems));
+        }
+    };
+    verifier.finish()?;
+    problems.append(found);
+    inputs
 }
 
-/// A zip archive of unknown kind: tries xlsx, then ods, then xlsb.
+/// A zip archive of unknown kind that is no xlsx: tries ods, then xlsb.
 fn read_zip(file: &Path, on_posting: OnPosting<'_>, until: Option<Period>, problems: &mut WorkbookErrors) -> Result<Inputs, WorkbookError> {
-    if let Ok(book) = open::<Xlsx<_>>(file, "xlsx") {
-        return Ok(read_book(file, book, on_posting, until, problems));
-    }
     if let Ok(book) = open::<Ods<_>>(file, "ods") {
         return Ok(read_book(file, Whole(book), on_posting, until, problems));
     }
@@ -138,11 +166,26 @@ where
     R: Reader<BufReader<File>>,
     R::Error: std::fmt::Display,
 {
-    guard(file, || open_workbook::<R, _>(file))?.map_err(|e| WorkbookError::Open {
-        file: file.to_path_buf(),
-        format,
-        message: e.to_string(),
-    })
+    let input = File::open(file).map_err(|e| WorkbookError::io(file, e))?;
+    open_from(file, format, BufReader::new(input))
+}
+
+/// Opens a workbook with calamine reading through the gate of the pass inflating its parts.
+fn open_gated<R>(file: &Path, verifier: &Verifier, format: &'static str) -> Result<R, WorkbookError>
+where
+    R: Reader<Gated>,
+    R::Error: std::fmt::Display,
+{
+    open_from(file, format, verifier.input()?)
+}
+
+fn open_from<R, RS>(file: &Path, format: &'static str, input: RS) -> Result<R, WorkbookError>
+where
+    RS: Read + Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    guard(file, || R::new(input))?.map_err(|e| WorkbookError::Open { file: file.to_path_buf(), format, message: e.to_string() })
 }
 
 /// Runs a calamine call, turning a panic into [`WorkbookError::Malformed`].
