@@ -66,16 +66,28 @@ fn ore(text: &str) -> i64 {
     if negative { -value } else { value }
 }
 
-/// The fixture's postings split into `rows` postings (last column: öre), in the fixture's order.
+/// The fixture's postings split into `rows` postings (last column: öre), month by month as
+/// in the fixture; within a month the pieces of its postings take turns, so codes vary
+/// from row to row as in a real ledger.
 fn split(postings: &[Vec<String>], rows: u64) -> impl Iterator<Item = Vec<String>> + Clone + '_ {
     let m = postings.len().max(1) as u64;
-    postings.iter().enumerate().flat_map(move |(j, p)| {
-        let pieces = rows / m + u64::from((j as u64) < rows % m);
-        let total = ore(&p[4]);
-        let (base, rest) = (total / pieces.max(1) as i64, total % pieces.max(1) as i64);
-        (0..pieces).map(move |k| {
-            let amount = base + if k == 0 { rest } else { 0 };
-            vec![p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone(), amount.to_string()]
+    let pieces = move |j: usize| rows / m + u64::from((j as u64) < rows % m);
+    let mut months: Vec<(usize, usize)> = Vec::new();
+    for (j, p) in postings.iter().enumerate() {
+        match months.last_mut() {
+            Some((_, end)) if postings[*end - 1][0] == p[0] => *end = j + 1,
+            _ => months.push((j, j + 1)),
+        }
+    }
+    months.into_iter().flat_map(move |(start, end)| {
+        let most = (start..end).map(pieces).max().unwrap_or(0);
+        (0..most).flat_map(move |k| {
+            (start..end).filter(move |&j| k < pieces(j)).map(move |j| {
+                let p = &postings[j];
+                let (total, count) = (ore(&p[4]), pieces(j).max(1) as i64);
+                let amount = total / count + if k == 0 { total % count } else { 0 };
+                vec![p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone(), amount.to_string()]
+            })
         })
     })
 }
