@@ -169,7 +169,7 @@ impl<R> LineTracker<R> {
         let consumed = &self.pending[self.cursor..self.cursor + len];
         let breaks = consumed.iter().take_while(|&&b| b == b'\r' || b == b'\n');
         let start = self.line + breaks.filter(|&&b| b == b'\n').count() as u64;
-        self.line += consumed.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += memchr::memchr_iter(b'\n', consumed).count() as u64;
         self.cursor += len;
         self.offset = end;
         start
