@@ -1,37 +1,87 @@
 #!/usr/bin/env bash
-# Benchmark: `ekostyr run` on a 1 000 000-row Utfall workbook next to a plain calamine
-# read of the same sheet, in one run. Reports wall time and peak memory (max RSS) of each
-# and the ratios against the targets (1.5× time, 2× memory).
+# Benchmark: `ekostyr run` on Utfall of 1M, 2M, 5M and 10M rows, as xlsx and as a CSV folder,
+# each next to its floor in the same run: a plain calamine `worksheet_range` read of the same
+# sheet (bench/plain_read.rs) and the csv crate's byte-record read of the same Utfall.csv
+# (bench/csv_read.rs). Prints one table: median of 3 wall times, peak RSS, ratio, target.
 #
-#   bash bench/run.sh [ROWS]        # needs python3 with openpyxl (pip install openpyxl)
+#   bash bench/run.sh           # 1M, 2M, 5M, 10M rows (about 15 minutes on 2 cores)
+#   bash bench/run.sh --quick   # 1M rows only
+#   bash bench/run.sh 200000    # the given row counts only
+#
+# Inputs are generated once into bench/out/ by bench/gen.rs (never committed).
+# Targets (issue 13): xlsx ≤ 0.85× the calamine read and ≤ 32 MiB; CSV ≤ 1.5× the csv crate's
+# read; memory flat: every size within 1.1× of the smallest size's peak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rows="${1:-1000000}"
+sizes=(1000000 2000000 5000000 10000000)
+case "${1:-}" in
+  --quick) sizes=(1000000) ;;
+  "") ;;
+  *) sizes=("$@") ;;
+esac
 out=bench/out
 mkdir -p "$out"
-wb="$out/utfall-$rows.xlsx"
-if [ ! -f "$wb" ]; then
-  python3 bench/gen_utfall.py "$wb" --rows "$rows"
-fi
-cargo build --release --quiet --bin ekostyr --bin bench-plain-read
+profile=${BENCH_PROFILE:-release} # BENCH_PROFILE=dev: a quick try of this script, not a measurement
+cargo build --profile "$profile" --quiet --bin ekostyr --bin bench-plain-read --bin bench-csv-read --bin bench-gen
+bin=target/$([ "$profile" = dev ] && echo debug || echo "$profile")
 
-measure() { # label, command...
-  local label=$1; shift
-  local best_t="" best_m=""
+for rows in "${sizes[@]}"; do
+  if [ ! -f "$out/utfall-$rows.xlsx" ] || [ ! -f "$out/utfall-$rows-csv/Utfall.csv" ]; then
+    echo "generating $rows rows …" >&2
+    "$bin/bench-gen" "$rows" "$out/utfall-$rows.xlsx" "$out/utfall-$rows-csv"
+  fi
+done
+
+# measure COMMAND… → "SECONDS KIB": median wall time and median peak RSS of 3 runs.
+measure() {
+  local ts=() ms=()
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null
-    read -r t m < "$out/time.txt"
-    if [ -z "$best_t" ] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; fi
-    if [ -z "$best_m" ] || [ "$m" -lt "$best_m" ]; then best_m=$m; fi
+    local start=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$out/rss.txt" "$@" > /dev/null
+    local end=$EPOCHREALTIME
+    ts+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
+    ms+=("$(cat "$out/rss.txt")")
   done
-  printf '%-28s %8.2f s %10d KiB\n' "$label" "$best_t" "$best_m"
-  echo "$best_t $best_m" > "$out/$label.res"
+  local t m
+  t=$(printf '%s\n' "${ts[@]}" | sort -g | sed -n 2p)
+  m=$(printf '%s\n' "${ms[@]}" | sort -g | sed -n 2p)
+  echo "$t $m"
 }
 
-echo "rows: $rows ($(du -h "$wb" | cut -f1) xlsx), best of 3"
-measure plain-calamine-read target/release/bench-plain-read "$wb"
-measure ekostyr-run target/release/ekostyr run rules/2023.ek --input "$wb" --format json
-read -r pt pm < "$out/plain-calamine-read.res"
-read -r et em < "$out/ekostyr-run.res"
-awk -v pt="$pt" -v pm="$pm" -v et="$et" -v em="$em" 'BEGIN {
-  printf "time ratio   %.2f× (target ≤ 1.5×)\nmemory ratio %.2f× (target ≤ 2×)\n", et/pt, em/pm }'
+# row WORK ROWS "E_S E_KIB" TARGET_RATIO MAX_MIB|"" BASE_KIB|"" "F_S F_KIB"
+row() {
+  local work=$1 rows=$2 target=$4 max=${5:-} base=${6:-}
+  read -r et em <<< "$3"
+  read -r ft fm <<< "${7:-$4}"
+  awk -v work="$work" -v rows="$rows" -v et="$et" -v em="$em" -v ft="$ft" -v fm="$fm" \
+      -v target="$target" -v max="$max" -v base="$base" 'BEGIN {
+    ratio = et / ft; ok = ratio <= target
+    if (max != "" && em / 1024 > max) ok = 0
+    if (base != "" && em > 1.1 * base) ok = 0
+    goal = sprintf("≤ %.2f×", target)
+    if (max != "") goal = goal sprintf(", ≤ %d MiB", max)
+    if (base != "") goal = goal ", flat"
+    printf "| %-5s | %10d | %7.3f s | %7.1f MiB | %7.3f s | %7.1f MiB | %5.2f× | %s | %s |\n",
+      work, rows, et, em / 1024, ft, fm / 1024, ratio, goal, ok ? "✓" : "✗"
+  }'
+}
+
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m); median of 3"
+echo
+echo "| work  |       rows |   ekostyr |  ekostyr peak |     floor |    floor peak | ratio | target | ok |"
+echo "|-------|-----------:|----------:|--------------:|----------:|--------------:|------:|--------|----|"
+xlsx_base="" csv_base=""
+for rows in "${sizes[@]}"; do
+  wb="$out/utfall-$rows.xlsx"
+  e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$wb" --format json)
+  f=$(measure "$bin/bench-plain-read" "$wb")
+  row xlsx "$rows" "$e" 0.85 32 "$xlsx_base" "$f"
+  [ -n "$xlsx_base" ] || xlsx_base=${e#* }
+done
+for rows in "${sizes[@]}"; do
+  dir="$out/utfall-$rows-csv"
+  e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$dir" --format json)
+  f=$(measure "$bin/bench-csv-read" "$dir")
+  row csv "$rows" "$e" 1.5 "" "$csv_base" "$f"
+  [ -n "$csv_base" ] || csv_base=${e#* }
+done

@@ -161,7 +161,38 @@ fn an_xlsx_sheet_inflating_to_300_mb_of_whitespace_is_refused_before_it_is_read(
     let size = std::fs::metadata(&input).expect("file").len();
     assert!(size < 4 << 20, "the bomb should be small, not {size} bytes");
     let run = run_capped(&input);
-    assert_refused(&run, &["`xl/worksheets/sheet2.xml`", "mer än 16 777 216 byte"]);
+    assert_refused(&run, &["bladet `Volymer` (delen `xl/worksheets/sheet2.xml`)", "mer än 16 777 216 byte"]);
+}
+
+/// The reference workbook with its Utfall sheet (sheet1) stored, not deflated, and one digit
+/// of its first amount changed in the file without fixing the part's CRC-32: calamine
+/// stops reading at `</sheetData>`, before the zip reader's check, so only the second
+/// pass over the archive can tell.
+#[test]
+fn a_changed_digit_in_a_stored_sheet_is_refused_for_its_checksum_naming_the_sheet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("changed.xlsx");
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    rezip(
+        &fixture("fixtures/2023.xlsx"),
+        &input,
+        |name, bytes, to| {
+            if name != "xl/worksheets/sheet1.xml" {
+                return false;
+            }
+            to.start_file(name, stored).expect("part");
+            to.write_all(bytes).expect("write");
+            true
+        },
+        |_| {},
+    );
+    let mut bytes = std::fs::read(&input).expect("read");
+    let amount = b"<v>1713042.16</v>";
+    let at = bytes.windows(amount.len()).position(|w| w == amount).expect("the first amount, stored as it is");
+    bytes[at + 4] = b'8';
+    std::fs::write(&input, &bytes).expect("write");
+    let run = run_capped(&input);
+    assert_refused(&run, &["bladet `Utfall` (delen `xl/worksheets/sheet1.xml`)", "kontrollsumma"]);
 }
 
 #[test]

@@ -573,10 +573,14 @@ fn read(model: &Model, path: &Path, year: i32, until: Option<Period>, progress: 
     map_inputs(model, path, year, Lenient::default(), data, &inputs, read_problems)
 }
 
+/// Codes looked up once per posting: a fast hash (the keys come from the input,
+/// but a map only grows by distinct codes, capped by what the input holds).
+type CodeMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 struct Mapper<'m> {
     model: &'m Model,
     file: PathBuf,
-    cache: HashMap<String, Mapped>,
+    cache: CodeMap<Mapped>,
     ledger: Vec<Vec<Ledger>>,
     activities: Vec<Vec<[Decimal; 12]>>,
     out_of_scope: Vec<Ledger>,
@@ -584,7 +588,7 @@ struct Mapper<'m> {
     /// Whether the model declares komplement codes (the pairs are kept only then).
     komplement: bool,
     /// Index into `pairs` by ID code, then komplement code.
-    pair_index: HashMap<String, HashMap<String, usize>>,
+    pair_index: CodeMap<CodeMap<usize>>,
     pairs: Vec<Pair>,
     unmapped: HashMap<String, (u64, Decimal)>,
     /// All unmapped postings: count and checked sum, kept per posting so an
@@ -602,13 +606,13 @@ impl<'m> Mapper<'m> {
         Mapper {
             model,
             file: path.to_path_buf(),
-            cache: HashMap::new(),
+            cache: CodeMap::default(),
             ledger,
             activities,
             out_of_scope: vec![Ledger::default(); model.out_of_scope.len()],
             change_ledger: model.assignments.iter().map(|a| vec![[Decimal::ZERO; 12]; a.changes.len()]).collect(),
             komplement: model.has_komplement(),
-            pair_index: HashMap::new(),
+            pair_index: CodeMap::default(),
             pairs: vec![],
             unmapped: HashMap::new(),
             unmapped_total: (0, Decimal::ZERO),

@@ -315,6 +315,13 @@ pub fn decimal_from_f64(x: f64) -> Option<Decimal> {
     if x == 0.0 {
         return Some(Decimal::ZERO);
     }
+    // The same shortest round-trip digits by ryu, without the formatting machinery: a
+    // plain `1713042.16` (or `5.0` for 5) is read straight; an exponent takes the long way.
+    let mut digits = ryu::Buffer::new();
+    let short = digits.format_finite(x);
+    if let Some(value) = plain_number(short.strip_suffix(".0").unwrap_or(short)) {
+        return Some(value);
+    }
     // Display of an f64 is the shortest round-trip text without exponent;
     // the longest (5e-324) is 326 characters.
     let mut text = StackText::<400>::new();
@@ -353,6 +360,11 @@ pub enum NumberFault {
 
 /// Parses a number as [`parse_swedish_number`] does, saying why it is not one.
 pub fn swedish_number(text: &str) -> Result<Decimal, NumberFault> {
+    plain_number(text).map_or_else(|| any_number(text), Ok)
+}
+
+/// [`swedish_number`] for every shape (the common one is [`plain_number`]).
+fn any_number(text: &str) -> Result<Decimal, NumberFault> {
     let text = text.trim_matches(|c: char| c.is_whitespace() || is_group_separator(c));
     let (negative, body) = split_sign(text);
     let (int_part, frac_part) = match body.find([',', '.']) {
@@ -367,6 +379,31 @@ pub fn swedish_number(text: &str) -> Result<Decimal, NumberFault> {
     exact_text(negative, int_part, frac_part, &mut out).ok_or(NumberFault::Inexact)?;
     let value = Decimal::from_str_exact(out.as_str().ok_or(NumberFault::Inexact)?).map_err(|_| NumberFault::Inexact)?;
     Ok(if value.is_zero() { Decimal::ZERO } else { value })
+}
+
+/// The common shape read without copying: `-?D+([,.]D+)?`, ASCII, at most 18 digits
+/// (so the digits fit an `i64`); `None` for anything else, left to [`swedish_number`].
+/// The same value and scale as that reading: `1234,50` is 123450 × 10⁻².
+fn plain_number(text: &str) -> Option<Decimal> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let (mut mantissa, mut scale) = (0i64, None);
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(b - b'0'),
+            b',' | b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => scale = Some((digits.len() - i - 1) as u32),
+            _ => return None,
+        }
+    }
+    if mantissa == 0 {
+        return Some(Decimal::ZERO);
+    }
+    Some(Decimal::new(if negative { -mantissa } else { mantissa }, scale.unwrap_or(0)))
 }
 
 /// Writes a number already known to be well formed as plain text (`-1234.5`);

@@ -169,7 +169,7 @@ impl<R> LineTracker<R> {
         let consumed = &self.pending[self.cursor..self.cursor + len];
         let breaks = consumed.iter().take_while(|&&b| b == b'\r' || b == b'\n');
         let start = self.line + breaks.filter(|&&b| b == b'\n').count() as u64;
-        self.line += consumed.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += memchr::memchr_iter(b'\n', consumed).count() as u64;
         self.cursor += len;
         self.offset = end;
         start
@@ -204,18 +204,20 @@ pub(crate) fn detect_delimiter(head: &[u8]) -> u8 {
     }
 }
 
-/// A CSV record: UTF-8 fields borrowed, or all fields decoded from Windows-1252.
+/// A CSV record: UTF-8 fields borrowed (the record's bytes checked once, each field
+/// then a slice of them), or all fields decoded from Windows-1252.
 enum CsvRow<'r> {
-    Utf8(&'r ByteRecord),
+    Utf8(&'r ByteRecord, &'r str),
     Decoded(&'r [String]),
 }
 
 impl<'r> CsvRow<'r> {
     /// Views a record, decoding it as Windows-1252 if a field is not UTF-8.
     fn new(record: &'r ByteRecord, decoded: &'r mut Vec<String>) -> Self {
-        let utf8 = record.as_slice().is_ascii() || record.iter().all(|field| std::str::from_utf8(field).is_ok());
-        if utf8 {
-            return CsvRow::Utf8(record);
+        if let Ok(text) = std::str::from_utf8(record.as_slice())
+            && (0..record.len()).all(|i| record.range(i).is_some_and(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)))
+        {
+            return CsvRow::Utf8(record, text);
         }
         decoded.clear();
         decoded.extend(record.iter().map(|field| {
@@ -230,7 +232,7 @@ impl Row for CsvRow<'_> {
     fn get(&self, col: u32) -> Value<'_> {
         let col = col as usize;
         let text = match self {
-            CsvRow::Utf8(record) => record.get(col).and_then(|f| std::str::from_utf8(f).ok()),
+            CsvRow::Utf8(record, text) => record.range(col).and_then(|r| text.get(r)),
             CsvRow::Decoded(fields) => fields.get(col).map(String::as_str),
         };
         text.map_or(Value::Empty, Value::Text)
@@ -238,7 +240,7 @@ impl Row for CsvRow<'_> {
 
     fn width(&self) -> u32 {
         match self {
-            CsvRow::Utf8(record) => record.len() as u32,
+            CsvRow::Utf8(record, _) => record.len() as u32,
             CsvRow::Decoded(fields) => fields.len() as u32,
         }
     }
@@ -284,6 +286,17 @@ mod tests {
         for (i, (text, line)) in got.iter().enumerate() {
             assert_eq!((text.as_str(), *line), (format!("{};x", i + 1).as_str(), 2 * i as u64 + 1));
         }
+    }
+
+    #[test]
+    fn fields_are_utf8_each_or_the_record_is_windows_1252() {
+        let mut decoded = Vec::new();
+        let mut record = ByteRecord::from(vec![&b"\xC3"[..], &b"\xA5x"[..]]);
+        assert!(matches!(CsvRow::new(&record, &mut decoded), CsvRow::Decoded(_)), "a character split by the delimiter");
+        record = ByteRecord::from(vec!["år", "", "ö"]);
+        let row = CsvRow::new(&record, &mut decoded);
+        let texts: Vec<String> = (0..4).map(|c| format!("{:?}", row.get(c))).collect();
+        assert_eq!(texts, ["Text(\"år\")", "Text(\"\")", "Text(\"ö\")", "Empty"]);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use super::error::CellProblem;
 /// which the number parser judges (`1234.5` is 1234,5: no thousands
 /// separator sits before fewer or more than three digits).
 pub(super) fn dot_problem(text: &str) -> Option<CellProblem> {
+    if !text.contains('.') {
+        return None;
+    }
     let trimmed = text.trim();
     let body = trimmed.strip_prefix(['-', '\u{2212}', '+']).unwrap_or(trimmed);
     let sign = match trimmed.len() - body.len() {

@@ -232,6 +232,26 @@ impl FileKind {
     }
 }
 
+/// A part of a zip workbook, and the sheet it holds (from `xl/workbook.xml` and its
+/// relationships) when it holds one, so a message can say `bladet Utfall (xl/worksheets/sheet2.xml)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZipPart {
+    /// The part's path in the archive, e.g. `xl/worksheets/sheet2.xml`.
+    pub path: String,
+    /// The sheet's name as the workbook spells it.
+    pub sheet: Option<String>,
+}
+
+impl ZipPart {
+    /// The part as a message names it.
+    fn words(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => tr!("wb-part-of-sheet", sheet = echo_name(sheet), part = echo_name(&self.path)),
+            None => tr!("wb-part", part = echo_name(&self.path)),
+        }
+    }
+}
+
 /// Errors: every variant names the file and, where there is one, the cell, sheet or column.
 #[derive(Debug)]
 pub enum WorkbookError {
@@ -386,7 +406,7 @@ pub enum WorkbookError {
         /// The file.
         file: PathBuf,
         /// The part, e.g. `xl/worksheets/sheet1.xml`.
-        part: String,
+        part: ZipPart,
         /// Its inflated size, as the archive declares it.
         size: u64,
         /// The cap.
@@ -397,7 +417,7 @@ pub enum WorkbookError {
         /// The file.
         file: PathBuf,
         /// The part.
-        part: String,
+        part: ZipPart,
         /// Its inflated size.
         size: u64,
         /// Its packed size.
@@ -409,7 +429,20 @@ pub enum WorkbookError {
         /// The file.
         file: PathBuf,
         /// The part.
-        part: String,
+        part: ZipPart,
+    },
+    /// A part of a zip workbook does not inflate to what the archive recorded: its
+    /// checksum (CRC-32) differs, or its packed data is broken. A changed byte would
+    /// otherwise be read as a different value.
+    PartCorrupt {
+        /// The file.
+        file: PathBuf,
+        /// The part.
+        part: ZipPart,
+        /// Whether the data inflated but its checksum differs (else: the zip reader's message).
+        checksum: bool,
+        /// The zip reader's message.
+        message: String,
     },
     /// An xlsx declares or holds more shared strings than [`MAX_SHARED_STRINGS_MEMORY`] holds.
     TooManySharedStrings {
@@ -522,6 +555,7 @@ impl WorkbookError {
             | WorkbookError::PartTooLarge { file, .. }
             | WorkbookError::PartInflates { file, .. }
             | WorkbookError::XmlRunTooLong { file, .. }
+            | WorkbookError::PartCorrupt { file, .. }
             | WorkbookError::TooManySharedStrings { file, .. }
             | WorkbookError::Cell { file, .. }
             | WorkbookError::Csv { file, .. }
@@ -558,14 +592,18 @@ impl WorkbookError {
             }
             WorkbookError::TooManyRows { sheet, max, .. } => tr!("wb-too-many-rows", sheet = *sheet, max = figure(*max)),
             WorkbookError::PartTooLarge { part, size, max, .. } => {
-                tr!("wb-part-too-large", part = echo_name(part), size = figure(*size), max = figure(*max))
+                tr!("wb-part-too-large", part = part.words(), size = figure(*size), max = figure(*max))
             }
             WorkbookError::PartInflates { part, size, packed, .. } => {
                 let (size, packed, max) = (figure(*size), figure(*packed), figure(MAX_INFLATE_RATIO));
-                tr!("wb-part-inflates", part = echo_name(part), size = size, packed = packed, max = max)
+                tr!("wb-part-inflates", part = part.words(), size = size, packed = packed, max = max)
             }
             WorkbookError::XmlRunTooLong { part, .. } => {
-                tr!("wb-xml-run-too-long", part = echo_name(part), max = figure(MAX_XML_RUN_BYTES))
+                tr!("wb-xml-run-too-long", part = part.words(), max = figure(MAX_XML_RUN_BYTES))
+            }
+            WorkbookError::PartCorrupt { part, checksum: true, .. } => tr!("wb-part-checksum", part = part.words()),
+            WorkbookError::PartCorrupt { part, checksum: false, message, .. } => {
+                tr!("wb-part-unreadable", part = part.words(), message = message)
             }
             WorkbookError::TooManySharedStrings { count, size, .. } => {
                 let (cost, max) = (figure(shared_strings_cost(*count, *size)), figure(MAX_SHARED_STRINGS_MEMORY));

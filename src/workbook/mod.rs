@@ -13,11 +13,13 @@
 //! cell text echoed in a message is cut short with control characters escaped.
 //! What reading may cost is bounded by the caps of `limits.rs`.
 
+mod at;
 mod cell;
 mod csv;
 mod dots;
 mod echo;
 mod error;
+mod inflate;
 mod limits;
 mod preflight;
 mod preflight_xls;
@@ -35,7 +37,7 @@ pub use cell::{
     CellRef, ColumnName, Located, ParsePeriodError, Period, column_letters, decimal_from_f64, parse_period_text, parse_swedish_number,
     period_from_number, period_from_serial,
 };
-pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors};
+pub use error::{CellProblem, CsvProblem, Expected, FileKind, Found, WorkbookError, WorkbookErrors, ZipPart};
 pub use limits::{
     Caps, MAX_INFLATE_RATIO, MAX_LEDGER_ROWS, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHARED_STRINGS_MEMORY, MAX_SHEET_CELLS,
     MAX_TABLE_ROWS, MAX_TEXT_CHARS, RATIO_FREE_BYTES, set_caps,

@@ -2,58 +2,144 @@
 //! calamine inflates the shared strings and every ods table at open, and buffers
 //! an XML text whole, so a few kilobytes of archive can ask for gigabytes.
 //! Sizes come from the archive's central directory, and bind: the zip reader
-//! (calamine's too) refuses a part inflating past its declared size. Every part
-//! above 32 MiB is scanned for an over-long XML text or tag; the shared strings and an
-//! ods's `content.xml` are scanned (inflated, not stored) to count what calamine
-//! would hold. An archive the zip reader refuses is left to calamine to report.
+//! (calamine's too) refuses a part inflating past its declared size. The shared
+//! strings and an ods's `content.xml` are scanned (inflated, not stored) to count what
+//! calamine would hold. Every part is then inflated once more, CRC checked and, above
+//! 32 MiB, scanned for an over-long XML text or tag, by `inflate.rs` (beside calamine,
+//! for an xlsx). An archive the zip reader refuses is left to calamine to report.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 
 use zip::ZipArchive;
 
-use super::error::WorkbookError;
+use super::error::{WorkbookError, ZipPart};
+use super::inflate::Part;
 use super::limits::{
-    MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHARED_STRINGS_MEMORY, MAX_TAG_BYTES, MAX_XML_RUN_BYTES,
-    RATIO_FREE_BYTES, shared_strings_cost, sheet_cells,
+    MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHARED_STRINGS_MEMORY, MAX_TAG_BYTES, RATIO_FREE_BYTES,
+    shared_strings_cost, sheet_cells,
 };
 
 /// Most rows and columns calamine gives an ods table (it caps repeats there).
 const ODS_MAX_ROWS: u64 = 1_048_576;
 const ODS_MAX_COLUMNS: u64 = 16_384;
 
-/// Refuses a zip workbook (`input`, the file `file` opened) whose parts, shared strings or ods tables break a cap.
-pub(crate) fn check(file: &Path, input: File) -> Result<(), WorkbookError> {
+/// Refuses a zip workbook (`input`, the file `file` opened) whose parts, shared strings
+/// or ods tables break a cap; gives the parts to inflate in the second pass (see
+/// `inflate.rs`), each with its sheet where `xl/workbook.xml` names one.
+pub(crate) fn check(file: &Path, input: impl Read + Seek) -> Result<Vec<Part>, WorkbookError> {
     let Ok(mut zip) = ZipArchive::new(BufReader::new(input)) else {
-        return Ok(());
+        return Ok(Vec::new());
     };
-    let mut shared_strings = None;
-    let mut content = None;
-    let mut large = Vec::new();
+    let mut entries = Vec::new();
     for index in 0..zip.len() {
         let Ok(part) = zip.by_index_raw(index) else { continue };
         let Ok(name) = part.name().map(|n| n.into_owned()) else { continue };
-        check_size(file, &name, part.size(), part.compressed_size())?;
-        if part.size() > RATIO_FREE_BYTES && is_xml(&name) {
-            large.push((index, name.clone()));
-        }
+        let start = part.header_start();
+        let end = part.data_start().unwrap_or(start).saturating_add(part.compressed_size());
+        entries.push((index, name, part.size(), part.compressed_size(), (start, end), part.is_dir()));
+    }
+    let sheets = sheet_parts(&mut zip, &entries);
+    let mut parts = Vec::new();
+    let (mut shared_strings, mut content) = (None, None);
+    for (index, name, size, packed, bytes, dir) in entries {
+        let part = ZipPart { sheet: sheets.iter().find(|(p, _)| *p == name).map(|(_, s)| s.clone()), path: name.clone() };
+        check_size(file, &part, size, packed)?;
         if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
-            shared_strings = Some((index, name, part.size()));
+            shared_strings = Some((index, part.clone(), size));
         } else if name == "content.xml" {
             content = Some(index);
         }
+        if !dir {
+            parts.push(Part { index, part, scan_runs: size > RATIO_FREE_BYTES && is_xml(&name), bytes });
+        }
     }
-    for (index, name) in large {
-        check_runs(file, &mut zip, index, &name)?;
-    }
-    if let Some((index, name, size)) = shared_strings {
-        check_shared_strings(file, &mut zip, index, &name, size)?;
+    if let Some((index, part, size)) = shared_strings {
+        check_shared_strings(file, &mut zip, index, part, size)?;
     }
     if let Some(index) = content {
         check_ods_tables(file, &mut zip, index)?;
     }
-    Ok(())
+    Ok(parts)
+}
+
+/// The worksheet parts of an xlsx and their sheets' names, from `xl/workbook.xml`
+/// (`<sheet name=… r:id=…>`) and `xl/_rels/workbook.xml.rels` (`<Relationship Id=… Target=…>`);
+/// none when either is missing or larger than [`RATIO_FREE_BYTES`].
+fn sheet_parts<R: Read + Seek>(zip: &mut ZipArchive<R>, entries: &[Entry]) -> Vec<(String, String)> {
+    let mut read = |wanted: &str, on_tag: &mut dyn FnMut(&[u8])| {
+        let found = entries.iter().find(|e| e.1 == wanted && e.2 <= RATIO_FREE_BYTES);
+        if let Some(Ok(part)) = found.map(|e| zip.by_index(e.0)) {
+            scan_tags(part.take(RATIO_FREE_BYTES), on_tag);
+        }
+    };
+    let mut sheets = Vec::new();
+    read("xl/workbook.xml", &mut |tag| {
+        if local_name(tag_name(tag)) == b"sheet"
+            && let (Some(name), Some(id)) = (attribute(tag, b"name"), attribute(tag, b"r:id"))
+        {
+            sheets.push((unescape(id), unescape(name)));
+        }
+    });
+    let mut parts = Vec::new();
+    read("xl/_rels/workbook.xml.rels", &mut |tag| {
+        if local_name(tag_name(tag)) == b"Relationship"
+            && let (Some(id), Some(target)) = (attribute(tag, b"Id"), attribute(tag, b"Target"))
+            && let Some((_, name)) = sheets.iter().find(|(i, _)| *i == unescape(id))
+        {
+            let target = unescape(target);
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_string(),
+                None => format!("xl/{}", target.trim_start_matches("./")),
+            };
+            parts.push((path, name.clone()));
+        }
+    });
+    parts
+}
+
+/// One entry of the central directory: index, name, size, packed size, bytes in the file, directory.
+type Entry = (usize, String, u64, u64, (u64, u64), bool);
+
+/// An attribute value with XML's five entities and numeric references replaced.
+fn unescape(value: &[u8]) -> String {
+    let text = String::from_utf8_lossy(value);
+    if !text.contains('&') {
+        return text.into_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = &*text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';') else { break };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .map(|h| u32::from_str_radix(h, 16))
+                .or_else(|| entity.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a part holds XML (an xlsb's `.bin` parts are records, not text).
@@ -63,45 +149,14 @@ fn is_xml(name: &str) -> bool {
 }
 
 /// A part's declared inflated size, against [`MAX_PART_BYTES`] and [`MAX_INFLATE_RATIO`].
-fn check_size(file: &Path, part: &str, size: u64, packed: u64) -> Result<(), WorkbookError> {
-    let part = part.to_string();
+fn check_size(file: &Path, part: &ZipPart, size: u64, packed: u64) -> Result<(), WorkbookError> {
     if size > MAX_PART_BYTES {
-        return Err(WorkbookError::PartTooLarge { file: file.to_path_buf(), part, size, max: MAX_PART_BYTES });
+        return Err(WorkbookError::PartTooLarge { file: file.to_path_buf(), part: part.clone(), size, max: MAX_PART_BYTES });
     }
     if size > RATIO_FREE_BYTES && size / packed.max(1) > MAX_INFLATE_RATIO {
-        return Err(WorkbookError::PartInflates { file: file.to_path_buf(), part, size, packed });
+        return Err(WorkbookError::PartInflates { file: file.to_path_buf(), part: part.clone(), size, packed });
     }
     Ok(())
-}
-
-/// A large part: no XML text or tag longer than [`MAX_XML_RUN_BYTES`].
-fn check_runs<R: Read + Seek>(file: &Path, zip: &mut ZipArchive<R>, index: usize, name: &str) -> Result<(), WorkbookError> {
-    let Ok(part) = zip.by_index(index) else { return Ok(()) };
-    match longest_run_over(part.take(MAX_PART_BYTES), MAX_XML_RUN_BYTES) {
-        true => Err(WorkbookError::XmlRunTooLong { file: file.to_path_buf(), part: name.to_string() }),
-        false => Ok(()),
-    }
-}
-
-/// Whether a run of bytes without `<` or `>` (a text, or the inside of a tag)
-/// is longer than `max`; stops reading there, or quietly at a read error.
-fn longest_run_over(input: impl Read, max: u64) -> bool {
-    let mut input = BufReader::with_capacity(1 << 16, input);
-    let mut run = 0u64;
-    loop {
-        let chunk = match input.fill_buf() {
-            Ok([]) | Err(_) => return false,
-            Ok(chunk) => chunk,
-        };
-        for &byte in chunk {
-            run = if byte == b'<' || byte == b'>' { 0 } else { run + 1 };
-            if run > max {
-                return true;
-            }
-        }
-        let len = chunk.len();
-        input.consume(len);
-    }
 }
 
 /// The shared strings: their size, the count they declare, and the count found.
@@ -109,11 +164,11 @@ fn check_shared_strings<R: Read + Seek>(
     file: &Path,
     zip: &mut ZipArchive<R>,
     index: usize,
-    name: &str,
+    part: ZipPart,
     size: u64,
 ) -> Result<(), WorkbookError> {
     if size > MAX_SHARED_STRINGS_BYTES {
-        let (part, max) = (name.to_string(), MAX_SHARED_STRINGS_BYTES);
+        let max = MAX_SHARED_STRINGS_BYTES;
         return Err(WorkbookError::PartTooLarge { file: file.to_path_buf(), part, size, max });
     }
     let Ok(part) = zip.by_index(index) else { return Ok(()) };
@@ -322,10 +377,8 @@ mod tests {
     }
 
     #[test]
-    fn runs_between_angle_brackets() {
-        assert!(!longest_run_over("<a>1234</a>".as_bytes(), 4));
-        assert!(longest_run_over("<a>12345</a>".as_bytes(), 4));
-        assert!(longest_run_over("<a x='12'>".as_bytes(), 4));
+    fn entities_in_names() {
+        assert_eq!(unescape(b"R&amp;D &#229;r &#xE4;n &lt;x&gt; &bogus; &"), "R&D år än <x> &bogus; &");
     }
 
     #[test]

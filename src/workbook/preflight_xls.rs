@@ -24,7 +24,7 @@ const CELLS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006]
 const WORKSHEET: u64 = 0x0010;
 
 /// Refuses an xls with a sheet spanning more than [`MAX_SHEET_CELLS`] cells.
-pub(crate) fn check(file: &Path, input: std::fs::File) -> Result<(), WorkbookError> {
+pub(crate) fn check(file: &Path, input: impl std::io::Read + std::io::Seek) -> Result<(), WorkbookError> {
     let Ok(mut book) = cfb::CompoundFile::open(input) else { return Ok(()) };
     let stream = ["/Workbook", "/Book"].into_iter().find_map(|name| book.open_stream(name).ok());
     let Some(stream) = stream else { return Ok(()) };

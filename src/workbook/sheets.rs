@@ -10,7 +10,9 @@ use std::path::Path;
 
 use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Sheet, SheetVisible, Xls, Xlsb, Xlsx};
 
+use super::at::At;
 use super::error::{WorkbookError, WorkbookErrors};
+use super::inflate::{Gated, Verifier};
 use super::limits::sheet_cells;
 use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
 use super::value::{Row, Value};
@@ -39,8 +41,8 @@ pub(crate) fn read(file: &Path, handle: File, on_posting: OnPosting<'_>, until: 
     })
 }
 
-/// A workbook file opened once: every check and calamine read the same handle
-/// (each from a clone, from its start), never the path again.
+/// A workbook file opened once: every check, calamine and the pass inflating its
+/// parts read the same open file (each through an [`At`] of its own), never the path again.
 pub(crate) struct Opened<'p> {
     /// The path, for messages.
     pub(crate) path: &'p Path,
@@ -49,46 +51,75 @@ pub(crate) struct Opened<'p> {
 }
 
 impl Opened<'_> {
-    /// A handle of its own on the same open file, at its start.
-    fn reader(&self) -> Result<File, WorkbookError> {
-        let mut handle = self.handle.try_clone().map_err(|e| WorkbookError::io(self.path, e))?;
-        handle.rewind().map_err(|e| WorkbookError::io(self.path, e))?;
-        Ok(handle)
+    /// A reader of its own on the same open file, at its start.
+    fn reader(&self) -> Result<At, WorkbookError> {
+        At::new(&self.handle).map_err(|e| WorkbookError::io(self.path, e))
     }
 }
 
-/// Tells a workbook's format and checks its sizes (zip parts, xls sheets) before calamine opens it.
+/// Tells a workbook's format and checks it before calamine opens it: its sizes (zip
+/// parts, xls sheets), and for a zip archive every part inflated to its end (CRC-32,
+/// over-long XML runs; see `inflate.rs`).
 pub(crate) fn preflight(opened: &Opened<'_>) -> Result<Format, WorkbookError> {
-    let file = opened.path;
-    let format = detect(file, opened.reader()?)?;
-    let input = opened.reader()?;
-    match format {
-        Format::Xls => guard(file, || super::preflight_xls::check(file, input))??,
-        _ => guard(file, || super::preflight::check(file, input))??,
+    let (format, verifier) = checked(opened)?;
+    if let Some(verifier) = verifier {
+        verifier.finish()?;
     }
     Ok(format)
 }
 
-/// Checks a workbook's sizes before calamine opens it (zip parts, xls sheets), opens it (an error
-/// here stops the file) and reads its sheets.
+/// The format and the checks of its sizes; for a zip archive, the pass inflating its
+/// parts is started, to be finished by the caller.
+fn checked(opened: &Opened<'_>) -> Result<(Format, Option<Verifier>), WorkbookError> {
+    let file = opened.path;
+    let format = detect(file, opened.reader()?)?;
+    if format == Format::Xls {
+        let input = opened.reader()?;
+        guard(file, || super::preflight_xls::check(file, input))??;
+        return Ok((format, None));
+    }
+    let input = opened.reader()?;
+    let parts = guard(file, || super::preflight::check(file, input))??;
+    Ok((format, Some(Verifier::spawn(file, opened.reader()?, parts))))
+}
+
+/// Checks a workbook before calamine opens it, opens it (an error here stops the file)
+/// and reads its sheets. An xlsx or xlsb is read while a second thread inflates its
+/// parts; that pass's verdict (a changed byte, an over-long run) wins over what was read.
 fn open_and_read(
     opened: &Opened<'_>,
     on_posting: OnPosting<'_>,
     until: Option<Period>,
     problems: &mut WorkbookErrors,
 ) -> Result<Inputs, WorkbookError> {
-    let format = preflight(opened)?;
+    let (format, verifier) = checked(opened)?;
     let file = opened.path;
-    Ok(match format {
-        Format::Xlsx => read_book(file, open::<Xlsx<_>>(opened, "xlsx")?, on_posting, until, problems),
-        Format::Xlsb => read_book(file, open::<Xlsb<_>>(opened, "xlsb")?, on_posting, until, problems),
-        Format::Xls => read_book(file, Whole(open::<Xls<_>>(opened, "xls")?), on_posting, until, problems),
-        Format::Ods => read_book(file, Whole(open::<Ods<_>>(opened, "ods")?), on_posting, until, problems),
-        Format::Zip => read_zip(opened, on_posting, until, problems)?,
-    })
+    let Some(verifier) = verifier else {
+        return Ok(read_book(file, Whole(open::<Xls<_>>(opened, "xls")?), on_posting, until, problems));
+    };
+    let mut found = WorkbookErrors::new();
+    let inputs = match format {
+        Format::Xlsx => open_gated::<Xlsx<_>>(file, &verifier, "xlsx").map(|book| read_book(file, book, on_posting, until, &mut found)),
+        Format::Xlsb => open_gated::<Xlsb<_>>(file, &verifier, "xlsb").map(|book| read_book(file, book, on_posting, until, &mut found)),
+        Format::Zip => match open_gated::<Xlsx<_>>(file, &verifier, "xlsx") {
+            Ok(book) => Ok(read_book(file, book, on_posting, until, &mut found)),
+            Err(_) => {
+                verifier.finish()?;
+                return read_zip(opened, on_posting, until, problems);
+            }
+        },
+        // calamine reads an ods's content.xml whole at open: the pass ends first (an xls has none).
+        Format::Ods | Format::Xls => {
+            verifier.finish()?;
+            return Ok(read_book(file, Whole(open::<Ods<_>>(opened, "ods")?), on_posting, until, problems));
+        }
+    };
+    verifier.finish()?;
+    problems.append(found);
+    inputs
 }
 
-/// A zip archive of unknown kind: tries xlsx, then ods, then xlsb.
+/// A zip archive of unknown kind that is no xlsx: tries ods, then xlsb.
 fn read_zip(
     opened: &Opened<'_>,
     on_posting: OnPosting<'_>,
@@ -96,9 +127,6 @@ fn read_zip(
     problems: &mut WorkbookErrors,
 ) -> Result<Inputs, WorkbookError> {
     let file = opened.path;
-    if let Ok(book) = open::<Xlsx<_>>(opened, "xlsx") {
-        return Ok(read_book(file, book, on_posting, until, problems));
-    }
     if let Ok(book) = open::<Ods<_>>(opened, "ods") {
         return Ok(read_book(file, Whole(book), on_posting, until, problems));
     }
@@ -109,7 +137,7 @@ fn read_zip(
 }
 
 /// Tells the format by the file's first bytes (read from `input`), then by its extension.
-fn detect(file: &Path, input: File) -> Result<Format, WorkbookError> {
+fn detect(file: &Path, input: impl Read) -> Result<Format, WorkbookError> {
     let mut head = [0u8; 8];
     let len = read_head(file, input, &mut head)?;
     if len == 0 {
@@ -146,7 +174,7 @@ fn not_a_workbook(file: &Path, ext: Option<&str>) -> WorkbookError {
 }
 
 /// Reads up to `head.len()` bytes from `input`, the file at its start.
-fn read_head(file: &Path, mut input: File, head: &mut [u8]) -> Result<usize, WorkbookError> {
+fn read_head(file: &Path, mut input: impl Read, head: &mut [u8]) -> Result<usize, WorkbookError> {
     let mut len = 0;
     while len < head.len() {
         match input.read(&mut head[len..]) {
@@ -162,15 +190,28 @@ fn read_head(file: &Path, mut input: File, head: &mut [u8]) -> Result<usize, Wor
 /// Opens a workbook with calamine, from the open handle, turning failures and panics into errors.
 fn open<R>(opened: &Opened<'_>, format: &'static str) -> Result<R, WorkbookError>
 where
-    R: Reader<BufReader<File>>,
+    R: Reader<BufReader<At>>,
     R::Error: std::fmt::Display,
 {
-    let (file, input) = (opened.path, opened.reader()?);
-    guard(file, || R::new(BufReader::new(input)))?.map_err(|e| WorkbookError::Open {
-        file: file.to_path_buf(),
-        format,
-        message: e.to_string(),
-    })
+    open_from(opened.path, format, BufReader::new(opened.reader()?))
+}
+
+/// Opens a workbook with calamine reading through the gate of the pass inflating its parts.
+fn open_gated<R>(file: &Path, verifier: &Verifier, format: &'static str) -> Result<R, WorkbookError>
+where
+    R: Reader<Gated>,
+    R::Error: std::fmt::Display,
+{
+    open_from(file, format, verifier.input()?)
+}
+
+fn open_from<R, RS>(file: &Path, format: &'static str, input: RS) -> Result<R, WorkbookError>
+where
+    RS: Read + Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    guard(file, || R::new(input))?.map_err(|e| WorkbookError::Open { file: file.to_path_buf(), format, message: e.to_string() })
 }
 
 /// Runs a calamine call, turning a panic into [`WorkbookError::Malformed`].
@@ -288,7 +329,7 @@ struct Whole<R>(R);
 
 impl<R> Book for Whole<R>
 where
-    R: Reader<BufReader<File>>,
+    R: Reader<BufReader<At>>,
     R::Error: std::fmt::Display,
 {
     fn names(&self) -> Vec<SheetName> {

@@ -96,7 +96,12 @@ wb-duplicate-volume-hint = keep one row per month, assignment, part and measure
 ## Caps on what a workbook may cost (src/workbook/limits.rs)
 wb-too-many-rows = { $sheet }: more than { $max } rows; raise with `--max-rader`, split the input or check that the sheet was not filled by mistake
 wb-cell-too-long = the text has { $chars } characters, more than { $max }
-wb-part-too-large = part `{ $part }` inflates to { $size } bytes, more than { $max }
-wb-part-inflates = part `{ $part }` inflates from { $packed } to { $size } bytes, more than { $max } times its packed size; the file looks like a zip bomb
+wb-part-too-large = { $part } inflates to { $size } bytes, more than { $max }
+wb-part-inflates = { $part } inflates from { $packed } to { $size } bytes, more than { $max } times its packed size; the file looks like a zip bomb
 wb-too-many-shared-strings = the workbook's { $count } shared strings would take about { $cost } bytes of memory, more than { $max }; save it without free-text columns or as CSV
-wb-xml-run-too-long = part `{ $part }` holds a text or tag of more than { $max } bytes (often packed whitespace)
+wb-xml-run-too-long = { $part } holds a text or tag of more than { $max } bytes (often packed whitespace)
+wb-part = part `{ $part }`
+wb-part-of-sheet = sheet `{ $sheet }` (part `{ $part }`)
+wb-part-checksum = { $part } has another checksum (CRC-32) than the archive recorded: the file was changed or damaged after it was saved
+wb-part-unreadable = { $part } cannot be inflated: { $message }
+wb-part-stopped = the part was not read further: the second pass over the archive found a fault

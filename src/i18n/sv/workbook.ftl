@@ -96,7 +96,12 @@ wb-duplicate-volume-hint = behåll en rad per månad, uppdrag, del och mått
 ## Gränser för vad en arbetsbok får kosta (src/workbook/limits.rs)
 wb-too-many-rows = { $sheet }: fler än { $max } rader; höj med `--max-rader`, dela upp indata eller kontrollera att bladet inte är fyllt av misstag
 wb-cell-too-long = texten har { $chars } tecken, fler än { $max }
-wb-part-too-large = delen `{ $part }` packas upp till { $size } byte, fler än { $max }
-wb-part-inflates = delen `{ $part }` packas upp från { $packed } till { $size } byte, mer än { $max } gånger sin packade storlek; filen ser ut som en zip-bomb
+wb-part-too-large = { $part } packas upp till { $size } byte, fler än { $max }
+wb-part-inflates = { $part } packas upp från { $packed } till { $size } byte, mer än { $max } gånger sin packade storlek; filen ser ut som en zip-bomb
 wb-too-many-shared-strings = arbetsbokens { $count } delade texter skulle ta omkring { $cost } byte minne, mer än { $max }; spara utan fritextkolumner eller som CSV
-wb-xml-run-too-long = delen `{ $part }` har en text eller tagg på mer än { $max } byte (ofta tomrum som packats ihop)
+wb-xml-run-too-long = { $part } har en text eller tagg på mer än { $max } byte (ofta tomrum som packats ihop)
+wb-part = delen `{ $part }`
+wb-part-of-sheet = bladet `{ $sheet }` (delen `{ $part }`)
+wb-part-checksum = { $part } har en annan kontrollsumma (CRC-32) än arkivet angav: filen har ändrats eller skadats efter att den sparades
+wb-part-unreadable = { $part } kan inte packas upp: { $message }
+wb-part-stopped = delen lästes inte vidare: den andra genomläsningen av arkivet hittade ett fel

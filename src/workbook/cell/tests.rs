@@ -301,3 +301,30 @@ fn numbers_a_decimal_cannot_hold_exactly_are_refused_not_rounded() {
     assert_eq!(swedish_number("-79228162514264337593543950335"), Ok(Decimal::MIN));
     assert_eq!(swedish_number("1,2,3"), Err(NumberFault::NotANumber));
 }
+
+#[test]
+fn the_plain_shape_reads_as_every_shape_does_value_and_scale() {
+    let plain =
+        ["0", "-0", "7", "007", "-12", "1234,50", "1234.5", "-0,05", "0,000", "999999999999999999", "-99999999999999,999", "12,3456"];
+    for text in plain {
+        let (fast, general) = (plain_number(text), any_number(text).ok());
+        assert!(fast.is_some(), "{text}");
+        assert_eq!(fast, general, "{text}");
+        assert_eq!(fast.map(|d| d.scale()), general.map(|d| d.scale()), "{text}");
+    }
+    for text in ["1,", ",5", "1,,2", "1.2,3", "-", "", "+5", " 5", "1 234", "1e5", "9999999999999999999", "\u{2212}5"] {
+        assert_eq!(plain_number(text), None, "{text}");
+    }
+}
+
+#[test]
+fn doubles_read_by_ryu_as_by_their_display_value_and_scale() {
+    for x in [5.0, -5.0, 0.1, 1713042.16, -0.05, 123456789012345.6, 1e15, 1e17, 1e-7, 2.5e-10, 0.30000000000000004, 1e20, 4010.0, 1.5] {
+        let mut display = String::new();
+        std::fmt::Write::write_fmt(&mut display, format_args!("{x}")).expect("format");
+        let expected = Decimal::from_str(&display).ok();
+        let got = decimal_from_f64(x);
+        assert_eq!(got, expected, "{x}");
+        assert_eq!(got.map(|d| d.scale()), expected.map(|d| d.scale()), "{x}");
+    }
+}
