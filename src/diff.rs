@@ -12,6 +12,7 @@ use crate::eval::{self, Data, Options};
 use crate::model::Model;
 use crate::vocab::{Version, VersionStep};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// A section of the diff.
@@ -173,21 +174,20 @@ pub fn impact(
     };
     let totals = |m: &Model, d: &Data, prev: Option<&Data>| -> Result<Vec<(String, String, Decimal)>, Error> {
         let r = eval::evaluate(m, d, prev, Options::default()).map_err(|e| Error::eval(e, &m.source))?;
-        let board = |id: &str| m.assignments.iter().find(|a| a.id == id).map(|a| a.board.0.clone()).unwrap_or_default();
+        let boards: HashMap<&str, &str> = m.assignments.iter().rev().map(|a| (a.id.as_str(), a.board.0.as_str())).collect();
+        let board = |id: &str| boards.get(id).map(|b| b.to_string()).unwrap_or_default();
         Ok(r.assignments.iter().map(|a| (a.id.clone(), board(&a.id), a.compensation.total)).collect())
     };
     let o = totals(old, &old_data, None)?;
     let n = totals(new, &new_data, Some(&old_data))?;
+    // By id, the first of each (as a search from the front finds it).
+    let by_id = |xs: &[(String, String, Decimal)]| -> HashMap<String, Decimal> { xs.iter().rev().map(|x| (x.0.clone(), x.2)).collect() };
+    let (old_by_id, new_by_id) = (by_id(&o), by_id(&n));
     let mut out: Vec<Impact> = n
         .iter()
-        .map(|(id, board, v)| Impact {
-            id: id.clone(),
-            board: board.clone(),
-            old: o.iter().find(|x| &x.0 == id).map(|x| x.2),
-            new: Some(*v),
-        })
+        .map(|(id, board, v)| Impact { id: id.clone(), board: board.clone(), old: old_by_id.get(id).copied(), new: Some(*v) })
         .collect();
-    out.extend(o.iter().filter(|(id, ..)| !n.iter().any(|x| &x.0 == id)).map(|(id, board, v)| Impact {
+    out.extend(o.iter().filter(|(id, ..)| !new_by_id.contains_key(id)).map(|(id, board, v)| Impact {
         id: id.clone(),
         board: board.clone(),
         old: Some(*v),

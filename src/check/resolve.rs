@@ -64,6 +64,18 @@ struct Resolver<'m> {
     diags: &'m mut Diagnostics,
     /// Key figures whose unit is unknown after an error (assignment, id).
     unknown_units: Vec<(AssignmentId, String)>,
+    /// The global parameters by name (the first of a name), of this year and of the
+    /// year it builds on: a name resolves in constant time, not by a search.
+    globals: [HashMap<&'m str, usize>; 2],
+}
+
+/// The first global parameter of each name in `model`.
+fn global_index(model: Option<&Model>) -> HashMap<&str, usize> {
+    let mut map = HashMap::new();
+    for (i, p) in model.into_iter().flat_map(|m| m.params.iter().enumerate()) {
+        map.entry(p.name.as_str()).or_insert(i);
+    }
+    map
 }
 
 /// Resolves every formula of the file into the model's placeholders. Returns the
@@ -75,7 +87,8 @@ pub(super) fn resolve(file: &ast::File, model: &mut Model, diags: &mut Diagnosti
         .filter_map(|i| if let Item::Board(b) = i { Some(b) } else { None })
         .flat_map(|b| b.care_forms.iter().flat_map(|f| &f.assignments))
         .collect();
-    let mut r = Resolver { model, file: &asts, lets: HashMap::new(), diags, unknown_units: vec![] };
+    let globals = [global_index(Some(model)), global_index(model.previous.as_deref())];
+    let mut r = Resolver { model, file: &asts, lets: HashMap::new(), diags, unknown_units: vec![], globals };
     let mut done = vec![];
     for (ai, a) in r.model.assignment_ids().zip(&asts) {
         done.push(r.assignment(ai, a));
@@ -438,6 +451,11 @@ impl<'m> Resolver<'m> {
         let msg = tr!("params-warn-forgotten-percent", name = name, value = value.as_str());
         let hint = tr!("params-hint-forgotten-percent", name = name, value = value.as_str());
         self.diags.push(Diagnostic::warning(span, msg).with_hint(hint));
+    }
+
+    /// The global parameter named `name` in the model `cx` resolves against.
+    fn global_param(&self, name: &str, cx: Cx) -> Option<usize> {
+        self.globals[usize::from(cx.previous && self.model.previous.is_some())].get(name).copied()
     }
 
     fn model_for(&self, cx: Cx) -> &'m Model {

@@ -10,6 +10,7 @@ use crate::number::swedish;
 use crate::syntax::ast;
 use crate::tr;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// The marker `init` writes where document owners must decide.
 pub const MARKER: &str = "REVIDERA";
@@ -30,8 +31,9 @@ pub fn check(file: &ast::File, model: &Model, diags: &mut Diagnostics) {
     }
     let Some(prev) = model.previous.as_deref() else { return };
     let band = band(model);
+    let old_params = by_name(&prev.params);
     for p in model.params.iter().filter(|p| is_money(p)) {
-        if let Some(old) = prev.params.iter().find(|o| o.name == p.name && o.unit == p.unit) {
+        if let Some(old) = same_named(&old_params, p) {
             compare(p, old, p.name.clone(), band, &[], &[], diags);
         }
     }
@@ -39,12 +41,28 @@ pub fn check(file: &ast::File, model: &Model, diags: &mut Diagnostics) {
         let Some((_, pa)) = prev.assignment(&a.id) else { continue };
         let parts: Vec<&str> = a.parts.iter().map(|p| p.id.as_str()).collect();
         let old_parts: Vec<&str> = pa.parts.iter().map(|p| p.id.as_str()).collect();
+        let old_params = by_name(&pa.params);
         for p in a.params.iter().filter(|p| is_money(p)) {
-            if let Some(old) = pa.params.iter().find(|o| o.name == p.name && o.unit == p.unit) {
+            if let Some(old) = same_named(&old_params, p) {
                 compare(p, old, format!("{}.{}", a.id, p.name), band, &parts, &old_parts, diags);
             }
         }
     }
+}
+
+/// Parameters by name, in declaration order: a file of many parameters builds
+/// on another without comparing every one with every other.
+fn by_name(params: &[Param]) -> HashMap<&str, Vec<&Param>> {
+    let mut map: HashMap<&str, Vec<&Param>> = HashMap::with_capacity(params.len());
+    for p in params {
+        map.entry(p.name.as_str()).or_default().push(p);
+    }
+    map
+}
+
+/// The first parameter of the same name and unit as `p`.
+fn same_named<'a>(old: &HashMap<&str, Vec<&'a Param>>, p: &Param) -> Option<&'a Param> {
+    old.get(p.name.as_str())?.iter().copied().find(|o| o.unit == p.unit)
 }
 
 /// The declared band (`parameter rimlighet: % = 10 %`), or ±15 %.

@@ -8,6 +8,7 @@ use crate::model::{Assignment, AssignmentId, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
 use crate::units::Unit;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::{HashMap, HashSet};
 
 type Facts = Vec<(String, String)>;
 
@@ -16,24 +17,24 @@ pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
     out.extend(compare(Section::Values, &declarations(old, new), &declarations(new, old)));
+    let (old_tree, new_tree) = (tree(old), tree(new));
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
         (Section::KeyFigures, key_figures),
         (Section::Changes, changes),
     ] {
-        out.extend(compare(section, &f(&tree(old)), &f(&tree(new))));
+        out.extend(compare(section, &f(&old_tree), &f(&new_tree)));
     }
-    mark_inherited(old, new, &mut out);
+    mark_inherited(old, &new_tree, &mut out);
     out
 }
 
 /// Marks the values removed from the new file that it still reads through
 /// `föregående`: a global parameter of the old year read by any formula of the new
 /// (`föregående.andel_fast`), or a parameter of an assignment read by that assignment.
-fn mark_inherited(old: &Model, new: &Model, entries: &mut [Entry]) {
-    let file = tree(new);
-    let reads: Vec<(String, String)> = [formulas(&file), key_figures(&file), changes(&file)]
+fn mark_inherited(old: &Model, new: &ast::File, entries: &mut [Entry]) {
+    let reads: HashSet<(String, String)> = [formulas(new), key_figures(new), changes(new)]
         .into_iter()
         .flatten()
         .flat_map(|(subject, text)| {
@@ -41,14 +42,16 @@ fn mark_inherited(old: &Model, new: &Model, entries: &mut [Entry]) {
             previous_reads(&text).into_iter().map(move |name| (owner.clone(), name))
         })
         .collect();
+    let read_names: HashSet<&str> = reads.iter().map(|(_, n)| n.as_str()).collect();
+    let old_params: HashSet<&str> = old.params.iter().map(|p| p.name.as_str()).collect();
+    let old_local: HashSet<(&str, &str)> =
+        old.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (a.id.as_str(), p.name.as_str()))).collect();
     for e in entries.iter_mut().filter(|e| e.section == Section::Values && e.new.is_none()) {
         let mut path = e.subject.split('.');
         let first = path.next().unwrap_or_default();
-        let global = old.params.iter().any(|p| p.name == first) && reads.iter().any(|(_, n)| n == first);
-        let local = path.next().is_some_and(|name| {
-            old.assignments.iter().any(|a| a.id == first && a.params.iter().any(|p| p.name == name))
-                && reads.iter().any(|(a, n)| a == first && n == name)
-        });
+        let global = old_params.contains(first) && read_names.contains(first);
+        let local =
+            path.next().is_some_and(|name| old_local.contains(&(first, name)) && reads.contains(&(first.to_string(), name.to_string())));
         e.inherited = global || local;
     }
 }
@@ -67,16 +70,26 @@ fn tree(m: &Model) -> ast::File {
     crate::syntax::parse(&m.source).unwrap_or(ast::File { items: vec![], comments: vec![] })
 }
 
+/// The first value under each subject, by subject: looking a subject up is then
+/// constant time, and comparing two files linear in their size.
+fn index<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(key(item)).or_insert(item);
+    }
+    map
+}
+
 fn compare(section: Section, old: &Facts, new: &Facts) -> Vec<Entry> {
-    let find = |facts: &Facts, k: &str| facts.iter().find(|(s, _)| s == k).map(|(_, v)| v.clone());
+    let (old_by, new_by) = (index(old, |(k, _)| k), index(new, |(k, _)| k));
     let mut out: Vec<Entry> = new
         .iter()
-        .filter_map(|(k, v)| match find(old, k) {
+        .filter_map(|(k, v)| match old_by.get(k.as_str()).map(|(_, o)| o.clone()) {
             Some(o) if &o == v => None,
             o => Some(Entry { section, subject: k.clone(), old: o, new: Some(v.clone()), percent: None, points: None, inherited: false }),
         })
         .collect();
-    out.extend(old.iter().filter(|(k, _)| find(new, k).is_none()).map(|(k, v)| Entry {
+    out.extend(old.iter().filter(|(k, _)| !new_by.contains_key(k.as_str())).map(|(k, v)| Entry {
         section,
         subject: k.clone(),
         old: Some(v.clone()),
@@ -98,8 +111,11 @@ fn header(m: &Model) -> Facts {
     ];
     f.extend(h.builds_on.iter().map(|b| ("bygger_på".to_string(), b.clone())));
     // One key per board; a board's second decision is `beslut <board> (2)`, and so on.
-    for (i, d) in h.decisions.iter().enumerate() {
-        let n = h.decisions[..i].iter().filter(|e| e.board == d.board).count();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for d in &h.decisions {
+        let count = seen.entry(d.board.as_str()).or_default();
+        let n = *count;
+        *count += 1;
         let key = if n == 0 { format!("beslut {}", d.board) } else { format!("beslut {} ({})", d.board, n + 1) };
         f.push((key, decision_text(d)));
     }
@@ -115,7 +131,7 @@ fn declarations(m: &Model, other: &Model) -> Facts {
         let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.{}", a.id, p.name), p)));
         global.chain(local).collect()
     }
-    let theirs: Vec<String> = all(other).into_iter().map(|(n, _)| n).collect();
+    let theirs: HashSet<String> = all(other).into_iter().map(|(n, _)| n).collect();
     all(m)
         .into_iter()
         .filter(|(name, _)| theirs.contains(name))
@@ -198,10 +214,10 @@ fn relative_change(old: Decimal, new: Decimal) -> Option<Decimal> {
 }
 
 fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
-    let find = |vs: &[Value], k: &str| vs.iter().find(|v| v.0 == k).map(|v| (v.1, v.2, v.3));
+    let (old_by, new_by) = (index(old, |v| &v.0), index(new, |v| &v.0));
     let mut out = vec![];
     for (k, v, u, pct) in new {
-        let o = find(old, k);
+        let o = old_by.get(k.as_str()).map(|v| (v.1, v.2, v.3));
         if o.is_some_and(|(ov, ou, _)| ov == *v && ou == *u) {
             continue;
         }
@@ -222,7 +238,7 @@ fn compare_values(old: &[Value], new: &[Value]) -> Vec<Entry> {
             inherited: false,
         });
     }
-    let removed = old.iter().filter(|(k, ..)| find(new, k).is_none());
+    let removed = old.iter().filter(|(k, ..)| !new_by.contains_key(k.as_str()));
     out.extend(removed.map(|(k, v, u, p)| Entry {
         section: Section::Values,
         subject: k.clone(),

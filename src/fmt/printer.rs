@@ -55,7 +55,13 @@ impl<'a> Printer<'a> {
     /// of `span`: one that a block printed on one line could not keep in place.
     pub(super) fn has_comment_in_braces(&self, span: Span, open_from: usize) -> bool {
         let open = self.find_open_brace(open_from);
-        self.comments.iter().any(|c| (open..span.end).contains(&c.span.start))
+        self.comments.get(self.first_comment_from(open)).is_some_and(|c| c.span.start < span.end)
+    }
+
+    /// Index of the first comment that starts at or after `pos` (comments are in
+    /// source order, so a binary search: the printer stays linear in the file).
+    fn first_comment_from(&self, pos: usize) -> usize {
+        self.comments.partition_point(|c| c.span.start < pos)
     }
 
     /// Writes one line at the current indentation.
@@ -189,8 +195,9 @@ impl<'a> Printer<'a> {
         loop {
             let slice = self.text.get(span.start..end).unwrap_or("");
             let trimmed = span.start + slice.trim_end().len();
-            let inside = |c: &&Comment| c.span.start >= span.start && c.span.start < trimmed && trimmed <= c.span.end;
-            match self.comments.iter().find(inside) {
+            // Comments do not overlap: only the last one starting before `trimmed` can hold it.
+            let last_before = self.first_comment_from(trimmed).checked_sub(1).and_then(|i| self.comments.get(i));
+            match last_before.filter(|c| c.span.start >= span.start && trimmed <= c.span.end) {
                 Some(c) => end = c.span.start,
                 None => return trimmed,
             }

@@ -21,7 +21,7 @@ fn span(p: &Pair<Rule>, base: usize) -> Span {
 /// The end of a pair's last token, looking through nested pairs.
 fn token_end(p: &Pair<Rule>) -> usize {
     let (start, end) = (p.as_span().start(), p.as_span().end());
-    let last = p.clone().into_inner().last().map(|i| token_end(&i)).unwrap_or(start);
+    let last = p.clone().into_inner().next_back().map(|i| token_end(&i)).unwrap_or(start);
     last + end_of_tokens(&p.as_str()[last - start..end - start])
 }
 

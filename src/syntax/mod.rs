@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::Source;
 use errors::{Chunk, syntax_error};
 use pest::Parser as _;
-use std::sync::Once;
+use std::sync::RwLock;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/ekostyr.pest"]
@@ -18,12 +18,26 @@ struct RuleParser;
 pub use lower::{MAX_NESTING, MAX_OPERATORS};
 pub use names::{UNIT_NAMES, human_name, unit_hint};
 
-/// Parses with pest recording what it expected at the farthest point it reached,
-/// which the error messages are built from.
+/// Held shared by every parse without error detail, and alone by a parse with it:
+/// pest's switch for error detail is global and read when a parse starts.
+static DETAIL: RwLock<()> = RwLock::new(());
+
+/// Parses `text`. A text that parses is parsed once, without error detail: pest's
+/// record of what it expected costs an allocation per token tried, most of the
+/// parse's time. A text that does not parse is parsed again with it, and that
+/// error (what was expected at the farthest point reached) is the one returned.
 fn parse_rule(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
-    static DETAIL: Once = Once::new();
-    DETAIL.call_once(|| pest::set_error_detail(true));
-    RuleParser::parse(rule, text)
+    let fast = {
+        let _shared = DETAIL.read().unwrap_or_else(|e| e.into_inner());
+        RuleParser::parse(rule, text)
+    };
+    fast.or_else(|_| {
+        let _alone = DETAIL.write().unwrap_or_else(|e| e.into_inner());
+        pest::set_error_detail(true);
+        let detailed = RuleParser::parse(rule, text);
+        pest::set_error_detail(false);
+        detailed
+    })
 }
 
 /// Parses a rule file. On syntax errors the file is split into its top-level items

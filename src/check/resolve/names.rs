@@ -50,7 +50,7 @@ impl Resolver<'_> {
         };
         let a = cx.a.and_then(|ai| prev.assignment(&self.model.assignments[ai].id).map(|(i, _)| i));
         if let (Some(ai), None, [one]) = (cx.a, a, path)
-            && needs_assignment(prev, &one.name)
+            && needs_assignment(self.globals[1].contains_key(one.name.as_str()), &one.name)
         {
             let id = &self.model.assignments[ai].id;
             let d = Diagnostic::error(span, tr!("check-not-in-previous", assignment = id.as_str()))
@@ -89,7 +89,7 @@ impl Resolver<'_> {
                 return Some(self.param(ParamRef::Local(ai, pi), span, cx));
             }
         }
-        let pi = model.params.iter().position(|p| p.name == id.name)?;
+        let pi = self.global_param(&id.name, cx)?;
         Some(self.param(ParamRef::Global(pi), span, cx))
     }
 
@@ -112,7 +112,7 @@ impl Resolver<'_> {
             let a = &model.assignments[ai];
             a.lets.iter().any(|l| l.name == name) || a.params.iter().any(|p| p.name == name)
         });
-        local || super::is_builtin(name) || model.params.iter().any(|p| p.name == name)
+        local || super::is_builtin(name) || self.global_param(name, cx).is_some()
     }
 
     fn outside(&mut self, figure: Figure, span: Span) -> Option<Typed> {
@@ -167,7 +167,7 @@ impl Resolver<'_> {
         let model = self.model_for(cx);
         let local =
             cx.a.and_then(|ai| model.assignments[ai].params.iter().position(|p| p.name == first.name).map(|pi| ParamRef::Local(ai, pi)));
-        let table = local.or_else(|| model.params.iter().position(|p| p.name == first.name).map(ParamRef::Global));
+        let table = local.or_else(|| self.global_param(&first.name, cx).map(ParamRef::Global));
         if let Some(r) = table {
             return Some(self.entry(r, second, span, cx));
         }
@@ -350,9 +350,10 @@ fn single_name(e: &ast::Expr) -> Option<&ast::Ident> {
     }
 }
 
-/// Whether a name after `föregående.` means something only inside an assignment.
-fn needs_assignment(prev: &Model, name: &str) -> bool {
-    !matches!(name, "månader" | "dagar" | "veckor") && !prev.params.iter().any(|p| p.name == name)
+/// Whether a name after `föregående.` means something only inside an assignment
+/// (`global`: the previous year has a global parameter of that name).
+fn needs_assignment(global: bool, name: &str) -> bool {
+    !matches!(name, "månader" | "dagar" | "veckor") && !global
 }
 
 fn no_builds_on(span: Span, year: i32) -> Diagnostic {
