@@ -1,1 +1,95 @@
 # The workbench page's words (labels, buttons, view names), served to the page as a catalog.
+# Placeholders `{ $name }` are filled by the page itself: no plural forms here.
+
+wb-title = ekostyr workbench
+wb-rules-file = Rule file
+wb-workbook = Workbook
+wb-language = Language
+wb-readonly-banner = Read-only mode: you can read and calculate, but not save or upload.
+wb-view-rules = Rules
+wb-view-results = Results
+wb-view-budget = Budget
+wb-view-changes = Changes
+wb-view-input = Input
+
+wb-save = Save
+wb-check = Check
+wb-editor-hint = Errors show as you type. F12 or Ctrl-click on a name shows where it is defined.
+wb-editor-label = The rule file's text
+wb-problems = To fix
+wb-no-problems = No errors or warnings.
+wb-line = Line { $line }, character { $col }
+wb-error = Error
+wb-warning = Warning
+wb-hint = Hint
+wb-unit = Unit
+wb-value = Value on the workbook
+wb-defined-at = Defined on line { $line }
+wb-no-definition = There is no definition to show for this word.
+wb-unsaved = unsaved changes
+wb-saved = saved
+wb-saved-ok = Saved. The text has been laid out in the standard form.
+wb-save-refused = Not saved: the file has errors ({ $count }). Fix them first, or save anyway to continue later.
+wb-save-anyway = Save anyway
+
+wb-period = Period
+wb-whole-year = Whole year
+wb-board = Committee
+wb-all-boards = All committees
+wb-run = Show results
+wb-run-intro = Choose a period and a committee and press Show results. Then click a figure to see how it was calculated.
+wb-working = Calculating …
+wb-explain-intro = Click a figure in the report to see how it was calculated: which rules and which cells of the workbook.
+wb-explain-this = Show how this figure was calculated
+wb-explanation = How the figure was calculated
+
+wb-bridge = From last year's compensation to next year's
+wb-from-year = From year
+wb-to-year = To year
+wb-show-bridge = Show the bridge
+wb-bridge-start = Compensation { $year }
+wb-bridge-end = Compensation { $year }
+wb-step = Step
+wb-causes = Cause
+wb-amount-kr = Amount, SEK
+wb-percent = Percent
+wb-total = Total
+wb-whatif = What if …
+wb-whatif-intro = Try another value for a parameter, for example the price index. Nothing is saved.
+wb-parameter = Parameter
+wb-new-value = New value
+wb-calculate = Calculate
+wb-whatif-missing = Choose a parameter and write a new value, for example 3,1 %.
+wb-name = Name
+wb-baseline = Now, SEK
+wb-new = With the new value, SEK
+wb-change = Change, SEK
+wb-per-board = Per committee
+wb-per-assignment = Per assignment
+wb-nothing-saved = Nothing has been saved: this is only a calculation.
+
+wb-changes-intro = Changes since the last version: what changed in the rules and what it means in kronor.
+wb-against = Compare with
+wb-against-head = Last saved version (git)
+wb-against-file = The file { $path }
+wb-show-changes = Show changes
+wb-no-changes = No changes against that version.
+wb-changed-rules = Changed rules: { $count }
+wb-what = What
+wb-before = Before
+wb-after = After
+wb-impact = What the changes mean in kronor
+wb-before-kr = Before, SEK
+wb-after-kr = After, SEK
+
+wb-input-intro = The workbook with outcomes and volumes. Upload a new one or choose one above; problems are shown at their cell.
+wb-upload = Upload a workbook (.xlsx)
+wb-upload-button = Upload
+wb-upload-choose = First choose a file to upload.
+wb-check-workbook = Check the workbook
+wb-workbook-ok = No problems in { $path }.
+wb-workbook-problems = Problems in the workbook: { $count }
+wb-cell = Cell
+wb-problem = Problem
+wb-template-month = Month of the template
+wb-download-template = Download the template

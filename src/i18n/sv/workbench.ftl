@@ -1,1 +1,95 @@
 # The workbench page's words (labels, buttons, view names), served to the page as a catalog.
+# Placeholders `{ $name }` are filled by the page itself: no plural forms here.
+
+wb-title = ekostyr arbetsbänk
+wb-rules-file = Regelfil
+wb-workbook = Arbetsbok
+wb-language = Språk
+wb-readonly-banner = Skrivskyddat läge: du kan läsa och räkna, men inte spara eller ladda upp.
+wb-view-rules = Regler
+wb-view-results = Resultat
+wb-view-budget = Budget
+wb-view-changes = Ändringar
+wb-view-input = Indata
+
+wb-save = Spara
+wb-check = Kontrollera
+wb-editor-hint = Fel visas medan du skriver. F12 eller Ctrl-klick på ett namn visar var det bestäms.
+wb-editor-label = Regelfilens text
+wb-problems = Att rätta
+wb-no-problems = Inga fel eller varningar.
+wb-line = Rad { $line }, tecken { $col }
+wb-error = Fel
+wb-warning = Varning
+wb-hint = Tips
+wb-unit = Enhet
+wb-value = Värde på arbetsboken
+wb-defined-at = Bestäms på rad { $line }
+wb-no-definition = Det finns ingen definition att visa för det här ordet.
+wb-unsaved = ändringar som inte är sparade
+wb-saved = sparad
+wb-saved-ok = Sparat. Texten har ställts upp enligt standardformen.
+wb-save-refused = Inte sparat: filen har fel ({ $count }). Rätta dem först, eller spara ändå om du vill fortsätta senare.
+wb-save-anyway = Spara ändå
+
+wb-period = Period
+wb-whole-year = Hela året
+wb-board = Nämnd
+wb-all-boards = Alla nämnder
+wb-run = Visa resultat
+wb-run-intro = Välj period och nämnd och tryck på Visa resultat. Klicka sedan på en siffra för att se hur den har räknats fram.
+wb-working = Räknar …
+wb-explain-intro = Klicka på en siffra i rapporten för att se hur den har räknats fram: vilka regler och vilka celler i arbetsboken.
+wb-explain-this = Visa hur siffran har räknats fram
+wb-explanation = Så har siffran räknats fram
+
+wb-bridge = Från förra årets ersättning till nästa års
+wb-from-year = Från år
+wb-to-year = Till år
+wb-show-bridge = Visa bryggan
+wb-bridge-start = Ersättning { $year }
+wb-bridge-end = Ersättning { $year }
+wb-step = Steg
+wb-causes = Orsak
+wb-amount-kr = Belopp, kr
+wb-percent = Procent
+wb-total = Totalt
+wb-whatif = Tänk om …
+wb-whatif-intro = Pröva ett annat värde på en parameter, till exempel prisindex. Inget sparas.
+wb-parameter = Parameter
+wb-new-value = Nytt värde
+wb-calculate = Räkna
+wb-whatif-missing = Välj en parameter och skriv ett nytt värde, till exempel 3,1 %.
+wb-name = Namn
+wb-baseline = Nu, kr
+wb-new = Med nytt värde, kr
+wb-change = Förändring, kr
+wb-per-board = Per nämnd
+wb-per-assignment = Per uppdrag
+wb-nothing-saved = Inget har sparats: detta är bara en beräkning.
+
+wb-changes-intro = Ändringar mot senaste version: vad som har ändrats i reglerna och vad det betyder i kronor.
+wb-against = Jämför med
+wb-against-head = Senaste sparade version (git)
+wb-against-file = Filen { $path }
+wb-show-changes = Visa ändringar
+wb-no-changes = Inga ändringar mot den versionen.
+wb-changed-rules = Ändrade regler: { $count }
+wb-what = Vad
+wb-before = Före
+wb-after = Efter
+wb-impact = Vad ändringarna betyder i kronor
+wb-before-kr = Före, kr
+wb-after-kr = Efter, kr
+
+wb-input-intro = Arbetsboken med utfall och volymer. Ladda upp en ny eller välj en ovan; problem visas med sin cell.
+wb-upload = Ladda upp arbetsbok (.xlsx)
+wb-upload-button = Ladda upp
+wb-upload-choose = Välj först en fil att ladda upp.
+wb-check-workbook = Kontrollera arbetsboken
+wb-workbook-ok = Inga problem i { $path }.
+wb-workbook-problems = Problem i arbetsboken: { $count }
+wb-cell = Cell
+wb-problem = Problem
+wb-template-month = Månad för mallen
+wb-download-template = Ladda ned mall

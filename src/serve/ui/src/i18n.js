@@ -1,5 +1,5 @@
 // The page's words: the `wb-` keys of src/i18n/{sv,en}/workbench.ftl, fetched from
-// /api/catalog. `t("wb-key", { name })` fills Fluent's `{ $name }` placeholders.
+// /api/catalog. `t` with a key and `{ name }` fills Fluent's `{ $name }` placeholders.
 
 import { get, query } from './api.js';
 

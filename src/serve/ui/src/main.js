@@ -12,11 +12,11 @@ import * as changes from './changes.js';
 import * as input from './input.js';
 
 const views = [
-  ['regler', 'wb-view-rules', rules],
-  ['resultat', 'wb-view-results', results],
-  ['budget', 'wb-view-budget', budget],
-  ['andringar', 'wb-view-changes', changes],
-  ['indata', 'wb-view-input', input],
+  ['regler', () => t('wb-view-rules'), rules],
+  ['resultat', () => t('wb-view-results'), results],
+  ['budget', () => t('wb-view-budget'), budget],
+  ['andringar', () => t('wb-view-changes'), changes],
+  ['indata', () => t('wb-view-input'), input],
 ];
 let current = location.hash.slice(1) || 'regler';
 
@@ -41,10 +41,10 @@ async function start(wanted) {
 function render(root) {
   const panels = new Map();
   const tabs = h('nav', { class: 'tabs', role: 'tablist' });
-  for (const [id, key, view] of views) {
+  for (const [id, label, view] of views) {
     const panel = h('section', { id: `view-${id}`, class: 'view', role: 'tabpanel', hidden: id !== current });
     panels.set(id, { panel, view, ready: false });
-    tabs.append(h('button', { id: `tab-${id}`, role: 'tab', 'aria-selected': String(id === current), onclick: () => show(id) }, t(key)));
+    tabs.append(h('button', { id: `tab-${id}`, role: 'tab', 'aria-selected': String(id === current), onclick: () => show(id) }, label()));
   }
   function show(id) {
     current = id;
