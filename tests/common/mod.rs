@@ -3,6 +3,7 @@
 
 #![allow(dead_code, reason = "each test crate uses the helpers it needs")]
 
+pub mod browser;
 pub mod csv_folder;
 
 use std::path::Path;

@@ -2,10 +2,10 @@
 // a what-if panel: a parameter's new value → baseline, new and change per assignment and
 // nämnd. Nothing is saved.
 
-import { post } from './api.js';
+import { get, post, query } from './api.js';
 import { h, select, field, notice, table, kronor, change } from './dom.js';
 import { t } from './i18n.js';
-import { state, yearOf, declared } from './state.js';
+import { state, yearOf, declared, workbookFor } from './state.js';
 import { source } from './results.js';
 
 let controls, bridge, whatifControls, whatif, stale = true;
@@ -24,7 +24,7 @@ export function shown() {
   stale = false;
   const files = [...state.files.rules].sort((a, b) => (a.year || 0) - (b.year || 0));
   const options = files.map((r) => [r.path, r.year ? `${r.year} (${r.path})` : r.path]);
-  const to = state.rules;
+  const to = files.length ? files[files.length - 1].path : '';
   const toYear = yearOf(to);
   const from = (files.find((r) => r.year && r.year === toYear - 1) || files.find((r) => r.path !== to) || {}).path;
   controls.replaceChildren(
@@ -32,18 +32,41 @@ export function shown() {
     field(t('wb-to-year'), select('pick-to', options, to)),
     h('button', { id: 'run-bridge', class: 'primary', onclick: runBridge }, t('wb-show-bridge')),
   );
-  const { parameters } = declared(state.buffers.get(state.rules) || '');
+  const newest = to;
+  const bookOptions = state.files.workbooks.map((w) => [w.path, w.path]);
+  const parameterPicker = h('span');
+  const pickParameters = async () => {
+    const path = document.getElementById('whatif-rules').value;
+    let text = state.buffers.get(path);
+    if (text === undefined) {
+      try {
+        text = (await get(`/api/file?${query({ path })}`)).text;
+      } catch {
+        text = '';
+      }
+    }
+    const { parameters } = declared(text);
+    parameterPicker.replaceChildren(field(t('wb-parameter'), select('whatif-parameter', parameters.map((p) => [p, p]), parameters.includes('prisindex') ? 'prisindex' : undefined)));
+  };
   whatifControls.replaceChildren(
-    field(t('wb-parameter'), select('whatif-parameter', parameters.map((p) => [p, p]), parameters.includes('prisindex') ? 'prisindex' : undefined)),
+    field(t('wb-rules-file'), select('whatif-rules', options, newest, (e) => {
+      document.getElementById('whatif-input').value = workbookFor(yearOf(e.target.value));
+      pickParameters();
+    })),
+    field(t('wb-workbook'), select('whatif-input', bookOptions, workbookFor(yearOf(newest)))),
+    parameterPicker,
     field(t('wb-new-value'), h('input', { id: 'whatif-value', type: 'text', placeholder: '3,1 %', size: 16 })),
     h('button', { id: 'run-whatif', class: 'primary', onclick: runWhatif }, t('wb-calculate')),
   );
+  pickParameters();
 }
 
 async function runBridge() {
   bridge.replaceChildren(notice('info', t('wb-working')));
   try {
-    const data = await post('/api/budget', { from: document.getElementById('pick-from').value, to: document.getElementById('pick-to').value, input: state.input });
+    const from = document.getElementById('pick-from').value;
+    // The bridge starts from last year's outcome: the workbook of the "from" year.
+    const data = await post('/api/budget', { from, to: document.getElementById('pick-to').value, input: workbookFor(yearOf(from)) });
     const parts = [bridgeTable(t('wb-total'), data)];
     for (const b of data.boards || []) parts.push(bridgeTable(`${b.board} ${b.name || ''}`, b));
     bridge.replaceChildren(...parts);
@@ -64,29 +87,38 @@ function bridgeTable(title, data) {
 }
 
 async function runWhatif() {
-  const name = document.getElementById('whatif-parameter').value;
   const value = document.getElementById('whatif-value').value.trim();
+  const parameter = document.getElementById('whatif-parameter');
+  const name = parameter ? parameter.value : '';
   if (!name || !value) {
     whatif.replaceChildren(notice('error', t('wb-whatif-missing')));
     return;
   }
   whatif.replaceChildren(notice('info', t('wb-working')));
   try {
-    const data = await post('/api/whatif', { path: state.rules, input: state.input, set: [`${name}=${value}`] });
+    const path = document.getElementById('whatif-rules').value;
+    const input = document.getElementById('whatif-input').value;
+    const data = await post('/api/whatif', { path, input, set: [`${name}=${value}`] });
     whatif.replaceChildren(...whatifTables(data));
   } catch (e) {
     whatif.replaceChildren(notice('error', e.message, e.data.where));
   }
 }
 
-/** Baseline → new → change, per nämnd and per assignment (rows with `baseline`, `new`, `change`). */
+/**
+ * Baseline → new → change for every figure the new value moves (per assignment and per nämnd):
+ * rows `{ assignment | board, figure, baseline, value | new, change }`, as `run --set` gives them.
+ */
 function whatifTables(data) {
-  const headers = [t('wb-name'), t('wb-baseline'), t('wb-new'), t('wb-change')];
-  const row = (name, r) => [name, kronor(r.baseline), kronor(r.new), change(r.change)];
+  const moved = data.moved || (data.what_if && data.what_if.moved) || [];
+  if (!moved.length) return [notice('info', t('wb-whatif-no-change')), notice('info', t('wb-nothing-saved'))];
+  const headers = [t('wb-name'), t('wb-figure'), t('wb-baseline'), t('wb-new'), t('wb-change')];
+  const row = (m) => [m.name || m.assignment || m.board || m.path, m.figure_label || figureName(m.figure), kronor(m.baseline), kronor(m.value ?? m.new), change(m.change)];
+  const boards = moved.filter((m) => m.board && !m.assignment);
+  const assignments = moved.filter((m) => !(m.board && !m.assignment));
   const out = [];
-  if (data.total) out.push(table(headers, [row(h('strong', {}, t('wb-total')), data.total)], [1, 2, 3]));
-  if (data.boards) out.push(h('h3', {}, t('wb-per-board')), table(headers, data.boards.map((b) => row(b.name || b.board, b)), [1, 2, 3]));
-  if (data.assignments) out.push(h('h3', {}, t('wb-per-assignment')), table(headers, data.assignments.map((a) => row(a.name || a.id, a)), [1, 2, 3]));
+  if (boards.length) out.push(h('h3', {}, t('wb-per-board')), table(headers, boards.map(row), [2, 3, 4]));
+  out.push(h('h3', {}, t('wb-per-assignment')), table(headers, assignments.map(row), [2, 3, 4]));
   out.push(notice('info', t('wb-nothing-saved')));
   return out;
 }
@@ -95,4 +127,16 @@ function whatifTables(data) {
 function humanize(kind) {
   const words = String(kind || '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** `compensation.total` → the figure's name in words. */
+function figureName(figure) {
+  const names = {
+    'compensation.fixed': () => t('wb-figure-fixed'),
+    'compensation.variable': () => t('wb-figure-variable'),
+    'compensation.total': () => t('wb-figure-compensation'),
+    cost: () => t('wb-figure-cost'),
+    result: () => t('wb-figure-result'),
+  };
+  return names[figure] ? names[figure]() : figure || '';
 }

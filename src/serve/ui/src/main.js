@@ -4,7 +4,7 @@
 import { get } from './api.js';
 import { h, select, field, notice } from './dom.js';
 import { t, lang, loadCatalog } from './i18n.js';
-import { state, changed } from './state.js';
+import { state, changed, rulesFor } from './state.js';
 import * as rules from './rules.js';
 import * as results from './results.js';
 import * as budget from './budget.js';
@@ -30,11 +30,9 @@ async function start(wanted) {
     return;
   }
   document.title = t('wb-title');
-  const rulesPaths = state.files.rules.map((r) => r.path);
-  const newest = [...state.files.rules].sort((a, b) => (b.year || 0) - (a.year || 0))[0];
-  if (!rulesPaths.includes(state.rules)) state.rules = newest ? newest.path : '';
   const books = state.files.workbooks.map((w) => w.path);
   if (!books.includes(state.input)) state.input = state.files.input || books[0] || '';
+  if (!state.files.rules.some((r) => r.path === state.rules)) state.rules = rulesFor(state.input);
   render(root);
 }
 

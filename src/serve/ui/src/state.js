@@ -33,3 +33,16 @@ export function declared(text) {
 export function changed() {
   for (const f of state.listeners) f();
 }
+
+/** The workbook for a year: one whose name carries the year, else the chosen one. */
+export function workbookFor(year) {
+  const named = state.files.workbooks.find((w) => year && w.path.split('/').pop().includes(String(year)));
+  return named ? named.path : state.input;
+}
+
+/** The rule file for a workbook: the year its name carries, else the newest file. */
+export function rulesFor(workbook) {
+  const byYear = [...state.files.rules].sort((a, b) => (b.year || 0) - (a.year || 0));
+  const named = byYear.find((r) => r.year && (workbook || '').split('/').pop().includes(String(r.year)));
+  return (named || byYear[0] || {}).path || '';
+}
