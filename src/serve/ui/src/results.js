@@ -61,18 +61,17 @@ async function explain(target, el) {
   try {
     const tree = await post('/api/explain', { path: state.rules, input: state.input, period: period || undefined, target });
     const nodes = Array.isArray(tree) ? tree : tree.nodes || [tree];
-    explanation.replaceChildren(h('h2', {}, t('wb-explanation')), h('p', { class: 'target' }, target), h('ul', { class: 'tree' }, nodes.map(node)));
+    explanation.replaceChildren(h('h2', {}, t('wb-explanation')), h('p', { class: 'target' }, target), h('ul', { class: 'tree' }, nodes.map((n) => node(n, 0))));
   } catch (e) {
     explanation.replaceChildren(notice('error', e.message, e.data.where));
   }
 }
 
-/** One step of the explanation: its label and value, where it comes from, its parts. */
-function node(n) {
-  return h('li', {},
-    h('span', { class: 'label' }, n.label), ' ', h('span', { class: 'value' }, n.value || ''),
-    n.source ? source(n.source) : null,
-    n.children && n.children.length ? h('ul', {}, n.children.map(node)) : null);
+/** One step of the explanation: its label and value, where it comes from, its parts (open two levels deep). */
+function node(n, depth) {
+  const head = [h('span', { class: 'label' }, n.label), ' ', h('span', { class: 'value' }, n.value || ''), n.source ? source(n.source) : null];
+  if (!n.children || !n.children.length) return h('li', {}, ...head);
+  return h('li', {}, h('details', { open: depth < 2 }, h('summary', {}, ...head), h('ul', {}, n.children.map((c) => node(c, depth + 1)))));
 }
 
 /** `rules/2023.ek:108 …` opens the editor at that line; `Volymer!E17` is shown as a cell. */
