@@ -124,6 +124,7 @@ async function editable(url) {
   for (const i of order.slice(0, 8)) {
     await page.locator('#board [data-explain]').nth(i).click();
     await page.waitForSelector('#explanation ul.tree, #explanation .notice.error', { timeout: 30000 });
+    if (await page.locator('#expand-all').count()) await page.click('#expand-all');
     if (/[\p{L}]+!\$?[A-Z]+\$?\d+/u.test(await text(page, '#explanation'))) {
       cells = true;
       expect(await page.locator('#explanation .rule-line').count() > 0, `explanation of ${targets[i]} has no rule line to click`);

@@ -71,7 +71,7 @@ async function runBridge() {
     for (const b of data.boards || []) parts.push(bridgeTable(`${b.board} ${b.name || ''}`, b));
     bridge.replaceChildren(...parts);
   } catch (e) {
-    bridge.replaceChildren(notice('error', e.message, e.data.where));
+    bridge.replaceChildren(notice('error', e.message, e.data?.where));
   }
 }
 
@@ -101,24 +101,24 @@ async function runWhatif() {
     const data = await post('/api/whatif', { path, input, set: [`${name}=${value}`] });
     whatif.replaceChildren(...whatifTables(data));
   } catch (e) {
-    whatif.replaceChildren(notice('error', e.message, e.data.where));
+    whatif.replaceChildren(notice('error', e.message, e.data?.where));
   }
 }
 
 /**
- * Baseline → new → change for every figure the new value moves (per assignment and per nämnd):
- * rows `{ assignment | board, figure, baseline, value | new, change }`, as `run --set` gives them.
+ * Baseline → new → change: in total, per nämnd (`what_if.boards`) and per assignment
+ * (`assignments`), as /api/whatif answers (decimals as strings).
  */
 function whatifTables(data) {
-  const moved = data.moved || (data.what_if && data.what_if.moved) || [];
-  if (!moved.length) return [notice('info', t('wb-whatif-no-change')), notice('info', t('wb-nothing-saved'))];
-  const headers = [t('wb-name'), t('wb-figure'), t('wb-baseline'), t('wb-new'), t('wb-change')];
-  const row = (m) => [m.name || m.assignment || m.board || m.path, m.figure_label || figureName(m.figure), kronor(m.baseline), kronor(m.value ?? m.new), change(m.change)];
-  const boards = moved.filter((m) => m.board && !m.assignment);
-  const assignments = moved.filter((m) => !(m.board && !m.assignment));
+  const w = data.what_if || {};
+  const headers = [t('wb-name'), t('wb-baseline'), t('wb-new'), t('wb-change')];
+  const row = (name, r) => [name, kronor(r.baseline), kronor(r.value), change(r.change)];
   const out = [];
-  if (boards.length) out.push(h('h3', {}, t('wb-per-board')), table(headers, boards.map(row), [2, 3, 4]));
-  out.push(h('h3', {}, t('wb-per-assignment')), table(headers, assignments.map(row), [2, 3, 4]));
+  if (!(w.moved || []).length) out.push(notice('info', t('wb-whatif-no-change')));
+  if (w.total) out.push(table(headers, [row(h('strong', {}, t('wb-total')), w.total)], [1, 2, 3]));
+  if (w.boards && w.boards.length) out.push(h('h3', {}, t('wb-per-board')), table(headers, w.boards.map((b) => row(b.name || b.board, b)), [1, 2, 3]));
+  const moved = (data.assignments || []).filter((a) => a.change && !/^-?0(\.0*)?$/.test(a.change));
+  if (moved.length) out.push(h('h3', {}, t('wb-per-assignment')), table(headers, moved.map((a) => row(a.name || a.id, a)), [1, 2, 3]));
   out.push(notice('info', t('wb-nothing-saved')));
   return out;
 }
@@ -129,14 +129,3 @@ function humanize(kind) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** `compensation.total` → the figure's name in words. */
-function figureName(figure) {
-  const names = {
-    'compensation.fixed': () => t('wb-figure-fixed'),
-    'compensation.variable': () => t('wb-figure-variable'),
-    'compensation.total': () => t('wb-figure-compensation'),
-    cost: () => t('wb-figure-cost'),
-    result: () => t('wb-figure-result'),
-  };
-  return names[figure] ? names[figure]() : figure || '';
-}

@@ -31,9 +31,9 @@ async function run() {
   try {
     const against = document.getElementById('pick-against').value;
     const data = await post('/api/changes', { path: state.rules, text: state.buffers.get(state.rules), against, input: state.input || undefined });
-    out.replaceChildren(...render(data));
+    out.replaceChildren(...render(data.diff || data));
   } catch (e) {
-    out.replaceChildren(notice('error', e.message, e.data.where));
+    out.replaceChildren(notice('error', e.message, e.data?.where));
   }
 }
 

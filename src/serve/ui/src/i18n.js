@@ -17,5 +17,6 @@ export async function loadCatalog(wanted) {
 export function t(key, args = {}) {
   const text = messages[key];
   if (text === undefined) return key;
-  return text.replace(/\{\s*\$([\w-]+)\s*\}/g, (_, name) => (args[name] === undefined ? '' : String(args[name])));
+  // The server renders `{ $name }` without its argument as `{$name}` (maybe inside Unicode isolation marks).
+  return text.replace(/\u2068?\{\s*\$([\w-]+)\s*\}\u2069?/g, (_, name) => (args[name] === undefined ? '' : String(args[name])));
 }

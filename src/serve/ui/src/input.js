@@ -39,7 +39,7 @@ async function send(fileInput) {
   }
   out.replaceChildren(notice('info', t('wb-working')));
   try {
-    const result = await upload(`/api/upload?${query({ name: f.name })}`, await f.arrayBuffer());
+    const result = await upload(`/api/upload?${query({ name: f.name, rules: state.rules })}`, await f.arrayBuffer());
     state.files = await get('/api/files');
     state.input = result.path;
     const picker = document.getElementById('pick-input');
@@ -49,7 +49,7 @@ async function send(fileInput) {
     stale = false;
     show(result.problems || []);
   } catch (e) {
-    out.replaceChildren(notice('error', e.message, e.data.where));
+    out.replaceChildren(notice('error', e.message, e.data?.where));
   }
 }
 
@@ -60,7 +60,7 @@ async function check() {
     const result = await post('/api/problems', { input: state.input, path: state.rules });
     show(result.problems || []);
   } catch (e) {
-    out.replaceChildren(notice('error', e.message, e.data.where));
+    out.replaceChildren(notice('error', e.message, e.data?.where));
   }
 }
 
@@ -79,11 +79,12 @@ async function template() {
   try {
     const response = await get(`/api/template?${query({ path: state.rules, period })}`);
     const blob = await response.blob();
-    const a = h('a', { href: URL.createObjectURL(blob), download: `mall-${period || 'indata'}.xlsx` });
+    const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+    const a = h('a', { href: URL.createObjectURL(blob), download: named ? named[1] : `mall-${period || 'indata'}.xlsx` });
     document.body.append(a);
     a.click();
     a.remove();
   } catch (e) {
-    out.replaceChildren(notice('error', e.message, e.data.where));
+    out.replaceChildren(notice('error', e.message, e.data?.where));
   }
 }

@@ -79,7 +79,7 @@ async function load(wanted) {
     saved = file.text;
     if (text === undefined) text = file.text;
   } catch (e) {
-    problems.replaceChildren(notice('error', e.message, e.data.where));
+    problems.replaceChildren(notice('error', e.message, e.data?.where));
     return;
   }
   state.buffers.set(wanted, text);
@@ -127,7 +127,7 @@ async function checkSource(v) {
   try {
     ({ diagnostics } = await post('/api/check', { path, text }));
   } catch (e) {
-    problems.replaceChildren(notice('error', e.message, e.data.where));
+    problems.replaceChildren(notice('error', e.message, e.data?.where));
     return [];
   }
   if (v.state.doc.toString() !== text) return [];
@@ -185,7 +185,7 @@ async function definition(pos) {
     if (target) reveal(target.path, target.line);
     else showStatus(notice('info', t('wb-no-definition')));
   } catch (e) {
-    showStatus(notice('error', e.message, e.data.where));
+    showStatus(notice('error', e.message, e.data?.where));
   }
 }
 
@@ -207,12 +207,12 @@ async function save(force) {
     showStatus(notice('ok', t('wb-saved-ok')));
   } catch (e) {
     if (e.status === 409) {
-      const n = (e.data.diagnostics || []).filter((d) => SEVERITY[d.severity] === 'error').length;
+      const n = (e.data?.diagnostics || []).filter((d) => SEVERITY[d.severity] === 'error').length;
       showStatus(h('div', { class: 'notice error', role: 'alert' }, t('wb-save-refused', { count: n }), ' ',
         h('button', { id: 'save-anyway', onclick: () => save(true) }, t('wb-save-anyway'))));
-      if (e.data.diagnostics) showProblems(e.data.diagnostics);
+      if (e.data?.diagnostics) showProblems(e.data?.diagnostics);
     } else {
-      showStatus(notice('error', e.message, e.data.where));
+      showStatus(notice('error', e.message, e.data?.where));
     }
   }
 }
