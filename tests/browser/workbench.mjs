@@ -9,6 +9,10 @@ const spec = JSON.parse(process.argv[2]);
 const WIDTH = 1280;
 const HEIGHT = 860;
 const problems = [];
+const shot = (page, name) => page.screenshot({ path: join(spec.shots, `workbench-${name}.png`) });
+const text = (page, selector) => page.locator(selector).innerText();
+/** The editor's line with the cursor. */
+const cursorLine = (page) => page.locator('.cm-activeLineGutter').first().innerText().then(Number);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -58,10 +62,6 @@ async function open(url) {
   return { context, page, token: new URL(url).searchParams.get('token') };
 }
 
-const shot = (page, name) => page.screenshot({ path: join(spec.shots, `workbench-${name}.png`) });
-const text = (page, selector) => page.locator(selector).innerText();
-/** The editor's line with the cursor. */
-const cursorLine = (page) => page.locator('.cm-activeLineGutter').first().innerText().then(Number);
 
 async function editable(url) {
   const { context, page, token } = await open(url);
@@ -71,6 +71,8 @@ async function editable(url) {
 
   // Hover on a name: its unit (and value on the workbook).
   const name = page.locator('.cm-line', { hasText: /^parameter schablon_årsarbetare/ }).locator('span', { hasText: /^schablon_årsarbetare$/ });
+  // The editor draws only the lines in view: scroll down until the line is drawn.
+  for (let i = 0; i < 40 && !(await name.count()); i++) await page.locator('.cm-scroller').evaluate((e) => { e.scrollTop += 200; });
   await name.hover();
   const tip = await page.waitForSelector('.cm-tooltip-hover .hover', { timeout: 15000 }).catch(() => null);
   if (expect(tip, 'hover on schablon_årsarbetare shows no tooltip')) {

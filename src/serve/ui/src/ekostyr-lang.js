@@ -33,6 +33,8 @@ export const ekostyr = StreamLanguage.define({
     if (stream.match('%')) return 'unit';
     const word = stream.match(WORD);
     if (word) {
+      // After `.` a keyword is a member's name: `föregående.fast`, `samlat.ÄN.ersättning`.
+      if (stream.string[stream.start - 1] === '.') return 'variableName';
       if (KEYWORDS.has(word[0])) return 'keyword';
       if (UNITS.has(word[0])) return 'unit';
       return 'variableName';
@@ -53,4 +55,5 @@ export const ekostyrStyle = HighlightStyle.define([
   { tag: tags.number, color: '#0b5c8a' },
   { tag: tags.unit, color: '#2d6a2d' },
   { tag: tags.operator, color: '#444444' },
+  { tag: tags.variableName, color: '#1f2328' },
 ]);
