@@ -43,7 +43,7 @@ function expect(ok, what) {
 
 /** A fresh context on the server: console errors and requests leaving its origin are problems. */
 async function open(url) {
-  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, acceptDownloads: true, locale: 'sv-SE' });
   const page = await context.newPage();
   const origin = new URL(url).origin;
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -81,6 +81,7 @@ wb-what = What
 wb-before = Before
 wb-after = After
 wb-impact = What the changes mean in kronor
+wb-no-impact = The changes move no amount on this workbook.
 wb-before-kr = Before, SEK
 wb-after-kr = After, SEK
 
@@ -93,5 +94,6 @@ wb-workbook-ok = No problems in { $path }.
 wb-workbook-problems = Problems in the workbook: { $count }
 wb-cell = Cell
 wb-problem = Problem
+wb-template = Template for next month
 wb-template-month = Month of the template
 wb-download-template = Download the template

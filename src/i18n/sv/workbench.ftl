@@ -81,6 +81,7 @@ wb-what = Vad
 wb-before = Före
 wb-after = Efter
 wb-impact = Vad ändringarna betyder i kronor
+wb-no-impact = Ändringarna påverkar inga belopp på den här arbetsboken.
 wb-before-kr = Före, kr
 wb-after-kr = Efter, kr
 
@@ -93,5 +94,6 @@ wb-workbook-ok = Inga problem i { $path }.
 wb-workbook-problems = Problem i arbetsboken: { $count }
 wb-cell = Cell
 wb-problem = Problem
+wb-template = Mall för nästa månad
 wb-template-month = Månad för mallen
 wb-download-template = Ladda ned mall

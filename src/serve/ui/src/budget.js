@@ -3,7 +3,7 @@
 // nämnd. Nothing is saved.
 
 import { get, post, query } from './api.js';
-import { h, select, field, notice, table, kronor, change } from './dom.js';
+import { h, select, field, notice, table, kronor, change, isZero } from './dom.js';
 import { t } from './i18n.js';
 import { state, yearOf, declared, workbookFor } from './state.js';
 import { source } from './results.js';
@@ -15,7 +15,7 @@ export function mount(panel) {
   bridge = h('div', { id: 'bridge' });
   whatifControls = h('div', { class: 'toolbar' });
   whatif = h('div', { id: 'whatif' });
-  panel.append(h('h2', {}, t('wb-bridge')), controls, bridge, h('h2', {}, t('wb-whatif')), h('p', { class: 'hint' }, t('wb-whatif-intro')), whatifControls, whatif);
+  panel.append(h('h2', {}, t('wb-whatif')), h('p', { class: 'hint' }, t('wb-whatif-intro')), whatifControls, whatif, h('h2', {}, t('wb-bridge')), controls, bridge);
   state.listeners.push(() => { stale = true; });
 }
 
@@ -117,7 +117,7 @@ function whatifTables(data) {
   if (!(w.moved || []).length) out.push(notice('info', t('wb-whatif-no-change')));
   if (w.total) out.push(table(headers, [row(h('strong', {}, t('wb-total')), w.total)], [1, 2, 3]));
   if (w.boards && w.boards.length) out.push(h('h3', {}, t('wb-per-board')), table(headers, w.boards.map((b) => row(b.name || b.board, b)), [1, 2, 3]));
-  const moved = (data.assignments || []).filter((a) => a.change && !/^-?0(\.0*)?$/.test(a.change));
+  const moved = (data.assignments || []).filter((a) => !isZero(a.change));
   if (moved.length) out.push(h('h3', {}, t('wb-per-assignment')), table(headers, moved.map((a) => row(a.name || a.id, a)), [1, 2, 3]));
   out.push(notice('info', t('wb-nothing-saved')));
   return out;

@@ -2,7 +2,7 @@
 // rule file), and what it does in kronor per nämnd and assignment.
 
 import { post } from './api.js';
-import { h, select, field, notice, table, kronor, change } from './dom.js';
+import { h, select, field, notice, table, kronor, change, isZero } from './dom.js';
 import { t } from './i18n.js';
 import { state } from './state.js';
 
@@ -56,7 +56,10 @@ function render(data) {
     if (impact.total) rows.push([h('strong', {}, t('wb-total')), ...row('', impact.total).slice(1)]);
     for (const b of impact.boards || []) rows.push(row(b.name || b.board, b));
     parts.push(table(headers, rows, [1, 2, 3]));
-    if (impact.assignments) parts.push(h('h3', {}, t('wb-per-assignment')), table(headers, impact.assignments.map((a) => row(a.name || a.id, a)), [1, 2, 3]));
+    // Only the assignments the change moves; the others stay as they were.
+    const moved = (impact.assignments || []).filter((a) => !isZero(a.change));
+    if (moved.length) parts.push(h('h3', {}, t('wb-per-assignment')), table(headers, moved.map((a) => row(a.name || a.id, a)), [1, 2, 3]));
+    else parts.push(notice('info', t('wb-no-impact')));
   }
   return parts;
 }

@@ -70,3 +70,8 @@ export function table(headers, rows, numeric = []) {
     h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { class: numeric.includes(i) ? 'num' : null }, x)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c))))));
 }
+
+/** `"0.00"`, `"-0"`, missing: no change. */
+export function isZero(value) {
+  return !value || /^-?0*(\.0*)?$/.test(String(value));
+}

@@ -9,7 +9,7 @@ import { state, yearOf, changed } from './state.js';
 let controls, out, stale = true;
 
 export function mount(panel) {
-  controls = h('div', { class: 'toolbar' });
+  controls = h('div', { class: 'groups' });
   out = h('div', { id: 'input-problems' });
   panel.append(h('p', { class: 'hint' }, t('wb-input-intro')), controls, out);
   state.listeners.push(() => { stale = true; });
@@ -22,11 +22,15 @@ export function shown() {
   const month = year ? `${year}-${String(new Date().getMonth() + 1).padStart(2, '0')}` : '';
   const file = h('input', { id: 'upload-file', type: 'file', accept: '.xlsx' });
   controls.replaceChildren(
-    state.files.readonly ? null : field(t('wb-upload'), file),
-    state.files.readonly ? null : h('button', { id: 'upload', onclick: () => send(file) }, t('wb-upload-button')),
-    h('button', { id: 'check-input', class: 'primary', onclick: check }, t('wb-check-workbook')),
-    field(t('wb-template-month'), h('input', { id: 'template-month', type: 'month', value: month })),
-    h('button', { id: 'template', onclick: template }, t('wb-download-template')),
+    h('div', { class: 'group' }, h('h2', {}, t('wb-workbook')),
+      h('div', { class: 'toolbar' },
+        state.files.readonly ? null : field(t('wb-upload'), file),
+        state.files.readonly ? null : h('button', { id: 'upload', onclick: () => send(file) }, t('wb-upload-button')),
+        h('button', { id: 'check-input', class: 'primary', onclick: check }, t('wb-check-workbook')))),
+    h('div', { class: 'group' }, h('h2', {}, t('wb-template')),
+      h('div', { class: 'toolbar' },
+        field(t('wb-template-month'), h('input', { id: 'template-month', type: 'month', value: month })),
+        h('button', { id: 'template', onclick: template }, t('wb-download-template')))),
   );
   check();
 }
