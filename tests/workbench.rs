@@ -3,8 +3,8 @@
 //! chromium driven by Playwright (`tests/browser/workbench.mjs`) doing what a finance chief
 //! does: types an error and sees it at its line, fixes it, saves (the file on disk is read
 //! back here), runs the reference workbook, opens a figure's explanation down to its cells,
-//! tries another prisindex, sees the changes against HEAD; and a read-only server offers no
-//! Save. Without chromium (and outside CI) the test says so and passes.
+//! tries another prisindex, sees the changes against HEAD, uploads a workbook; and a read-only
+//! server offers no Save. Without chromium (and outside CI) the test says so and passes.
 //! `UPDATE_SCREENSHOT=1` rewrites the views' screenshots in tests/browser/.
 
 mod common;
@@ -92,7 +92,8 @@ fn a_finance_chief_revises_checks_runs_and_saves_in_the_workbench() {
         None => work.path().join("shots"),
     };
     std::fs::create_dir_all(&shots).expect("writable");
-    let spec = serde_json::json!({ "url": server.url, "readonlyUrl": readonly.url, "shots": shots });
+    let upload = work.path().join("fixtures/2023.xlsx");
+    let spec = serde_json::json!({ "url": server.url, "readonlyUrl": readonly.url, "shots": shots, "upload": upload });
     let out = Command::new("node")
         .arg(scripts.join("workbench.mjs"))
         .arg(spec.to_string())
@@ -109,6 +110,8 @@ fn a_finance_chief_revises_checks_runs_and_saves_in_the_workbench() {
     let kept: Vec<&str> = after.lines().filter(|l| !l.trim().is_empty() && !l.contains("testvärde")).collect();
     let had: Vec<&str> = before.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(kept, had, "the one line added, nothing else lost");
+    let uploaded = std::fs::read(work.path().join("fixtures/uppladdad.xlsx")).expect("the upload is in the workbook folder");
+    assert_eq!(uploaded, std::fs::read(&upload).expect("readable"), "the upload is the workbook sent, byte for byte");
     for view in ["regler", "resultat", "budget", "andringar", "indata", "skrivskyddad"] {
         assert!(shots.join(format!("workbench-{view}.png")).exists(), "a screenshot of {view}");
     }

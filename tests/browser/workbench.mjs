@@ -1,8 +1,10 @@
 // Drives the workbench (`ekostyr serve`) in Debian's headless chromium as a finance chief
 // would. Run by tests/workbench.rs:
-//   node tests/browser/workbench.mjs '{"url": "http://127.0.0.1:PORT/?token=…", "readonlyUrl": "…", "shots": "/dir"}'
+//   node tests/browser/workbench.mjs '{"url": "http://127.0.0.1:PORT/?token=…", "readonlyUrl": "…", "shots": "/dir",
+//     "upload": "/path/of/a/workbook.xlsx"}'
 // Prints one line per problem, then `workbench: N problem(s)`, and exits 1 if there is any.
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const spec = JSON.parse(process.argv[2]);
@@ -167,6 +169,11 @@ async function editable(url) {
   const got = await download.catch(() => null);
   expect(got && got.suggestedFilename().endsWith('.xlsx'), 'the template did not download as .xlsx');
   await shot(page, 'indata');
+  // Uploads the reference workbook under a new name: it becomes the chosen workbook.
+  await page.setInputFiles('#upload-file', { name: 'uppladdad.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(spec.upload) });
+  await page.click('#upload');
+  const uploaded = await page.waitForFunction(() => /uppladdad\.xlsx$/.test(document.querySelector('#pick-input').value), null, { timeout: 30000 }).catch(() => null);
+  expect(uploaded, `the upload did not become the workbook: ${await text(page, '#input-problems')}`);
   await context.close();
 }
 
