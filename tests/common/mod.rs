@@ -4,6 +4,7 @@
 #![allow(dead_code, reason = "each test crate uses the helpers it needs")]
 
 pub mod csv_folder;
+pub mod http;
 
 use std::path::Path;
 use std::process::{Command, Output};
