@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod csv_folder;
+pub mod http;
 
 use std::path::Path;
 use std::process::{Command, Output};

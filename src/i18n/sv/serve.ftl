@@ -1,1 +1,20 @@
 # ekostyr serve: the server's messages (start line, refusals, API errors).
+serve-started = ekostyr arbetsbänk: { $url }
+serve-stop-hint = Öppna adressen i webbläsaren. Tryck Ctrl-C för att stoppa arbetsbänken.
+serve-cannot-start = kan inte starta arbetsbänken: { $reason }
+serve-cannot-bind = kan inte lyssna på { $address } port { $port }: { $reason }
+serve-bad-dir = kan inte visa mappen `{ $dir }`: { $reason }
+serve-bad-input = kan inte använda arbetsboken `{ $file }`: { $reason }
+serve-forbidden-host = okänd värd `{ $host }`: arbetsbänken svarar bara på sin egen adress
+serve-forbidden-origin = anrop från en annan webbplats (`{ $origin }`) vägras
+serve-forbidden-token = nyckeln saknas eller är fel: öppna adressen som `ekostyr serve` skrev ut, med `?token=`
+serve-outside = `{ $path }` ligger utanför mappen som arbetsbänken visar
+serve-not-found = `{ $path }` finns inte
+serve-not-rules = `{ $path }` är ingen regelfil (`.ek`)
+serve-cannot-read = kan inte läsa `{ $path }`: { $reason }
+serve-bad-json = felaktig begäran: { $reason }
+serve-too-large = texten är större än { $cap } MiB
+serve-no-such-endpoint = okänd adress `{ $path }`
+serve-internal = internt fel i arbetsbänken
+serve-read-only = arbetsbänken är skrivskyddad (`--skrivskyddad`): inget sparas
+serve-save-has-errors = `{ $path }` har fel och sparas inte (skicka `force` för att spara ändå)

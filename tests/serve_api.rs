@@ -1,0 +1,164 @@
+//! The workbench's API (`ekostyr serve`, docs/serve-api.md) over HTTP, against the
+//! built binary on a temporary copy of `rules/` and `fixtures/`.
+
+mod common;
+
+use common::http::{Served, serve};
+use serde_json::json;
+
+/// Next year's reference rules with an unknown name in a formula, and that line's number (1-based).
+fn with_unknown_name(s: &Served) -> (String, usize) {
+    let text = std::fs::read_to_string(s.path("rules/2024.ek")).expect("rules");
+    let index = text.lines().position(|l| l.contains("låt timpris_hsl = ")).expect("a låt");
+    let lines: Vec<String> =
+        text.lines().enumerate().map(|(i, l)| if i == index { l.replace("prisindex", "okänt_namn_här") } else { l.to_string() }).collect();
+    (lines.join("\n") + "\n", index + 1)
+}
+
+#[test]
+fn the_token_host_and_origin_are_checked() {
+    let s = serve(&[]);
+    let missing = s.raw("GET", "/api/files", &[], b"");
+    assert_eq!(missing.status, 403, "{}", missing.text());
+    assert!(missing.json()["error"].as_str().is_some_and(|e| e.contains("nyckeln")), "{}", missing.text());
+    let wrong = s.raw("GET", "/api/files", &[("X-Ekostyr-Token", "0123456789abcdef0123456789abcdef")], b"");
+    assert_eq!(wrong.status, 403);
+    let page_without = s.raw("GET", "/", &[], b"");
+    assert_eq!(page_without.status, 403);
+    let page = s.raw("GET", &format!("/?token={}", s.token), &[], b"");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("<html"), "{}", page.text());
+    assert_eq!(page.header("x-frame-options"), Some("DENY"));
+    assert!(page.header("access-control-allow-origin").is_none());
+    let token = s.token.clone();
+    let host = s.raw("GET", "/api/files", &[("X-Ekostyr-Token", &token), ("Host", "evil.example:80")], b"");
+    assert_eq!(host.status, 403, "{}", host.text());
+    let origin = s.raw("GET", "/api/files", &[("X-Ekostyr-Token", &token), ("Origin", "http://evil.example")], b"");
+    assert_eq!(origin.status, 403, "{}", origin.text());
+    let own = format!("http://{}", s.host);
+    let same = s.raw("GET", "/api/files", &[("X-Ekostyr-Token", &token), ("Origin", &own)], b"");
+    assert_eq!(same.status, 200, "{}", same.text());
+    let localhost = s.host.replace("127.0.0.1", "localhost");
+    let by_name = s.raw("GET", "/api/files", &[("X-Ekostyr-Token", &token), ("Host", &localhost)], b"");
+    assert_eq!(by_name.status, 200, "{}", by_name.text());
+    // The assets hold nothing secret and load without the token.
+    assert_eq!(s.raw("GET", "/app.js", &[], b"").status, 200);
+    assert_eq!(s.raw("GET", "/app.css", &[], b"").status, 200);
+}
+
+#[test]
+fn paths_stay_in_the_served_tree() {
+    let s = serve(&[]);
+    for path in ["../../etc/passwd", "/etc/passwd", "rules/../../x.ek", "fixtures/2023.xlsx", "rules%2F..%2F..%2Fetc%2Fpasswd"] {
+        let r = s.call("GET", &format!("/api/file?path={path}"), b"");
+        assert!(r.status == 403 || r.status == 400 || r.status == 404, "{path}: {} {}", r.status, r.text());
+        assert!(!r.text().contains("root:"), "{path}: {}", r.text());
+        assert!(r.json().get("text").is_none(), "{path}: {}", r.text());
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/etc/passwd", s.path("rules/passwd.ek")).expect("symlink");
+        let r = s.call("GET", "/api/file?path=rules/passwd.ek", b"");
+        assert_eq!(r.status, 403, "{}", r.text());
+        assert!(!r.text().contains("root:"));
+    }
+    let ok = s.call("GET", "/api/file?path=rules/2023.ek", b"");
+    assert_eq!(ok.status, 200);
+    assert!(ok.json()["text"].as_str().is_some_and(|t| t.contains("år 2023")), "{}", ok.text());
+}
+
+#[test]
+fn files_lists_the_rules_and_workbooks() {
+    let s = serve(&[]);
+    let files = s.call("GET", "/api/files", b"").json();
+    assert_eq!(files["rules"], json!([{ "path": "rules/2023.ek", "year": 2023 }, { "path": "rules/2024.ek", "year": 2024 }]));
+    assert_eq!(files["workbooks"], json!([{ "path": "fixtures/2023.xlsx" }, { "path": "fixtures/2024.xlsx" }]));
+    assert_eq!(files["input"], "fixtures/2023.xlsx");
+    assert_eq!(files["readonly"], false);
+}
+
+#[test]
+fn check_finds_an_error_at_its_line() {
+    let s = serve(&[]);
+    let (text, line) = with_unknown_name(&s);
+    let r = s.post("/api/check", &json!({ "path": "rules/2024.ek", "text": text }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let diags = r.json()["diagnostics"].as_array().cloned().unwrap_or_default();
+    let error = diags.iter().find(|d| d["severity"] == "fel").unwrap_or_else(|| panic!("no error: {diags:?}"));
+    assert_eq!(error["line"], line, "{error}");
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("okänt_namn_här")), "{error}");
+    assert!(error["col"].as_u64().is_some_and(|c| c > 1), "{error}");
+    // The committed text is clean of errors.
+    let clean = std::fs::read_to_string(s.path("rules/2024.ek")).expect("rules");
+    let r = s.post("/api/check", &json!({ "path": "rules/2024.ek", "text": clean }));
+    assert!(!r.json()["diagnostics"].as_array().expect("a list").iter().any(|d| d["severity"] == "fel"), "{}", r.text());
+}
+
+#[test]
+fn save_refuses_errors_and_writes_atomically() {
+    let s = serve(&[]);
+    let file = s.path("rules/2024.ek");
+    let before = std::fs::read_to_string(&file).expect("rules");
+    let (broken, _) = with_unknown_name(&s);
+    let refused = s.call("PUT", "/api/file", json!({ "path": "rules/2024.ek", "text": broken }).to_string().as_bytes());
+    assert_eq!(refused.status, 409, "{}", refused.text());
+    assert!(refused.json()["diagnostics"].as_array().is_some_and(|d| !d.is_empty()));
+    assert_eq!(std::fs::read_to_string(&file).expect("rules"), before, "nothing written");
+    // A clean change (a comment at the end, badly indented) is formatted and written by a rename.
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&file).expect("meta"));
+    let changed = format!("{before}# sparad från arbetsbänken\n");
+    let saved = s.call("PUT", "/api/file", json!({ "path": "rules/2024.ek", "text": changed }).to_string().as_bytes());
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    let body = saved.json();
+    assert_eq!(body["saved"], true);
+    let on_disk = std::fs::read_to_string(&file).expect("rules");
+    assert_eq!(body["text"].as_str(), Some(on_disk.as_str()));
+    assert!(on_disk.contains("# sparad från arbetsbänken"), "{on_disk}");
+    #[cfg(unix)]
+    assert_ne!(std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&file).expect("meta")), inode, "replaced by a rename");
+    let leftovers: Vec<_> = std::fs::read_dir(s.path("rules")).expect("dir").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 3, "no temporary file left: {leftovers:?}");
+    // Forced, the broken text is written.
+    let forced = s.call("PUT", "/api/file", json!({ "path": "rules/2024.ek", "text": broken, "force": true }).to_string().as_bytes());
+    assert_eq!(forced.status, 200, "{}", forced.text());
+    assert!(std::fs::read_to_string(&file).expect("rules").contains("okänt_namn_här"));
+}
+
+#[test]
+fn read_only_refuses_every_write() {
+    let s = serve(&["--skrivskyddad"]);
+    assert_eq!(s.call("GET", "/api/files", b"").json()["readonly"], true);
+    let file = s.path("rules/2024.ek");
+    let before = std::fs::read_to_string(&file).expect("rules");
+    let r = s.call("PUT", "/api/file", json!({ "path": "rules/2024.ek", "text": before.clone() + "# x\n" }).to_string().as_bytes());
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert!(r.json()["error"].as_str().is_some_and(|e| e.contains("skrivskyddad")));
+    assert_eq!(std::fs::read_to_string(&file).expect("rules"), before);
+}
+
+#[test]
+fn format_gives_the_canonical_layout_or_the_syntax_errors() {
+    let s = serve(&[]);
+    let text = std::fs::read_to_string(s.path("rules/2023.ek")).expect("rules");
+    let r = s.post("/api/format", &json!({ "path": "rules/2023.ek", "text": text }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.json()["text"].as_str().is_some_and(|t| t.contains("år 2023")));
+    let r = s.post("/api/format", &json!({ "path": "rules/2023.ek", "text": "år 2023\nparameter {" }));
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.json()["diagnostics"][0]["line"].as_u64().is_some());
+}
+
+#[test]
+fn the_catalog_and_bad_requests_answer_json() {
+    let s = serve(&[]);
+    let c = s.call("GET", "/api/catalog?lang=en", b"").json();
+    assert_eq!(c["lang"], "en");
+    assert!(c["messages"].is_object());
+    let bad = s.call("POST", "/api/check", b"{ not json");
+    assert_eq!(bad.status, 400);
+    assert!(bad.json()["error"].is_string());
+    let none = s.call("GET", "/api/nothing", b"");
+    assert_eq!(none.status, 404);
+    assert!(none.json()["error"].is_string());
+}
