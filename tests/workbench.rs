@@ -9,65 +9,29 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use common::http::{Served, copy_tree, serve_in};
+use std::path::PathBuf;
+use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A running `ekostyr serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
+/// `ekostyr serve rules --input fixtures/2023.xlsx --port 0 EXTRA…` on a fresh workspace.
+fn serve(extra: &[&str]) -> Served {
+    serve_in(workspace(), &["serve", "rules", "--input", "fixtures/2023.xlsx", "--port", "0"], extra)
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts the server in `dir` and reads the URL it prints (`… http://127.0.0.1:PORT/?token=…`).
-fn serve(dir: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ekostyr"))
-        .current_dir(dir)
-        .args(["serve", "rules", "--input", "fixtures/2023.xlsx", "--port", "0"])
-        .args(extra)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let (tx, rx) = mpsc::channel();
-    // Reads every line the server prints, so it never blocks on a full pipe.
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(at) = line.find("http://") {
-                let _ = tx.send(line[at..].trim().to_string());
-            }
-        }
-    });
-    let url = rx.recv_timeout(Duration::from_secs(60)).expect("the server prints its URL within a minute");
-    assert!(url.contains("?token="), "the URL carries the session token: {url}");
-    Server { child, url }
+/// The address the server printed, with its token.
+fn url(served: &Served) -> String {
+    format!("http://{}/?token={}", served.host, served.token)
 }
 
 /// rules/ and the reference workbooks in a fresh git repository with one commit.
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temp dir");
     for sub in ["rules", "fixtures"] {
-        std::fs::create_dir(dir.path().join(sub)).expect("writable");
-    }
-    for file in ["rules/2023.ek", "rules/2024.ek", "fixtures/2023.xlsx", "fixtures/2024.xlsx"] {
-        std::fs::copy(root().join(file), dir.path().join(file)).expect("the reference files copy");
+        copy_tree(&root().join(sub), &dir.path().join(sub));
     }
     let repo = git2::Repository::init(dir.path()).expect("git init");
     let mut index = repo.index().expect("an index");
@@ -83,17 +47,17 @@ fn workspace() -> tempfile::TempDir {
 fn a_finance_chief_revises_checks_runs_and_saves_in_the_workbench() {
     let Some(chromium) = common::browser::chromium("the workbench") else { return };
     let scripts = common::browser::scripts();
-    let work = workspace();
-    let before = std::fs::read_to_string(work.path().join("rules/2023.ek")).expect("readable");
-    let server = serve(work.path(), &[]);
-    let readonly = serve(work.path(), &["--skrivskyddad"]);
+    let before = std::fs::read_to_string(root().join("rules/2023.ek")).expect("readable");
+    let server = serve(&[]);
+    let readonly = serve(&["--skrivskyddad"]);
+    let work = &server.dir;
+    let scratch = tempfile::tempdir().expect("a temp dir");
     let shots = match std::env::var_os("UPDATE_SCREENSHOT") {
         Some(_) => scripts.clone(),
-        None => work.path().join("shots"),
+        None => scratch.path().to_path_buf(),
     };
-    std::fs::create_dir_all(&shots).expect("writable");
     let upload = work.path().join("fixtures/2023.xlsx");
-    let spec = serde_json::json!({ "url": server.url, "readonlyUrl": readonly.url, "shots": shots, "upload": upload });
+    let spec = serde_json::json!({ "url": url(&server), "readonlyUrl": url(&readonly), "shots": shots, "upload": upload });
     let out = Command::new("node")
         .arg(scripts.join("workbench.mjs"))
         .arg(spec.to_string())
