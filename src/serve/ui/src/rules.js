@@ -2,8 +2,8 @@
 // you type (debounced), hover (unit and value on the workbook), go-to-definition (F12,
 // Ctrl-click; also into last year's file), format on save, Save refusing with errors.
 
-import { EditorState, EditorSelection } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from '@codemirror/view';
+import { EditorState, EditorSelection, StateEffect, StateField } from '@codemirror/state';
+import { EditorView, Decoration, WidgetType, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { syntaxHighlighting, bracketMatching } from '@codemirror/language';
 import { linter, lintGutter, forceLinting } from '@codemirror/lint';
@@ -12,6 +12,44 @@ import { h, notice } from './dom.js';
 import { t } from './i18n.js';
 import { state, changed } from './state.js';
 import { ekostyr, ekostyrStyle } from './ekostyr-lang.js';
+
+/** A diagnostic's words at the end of its line, so nobody has to hover to read them. */
+class LineMessage extends WidgetType {
+  constructor(text, severity) {
+    super();
+    this.text = text;
+    this.severity = severity;
+  }
+  eq(other) {
+    return other.text === this.text && other.severity === this.severity;
+  }
+  toDOM() {
+    return h('span', { class: `cm-line-message ${this.severity}` }, this.text);
+  }
+}
+const setMessages = StateEffect.define();
+const lineMessages = StateField.define({
+  create: () => Decoration.none,
+  update(messages, tr) {
+    let next = messages.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setMessages)) next = e.value;
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** The first diagnostic of each line, as a message after the line's text. */
+function messagesOf(doc, diagnostics) {
+  const seen = new Set();
+  const ranges = [];
+  for (const d of diagnostics) {
+    const line = doc.lineAt(d.from);
+    if (seen.has(line.number)) continue;
+    seen.add(line.number);
+    ranges.push(Decoration.widget({ widget: new LineMessage(d.message.split('\n')[0], d.severity), side: 1 }).range(line.to));
+  }
+  return Decoration.set(ranges, true);
+}
 
 let view; // the EditorView
 let path = ''; // the file in the editor
@@ -31,6 +69,10 @@ export function mount(panel) {
   );
   panel.append(toolbar, status, h('div', { class: 'split' }, host, h('aside', { class: 'side' }, h('h2', {}, t('wb-problems')), problems)));
   view = new EditorView({ parent: host, state: editorState('') });
+  // Unsaved text is not lost by closing the tab without a question.
+  window.addEventListener('beforeunload', (e) => {
+    if (view.state.doc.toString() !== saved) e.preventDefault();
+  });
   state.listeners.push(() => load(state.rules));
   load(state.rules);
 }
@@ -40,8 +82,8 @@ function editorState(text) {
     doc: text,
     extensions: [
       lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(), history(), bracketMatching(),
-      ekostyr, syntaxHighlighting(ekostyrStyle),
-      lintGutter(), linter(checkSource, { delay: 600 }),
+      ekostyr, syntaxHighlighting(ekostyrStyle), EditorView.lineWrapping,
+      lintGutter(), linter(checkSource, { delay: 600 }), lineMessages,
       hoverTooltip(hover, { hoverTime: 400 }),
       keymap.of([
         { key: 'F12', run: (v) => { definition(v.state.selection.main.head); return true; } },
@@ -133,13 +175,15 @@ async function checkSource(v) {
   if (v.state.doc.toString() !== text) return [];
   const doc = v.state.doc;
   showProblems(diagnostics);
-  return diagnostics.map((d) => {
+  const found = diagnostics.map((d) => {
     const from = position(doc, d.line, d.col);
     let to = d.end_line ? position(doc, d.end_line, d.end_col) : from;
     if (to <= from) to = Math.min(from + 1, doc.lineAt(from).to);
     const message = d.hint ? `${d.message}\n${t('wb-hint')}: ${d.hint}` : d.message;
     return { from, to: Math.max(to, from), severity: SEVERITY[d.severity] || 'info', message };
   });
+  v.dispatch({ effects: setMessages.of(messagesOf(doc, found)) });
+  return found;
 }
 
 /** Every diagnostic in words, with its line: clicking goes there. */
@@ -205,6 +249,7 @@ async function save(force) {
     state.buffers.set(path, file.text);
     if (file.text !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: file.text } });
     showStatus(notice('ok', t('wb-saved-ok')));
+    changed(); // the file on disk changed: the other views recalculate when shown
   } catch (e) {
     if (e.status === 409) {
       const n = (e.data?.diagnostics || []).filter((d) => SEVERITY[d.severity] === 'error').length;
