@@ -13,6 +13,11 @@ const HEIGHT = 860;
 const problems = [];
 const shot = (page, name) => page.screenshot({ path: join(spec.shots, `workbench-${name}.png`) });
 const text = (page, selector) => page.locator(selector).innerText();
+/** A rule file as the server has it on disk, through the API. */
+const readFile = (page, file, token) => page.evaluate(async ({ file, token }) => {
+  const r = await fetch(`/api/file?path=${encodeURIComponent(file)}`, { headers: { 'X-Ekostyr-Token': token } });
+  return (await r.json()).text || '';
+}, { file, token });
 /** The editor's line with the cursor. */
 const cursorLine = (page) => page.locator('.cm-activeLineGutter').first().innerText().then(Number);
 const browser = await chromium.launch({
@@ -82,6 +87,15 @@ async function editable(url) {
   }
   await page.mouse.move(0, 0);
 
+  // Ctrl-click on a name where it is used: the cursor goes to the line that defines it.
+  const lines = (await readFile(page, file, token)).split('\n');
+  const defined = lines.findIndex((l) => /^\s*parameter timpris_hemtjänst\b/.test(l)) + 1;
+  const use = page.locator('.cm-line', { hasText: '* timpris_hemtjänst' }).locator('span', { hasText: /^timpris_hemtjänst$/ }).first();
+  for (let i = 0; i < 40 && !(await use.count()); i++) await page.locator('.cm-scroller').evaluate((e) => { e.scrollTop += 200; });
+  await use.click({ modifiers: ['Control'] });
+  const jumped = await page.waitForFunction((n) => Number(document.querySelector('.cm-activeLineGutter')?.textContent) === n, defined, { timeout: 15000 }).catch(() => null);
+  expect(jumped, `Ctrl-click on timpris_hemtjänst did not go to line ${defined} (at ${await cursorLine(page)})`);
+
   // Types an error on a new last line: the checker's diagnostic appears at that line.
   await page.locator('#editor .cm-content').click();
   await page.keyboard.press('Control+End');
@@ -112,10 +126,7 @@ async function editable(url) {
   await page.click('#save');
   const saved = await page.waitForSelector('#save-status .notice.ok', { timeout: 30000 }).catch(() => null);
   expect(saved, `Save did not confirm: ${await text(page, '#save-status')}`);
-  const back = await page.evaluate(async ({ file, token }) => {
-    const r = await fetch(`/api/file?path=${encodeURIComponent(file)}`, { headers: { 'X-Ekostyr-Token': token } });
-    return (await r.json()).text || '';
-  }, { file, token });
+  const back = await readFile(page, file, token);
   expect(back.includes('parameter testvärde: % = 1 %'), 'the saved file does not have the new line');
 
   // Resultat: the board report on the reference workbook; a figure opens its cells.
