@@ -162,3 +162,77 @@ fn the_catalog_and_bad_requests_answer_json() {
     assert_eq!(none.status, 404);
     assert!(none.json()["error"].is_string());
 }
+
+/// Every node of an explain tree, depth first.
+fn nodes(list: &serde_json::Value) -> Vec<serde_json::Value> {
+    let mut out = vec![];
+    for n in list.as_array().into_iter().flatten() {
+        out.push(n.clone());
+        out.extend(nodes(&n["children"]));
+    }
+    out
+}
+
+#[test]
+fn run_gives_the_board_report_with_explainable_figures() {
+    let s = serve(&[]);
+    let r = s.post("/api/run", &json!({ "path": "rules/2023.ek", "period": "2023-08" }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let body = r.json();
+    let html = body["html"].as_str().expect("html");
+    assert!(html.contains(r#"data-explain="områdesansvar.ersättning""#), "{}", &html[..html.len().min(2000)]);
+    assert!(html.contains(r#"data-explain="dagverksamhet.fast""#));
+    assert!(!html.contains("<html") && !html.contains(s.dir.path().to_str().expect("utf-8")));
+    assert_eq!(body["boards"][0]["id"], "ÄN");
+    assert_eq!(body["period"], "2023-08");
+    assert!(body["css"].as_str().is_some_and(|c| !c.is_empty()));
+    let one = s.post("/api/run", &json!({ "path": "rules/2023.ek", "nämnd": "SON" })).json();
+    assert!(!one["html"].as_str().expect("html").contains("Äldrenämnden (ÄN)"));
+    let unknown = s.post("/api/run", &json!({ "path": "rules/2023.ek", "nämnd": "XX" }));
+    assert_eq!(unknown.status, 422, "{}", unknown.text());
+}
+
+#[test]
+fn explain_of_a_figure_names_its_cells_and_lines() {
+    let s = serve(&[]);
+    let r = s.post("/api/explain", &json!({ "path": "rules/2024.ek", "input": "fixtures/2024.xlsx", "target": "områdesansvar.rörlig" }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let all = nodes(&r.json()["nodes"]);
+    assert!(all.iter().any(|n| n["cell"].as_str().is_some_and(|c| c.starts_with("Volymer!E"))), "no cell in {all:?}");
+    let prisindex = all.iter().find(|n| n["label"] == "prisindex").expect("prisindex in the tree");
+    assert_eq!(prisindex["path"], "rules/2024.ek");
+    assert!(prisindex["line"].as_u64().is_some_and(|l| l > 1));
+    // Last year's prices are in last year's file, named relative to the root.
+    assert!(all.iter().any(|n| n["path"] == "rules/2023.ek"), "{all:?}");
+    let unknown = s.post("/api/explain", &json!({ "path": "rules/2023.ek", "target": "inget_sådant" }));
+    assert_eq!(unknown.status, 422);
+}
+
+#[test]
+fn a_what_if_on_the_price_index_shows_a_change_and_saves_nothing() {
+    let s = serve(&[]);
+    let before = std::fs::read_to_string(s.path("rules/2024.ek")).expect("rules");
+    let r = s.post("/api/whatif", &json!({ "path": "rules/2024.ek", "input": "fixtures/2024.xlsx", "set": ["prisindex=3,1 %"] }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let body = r.json();
+    let change: f64 = body["what_if"]["total"]["change"].as_str().and_then(|c| c.parse().ok()).expect("a change");
+    assert!(change > 0.0, "{body}");
+    assert!(body["what_if"]["moved"].as_array().is_some_and(|m| !m.is_empty()));
+    assert!(body["what_if"]["total"]["change_text"].as_str().is_some_and(|t| t.ends_with(" kr") && t.contains(',')));
+    assert_eq!(std::fs::read_to_string(s.path("rules/2024.ek")).expect("rules"), before);
+    let bad = s.post("/api/whatif", &json!({ "path": "rules/2024.ek", "set": ["inget_sådant=3"] }));
+    assert_eq!(bad.status, 422, "{}", bad.text());
+}
+
+#[test]
+fn budget_gives_the_bridge() {
+    let s = serve(&[]);
+    let r = s.post("/api/budget", &json!({ "from": "rules/2023.ek", "to": "rules/2024.ek", "input": "fixtures/2023.xlsx" }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let body = r.json();
+    assert_eq!(body["from_year"], 2023);
+    assert!(body["steps"].as_array().is_some_and(|s| !s.is_empty()));
+    assert!(!r.text().contains(s.dir.path().to_str().expect("utf-8")), "a full path: {}", r.text());
+    let wrong = s.post("/api/budget", &json!({ "from": "rules/2024.ek", "to": "rules/2024.ek", "input": "fixtures/2023.xlsx" }));
+    assert_eq!(wrong.status, 422, "{}", wrong.text());
+}

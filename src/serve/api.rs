@@ -80,7 +80,7 @@ pub(super) async fn file(State(wb): State<Arc<Workbench>>, Query(q): Params) -> 
 }
 
 /// A rule file's text, or 404/422 saying why not.
-fn read_rules(file: &Path, shown: &str) -> Result<String, ApiError> {
+pub(super) fn read_rules(file: &Path, shown: &str) -> Result<String, ApiError> {
     crate::check::confine::read_rule_file(file).map_err(|r| {
         let message = crate::tr!("serve-cannot-read", path = crate::diagnostic::echo(shown), reason = r.reason());
         match r {
@@ -117,6 +117,30 @@ fn check_text(wb: &Workbench, path: &str, text: String) -> Result<(PathBuf, Chec
     let dir = file.parent().map(Path::to_path_buf);
     let checked = crate::check::check_source(source, dir, &mut vec![file.clone()]);
     Ok((file, crate::session::with_price_bands(checked)))
+}
+
+/// The model of rule text `text` named `path` and its rendered warnings, or 422 with
+/// every diagnostic rendered and `where` at the first error.
+pub(super) fn rule_model(wb: &Workbench, path: &str, text: String) -> Result<(crate::model::Model, Option<String>), ApiError> {
+    let (_, checked) = check_text(wb, path, text)?;
+    let first = checked.diagnostics.0.iter().filter(|d| d.is_error()).min_by_key(|d| d.span.start).map(|d| {
+        let (line, col) = checked.source.line_col(d.span.start);
+        format!("{path}:{line}:{col}")
+    });
+    checked.into_model().map_err(|rendered| {
+        let error = ApiError::unprocessable(rendered.trim_end());
+        match first {
+            Some(place) => error.at(place),
+            None => error,
+        }
+    })
+}
+
+/// A workbook problem's message as (`Sheet!Cell` or `""`, the message without the file and cell before it).
+pub(super) fn problem(message: &str) -> (String, String) {
+    let Some(cell) = super::evaluate::cell_ref(message) else { return (String::new(), message.to_string()) };
+    let rest = message.split_once(&format!("{cell}: ")).map_or(message, |(_, rest)| rest);
+    (cell, rest.to_string())
 }
 
 /// Diagnostics as JSON, in source order: 1-based lines, columns in characters.

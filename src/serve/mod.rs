@@ -17,6 +17,7 @@
 //! `app::serve` binds it, prints the address and waits for Ctrl-C.
 
 mod api;
+mod evaluate;
 mod paths;
 
 use axum::Router;
@@ -75,6 +76,13 @@ pub struct Workbench {
     token: String,
     /// The `Host` values the server answers to.
     hosts: Vec<String>,
+}
+
+impl Workbench {
+    /// The root with a trailing `/`: the prefix taken off full paths in answers.
+    fn root_prefix(&self) -> String {
+        format!("{}/", self.root.display())
+    }
 }
 
 /// A bound server, not yet serving.
@@ -150,6 +158,10 @@ fn router(state: Arc<Workbench>) -> Router {
         .route("/api/file", get(api::file).merge(json_put(api::save)))
         .route("/api/check", json_post(api::check))
         .route("/api/format", json_post(api::format))
+        .route("/api/run", json_post(evaluate::run))
+        .route("/api/explain", json_post(evaluate::explain))
+        .route("/api/whatif", json_post(evaluate::whatif))
+        .route("/api/budget", json_post(evaluate::budget))
         .fallback(|request: Request| async move { ApiError::not_found(crate::tr!("serve-no-such-endpoint", path = request.uri().path())) })
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
@@ -288,7 +300,6 @@ impl ApiError {
     }
 
     /// Adds where the problem is.
-    #[allow(dead_code)] // used by the workbook endpoints
     fn at(mut self, place: impl Into<String>) -> ApiError {
         if let Some(map) = self.body.as_object_mut() {
             map.insert("where".into(), Value::String(place.into()));

@@ -18,3 +18,6 @@ serve-no-such-endpoint = unknown address `{ $path }`
 serve-internal = internal error in the workbench
 serve-read-only = the workbench is read-only (`--skrivskyddad`): nothing is saved
 serve-save-has-errors = `{ $path }` has errors and is not saved (send `force` to save anyway)
+serve-no-input = no workbook chosen: send `input` or start with `--input`
+serve-no-set = nothing to try: send at least one change in `set`, e.g. `prisindex=3,1 %`
+serve-budget-not-base = `{ $from }` is not the file next year's rules build on (`bygger_på`)

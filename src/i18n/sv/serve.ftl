@@ -18,3 +18,6 @@ serve-no-such-endpoint = okänd adress `{ $path }`
 serve-internal = internt fel i arbetsbänken
 serve-read-only = arbetsbänken är skrivskyddad (`--skrivskyddad`): inget sparas
 serve-save-has-errors = `{ $path }` har fel och sparas inte (skicka `force` för att spara ändå)
+serve-no-input = ingen arbetsbok vald: skicka `input` eller starta med `--input`
+serve-no-set = inget att pröva: skicka minst en ändring i `set`, t.ex. `prisindex=3,1 %`
+serve-budget-not-base = `{ $from }` är inte filen som nästa års regler bygger på (`bygger_på`)
