@@ -106,19 +106,22 @@ async function runWhatif() {
 }
 
 /**
- * Baseline → new → change: in total, per nämnd (`what_if.boards`) and per assignment
- * (`assignments`), as /api/whatif answers (decimals as strings).
+ * Baseline → new → change: in total, per nämnd (`what_if.boards`) and per assignment (the
+ * moved `compensation.total` figures), named by `names`, as /api/whatif answers.
  */
 function whatifTables(data) {
   const w = data.what_if || {};
+  const names = data.names || {};
+  const boardName = (id) => (names.boards || {})[id] || id;
+  const assignmentName = (id) => (names.assignments || {})[id] || id;
   const headers = [t('wb-name'), t('wb-baseline'), t('wb-new'), t('wb-change')];
   const row = (name, r) => [name, kronor(r.baseline), kronor(r.value), change(r.change)];
   const out = [];
-  if (!(w.moved || []).length) out.push(notice('info', t('wb-whatif-no-change')));
+  const moved = (w.moved || []).filter((m) => m.figure === 'compensation.total' && !isZero(m.change));
+  if (!moved.length) out.push(notice('info', t('wb-whatif-no-change')));
   if (w.total) out.push(table(headers, [row(h('strong', {}, t('wb-total')), w.total)], [1, 2, 3]));
-  if (w.boards && w.boards.length) out.push(h('h3', {}, t('wb-per-board')), table(headers, w.boards.map((b) => row(b.name || b.board, b)), [1, 2, 3]));
-  const moved = (data.assignments || []).filter((a) => !isZero(a.change));
-  if (moved.length) out.push(h('h3', {}, t('wb-per-assignment')), table(headers, moved.map((a) => row(a.name || a.id, a)), [1, 2, 3]));
+  if (w.boards && w.boards.length) out.push(h('h3', {}, t('wb-per-board')), table(headers, w.boards.map((b) => row(boardName(b.board), b)), [1, 2, 3]));
+  if (moved.length) out.push(h('h3', {}, t('wb-per-assignment')), table(headers, moved.map((m) => row(assignmentName(m.assignment), m)), [1, 2, 3]));
   out.push(notice('info', t('wb-nothing-saved')));
   return out;
 }
