@@ -19,7 +19,7 @@ const readFile = (page, file, token) => page.evaluate(async ({ file, token }) =>
   return (await r.json()).text || '';
 }, { file, token });
 /** The editor's line with the cursor. */
-const cursorLine = (page) => page.locator('.cm-activeLineGutter').first().innerText().then(Number);
+const cursorLine = (page) => page.locator('.cm-activeLineGutter').first().innerText({ timeout: 5000 }).then(Number).catch(() => NaN);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
