@@ -236,3 +236,42 @@ fn budget_gives_the_bridge() {
     let wrong = s.post("/api/budget", &json!({ "from": "rules/2024.ek", "to": "rules/2024.ek", "input": "fixtures/2023.xlsx" }));
     assert_eq!(wrong.status, 422, "{}", wrong.text());
 }
+
+/// The 1-based line and column of the first `needle` on a line containing `context`.
+fn at(text: &str, context: &str, needle: &str) -> (usize, usize) {
+    let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains(context)).expect("the line");
+    let byte = line.find(needle).expect("the needle");
+    (i + 1, line[..byte].chars().count() + 1)
+}
+
+#[test]
+fn hover_and_definition_follow_names_into_last_year() {
+    let s = serve(&[]);
+    let text = std::fs::read_to_string(s.path("rules/2024.ek")).expect("rules");
+    let ask = |endpoint: &str, (line, col): (usize, usize)| {
+        let r =
+            s.post(endpoint, &json!({ "path": "rules/2024.ek", "text": text, "line": line, "col": col, "input": "fixtures/2024.xlsx" }));
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    };
+    let prisindex = ask("/api/hover", at(&text, "låt timpris_hsl = ", "prisindex"));
+    assert_eq!(prisindex["kind"], "parameter");
+    assert_eq!(prisindex["value"], "2,9 %");
+    assert_eq!(prisindex["unit"], "%");
+    let (line, _) = at(&text, "parameter prisindex", "prisindex");
+    assert_eq!(prisindex["line"], line);
+    assert_eq!(
+        ask("/api/definition", at(&text, "låt timpris_hsl = ", "prisindex")),
+        json!({ "path": "rules/2024.ek", "line": line, "col": 1 })
+    );
+    // `föregående.timpris_hsl` is last year's: its definition is in rules/2023.ek.
+    let previous = ask("/api/definition", at(&text, "låt timpris_hsl = ", "timpris_hsl *"));
+    assert_eq!(previous["path"], "rules/2023.ek");
+    let last_year = std::fs::read_to_string(s.path("rules/2023.ek")).expect("rules");
+    let line = previous["line"].as_u64().expect("a line") as usize;
+    assert!(last_year.lines().nth(line - 1).is_some_and(|l| l.contains("timpris_hsl")), "{previous}");
+    let assignment = ask("/api/hover", at(&text, "uppdrag områdesansvar", "områdesansvar"));
+    assert_eq!(assignment["kind"], "uppdrag");
+    assert!(assignment["value"].as_str().is_some_and(|v| v.ends_with(" kr")), "{assignment}");
+    assert_eq!(ask("/api/hover", (1, 1)), serde_json::Value::Null);
+}

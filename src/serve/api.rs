@@ -105,7 +105,7 @@ pub(super) fn check(wb: &Workbench, req: Text) -> Reply {
 
 /// Checks `text` as the rule file `path` (the files it builds on read from disk),
 /// with `ekostyr check`'s price bands.
-fn check_text(wb: &Workbench, path: &str, text: String) -> Result<(PathBuf, Checked), ApiError> {
+pub(super) fn check_text(wb: &Workbench, path: &str, text: String) -> Result<(PathBuf, Checked), ApiError> {
     let file = paths::rule_file(&wb.root, path)?;
     if text.len() as u64 > crate::check::confine::MAX_RULE_FILE_BYTES {
         return Err(ApiError::new(

@@ -18,6 +18,7 @@
 
 mod api;
 mod evaluate;
+mod names;
 mod paths;
 
 use axum::Router;
@@ -158,6 +159,8 @@ fn router(state: Arc<Workbench>) -> Router {
         .route("/api/file", get(api::file).merge(json_put(api::save)))
         .route("/api/check", json_post(api::check))
         .route("/api/format", json_post(api::format))
+        .route("/api/hover", json_post(names::hover))
+        .route("/api/definition", json_post(names::definition))
         .route("/api/run", json_post(evaluate::run))
         .route("/api/explain", json_post(evaluate::explain))
         .route("/api/whatif", json_post(evaluate::whatif))
