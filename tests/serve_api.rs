@@ -275,3 +275,36 @@ fn hover_and_definition_follow_names_into_last_year() {
     assert!(assignment["value"].as_str().is_some_and(|v| v.ends_with(" kr")), "{assignment}");
     assert_eq!(ask("/api/hover", (1, 1)), serde_json::Value::Null);
 }
+
+/// Makes the served copy a git repository with everything committed.
+fn commit_all(s: &Served) {
+    let repo = git2::Repository::init(s.dir.path()).expect("git init");
+    let mut index = repo.index().expect("index");
+    index.add_all(["rules", "fixtures"], git2::IndexAddOption::DEFAULT, None).expect("add");
+    index.write().expect("write index");
+    let tree = repo.find_tree(index.write_tree().expect("tree")).expect("find tree");
+    let who = git2::Signature::now("Test", "test@example.org").expect("signature");
+    repo.commit(Some("HEAD"), &who, &who, "regler", &tree, &[]).expect("commit");
+}
+
+#[test]
+fn changes_against_the_committed_version_cost_kronor() {
+    let s = serve(&[]);
+    let text = std::fs::read_to_string(s.path("rules/2024.ek")).expect("rules");
+    let changed = text.replace("parameter prisindex: % = 2,9 %", "parameter prisindex: % = 3,1 %");
+    assert_ne!(changed, text);
+    let none = s.post("/api/changes", &json!({ "path": "rules/2024.ek", "text": changed }));
+    assert_eq!(none.status, 422, "no repository yet: {}", none.text());
+    commit_all(&s);
+    let r = s.post("/api/changes", &json!({ "path": "rules/2024.ek", "text": changed, "input": "fixtures/2024.xlsx" }));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let body = r.json();
+    assert_eq!(body["against"], "HEAD:rules/2024.ek");
+    let diff = body["diff"].to_string();
+    assert!(diff.contains("prisindex"), "{diff}");
+    assert!(body["diff"]["impact"].is_object() || body["diff"]["impact"].is_array(), "{diff}");
+    // Against another file: last year's.
+    let years = s.post("/api/changes", &json!({ "path": "rules/2024.ek", "against": "rules/2023.ek" }));
+    assert_eq!(years.status, 200, "{}", years.text());
+    assert_eq!(years.json()["against"], "rules/2023.ek");
+}

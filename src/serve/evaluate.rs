@@ -245,7 +245,7 @@ pub(super) fn budget(wb: &Workbench, req: Budget) -> Reply {
 
 /// Every string in `node` with the served root's prefix taken out of its paths: the
 /// files a rule file builds on are read by their full path, and shown relative to the root.
-fn unroot(node: &mut Value, prefix: &str) {
+pub(super) fn unroot(node: &mut Value, prefix: &str) {
     match node {
         Value::String(text) if text.contains(prefix) => *text = text.replace(prefix, ""),
         Value::Array(list) => list.iter_mut().for_each(|n| unroot(n, prefix)),

@@ -17,6 +17,7 @@
 //! `app::serve` binds it, prints the address and waits for Ctrl-C.
 
 mod api;
+mod changes;
 mod evaluate;
 mod names;
 mod paths;
@@ -165,6 +166,7 @@ fn router(state: Arc<Workbench>) -> Router {
         .route("/api/explain", json_post(evaluate::explain))
         .route("/api/whatif", json_post(evaluate::whatif))
         .route("/api/budget", json_post(evaluate::budget))
+        .route("/api/changes", json_post(changes::changes))
         .fallback(|request: Request| async move { ApiError::not_found(crate::tr!("serve-no-such-endpoint", path = request.uri().path())) })
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), guard))

@@ -21,3 +21,7 @@ serve-save-has-errors = `{ $path }` has errors and is not saved (send `force` to
 serve-no-input = no workbook chosen: send `input` or start with `--input`
 serve-no-set = nothing to try: send at least one change in `set`, e.g. `prisindex=3,1 %`
 serve-budget-not-base = `{ $from }` is not the file next year's rules build on (`bygger_på`)
+serve-not-committed = cannot read the committed version of `{ $path }`: { $reason }
+serve-no-repository = the folder is in no git repository
+serve-no-commit = the repository has no version yet (no commit)
+serve-not-in-commit = the file is not in the latest version (HEAD)

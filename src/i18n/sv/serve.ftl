@@ -21,3 +21,7 @@ serve-save-has-errors = `{ $path }` har fel och sparas inte (skicka `force` för
 serve-no-input = ingen arbetsbok vald: skicka `input` eller starta med `--input`
 serve-no-set = inget att pröva: skicka minst en ändring i `set`, t.ex. `prisindex=3,1 %`
 serve-budget-not-base = `{ $from }` är inte filen som nästa års regler bygger på (`bygger_på`)
+serve-not-committed = kan inte läsa den sparade versionen av `{ $path }`: { $reason }
+serve-no-repository = mappen ligger inte i något git-arkiv
+serve-no-commit = arkivet har ingen version ännu (ingen commit)
+serve-not-in-commit = filen finns inte i den senaste versionen (HEAD)
