@@ -308,3 +308,57 @@ fn changes_against_the_committed_version_cost_kronor() {
     assert_eq!(years.status, 200, "{}", years.text());
     assert_eq!(years.json()["against"], "rules/2023.ek");
 }
+
+#[test]
+fn an_upload_is_capped_named_and_checked_at_its_cells() {
+    let s = serve(&[]);
+    let token = s.token.clone();
+    // A declared 65 MiB is refused before anything is read or written.
+    let big = s.raw("PUT", "/api/upload?name=stor.xlsx", &[("X-Ekostyr-Token", &token), ("Content-Length", "68157440")], b"");
+    assert_eq!(big.status, 413, "{}", big.text());
+    assert!(big.json()["error"].is_string());
+    assert!(!s.path("fixtures/stor.xlsx").exists());
+    for name in ["../x.xlsx", "x.ek", ".dold.xlsx", "a/b.xlsx", "skript.sh"] {
+        let r = s.call("PUT", &format!("/api/upload?name={name}"), b"PK");
+        assert_eq!(r.status, 403, "{name}: {}", r.text());
+    }
+    // The reference year with one text in a number cell: listed at its cell.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sheets = common::csv_folder::SHEETS.map(common::csv_folder::lines);
+    let book = common::csv_folder::xlsx(dir.path(), &sheets, |book| {
+        book.worksheet_from_name("Volymer").expect("Volymer").write_string(16, 4, "tolv").expect("write");
+    });
+    let bytes = std::fs::read(book).expect("the workbook");
+    let r = s.call("PUT", "/api/upload?name=2023-rättad.xlsx", &bytes);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let body = r.json();
+    assert_eq!(body["path"], "fixtures/2023-rättad.xlsx");
+    assert_eq!(std::fs::read(s.path("fixtures/2023-rättad.xlsx")).expect("written"), bytes);
+    let problems = body["problems"].as_array().cloned().unwrap_or_default();
+    let bad = problems.iter().find(|p| p["where"] == "Volymer!E17").unwrap_or_else(|| panic!("no Volymer!E17 in {problems:?}"));
+    assert!(bad["message"].as_str().is_some_and(|m| m.contains("tolv")), "{bad}");
+    // The same list for a chosen workbook; the reference workbook has none.
+    let again = s.post("/api/problems", &json!({ "input": "fixtures/2023-rättad.xlsx", "path": "rules/2023.ek" })).json();
+    assert_eq!(again["problems"], body["problems"]);
+    let clean = s.post("/api/problems", &json!({ "input": "fixtures/2023.xlsx" }));
+    assert_eq!(clean.json()["problems"], json!([]), "{}", clean.text());
+}
+
+#[test]
+fn uploads_are_refused_read_only() {
+    let s = serve(&["--skrivskyddad"]);
+    let r = s.call("PUT", "/api/upload?name=ny.xlsx", b"PK");
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert!(!s.path("fixtures/ny.xlsx").exists());
+}
+
+#[test]
+fn the_template_of_a_month_downloads() {
+    let s = serve(&[]);
+    let r = s.call("GET", "/api/template?path=rules/2023.ek&period=2023-09", b"");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.header("content-disposition").is_some_and(|d| d.contains("mall-2023-09.xlsx")), "{:?}", r.headers);
+    assert!(r.body.starts_with(b"PK"), "an xlsx is a zip");
+    let bad = s.call("GET", "/api/template?path=rules/2023.ek&period=2024-13", b"");
+    assert_eq!(bad.status, 422, "{}", bad.text());
+}

@@ -21,6 +21,7 @@ mod changes;
 mod evaluate;
 mod names;
 mod paths;
+mod workbooks;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -167,6 +168,9 @@ fn router(state: Arc<Workbench>) -> Router {
         .route("/api/whatif", json_post(evaluate::whatif))
         .route("/api/budget", json_post(evaluate::budget))
         .route("/api/changes", json_post(changes::changes))
+        .route("/api/upload", put(workbooks::upload))
+        .route("/api/problems", json_post(workbooks::problems))
+        .route("/api/template", get(workbooks::template))
         .fallback(|request: Request| async move { ApiError::not_found(crate::tr!("serve-no-such-endpoint", path = request.uri().path())) })
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
@@ -275,7 +279,7 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError { status, body: json!({ "error": message.into() }) }
     }
 
@@ -285,7 +289,7 @@ impl ApiError {
     }
 
     /// 403: not allowed (token, Host, Origin, a path outside, read-only).
-    fn forbidden(message: impl Into<String>) -> ApiError {
+    pub(crate) fn forbidden(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::FORBIDDEN, message)
     }
 
@@ -295,7 +299,7 @@ impl ApiError {
     }
 
     /// 422: the request is well formed but the engine refuses it (rules with errors, a bad workbook).
-    fn unprocessable(message: impl Into<String>) -> ApiError {
+    pub(crate) fn unprocessable(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
     }
 

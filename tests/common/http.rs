@@ -142,7 +142,10 @@ pub fn request(addr: &str, method: &str, target: &str, headers: &[(&str, &str)],
     for (n, v) in headers {
         head += &format!("{n}: {v}\r\n");
     }
-    head += &format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-length")) {
+        head += &format!("Content-Length: {}\r\n", body.len());
+    }
+    head += "Connection: close\r\n\r\n";
     stream.write_all(head.as_bytes()).expect("writes");
     // A server may answer (413) before reading the whole body and close: that is fine.
     let _ = stream.write_all(body);

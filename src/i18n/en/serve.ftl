@@ -25,3 +25,7 @@ serve-not-committed = cannot read the committed version of `{ $path }`: { $reaso
 serve-no-repository = the folder is in no git repository
 serve-no-commit = the repository has no version yet (no commit)
 serve-not-in-commit = the file is not in the latest version (HEAD)
+serve-no-rules = no rule file to check the workbook against: send `path`
+serve-more-problems = and { $count } more problems
+serve-upload-too-large = the file is larger than { $cap } MiB and is not accepted
+serve-bad-upload-name = `{ $name }` is not an allowed workbook name (a file name ending in `.xlsx`, `.xlsm`, `.xls` or `.ods`)

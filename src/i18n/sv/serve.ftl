@@ -25,3 +25,7 @@ serve-not-committed = kan inte läsa den sparade versionen av `{ $path }`: { $re
 serve-no-repository = mappen ligger inte i något git-arkiv
 serve-no-commit = arkivet har ingen version ännu (ingen commit)
 serve-not-in-commit = filen finns inte i den senaste versionen (HEAD)
+serve-no-rules = ingen regelfil att pröva arbetsboken mot: skicka `path`
+serve-more-problems = och { $count } problem till
+serve-upload-too-large = filen är större än { $cap } MiB och tas inte emot
+serve-bad-upload-name = `{ $name }` är inget tillåtet namn på en arbetsbok (ett filnamn som slutar på `.xlsx`, `.xlsm`, `.xls` eller `.ods`)
