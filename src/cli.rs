@@ -56,6 +56,8 @@ pub enum Command {
     Budget(BudgetArgs),
     /// The nämndrapport: one self-contained HTML file (or PDF) with tables and charts per board.
     Rapport(RapportArgs),
+    /// The workbench: a local web page over a folder of rule files and workbooks.
+    Serve(ServeArgs),
     /// Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`).
     Completions(CompletionsArgs),
 }
@@ -119,6 +121,25 @@ pub struct RapportArgs {
     /// The report file; its extension chooses the format (`.html`).
     #[arg(long, short)]
     pub output: PathBuf,
+}
+
+/// `ekostyr serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder of rule files (default: `rules` if there is one, else the current folder).
+    pub dir: Option<PathBuf>,
+    /// The default workbook; its folder is served too.
+    #[arg(long, short)]
+    pub input: Option<PathBuf>,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Read-only: every write (save, upload) is refused.
+    #[arg(long = "skrivskyddad", alias = "read-only")]
+    pub read_only: bool,
+    /// The address to listen on (default: loopback only).
+    #[arg(long = "adress", default_value = "127.0.0.1")]
+    pub address: std::net::IpAddr,
 }
 
 /// `ekostyr completions`

@@ -30,6 +30,7 @@ pub mod number;
 pub mod output;
 pub mod overrides;
 pub mod report;
+pub mod serve;
 pub mod session;
 pub mod source;
 pub mod syntax;

@@ -52,6 +52,7 @@ fn dispatch(command: Option<Command>) -> Output {
         Some(Command::Verify(args)) => app::verify::verify_command(&args),
         Some(Command::Budget(args)) => app::budget::budget(&args),
         Some(Command::Rapport(args)) => app::rapport::rapport(&args),
+        Some(Command::Serve(args)) => app::serve::serve(&args),
         Some(Command::Completions(args)) => app::completions::completions(&args),
     }
 }

@@ -46,6 +46,15 @@ pub fn rules(path: &Path) -> Result<Rules, Error> {
     into_rules(checked)
 }
 
+/// `ekostyr check`'s findings on a checked file: its diagnostics, with the computed
+/// prices and fixed amounts (that need no inputs) outside their band against last year's.
+pub fn with_price_bands(mut checked: Checked) -> Checked {
+    if let Some(model) = &checked.model {
+        checked.diagnostics.0.extend(crate::eval::whatif::prices_outside_band(model));
+    }
+    checked
+}
+
 /// Checks rule text that is not on disk (the bundled reference year).
 pub fn rules_from_text(name: &str, text: &str) -> Result<Rules, Error> {
     into_rules(check_source(SourceFile::new(name, text), None, &mut vec![]))

@@ -5,6 +5,8 @@
 //! A4, and the key totals shown as text. `.ci/run` installs chromium and runs `npm ci`;
 //! without chromium (and outside CI) the test says so and passes.
 
+mod common;
+
 use ekostyr::i18n::Lang;
 use ekostyr::report::board::{self, BoardDoc, BoardOptions, SeriesStyle, charts};
 use std::path::{Path, PathBuf};
@@ -12,11 +14,6 @@ use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| "/usr/bin/chromium".into());
-    path.exists().then_some(path)
 }
 
 fn doc(period: Option<&str>) -> BoardDoc {
@@ -68,23 +65,10 @@ fn expectations(doc: &BoardDoc, file: &Path, screenshot: Option<&Path>) -> serde
     serde_json::json!({ "file": file, "screenshot": screenshot, "charts": charts, "texts": texts })
 }
 
-fn npm_ci(dir: &Path) {
-    if dir.join("node_modules/playwright-core").exists() {
-        return;
-    }
-    let status = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--silent"]).current_dir(dir).status().expect("npm runs");
-    assert!(status.success(), "npm ci in {} failed", dir.display());
-}
-
 #[test]
 fn the_report_opens_in_headless_chromium_as_a_reader_sees_it() {
-    let Some(chromium) = chromium() else {
-        assert!(std::env::var_os("CI").is_none(), "CI must run the browser test: install chromium (.ci/run does)");
-        eprintln!("notice: chromium is not installed; the browser test of the nämndrapport is skipped");
-        return;
-    };
-    let browser = root().join("tests/browser");
-    npm_ci(&browser);
+    let Some(chromium) = common::browser::chromium("the nämndrapport") else { return };
+    let browser = common::browser::scripts();
     let dir = tempfile::tempdir().expect("a temp dir");
     // The reference screenshot is rewritten on request only: `UPDATE_SCREENSHOT=1`.
     let shot = |name: &str| match std::env::var_os("UPDATE_SCREENSHOT") {

@@ -17,6 +17,8 @@ const LAYERS: &[&[&str]] = &[
     &["error", "output", "overrides"],
     &["session"],
     &["diff", "init", "explain", "expect", "template", "verify", "budget", "append"],
+    // The workbench's server: over every engine, below the app layer that starts it.
+    &["serve"],
     // The app layer.
     &["cli"],
     &["app"],

@@ -4,11 +4,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use rust_xlsxwriter::{Formula, Workbook};
+use rust_xlsxwriter::Formula;
 
-use common::csv_folder::{SHEETS, folder, lines, set_field};
+use common::csv_folder::{SHEETS, folder, lines, set_field, xlsx};
 
 /// Three bad cells in two sheets: text and an empty cell in Volymer!värde, an unknown assignment in Budget.
 fn three_problems(sheets: &mut [Vec<String>; 3]) {
@@ -72,23 +72,6 @@ fn sixty_bad_rows_give_fifty_problems_and_a_count() {
     assert_eq!(lines.last(), Some(&"och 10 till"), "{err}");
     let english = fails(dir.path(), &["--lang", "en"]);
     assert_eq!(english.lines().last(), Some("and 10 more"), "{english}");
-}
-
-/// The reference CSV folder as an xlsx workbook, with text cells (Swedish numbers are numbers).
-fn xlsx(dir: &Path, sheets: &[Vec<String>; 3], edit: impl FnOnce(&mut Workbook)) -> PathBuf {
-    let mut book = Workbook::new();
-    for (name, lines) in SHEETS.iter().zip(sheets) {
-        let sheet = book.add_worksheet().set_name(*name).expect("sheet name");
-        for (r, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
-            for (c, field) in line.split(';').enumerate().filter(|(_, f)| !f.is_empty()) {
-                sheet.write_string(r as u32, c as u16, field).expect("write cell");
-            }
-        }
-    }
-    edit(&mut book);
-    let path = dir.join("in.xlsx");
-    book.save(&path).expect("save xlsx");
-    path
 }
 
 #[test]

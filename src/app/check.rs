@@ -10,11 +10,8 @@ pub fn check(args: &CheckArgs) -> Output {
     for path in &args.files {
         match check_path(path) {
             Err(e) => out.fail(e),
-            Ok(mut checked) => {
-                // Computed prices and fixed amounts that need no inputs, against last year's.
-                if let Some(model) = &checked.model {
-                    checked.diagnostics.0.extend(crate::eval::whatif::prices_outside_band(model));
-                }
+            Ok(checked) => {
+                let checked = crate::session::with_price_bands(checked);
                 let clean = checked.diagnostics.0.is_empty() && checked.upstream.is_empty();
                 if checked.has_errors() {
                     out.stderr += &checked.render();

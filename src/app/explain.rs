@@ -3,7 +3,7 @@
 use super::Output;
 use crate::cli::{DiffFormat, ExplainArgs};
 use crate::error::Error;
-use crate::explain::{Node, explain};
+use crate::explain::{Node, explain_session};
 use crate::session::Session;
 
 /// `ekostyr explain`
@@ -20,12 +20,10 @@ fn run(args: &ExplainArgs, out: &mut Output) -> Result<String, Error> {
     let model = super::checked_model(&args.rules, out)?;
     let mut session = Session::new(model, &args.rules, &args.input);
     session.period = args.period.clone();
-    let last = session.last_month()?.unwrap_or(12);
-    let (data, _) = super::run::with_progress(|tick| session.load(&session.model, tick))?;
-    if let Some(note) = session.skipped_note(&data.skipped) {
+    let (nodes, skipped) = super::run::with_progress(|tick| explain_session(&session, &args.target, tick))?;
+    if let Some(note) = session.skipped_note(&skipped) {
         out.warn(note);
     }
-    let nodes = explain(&session.model, &data, &args.target, last).map_err(Error::Usage)?;
     Ok(match args.format {
         DiffFormat::Json => serde_json::to_string_pretty(&nodes).unwrap_or_default() + "\n",
         _ => nodes.iter().map(Node::render).collect(),

@@ -14,6 +14,7 @@ pub mod fmt;
 pub mod init;
 pub mod rapport;
 pub mod run;
+pub mod serve;
 pub mod template;
 pub mod test;
 pub mod verify;

@@ -37,6 +37,19 @@ pub fn explain(model: &Model, data: &Data, target: &str, last: u32) -> Result<Ve
     })
 }
 
+/// Explains `target` on a session's workbook, up to its `--period` (the full year
+/// without): the tree, and the rows of later months that were left out.
+pub fn explain_session(
+    session: &crate::session::Session,
+    target: &str,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Vec<Node>, crate::workbook::SkippedRows), crate::error::Error> {
+    let last = session.last_month()?.unwrap_or(12);
+    let (data, _) = session.load(&session.model, progress)?;
+    let nodes = explain(&session.model, &data, target, last).map_err(crate::error::Error::Usage)?;
+    Ok((nodes, data.skipped))
+}
+
 fn split_month(target: &str) -> Result<(&str, Option<u32>), String> {
     let Some((name, rest)) = target.split_once('[') else { return Ok((target, None)) };
     let text = rest.trim_end_matches(']');

@@ -40,19 +40,45 @@ fn both_languages_have_the_same_keys() {
     }
 }
 
-/// The keys named in `tr!("…"` and `tr_in!(lang, "…"` in the sources.
+/// The keys named in `tr!("…"` and `tr_in!(lang, "…"` in the sources, and in `t("…")` in
+/// the workbench page's sources (`src/serve/ui/src/**/*.js`; its bundle in `dist/` is built from them).
 fn used_keys() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let page = src.join("serve/ui/src");
+    let mut stack = vec![src];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("src is readable").flatten() {
             let path = entry.path();
-            if path.is_dir() && !path.ends_with("i18n") {
+            if path.is_dir() && !path.ends_with("i18n") && !path.ends_with("node_modules") {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).expect("a source file is text");
                 out.extend(keys_in_code(&text));
+            } else if path.extension().is_some_and(|e| e == "js") && path.starts_with(&page) {
+                let text = std::fs::read_to_string(&path).expect("a page source file is text");
+                out.extend(keys_in_page(&text));
             }
+        }
+    }
+    out
+}
+
+/// The keys named in the page's `t("…")` / `t('…')` calls (`t` standing alone, not `get(`).
+fn keys_in_page(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    for (i, _) in text.match_indices("t(") {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.') {
+            continue;
+        }
+        let rest = &text[i + 2..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+        if let Some((key, _)) = rest[1..].split_once(quote)
+            && !key.is_empty()
+            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            out.push(key.to_string());
         }
     }
     out
@@ -92,6 +118,12 @@ fn every_key_in_the_catalog_is_used() {
     let unused: Vec<_> =
         catalog_keys(Lang::Sv).into_iter().filter(|k| !used.contains(k) && !DYNAMIC_PREFIXES.iter().any(|p| k.starts_with(p))).collect();
     assert!(unused.is_empty(), "catalog keys no code uses: {unused:?}");
+}
+
+#[test]
+fn finds_the_page_keys_and_only_them() {
+    let page = "t('wb-save'); t(\"wb-run\", { x }); get('/api'); list.t('no'); hint('no'); t(name)";
+    assert_eq!(keys_in_page(page), ["wb-save", "wb-run"]);
 }
 
 #[test]

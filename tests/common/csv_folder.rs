@@ -52,3 +52,20 @@ pub fn sheet_as_csv(workbook: &str, sheet: &str) -> String {
     }
     text
 }
+
+/// The reference CSV folder as an xlsx workbook, with text cells (Swedish numbers are numbers).
+pub fn xlsx(dir: &Path, sheets: &[Vec<String>; 3], edit: impl FnOnce(&mut rust_xlsxwriter::Workbook)) -> std::path::PathBuf {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, lines) in SHEETS.iter().zip(sheets) {
+        let sheet = book.add_worksheet().set_name(*name).expect("sheet name");
+        for (r, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
+            for (c, field) in line.split(';').enumerate().filter(|(_, f)| !f.is_empty()) {
+                sheet.write_string(r as u32, c as u16, field).expect("write cell");
+            }
+        }
+    }
+    edit(&mut book);
+    let path = dir.join("in.xlsx");
+    book.save(&path).expect("save xlsx");
+    path
+}

@@ -3,7 +3,9 @@
 
 #![allow(dead_code, reason = "each test crate uses the helpers it needs")]
 
+pub mod browser;
 pub mod csv_folder;
+pub mod http;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -72,6 +72,16 @@ cli-value-unit = UNIT
 cli-completions-about = Print a shell completion script (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
 cli-completions-shell = The shell: `bash`, `zsh`, `fish`, `elvish` or `powershell`
 
+cli-serve-about = The workbench: a local web page over a folder of rule files and workbooks
+cli-serve-dir = The folder of rule files (default: `rules` if there is one, else the current folder)
+cli-serve-input = The workbook chosen at the start; its folder is served too
+cli-serve-port = The port to listen on; 0 picks a free one
+cli-serve-read_only = Read-only: every write (save, upload) is refused
+cli-serve-address = The address to listen on (default: this computer only, 127.0.0.1)
+cli-value-dir = FOLDER
+cli-value-port = PORT
+cli-value-address = ADDRESS
+
 # Placeholders for values in usage lines
 cli-value-lang = LANG
 cli-value-rules = RULES

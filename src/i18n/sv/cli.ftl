@@ -72,6 +72,16 @@ cli-value-unit = ENHET
 cli-completions-about = Skriv ut ett skript för kompletteringar i skalet (`ekostyr completions bash > ~/.local/share/bash-completion/completions/ekostyr`)
 cli-completions-shell = Skalet: `bash`, `zsh`, `fish`, `elvish` eller `powershell`
 
+cli-serve-about = Arbetsbänken: en lokal webbsida över en mapp med regelfiler och arbetsböcker
+cli-serve-dir = Mappen med regelfiler (standard: `rules` om den finns, annars den aktuella mappen)
+cli-serve-input = Arbetsboken som väljs från början; dess mapp visas också
+cli-serve-port = Porten att lyssna på; 0 väljer en ledig
+cli-serve-read_only = Skrivskyddat: varje skrivning (spara, ladda upp) vägras
+cli-serve-address = Adressen att lyssna på (standard: bara den egna datorn, 127.0.0.1)
+cli-value-dir = MAPP
+cli-value-port = PORT
+cli-value-address = ADRESS
+
 # Placeholders for values in usage lines
 cli-value-lang = SPRÅK
 cli-value-rules = REGLER

@@ -7,6 +7,7 @@ use super::charts;
 use super::{Amount, BoardDoc, BoardSection, ChartDoc, ChartKind, Columns, KeyFigureRow, Summary, Totals};
 use crate::i18n::Lang;
 use crate::tr_in;
+use crate::vocab::Figure;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 const CSS: &str = include_str!("board.css");
@@ -24,15 +25,29 @@ pub fn render(doc: &BoardDoc) -> String {
                 title { (title) }
                 style { (PreEscaped(CSS)) }
             }
-            body {
-                (head(doc))
-                @for s in &doc.sections { (section(doc, s)) }
-                (postings(doc))
-                (footer(doc))
-            }
+            body { (content(doc)) }
         }
     }
     .into_string()
+}
+
+/// The report's stylesheet, for a page that shows [`render_content`].
+pub fn css() -> &'static str {
+    CSS
+}
+
+/// What the report's `<body>` holds, for a page that shows it inside its own (the workbench).
+pub fn render_content(doc: &BoardDoc) -> String {
+    content(doc).into_string()
+}
+
+fn content(doc: &BoardDoc) -> Markup {
+    html! {
+        (head(doc))
+        @for s in &doc.sections { (section(doc, s)) }
+        (postings(doc))
+        (footer(doc))
+    }
 }
 
 fn head(doc: &BoardDoc) -> Markup {
@@ -57,6 +72,13 @@ fn head(doc: &BoardDoc) -> Markup {
 /// A money cell: right-aligned, negative marked.
 fn money(a: &Amount) -> Markup {
     html! { td.num.neg[a.value.is_sign_negative() && !a.value.is_zero()] { (a.text) } }
+}
+
+/// A money cell of one assignment's figure: with [`BoardDoc::explain`], it names the
+/// `explain` target (`hemtjänst.rörlig`) in `data-explain`.
+fn figure(doc: &BoardDoc, a: &Amount, assignment: &str, figure: Figure) -> Markup {
+    let target = doc.explain.then(|| format!("{assignment}.{}", figure.name()));
+    html! { td.num.neg[a.value.is_sign_negative() && !a.value.is_zero()] data-explain=[target] { (a.text) } }
 }
 
 /// A money cell that may be empty: "–".
@@ -163,7 +185,9 @@ fn assignments(doc: &BoardDoc, s: &BoardSection) -> Markup {
                 @for a in &s.assignments {
                     tr.assignment {
                         td { (a.name) }
-                        (money(&a.outcome.compensation)) (money(&a.outcome.cost)) (money(&a.outcome.result))
+                        (figure(doc, &a.outcome.compensation, &a.id, Figure::Compensation))
+                        (figure(doc, &a.outcome.cost, &a.id, Figure::Cost))
+                        (figure(doc, &a.outcome.result, &a.id, Figure::Result))
                         @if c.budget {
                             (opt_money(a.budget_period.as_ref())) (opt_money(a.deviation_period.as_ref()))
                             td.num { (a.deviation_period_percent.as_deref().unwrap_or("–")) }
@@ -217,7 +241,9 @@ fn compensation_kinds(doc: &BoardDoc, s: &BoardSection) -> Markup {
                 @for a in &s.assignments {
                     tr {
                         td { (a.name) }
-                        (money(&a.fixed)) (money(&a.variable)) (money(&a.changes))
+                        (figure(doc, &a.fixed, &a.id, Figure::Fixed))
+                        (figure(doc, &a.variable, &a.id, Figure::Variable))
+                        (figure(doc, &a.changes, &a.id, Figure::Changes))
                         @if forecast {
                             (opt_money(a.forecast.as_ref().map(|f| &f.compensation)))
                             (opt_money(a.forecast.as_ref().map(|f| &f.cost)))

@@ -86,6 +86,10 @@ pub struct BoardDoc {
     pub postings: PostingsDoc,
     /// Where the figures come from (the footer).
     pub provenance: ProvenanceDoc,
+    /// Whether figure cells name the `explain` target they come from (`data-explain`),
+    /// for the workbench; off for `ekostyr rapport`, whose HTML stays as it is.
+    #[serde(skip)]
+    pub explain: bool,
 }
 
 /// The months a report covers.
@@ -368,6 +372,7 @@ pub fn build(report: &Report, opts: &BoardOptions) -> Result<BoardDoc, String> {
         provenance: provenance(report, opts.lang),
         period: ctx.period,
         unit: opts.unit,
+        explain: false,
     })
 }
 
