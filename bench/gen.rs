@@ -45,8 +45,8 @@ fn generate(rows: u64, xlsx: &Path, csv: &Path) -> std::io::Result<()> {
     let postings = split(&utfall[1..], rows);
     std::fs::create_dir_all(csv)?;
     write_csv(&csv.join("Utfall.csv"), &utfall[0], postings.clone())?;
-    write_csv(&csv.join("Volymer.csv"), &volymer[0], volymer[1..].iter().map(|r| r.clone()))?;
-    write_csv(&csv.join("Budget.csv"), &budget[0], budget[1..].iter().map(|r| r.clone()))?;
+    write_csv(&csv.join("Volymer.csv"), &volymer[0], volymer[1..].iter().cloned())?;
+    write_csv(&csv.join("Budget.csv"), &budget[0], budget[1..].iter().cloned())?;
     write_xlsx(xlsx, [("Utfall", &utfall), ("Volymer", &volymer), ("Budget", &budget)], postings)
 }
 

@@ -185,7 +185,7 @@ fn inflate_all(file: &Path, input: std::io::Result<At>, parts: &[Part], gate: &G
     };
     for part in parts {
         let Ok(reader) = zip.by_index(part.index) else { continue };
-        let scan = part.scan_runs.then_some(&*gate);
+        let scan = part.scan_runs.then_some(gate);
         inflate(file, part, reader.take(MAX_PART_BYTES), scan, &pos)?;
         if part.scan_runs {
             gate.advance(part.bytes.1);
