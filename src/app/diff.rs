@@ -12,8 +12,13 @@ pub fn diff_command(args: &DiffArgs) -> Output {
 }
 
 fn run(args: &DiffArgs) -> Result<String, Error> {
-    let old = crate::session::rules(&args.old)?.model;
-    let new = crate::session::rules(&args.new)?.model;
+    // The two files are checked one per core: a large file's check is mostly parsing.
+    let (old, new) = std::thread::scope(|s| {
+        let old = s.spawn(|| crate::session::rules(&args.old));
+        let new = crate::session::rules(&args.new);
+        (old.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), new)
+    });
+    let (old, new) = (old?.model, new?.model);
     let mut d = diff(&old, &new);
     d.old.0 = args.old.display().to_string();
     d.new.0 = args.new.display().to_string();

@@ -17,7 +17,12 @@ pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
     out.extend(compare(Section::Values, &declarations(old, new), &declarations(new, old)));
-    let (old_tree, new_tree) = (tree(old), tree(new));
+    // The two files' trees, one per core: parsing is most of a large file's diff.
+    let (old_tree, new_tree) = std::thread::scope(|s| {
+        let old_tree = s.spawn(|| tree(old));
+        let new_tree = tree(new);
+        (old_tree.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), new_tree)
+    });
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
