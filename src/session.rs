@@ -119,7 +119,13 @@ impl Session {
     pub fn evaluate_counting_skipped(&self, progress: &mut dyn FnMut(u64)) -> Result<(Report, SkippedRows), Error> {
         let (model, sets) = self.model_with_overrides_described()?;
         let period = self.last_month()?;
-        let (data, previous) = self.load(&model, progress)?;
+        // The inputs' hashes (a read of every byte) are taken beside the evaluation.
+        let (loaded, provenance) = std::thread::scope(|scope| {
+            let provenance = scope.spawn(|| self.provenance());
+            let loaded = self.load(&model, progress);
+            (loaded, provenance.join())
+        });
+        let (data, previous) = loaded?;
         let mut report = eval::evaluate(&model, &data, previous.as_ref(), Options { period }).map_err(|e| Error::eval(e, &model.source))?;
         if !sets.is_empty() {
             let baseline = eval::evaluate(&self.model, &data, previous.as_ref(), Options { period })
@@ -127,7 +133,10 @@ impl Session {
             let what_if = eval::whatif::compare(&baseline, &report, sets).map_err(|_| Error::Usage(crate::tr!("whatif-too-large")))?;
             report.what_if = Some(what_if);
         }
-        report.provenance = self.provenance()?;
+        report.provenance = match provenance {
+            Ok(provenance) => provenance?,
+            Err(_) => self.provenance()?,
+        };
         Ok((report, data.skipped))
     }
 
@@ -199,14 +208,16 @@ pub fn provenance_chain(model: &Model, name: &str) -> Vec<RuleFile> {
 
 /// Hex SHA-256.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(bytes))
 }
 
-/// Hash of a workbook, or of a CSV folder's `*.csv` files in name order.
+/// Hash of a workbook, or of a CSV folder's `*.csv` files in name order; read in
+/// blocks, so memory does not grow with the input.
 pub fn hash_input(path: &Path) -> Result<String, Error> {
-    let read = |p: &Path| std::fs::read(p).map_err(|e| Error::io(p, e));
+    let mut h = Sha256::new();
     if !path.is_dir() {
-        return Ok(sha256(&read(path)?));
+        hash_file(&mut h, path)?;
+        return Ok(hex(&h.finalize()));
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)
         .map_err(|e| Error::io(path, e))?
@@ -216,9 +227,31 @@ pub fn hash_input(path: &Path) -> Result<String, Error> {
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
         .collect();
     files.sort();
-    let mut h = Sha256::new();
     for f in files {
-        h.update(read(&f)?);
+        hash_file(&mut h, &f)?;
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hex(&h.finalize()))
+}
+
+/// Feeds a file's bytes to `h`, a block at a time.
+fn hash_file(h: &mut Sha256, path: &Path) -> Result<(), Error> {
+    // Not blocking, and only a regular file: the hash may run beside the reader,
+    // before the reader has refused a FIFO.
+    let mut file = match crate::source::open_for_reading(path).map_err(|e| Error::io(path, e))? {
+        (Some(file), meta) if meta.is_file() => file,
+        _ => return Err(Error::io(path, std::io::ErrorKind::InvalidInput.into())),
+    };
+    let mut block = vec![0u8; 1 << 16];
+    loop {
+        match std::io::Read::read(&mut file, &mut block) {
+            Ok(0) => return Ok(()),
+            Ok(n) => h.update(&block[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

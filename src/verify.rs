@@ -7,7 +7,7 @@ use crate::check::confine;
 use crate::diagnostic::echo;
 use crate::eval::results::{InputFile, Provenance};
 use crate::i18n::Lang;
-use crate::session::{Session, sha256};
+use crate::session::Session;
 use std::path::{Path, PathBuf};
 
 /// Whether a report reproduces.
@@ -93,7 +93,7 @@ fn locate(base: &Path, name: &str) -> PathBuf {
 
 fn changed_file(base: &Path, name: &str, expected: &str) -> Option<String> {
     let path = locate(base, name);
-    let now = if path.is_dir() { crate::session::hash_input(&path).ok() } else { std::fs::read(&path).ok().map(|b| sha256(&b)) };
+    let now = crate::session::hash_input(&path).ok();
     match now {
         None => Some(crate::tr!("verify-file-missing", file = echo(name))),
         Some(h) if h != expected => Some(crate::tr!("verify-file-changed", file = echo(name), was = echo(expected), now = h)),
