@@ -384,7 +384,7 @@ fn any_number(text: &str) -> Result<Decimal, NumberFault> {
 /// The common shape read without copying: `-?D+([,.]D+)?`, ASCII, at most 18 digits
 /// (so the digits fit an `i64`); `None` for anything else, left to [`swedish_number`].
 /// The same value and scale as that reading: `1234,50` is 123450 × 10⁻².
-fn plain_number(text: &str) -> Option<Decimal> {
+pub(crate) fn plain_number(text: &str) -> Option<Decimal> {
     let (negative, digits) = match text.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
         bytes => (false, bytes),

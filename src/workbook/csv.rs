@@ -2,13 +2,14 @@
 //! record by record with the same rules and cell references as a workbook.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use ::csv::ByteRecord;
 
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, Volumes};
+use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, TextRow, Volumes};
 use super::value::{Row, Value};
 use super::{Inputs, Period};
 
@@ -97,36 +98,176 @@ fn read_file<P: RowParser>((file, input): (PathBuf, File), parser: P, problems: 
 }
 
 /// Streams the records of a CSV file to a sink; record line numbers become rows.
-fn feed<S: Sink>(file: &Path, input: File, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
-    let mut input = BufReader::with_capacity(1 << 16, input);
-    let head = input.fill_buf().map_err(|e| WorkbookError::io(file, e))?;
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+///
+/// Blocks of whole lines without a quote or a lone CR (every export we know) are split
+/// here, and a line whose cells are all of the common shape takes the sink's fast lane
+/// ([`Sink::text_row`]); from the first block with a quote or a lone CR on, the csv
+/// crate reads the rest (quoted fields may hold delimiters and line breaks).
+fn feed<S: Sink>(file: &Path, mut input: File, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
+    let mut buf = Vec::with_capacity(BLOCK);
+    let mut eof = fill(file, &mut input, &mut buf)?;
+    if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
         return Err(csv_error(file, sheet, 1, CsvProblem::Utf16));
     }
-    let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let delimiter = detect_delimiter(&head[bom..]);
-    input.consume(bom);
-    let mut reader =
-        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(LineTracker::new(input));
-    let mut record = ByteRecord::new();
-    let mut decoded = Vec::new();
-    let mut header_width = None;
+    let bom = if buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let head = &buf[bom..buf.len().min(bom + (1 << 16))];
+    let mut lines = Lines::new(detect_delimiter(head));
+    // `buf[start..]` is not read yet; `buf[0]` is at byte `offset` of the file.
+    let (mut start, mut offset) = (bom, 0u64);
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Ok(()),
-            Err(e) => return Err(csv_error(file, sheet, reader.get_ref().line, CsvProblem::Parse(e.to_string()))),
+        let end = match memchr::memrchr(b'\n', &buf[start..]) {
+            _ if eof => buf.len(),
+            Some(last) => start + last + 1,
+            // A line longer than a block: the csv crate reads on from here.
+            None if buf.len() - start >= BLOCK => break,
+            None => start,
+        };
+        let block = &buf[start..end];
+        if !Lines::plain(block) {
+            break;
         }
-        let end = reader.position().byte();
-        let line = reader.get_mut().record_line(end);
-        if let Err(problem) = check_width(&record, &mut header_width) {
-            sink.problem(csv_error(file, sheet, line, problem));
-            continue;
-        }
-        let row = u32::try_from(line).unwrap_or(u32::MAX);
-        if sink.row(row, &CsvRow::new(&record, &mut decoded)).is_break() {
+        if lines.block(file, sheet, block, sink).is_break() {
             return Ok(());
         }
+        start = end;
+        if eof {
+            return Ok(());
+        }
+        offset += start as u64;
+        buf.drain(..start);
+        start = 0;
+        eof = fill(file, &mut input, &mut buf)?;
+    }
+    input.seek(SeekFrom::Start(offset + start as u64)).map_err(|e| WorkbookError::io(file, e))?;
+    lines.quoted(file, sheet, input, sink)
+}
+
+/// Bytes read at a time, and the longest line split without the csv crate.
+const BLOCK: usize = 1 << 20;
+
+/// Reads until `buf` holds a block or the file ends; whether it ended.
+fn fill(file: &Path, input: &mut File, buf: &mut Vec<u8>) -> Result<bool, WorkbookError> {
+    while buf.len() < BLOCK {
+        let len = buf.len();
+        buf.resize(BLOCK, 0);
+        match input.read(&mut buf[len..]) {
+            Ok(0) => {
+                buf.truncate(len);
+                return Ok(true);
+            }
+            Ok(n) => buf.truncate(len + n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(len),
+            Err(e) => return Err(WorkbookError::io(file, e)),
+        }
+    }
+    Ok(false)
+}
+
+/// The records of a CSV file in order, and what is known across them.
+struct Lines {
+    delimiter: u8,
+    /// The line the next byte is on, 1-based.
+    line: u64,
+    header_width: Option<usize>,
+    record: ByteRecord,
+    decoded: Vec<String>,
+    /// Field bounds within the current line.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    fn new(delimiter: u8) -> Self {
+        Lines { delimiter, line: 1, header_width: None, record: ByteRecord::new(), decoded: Vec::new(), bounds: Vec::new() }
+    }
+
+    /// Whether a block's records are its lines, each its fields split at the delimiter, as
+    /// the csv crate reads them: no quote, and a CR only before a LF or at the file's end.
+    fn plain(block: &[u8]) -> bool {
+        memchr::memchr(b'"', block).is_none()
+            && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
+    }
+
+    /// Hands the lines of a [`Lines::plain`] block to the sink; `Break` when the sink stops.
+    fn block<S: Sink>(&mut self, file: &Path, sheet: &'static str, block: &[u8], sink: &mut S) -> ControlFlow<()> {
+        // Checked whole: for an all-UTF-8 block (the rule), each line is a slice of it.
+        let text = std::str::from_utf8(block).ok();
+        let mut from = 0;
+        while from < block.len() {
+            let end = memchr::memchr(b'\n', &block[from..]).map_or(block.len(), |i| from + i);
+            let line = self.line;
+            self.line += 1;
+            let bytes = block[from..end].strip_suffix(b"\r").unwrap_or(&block[from..end]);
+            let range = from..from + bytes.len();
+            from = end + 1;
+            // The csv crate skips empty lines.
+            if bytes.is_empty() {
+                continue;
+            }
+            self.bounds.clear();
+            let mut field = 0;
+            for at in memchr::memchr_iter(self.delimiter, bytes) {
+                self.bounds.push((field, at));
+                field = at + 1;
+            }
+            self.bounds.push((field, bytes.len()));
+            let row = u32::try_from(line).unwrap_or(u32::MAX);
+            let text = text.and_then(|t| t.get(range)).or_else(|| std::str::from_utf8(bytes).ok());
+            if let Some(text) = text
+                && self.header_width == Some(self.bounds.len())
+                && self.bounds.last().is_some_and(|&(a, b)| !text[a..b].trim_ascii().is_empty())
+                && let Some(flow) = sink.text_row(row, &Fields { text, bounds: &self.bounds })
+            {
+                flow?;
+                continue;
+            }
+            self.record.clear();
+            for &(a, b) in &self.bounds {
+                self.record.push_field(&bytes[a..b]);
+            }
+            self.general(file, sheet, line, sink)?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// Hands `self.record`, starting on `line`, to the sink by the general path.
+    fn general<S: Sink>(&mut self, file: &Path, sheet: &'static str, line: u64, sink: &mut S) -> ControlFlow<()> {
+        if let Err(problem) = check_width(&self.record, &mut self.header_width) {
+            sink.problem(csv_error(file, sheet, line, problem));
+            return ControlFlow::Continue(());
+        }
+        let row = u32::try_from(line).unwrap_or(u32::MAX);
+        sink.row(row, &CsvRow::new(&self.record, &mut self.decoded))
+    }
+
+    /// Reads the rest of the file, from `input` at the start of line `self.line`, by the csv crate.
+    fn quoted<S: Sink>(mut self, file: &Path, sheet: &'static str, input: File, sink: &mut S) -> Result<(), WorkbookError> {
+        let input = LineTracker::starting_on(BufReader::with_capacity(1 << 16, input), self.line);
+        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(self.delimiter).from_reader(input);
+        loop {
+            match reader.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(()),
+                Err(e) => return Err(csv_error(file, sheet, reader.get_ref().line, CsvProblem::Parse(e.to_string()))),
+            }
+            let end = reader.position().byte();
+            let line = reader.get_mut().record_line(end);
+            if self.general(file, sheet, line, sink).is_break() {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// A line's fields, as text.
+struct Fields<'a> {
+    text: &'a str,
+    bounds: &'a [(usize, usize)],
+}
+
+impl TextRow for Fields<'_> {
+    fn text(&self, col: u32) -> Option<&str> {
+        let &(a, b) = self.bounds.get(col as usize)?;
+        self.text.get(a..b)
     }
 }
 
@@ -157,8 +298,9 @@ struct LineTracker<R> {
 }
 
 impl<R> LineTracker<R> {
-    fn new(inner: R) -> Self {
-        LineTracker { inner, pending: Vec::new(), cursor: 0, offset: 0, line: 1 }
+    /// A tracker whose first byte is on line `line`.
+    fn starting_on(inner: R, line: u64) -> Self {
+        LineTracker { inner, pending: Vec::new(), cursor: 0, offset: 0, line }
     }
 
     /// The line where the record ending at byte offset `end` starts: the
@@ -252,7 +394,7 @@ mod tests {
 
     /// Each record's text and the line it starts on.
     fn lines(input: &str) -> Vec<(String, u64)> {
-        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(LineTracker::new(input.as_bytes()));
+        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(LineTracker::starting_on(input.as_bytes(), 1));
         let mut record = ByteRecord::new();
         let mut out = Vec::new();
         while reader.read_byte_record(&mut record).expect("csv") {

@@ -49,6 +49,18 @@ pub(crate) trait Sink {
     fn width(&self) -> Option<u32>;
     /// Records a problem of one row that does not stop the sheet.
     fn problem(&mut self, problem: WorkbookError);
+    /// The fast lane: a row whose cells a reader holds as plain text, taken as [`Sink::row`]
+    /// would take it when every cell is of the common shape ([`RowParser::parse_text`]);
+    /// `None`, having done nothing, when it is not, and the reader hands it to [`Sink::row`].
+    fn text_row<R: TextRow>(&mut self, _row: u32, _cells: &R) -> Option<ControlFlow<()>> {
+        None
+    }
+}
+
+/// A row whose cells a reader holds as text (a CSV line's fields, say): the cell in
+/// column `col`, `None` past the row's end.
+pub(crate) trait TextRow {
+    fn text(&self, col: u32) -> Option<&str>;
 }
 
 /// The sheet-specific part of a [`SheetReader`].
@@ -63,6 +75,12 @@ pub(crate) trait RowParser {
     fn parse<R: Row>(&mut self, at: &mut At<'_>, cells: &R);
     /// Forgets the rows kept: the sheet passed [`Self::MAX_ROWS`] and is refused whole.
     fn forget(&mut self) {}
+    /// The fast lane: takes a non-blank data row of text cells as [`Self::parse`] would,
+    /// if every cell is of the common shape; else does nothing and says `false`, and
+    /// the row goes to [`Self::parse`]. Only the ledger's millions of rows have one.
+    fn parse_text<R: TextRow>(&mut self, _at: &mut At<'_>, _cells: &R) -> bool {
+        false
+    }
 }
 
 /// Where a data row sits (file, sheet, row and the columns found), and where its problems go.
@@ -229,6 +247,18 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
     fn problem(&mut self, problem: WorkbookError) {
         self.problems.push(problem);
     }
+
+    fn text_row<R: TextRow>(&mut self, row: u32, cells: &R) -> Option<ControlFlow<()>> {
+        // Before the header, and at the cap, the row takes the one way there is.
+        let cols = self.cols.as_deref()?;
+        if self.rows >= rows_cap(P::MAX_ROWS) {
+            return None;
+        }
+        let mut at = At { file: self.file, sheet: P::SHEET, row, cols, problems: self.problems, failed: false };
+        let taken = self.parser.parse_text(&mut at, cells);
+        self.rows += u64::from(taken);
+        taken.then_some(ControlFlow::Continue(()))
+    }
 }
 
 /// The names of a header row, lowercased and trimmed, with their columns.
@@ -318,9 +348,98 @@ impl RowParser for Ledger<'_> {
             return;
         };
         let posting = Posting { period, id: &self.id, komplement: &self.komplement, konto: &self.konto, amount, row: at.row };
-        self.count += 1;
-        if let Err(e) = (self.on_posting)(posting) {
-            at.problems.push(e);
+        hand_over(&mut self.count, self.on_posting, at, posting);
+    }
+
+    fn parse_text<R: TextRow>(&mut self, at: &mut At<'_>, cells: &R) -> bool {
+        let cell = |index: usize| cells.text(at.cols[index]);
+        let (Some(period), Some(id), Some(komplement), Some(konto), Some(amount)) = (
+            cell(0).and_then(fast::period),
+            cell(1).and_then(fast::text).filter(|id| !id.is_empty()),
+            cell(2).and_then(fast::text),
+            cell(3).and_then(fast::text),
+            cell(4).and_then(fast::amount),
+        ) else {
+            return false;
+        };
+        if !self.cutoff.skips(Some(period)) {
+            hand_over(&mut self.count, self.on_posting, at, Posting { period, id, komplement, konto, amount, row: at.row });
+        }
+        true
+    }
+}
+
+/// Counts a posting and hands it to the callback, recording its error.
+fn hand_over(count: &mut u64, on_posting: OnPosting<'_>, at: &mut At<'_>, posting: Posting<'_>) {
+    *count += 1;
+    if let Err(e) = on_posting(posting) {
+        at.problems.push(e);
+    }
+}
+
+/// The common shapes of the fast lane, each read exactly as the general path reads
+/// it, and `None` for anything else (which the general path then judges).
+mod fast {
+    use rust_decimal::Decimal;
+
+    use super::super::cell::{Period, plain_number};
+    use super::MAX_TEXT_CHARS;
+
+    /// `YYYY-MM` exactly, month 01–12.
+    pub(super) fn period(text: &str) -> Option<Period> {
+        let &[y0, y1, y2, y3, b'-', m0, m1] = text.as_bytes() else {
+            return None;
+        };
+        let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+        let year = [y0, y1, y2, y3].into_iter().try_fold(0, |acc, b| Some(acc * 10 + digit(b)?))?;
+        let month = digit(m0)? * 10 + digit(m1)?;
+        (1..=12).contains(&month).then(|| Period { year: year as i32, month })
+    }
+
+    /// A text, trimmed, that is not (or does not start like) an error literal and is not too long.
+    pub(super) fn text(text: &str) -> Option<&str> {
+        let text = text.trim();
+        (!text.starts_with('#') && text.len() <= MAX_TEXT_CHARS).then_some(text)
+    }
+
+    /// `-?D+(,D+)?`: no dot (whose reading needs the general path's care), no spaces.
+    pub(super) fn amount(text: &str) -> Option<Decimal> {
+        if text.contains('.') {
+            return None;
+        }
+        plain_number(text)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::super::value::Value;
+        use super::*;
+
+        /// Whatever the fast lane takes, the general path reads the same, to the scale.
+        #[test]
+        fn the_fast_lane_reads_as_the_general_path() {
+            let texts = [
+                "2023-01", "2023-12", "0000-01", "9999-09", "2023-00", "2023-13", "2023-1", "2023-011", " 2023-01", "2023/01", "202301",
+                "1549,00", "-0,50", "0", "-0", "00012", "123456789012345678", "1234567890123456789", "1 234,50", "1234.5", "1.234",
+                ",5", "5,", "-", "", "+5", "−7", "L1101", "  K11101 ", "#N/A", "#x", "4010",
+            ];
+            for t in texts {
+                if let Some(p) = period(t) {
+                    assert_eq!(Ok(p), Value::Text(t).period().map_err(|_| ()), "{t:?}");
+                }
+                if let Some(a) = amount(t) {
+                    let general = Value::Text(t).number().map_err(|_| ());
+                    assert_eq!(Ok((a, a.scale())), general.map(|g| (g, g.scale())), "{t:?}");
+                }
+                if let Some(x) = text(t) {
+                    let mut out = String::new();
+                    assert_eq!(Value::Text(t).text_into(&mut out).map_err(|_| ()), Ok(()), "{t:?}");
+                    assert_eq!(x, out, "{t:?}");
+                }
+            }
+            assert_eq!(period("2023-01"), Some(Period { year: 2023, month: 1 }));
+            assert_eq!(amount("1549,00").map(|a| (a, a.scale())), Some((Decimal::new(154900, 2), 2)));
+            assert_eq!((period("2023-13"), amount("1.234"), text("#N/A")), (None, None, None));
         }
     }
 }
