@@ -450,7 +450,7 @@ fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>]
 }
 
 /// What one ID code maps to, cached per code.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Mapped {
     /// The assignment's slots, if any.
     target: Option<Target>,
@@ -597,6 +597,17 @@ struct Mapper<'m> {
     count: u64,
     /// The year the workbook's periods must be in.
     year: i32,
+    /// The code pair of the last posting and what it maps to.
+    last: Option<LastPair>,
+}
+
+/// A code pair already looked up.
+#[derive(Default)]
+struct LastPair {
+    id: String,
+    komplement: String,
+    mapped: Mapped,
+    pair: Option<usize>,
 }
 
 impl<'m> Mapper<'m> {
@@ -618,6 +629,7 @@ impl<'m> Mapper<'m> {
             unmapped_total: (0, Decimal::ZERO),
             count: 0,
             year: model.header.year,
+            last: None,
         }
     }
 
@@ -627,18 +639,15 @@ impl<'m> Mapper<'m> {
         if p.period.year != year {
             return Err(WorkbookError::posting(&self.file, p.row, outside_year(p.period, year)));
         }
-        let mapped = match self.cache.get(p.id) {
-            Some(t) => *t,
-            None => {
-                let t = mapped(self.model, p.id);
-                self.cache.insert(p.id.to_string(), t);
-                t
-            }
+        // Ledgers come sorted more often than not: a run of postings of one code pair
+        // is looked up once.
+        let (mapped, pair) = match &self.last {
+            Some(last) if last.id == p.id && last.komplement == p.komplement => (last.mapped, last.pair),
+            _ => self.look_up(p.id, p.komplement),
         };
         let m = p.period.month as usize - 1;
         let row = p.row;
-        if self.komplement {
-            let pair = self.pair(p.id, p.komplement, &mapped);
+        if let Some(pair) = pair {
             let l = &mut self.pairs[pair].ledger;
             l.sum[m] = l.sum[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
             l.rows[m] += 1;
@@ -665,6 +674,27 @@ impl<'m> Mapper<'m> {
             }
         }
         add_posting(&mut self.ledger, &mut self.activities, t, m, p.amount).ok_or_else(|| sum_too_large(&self.file, row))
+    }
+
+    /// What code `id` maps to and, when pairs are kept, the index of the pair with
+    /// `komplement`; remembered as the last pair seen.
+    fn look_up(&mut self, id: &str, komplement: &str) -> (Mapped, Option<usize>) {
+        let mapped = match self.cache.get(id) {
+            Some(t) => *t,
+            None => {
+                let t = mapped(self.model, id);
+                self.cache.insert(id.to_string(), t);
+                t
+            }
+        };
+        let pair = self.komplement.then(|| self.pair(id, komplement, &mapped));
+        let last = self.last.get_or_insert_with(LastPair::default);
+        last.id.clear();
+        last.id.push_str(id);
+        last.komplement.clear();
+        last.komplement.push_str(komplement);
+        (last.mapped, last.pair) = (mapped, pair);
+        (mapped, pair)
     }
 
     /// The index of the (id, komplement) pair in `pairs`, made on first sight.
