@@ -100,50 +100,43 @@ fn read_file<P: RowParser>((file, input): (PathBuf, File), parser: P, problems: 
 /// Streams the records of a CSV file to a sink; record line numbers become rows.
 ///
 /// Blocks of whole lines without a quote or a lone CR (every export we know) are split
-/// here, and a line whose cells are all of the common shape takes the sink's fast lane
-/// ([`Sink::text_row`]); from the first block with a quote or a lone CR on, the csv
-/// crate reads the rest (quoted fields may hold delimiters and line breaks).
+/// on a second thread while this one takes the lines before them; a line whose cells
+/// are all of the common shape takes the sink's fast lane ([`Sink::text_row`]). From the
+/// first block with a quote or a lone CR on, the csv crate reads the rest (quoted fields
+/// may hold delimiters and line breaks).
 fn feed<S: Sink>(file: &Path, mut input: File, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
     let mut buf = Vec::with_capacity(BLOCK);
-    let mut eof = fill(file, &mut input, &mut buf)?;
+    let eof = fill(file, &mut input, &mut buf)?;
     if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
         return Err(csv_error(file, sheet, 1, CsvProblem::Utf16));
     }
     let bom = if buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let head = &buf[bom..buf.len().min(bom + (1 << 16))];
-    let mut lines = Lines::new(detect_delimiter(head));
-    // `buf[start..]` is not read yet; `buf[0]` is at byte `offset` of the file.
-    let (mut start, mut offset) = (bom, 0u64);
-    loop {
-        let end = match memchr::memrchr(b'\n', &buf[start..]) {
-            _ if eof => buf.len(),
-            Some(last) => start + last + 1,
-            // A line longer than a block: the csv crate reads on from here.
-            None if buf.len() - start >= BLOCK => break,
-            None => start,
-        };
-        let block = &buf[start..end];
-        if !Lines::plain(block) {
-            break;
+    let delimiter = detect_delimiter(&buf[bom..buf.len().min(bom + (1 << 16))]);
+    let mut taker = Taker { header_width: None, record: ByteRecord::new(), decoded: Vec::new() };
+    let rest = std::thread::scope(|scope| {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Chunk>(1);
+        let (recycle, recycled) = std::sync::mpsc::channel::<Chunk>();
+        let splitter = Splitter { file, input, delimiter, line: 1, chunks, recycled };
+        let split = std::thread::Builder::new().name("ekostyr-csv".into()).spawn_scoped(scope, move || splitter.run(buf, bom, eof));
+        let split = split.map_err(|e| WorkbookError::io(file, e))?;
+        for chunk in &received {
+            if taker.chunk(file, sheet, &chunk, sink).is_break() {
+                return Ok(None);
+            }
+            // Its buffers serve again (the splitter may have ended: then they are dropped).
+            let _ = recycle.send(chunk);
         }
-        if lines.block(file, sheet, block, sink).is_break() {
-            return Ok(());
-        }
-        start = end;
-        if eof {
-            return Ok(());
-        }
-        offset += start as u64;
-        buf.drain(..start);
-        start = 0;
-        eof = fill(file, &mut input, &mut buf)?;
+        let panicked = || WorkbookError::Malformed { file: file.to_path_buf(), message: crate::tr!("wb-unknown-panic") };
+        split.join().unwrap_or_else(|_| Err(panicked())).map(Some)
+    })?;
+    match rest {
+        Some(Some(rest)) => taker.quoted(file, sheet, rest, delimiter, sink),
+        _ => Ok(()),
     }
-    input.seek(SeekFrom::Start(offset + start as u64)).map_err(|e| WorkbookError::io(file, e))?;
-    lines.quoted(file, sheet, input, sink)
 }
 
 /// Bytes read at a time, and the longest line split without the csv crate.
-const BLOCK: usize = 1 << 20;
+const BLOCK: usize = 1 << 18;
 
 /// Reads until `buf` holds a block or the file ends; whether it ended.
 fn fill(file: &Path, input: &mut File, buf: &mut Vec<u8>) -> Result<bool, WorkbookError> {
@@ -163,68 +156,150 @@ fn fill(file: &Path, input: &mut File, buf: &mut Vec<u8>) -> Result<bool, Workbo
     Ok(false)
 }
 
-/// The records of a CSV file in order, and what is known across them.
-struct Lines {
+/// Whole lines of a file, split into fields.
+#[derive(Default)]
+struct Chunk {
+    bytes: Vec<u8>,
+    /// Whether `bytes` is UTF-8 throughout (the rule): then each line is a slice of it.
+    utf8: bool,
+    lines: Vec<Line>,
+    /// Every line's field bounds, one after another.
+    bounds: Vec<(u32, u32)>,
+}
+
+/// One non-empty line of a [`Chunk`].
+struct Line {
+    /// 1-based.
+    number: u64,
+    /// Its bytes, without the line break.
+    bytes: (u32, u32),
+    /// Its fields' bounds in [`Chunk::bounds`].
+    fields: (u32, u32),
+}
+
+/// What the csv crate reads on from: the file at the first line that is not plain.
+struct Rest {
+    input: File,
+    line: u64,
+}
+
+/// The second thread: reads the file and splits blocks of plain lines into [`Chunk`]s.
+struct Splitter<'f> {
+    file: &'f Path,
+    input: File,
     delimiter: u8,
     /// The line the next byte is on, 1-based.
     line: u64,
+    chunks: std::sync::mpsc::SyncSender<Chunk>,
+    /// Chunks taken, to fill again.
+    recycled: std::sync::mpsc::Receiver<Chunk>,
+}
+
+impl Splitter<'_> {
+    /// Splits from `buf[start..]` (the file's first block, `eof` when it is all) on; what
+    /// is left for the csv crate, if a block is not plain. Stops early, with nothing
+    /// left, when the receiver is gone.
+    fn run(mut self, mut buf: Vec<u8>, mut start: usize, mut eof: bool) -> Result<Option<Rest>, WorkbookError> {
+        // `buf[start..]` is not split yet; `buf[0]` is at byte `offset` of the file.
+        let mut offset = 0u64;
+        loop {
+            let end = match memchr::memrchr(b'\n', &buf[start..]) {
+                _ if eof => buf.len(),
+                Some(last) => start + last + 1,
+                // A line longer than a block: the csv crate reads on from here.
+                None if buf.len() - start >= BLOCK => break,
+                None => start,
+            };
+            if !plain(&buf[start..end]) {
+                break;
+            }
+            let mut chunk = self.recycled.try_recv().unwrap_or_default();
+            let mut next = std::mem::take(&mut chunk.bytes);
+            next.clear();
+            next.extend_from_slice(&buf[end..]);
+            buf.truncate(end);
+            chunk.bytes = buf;
+            self.split(&mut chunk, start);
+            if self.chunks.send(chunk).is_err() || eof {
+                return Ok(None);
+            }
+            (offset, start, buf) = (offset + end as u64, 0, next);
+            eof = fill(self.file, &mut self.input, &mut buf)?;
+        }
+        let offset = offset + start as u64;
+        self.input.seek(SeekFrom::Start(offset)).map_err(|e| WorkbookError::io(self.file, e))?;
+        Ok(Some(Rest { input: self.input, line: self.line }))
+    }
+
+    /// Splits the lines of `chunk.bytes[start..]`, a [`plain`] block (at most a few
+    /// blocks long: its offsets fit an `u32`).
+    fn split(&mut self, chunk: &mut Chunk, start: usize) {
+        let bytes = &chunk.bytes;
+        chunk.utf8 = std::str::from_utf8(&bytes[start..]).is_ok();
+        chunk.lines.clear();
+        chunk.bounds.clear();
+        let at = |i: usize| i as u32;
+        let mut from = start;
+        while from < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+            let number = self.line;
+            self.line += 1;
+            let line = bytes[from..end].strip_suffix(b"\r").unwrap_or(&bytes[from..end]);
+            let first = from;
+            from = end + 1;
+            // The csv crate skips empty lines.
+            if line.is_empty() {
+                continue;
+            }
+            let field_start = chunk.bounds.len();
+            let mut field = first;
+            for i in memchr::memchr_iter(self.delimiter, line) {
+                chunk.bounds.push((at(field), at(first + i)));
+                field = first + i + 1;
+            }
+            chunk.bounds.push((at(field), at(first + line.len())));
+            chunk.lines.push(Line { number, bytes: (at(first), at(first + line.len())), fields: (at(field_start), at(chunk.bounds.len())) });
+        }
+    }
+}
+
+/// Whether a block's records are its lines, each its fields split at the delimiter, as
+/// the csv crate reads them: no quote, and a CR only before a LF or at the file's end.
+fn plain(block: &[u8]) -> bool {
+    memchr::memchr(b'"', block).is_none() && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
+}
+
+/// This thread's side: hands lines and records to the sink.
+struct Taker {
     header_width: Option<usize>,
     record: ByteRecord,
     decoded: Vec<String>,
-    /// Field bounds within the current line.
-    bounds: Vec<(usize, usize)>,
 }
 
-impl Lines {
-    fn new(delimiter: u8) -> Self {
-        Lines { delimiter, line: 1, header_width: None, record: ByteRecord::new(), decoded: Vec::new(), bounds: Vec::new() }
-    }
-
-    /// Whether a block's records are its lines, each its fields split at the delimiter, as
-    /// the csv crate reads them: no quote, and a CR only before a LF or at the file's end.
-    fn plain(block: &[u8]) -> bool {
-        memchr::memchr(b'"', block).is_none()
-            && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
-    }
-
-    /// Hands the lines of a [`Lines::plain`] block to the sink; `Break` when the sink stops.
-    fn block<S: Sink>(&mut self, file: &Path, sheet: &'static str, block: &[u8], sink: &mut S) -> ControlFlow<()> {
-        // Checked whole: for an all-UTF-8 block (the rule), each line is a slice of it.
-        let text = std::str::from_utf8(block).ok();
-        let mut from = 0;
-        while from < block.len() {
-            let end = memchr::memchr(b'\n', &block[from..]).map_or(block.len(), |i| from + i);
-            let line = self.line;
-            self.line += 1;
-            let bytes = block[from..end].strip_suffix(b"\r").unwrap_or(&block[from..end]);
-            let range = from..from + bytes.len();
-            from = end + 1;
-            // The csv crate skips empty lines.
-            if bytes.is_empty() {
-                continue;
-            }
-            self.bounds.clear();
-            let mut field = 0;
-            for at in memchr::memchr_iter(self.delimiter, bytes) {
-                self.bounds.push((field, at));
-                field = at + 1;
-            }
-            self.bounds.push((field, bytes.len()));
-            let row = u32::try_from(line).unwrap_or(u32::MAX);
-            let text = text.and_then(|t| t.get(range)).or_else(|| std::str::from_utf8(bytes).ok());
-            if let Some(text) = text
-                && self.header_width == Some(self.bounds.len())
-                && self.bounds.last().is_some_and(|&(a, b)| !text[a..b].trim_ascii().is_empty())
-                && let Some(flow) = sink.text_row(row, &Fields { text, bounds: &self.bounds })
+impl Taker {
+    /// Hands a chunk's lines to the sink; `Break` when the sink stops.
+    fn chunk<S: Sink>(&mut self, file: &Path, sheet: &'static str, chunk: &Chunk, sink: &mut S) -> ControlFlow<()> {
+        let all = if chunk.utf8 { std::str::from_utf8(&chunk.bytes).ok() } else { None };
+        for line in &chunk.lines {
+            let (start, end) = (line.bytes.0 as usize, line.bytes.1 as usize);
+            let bounds = &chunk.bounds[line.fields.0 as usize..line.fields.1 as usize];
+            let row = u32::try_from(line.number).unwrap_or(u32::MAX);
+            let text = match all {
+                Some(all) => Some((all, 0)),
+                None => std::str::from_utf8(&chunk.bytes[start..end]).ok().map(|t| (t, start)),
+            };
+            if let Some((text, base)) = text
+                && self.header_width == Some(bounds.len())
+                && let Some(flow) = sink.text_row(row, &Fields { text, base, bounds })
             {
                 flow?;
                 continue;
             }
             self.record.clear();
-            for &(a, b) in &self.bounds {
-                self.record.push_field(&bytes[a..b]);
+            for &(a, b) in bounds {
+                self.record.push_field(&chunk.bytes[a as usize..b as usize]);
             }
-            self.general(file, sheet, line, sink)?;
+            self.general(file, sheet, line.number, sink)?;
         }
         ControlFlow::Continue(())
     }
@@ -239,10 +314,10 @@ impl Lines {
         sink.row(row, &CsvRow::new(&self.record, &mut self.decoded))
     }
 
-    /// Reads the rest of the file, from `input` at the start of line `self.line`, by the csv crate.
-    fn quoted<S: Sink>(mut self, file: &Path, sheet: &'static str, input: File, sink: &mut S) -> Result<(), WorkbookError> {
-        let input = LineTracker::starting_on(BufReader::with_capacity(1 << 16, input), self.line);
-        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(self.delimiter).from_reader(input);
+    /// Reads the rest of the file by the csv crate.
+    fn quoted<S: Sink>(mut self, file: &Path, sheet: &'static str, rest: Rest, delimiter: u8, sink: &mut S) -> Result<(), WorkbookError> {
+        let input = LineTracker::starting_on(BufReader::with_capacity(1 << 16, rest.input), rest.line);
+        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(input);
         loop {
             match reader.read_byte_record(&mut self.record) {
                 Ok(true) => {}
@@ -258,16 +333,17 @@ impl Lines {
     }
 }
 
-/// A line's fields, as text.
+/// A line's fields, as text: bounds are into the chunk, `text` starts at its byte `base`.
 struct Fields<'a> {
     text: &'a str,
-    bounds: &'a [(usize, usize)],
+    base: usize,
+    bounds: &'a [(u32, u32)],
 }
 
 impl TextRow for Fields<'_> {
     fn text(&self, col: u32) -> Option<&str> {
         let &(a, b) = self.bounds.get(col as usize)?;
-        self.text.get(a..b)
+        self.text.get(a as usize - self.base..b as usize - self.base)
     }
 }
 
