@@ -258,7 +258,11 @@ impl Splitter<'_> {
                 field = first + i + 1;
             }
             chunk.bounds.push((at(field), at(first + line.len())));
-            chunk.lines.push(Line { number, bytes: (at(first), at(first + line.len())), fields: (at(field_start), at(chunk.bounds.len())) });
+            chunk.lines.push(Line {
+                number,
+                bytes: (at(first), at(first + line.len())),
+                fields: (at(field_start), at(chunk.bounds.len())),
+            });
         }
     }
 }
@@ -470,7 +474,8 @@ mod tests {
 
     /// Each record's text and the line it starts on.
     fn lines(input: &str) -> Vec<(String, u64)> {
-        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(LineTracker::starting_on(input.as_bytes(), 1));
+        let mut reader =
+            ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(LineTracker::starting_on(input.as_bytes(), 1));
         let mut record = ByteRecord::new();
         let mut out = Vec::new();
         while reader.read_byte_record(&mut record).expect("csv") {
@@ -479,6 +484,118 @@ mod tests {
             out.push((String::from_utf8_lossy(record.as_slice()).into_owned(), line));
         }
         out
+    }
+
+    /// Every row a sink is handed (its row and cells' text) and every problem; takes
+    /// the fast lane once `fast_from` rows were seen, as a sink past its header does.
+    #[derive(Default)]
+    struct Recorder {
+        rows: Vec<(u32, Vec<String>)>,
+        problems: Vec<String>,
+        fast_from: usize,
+        fast: usize,
+    }
+
+    impl Sink for Recorder {
+        fn row<R: Row>(&mut self, row: u32, cells: &R) -> ControlFlow<()> {
+            let mut texts: Vec<String> = (0..cells.width()).map(|c| format!("{:?}", cells.get(c))).collect();
+            while texts.last().is_some_and(|t| t == "Text(\"\")") {
+                texts.pop();
+            }
+            self.rows.push((row, texts));
+            ControlFlow::Continue(())
+        }
+
+        fn width(&self) -> Option<u32> {
+            None
+        }
+
+        fn problem(&mut self, problem: WorkbookError) {
+            self.problems.push(problem.to_string());
+        }
+
+        fn text_row<R: TextRow>(&mut self, row: u32, cells: &R) -> Option<ControlFlow<()>> {
+            if self.rows.len() < self.fast_from {
+                return None;
+            }
+            let mut texts: Vec<String> = (0..).map_while(|c| cells.text(c)).map(|t| format!("{:?}", Value::Text(t))).collect();
+            while texts.last().is_some_and(|t| t == "Text(\"\")") {
+                texts.pop();
+            }
+            self.fast += 1;
+            self.rows.push((row, texts));
+            Some(ControlFlow::Continue(()))
+        }
+    }
+
+    /// What the sink is handed by `feed`, and by the csv crate reading the whole file.
+    fn both_ways(bytes: &[u8]) -> (Recorder, Recorder) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("Utfall.csv");
+        std::fs::write(&path, bytes).expect("write");
+        let mut fast = Recorder { fast_from: 1, ..Recorder::default() };
+        let fed = feed(&path, File::open(&path).expect("open"), "Utfall", &mut fast);
+        if let Err(e) = fed {
+            fast.problems.push(e.to_string());
+        }
+        let mut general = Recorder { fast_from: usize::MAX, ..Recorder::default() };
+        let delimiter = detect_delimiter(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+        let mut input = File::open(&path).expect("open");
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            input.seek(SeekFrom::Start(3)).expect("seek");
+        }
+        let taker = Taker { header_width: None, record: ByteRecord::new(), decoded: Vec::new() };
+        if let Err(e) = taker.quoted(&path, "Utfall", Rest { input, line: 1 }, delimiter, &mut general) {
+            general.problems.push(e.to_string());
+        }
+        (fast, general)
+    }
+
+    /// Lines of every kind, spanning several blocks, read the same by the split lines
+    /// (and their fast lane) as by the csv crate: rows, lines, cells and problems.
+    #[test]
+    fn split_lines_read_as_the_csv_crate_reads_them() {
+        let plain = "2023-01;L1101;K11101;4010;6097,76\n";
+        let kinds: [&[u8]; 10] = [
+            plain.as_bytes(),
+            b"2023-02;L1;K;4010;1,5\r\n",
+            b"\n",
+            b"\r\n",
+            b"2023-03;\xE5r;K;4010;2\n",
+            b"2023-03;x;;;\n",
+            b"2023-03;x;K;4010;2;;\n",
+            b"2023-03;x;K;4010;2;9\n",
+            b";;;;\n",
+            b"2023-04;short\n",
+        ];
+        let tails: [&[u8]; 5] =
+            [b"", b"2023-05;\"L;1\";K;4010;\"1\n2\"\n2023-06;L;K;4010;3\n", b"x\ry\n", b"2023-07;L;K;4010;3\r", b"2023-07;L;K;4010;3"];
+        let mut seed = 7u64;
+        for tail in tails {
+            for bom in [false, true] {
+                let mut bytes = Vec::new();
+                if bom {
+                    bytes.extend_from_slice(b"\xEF\xBB\xBF");
+                }
+                bytes.extend_from_slice(b"period;id;komplement;konto;belopp\n");
+                while bytes.len() < 3 * BLOCK + 1000 {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let kind = (seed >> 33) as usize % 40;
+                    bytes.extend_from_slice(kinds.get(kind).copied().unwrap_or(plain.as_bytes()));
+                }
+                bytes.extend_from_slice(tail);
+                let (fast, general) = both_ways(&bytes);
+                assert!(fast.fast > 10_000, "the fast lane was taken");
+                assert_eq!(fast.rows, general.rows, "tail {tail:?}");
+                assert_eq!(fast.problems, general.problems, "tail {tail:?}");
+            }
+        }
+        // A line longer than a block, then more lines.
+        let mut bytes = b"a;b\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', BLOCK + 10));
+        bytes.extend_from_slice(b";y\n1;2\n");
+        let (fast, general) = both_ways(&bytes);
+        assert_eq!((fast.rows.len(), &fast.rows, &fast.problems), (3, &general.rows, &general.problems));
     }
 
     fn pairs(pairs: &[(&str, u64)]) -> Vec<(String, u64)> {
