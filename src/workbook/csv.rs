@@ -239,30 +239,31 @@ impl Splitter<'_> {
         chunk.lines.clear();
         chunk.bounds.clear();
         let at = |i: usize| i as u32;
-        let mut from = start;
-        while from < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-            let number = self.line;
-            self.line += 1;
-            let line = bytes[from..end].strip_suffix(b"\r").unwrap_or(&bytes[from..end]);
-            let first = from;
-            from = end + 1;
-            // The csv crate skips empty lines.
-            if line.is_empty() {
+        // One pass over the block for both the delimiter and the line break.
+        let (mut line_start, mut field) = (start, start);
+        let mut field_start = 0;
+        let ends = memchr::memchr2_iter(self.delimiter, b'\n', &bytes[start..]).map(|i| start + i).chain(std::iter::once(bytes.len()));
+        for i in ends {
+            if i < bytes.len() && bytes[i] == self.delimiter {
+                chunk.bounds.push((at(field), at(i)));
+                field = i + 1;
                 continue;
             }
-            let field_start = chunk.bounds.len();
-            let mut field = first;
-            for i in memchr::memchr_iter(self.delimiter, line) {
-                chunk.bounds.push((at(field), at(first + i)));
-                field = first + i + 1;
+            if i == bytes.len() && line_start == i {
+                break;
             }
-            chunk.bounds.push((at(field), at(first + line.len())));
-            chunk.lines.push(Line {
-                number,
-                bytes: (at(first), at(first + line.len())),
-                fields: (at(field_start), at(chunk.bounds.len())),
-            });
+            let number = self.line;
+            self.line += 1;
+            let end = if i > line_start && bytes[i - 1] == b'\r' { i - 1 } else { i };
+            // The csv crate skips empty lines.
+            if end > line_start {
+                chunk.bounds.push((at(field), at(end.max(field))));
+                chunk.lines.push(Line { number, bytes: (at(line_start), at(end)), fields: (at(field_start), at(chunk.bounds.len())) });
+            } else {
+                chunk.bounds.truncate(field_start);
+            }
+            (line_start, field) = (i + 1, i + 1);
+            field_start = chunk.bounds.len();
         }
     }
 }

@@ -398,7 +398,9 @@ mod fast {
 
     /// A text, trimmed, that is not (or does not start like) an error literal and is not too long.
     pub(super) fn text(text: &str) -> Option<&str> {
-        let text = text.trim();
+        // Trimmed only when an end may be whitespace (a non-ASCII byte may start some).
+        let plain_end = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_graphic());
+        let text = if plain_end(text.as_bytes().first()) && plain_end(text.as_bytes().last()) { text } else { text.trim() };
         (!text.starts_with('#') && text.len() <= MAX_TEXT_CHARS).then_some(text)
     }
 
