@@ -438,14 +438,20 @@ impl Data {
 
 /// Adds a posting to the ledger slot and the activity slot of `t`; `None` on overflow.
 fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>], t: Target, m: usize, amount: Decimal) -> Option<()> {
+    add_to_slot(ledger, t, m, amount)?;
+    let activity = &mut activities[t.assignment.index()][t.activity][m];
+    *activity = activity.checked_add(amount)?;
+    Some(())
+}
+
+/// Adds a posting to the ledger slot of `t`; `None` on overflow.
+fn add_to_slot(ledger: &mut [Vec<Ledger>], t: Target, m: usize, amount: Decimal) -> Option<()> {
     let slots = &mut ledger[t.assignment.index()];
     // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
     let last = slots.len() - 1;
     let slot = &mut slots[t.part.map_or(last, PartId::index)];
     slot.sum[m] = slot.sum[m].checked_add(amount)?;
     slot.rows[m] += 1;
-    let activity = &mut activities[t.assignment.index()][t.activity][m];
-    *activity = activity.checked_add(amount)?;
     Some(())
 }
 
@@ -673,7 +679,14 @@ impl<'m> Mapper<'m> {
                 c[m] = c[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
             }
         }
-        add_posting(&mut self.ledger, &mut self.activities, t, m, p.amount).ok_or_else(|| sum_too_large(&self.file, row))
+        add_to_slot(&mut self.ledger, t, m, p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+        // An assignment without activities has its parts' slots as its activities, the
+        // same sums: those are copied once at the end (`finish`), not added twice.
+        if !self.model.assignments[t.assignment].activities.is_empty() {
+            let activity = &mut self.activities[t.assignment.index()][t.activity][m];
+            *activity = activity.checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+        }
+        Ok(())
     }
 
     /// What code `id` maps to and, when pairs are kept, the index of the pair with
@@ -725,8 +738,14 @@ impl<'m> Mapper<'m> {
             file: self.file,
             budget: HashMap::new(),
             volume: HashMap::new(),
+            activities: self
+                .activities
+                .into_iter()
+                .zip(&self.model.assignments)
+                .zip(&self.ledger)
+                .map(|((own, a), slots)| if a.activities.is_empty() { slots.iter().map(|l| l.sum).collect() } else { own })
+                .collect(),
             ledger: self.ledger,
-            activities: self.activities,
             unmapped,
             unmapped_codes,
             out_of_scope: self.out_of_scope,
