@@ -5,8 +5,11 @@
 # (bench/csv_read.rs). Prints one table: median of 3 wall times, peak RSS, ratio, target.
 #
 #   bash bench/run.sh           # 1M, 2M, 5M, 10M rows (about 15 minutes on 2 cores)
-#   bash bench/run.sh --quick   # 1M rows only
+#   bash bench/run.sh --quick   # 1M rows only, rule files of 50 000 parameters only
 #   bash bench/run.sh 200000    # the given row counts only
+#
+# Then the rule-file tools and whole-run latency (bench/tools.sh): fmt --check, check and
+# diff on generated rule files, check and run of the reference years, in a second table.
 #
 # Inputs are generated once into bench/out/ by bench/gen.rs (never committed).
 # Targets (issue 13): xlsx ≤ 0.85× the calamine read and ≤ 32 MiB; CSV ≤ 1.5× the csv crate's
@@ -14,8 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=(1000000 2000000 5000000 10000000)
+tool_sizes=()
 case "${1:-}" in
-  --quick) sizes=(1000000) ;;
+  --quick) sizes=(1000000) tool_sizes=(50000) ;;
   "") ;;
   *) sizes=("$@") ;;
 esac
@@ -85,3 +89,8 @@ for rows in "${sizes[@]}"; do
   row csv "$rows" "$e" 1.5 "" "$csv_base" "$f"
   [ -n "$csv_base" ] || csv_base=${e#* }
 done
+
+echo
+echo "| work | ekostyr | floor | ratio | target | ok |"
+echo "|------|---------|-------|-------|--------|----|"
+bash bench/tools.sh "${tool_sizes[@]}"
