@@ -393,7 +393,7 @@ mod fast {
         let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
         let year = [y0, y1, y2, y3].into_iter().try_fold(0, |acc, b| Some(acc * 10 + digit(b)?))?;
         let month = digit(m0)? * 10 + digit(m1)?;
-        (1..=12).contains(&month).then(|| Period { year: year as i32, month })
+        (1..=12).contains(&month).then_some(Period { year: year as i32, month })
     }
 
     /// A text, trimmed, that is not (or does not start like) an error literal and is not too long.
