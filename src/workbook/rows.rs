@@ -406,7 +406,7 @@ mod fast {
 
     /// `-?D+(,D+)?`: no dot (whose reading needs the general path's care), no spaces.
     pub(super) fn amount(text: &str) -> Option<Decimal> {
-        if text.contains('.') {
+        if text.bytes().any(|b| b == b'.') {
             return None;
         }
         plain_number(text)
