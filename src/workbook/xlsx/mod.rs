@@ -247,7 +247,7 @@ impl<'b, R: Read> Cells<'b, R> {
                 Kind::Number | Kind::None | Kind::Shared | Kind::Bool | Kind::Error => {
                     let slot = match self.xml.next()? {
                         Event::Text(raw) => self.book.plain(raw, style, kind, text)?,
-                        Event::End(end) if end == name => return Ok(Slot::Empty),
+                        Event::End(end) if scan::same(end, name) => return Ok(Slot::Empty),
                         Event::Eof => return Err(Fault::Eof("v")),
                         _ => Slot::Empty,
                     };
@@ -260,7 +260,7 @@ impl<'b, R: Read> Cells<'b, R> {
                         match self.xml.next()? {
                             Event::Text(raw) => scan::push_text(raw, text)?,
                             Event::Ref(entity) => scan::push_reference(entity, text)?,
-                            Event::End(end) if end == name => break,
+                            Event::End(end) if scan::same(end, name) => break,
                             Event::Eof => return Err(Fault::Eof("v")),
                             _ => {}
                         }

@@ -7,7 +7,7 @@
 
 use std::io::{ErrorKind, Read};
 
-use memchr::{memchr, memchr2, memchr3, memmem};
+use memchr::memmem;
 
 /// Bytes asked of the input at a time.
 const CHUNK: usize = 64 << 10;
@@ -228,7 +228,7 @@ impl<R: Read> Scanner<R> {
             b'<' => self.markup(),
             b'&' => self.reference(),
             _ => {
-                let len = match self.search(0, |b| memchr2(b'<', b'&', b))? {
+                let len = match self.search(0, |b| b.iter().position(|&c| c == b'<' || c == b'&'))? {
                     Some(len) => len,
                     None => self.lim - self.pos,
                 };
@@ -241,7 +241,7 @@ impl<R: Read> Scanner<R> {
 
     fn reference(&mut self) -> Result<Event<'_>, Fault> {
         let at = self.offset();
-        match self.search(1, |b| memchr3(b';', b'&', b'<', b))? {
+        match self.search(1, |b| b.iter().position(|&c| c == b';' || c == b'&' || c == b'<'))? {
             Some(i) if self.buf[self.pos + i] == b';' => {
                 let start = self.pos + 1;
                 self.pos += i + 1;
@@ -259,12 +259,12 @@ impl<R: Read> Scanner<R> {
         match self.buf[self.pos + 1] {
             b'!' => self.bang(at),
             b'?' => {
-                let end = self.search(2, |b| memmem::find(b, b"?>"))?.ok_or(Fault::Syntax(at))?;
+                let end = self.search(2, |b| memmem::find(b, b"?>"))?.ok_or_else(|| Fault::Syntax(at))?;
                 self.pos += end + 2;
                 Ok(Event::Other)
             }
             b'/' => {
-                let end = self.search(2, |b| memchr(b'>', b))?.ok_or(Fault::Syntax(at))?;
+                let end = self.search(2, |b| b.iter().position(|&c| c == b'>'))?.ok_or_else(|| Fault::Syntax(at))?;
                 let start = self.pos + 2;
                 self.pos += end + 1;
                 let name = &self.buf[start..start + end - 2];
@@ -279,7 +279,7 @@ impl<R: Read> Scanner<R> {
                 Ok(Event::End(name))
             }
             _ => {
-                let end = self.search(1, tag_end)?.ok_or(Fault::Syntax(at))?;
+                let end = self.search(1, tag_end)?.ok_or_else(|| Fault::Syntax(at))?;
                 let start = self.pos + 1;
                 self.pos += end + 1;
                 let mut content = &self.buf[start..start + end - 1];
@@ -304,16 +304,16 @@ impl<R: Read> Scanner<R> {
         let _ = self.have(9)?;
         let head = &self.buf[self.pos..self.lim.min(self.pos + 9)];
         if head.starts_with(b"<!--") {
-            let end = self.search(4, |b| memmem::find(b, b"-->"))?.ok_or(Fault::Syntax(at))?;
+            let end = self.search(4, |b| memmem::find(b, b"-->"))?.ok_or_else(|| Fault::Syntax(at))?;
             self.pos += end + 3;
             Ok(Event::Other)
         } else if head == b"<![CDATA[" {
-            let end = self.search(9, |b| memmem::find(b, b"]]>"))?.ok_or(Fault::Syntax(at))?;
+            let end = self.search(9, |b| memmem::find(b, b"]]>"))?.ok_or_else(|| Fault::Syntax(at))?;
             let start = self.pos + 9;
             self.pos += end + 3;
             Ok(Event::CData(&self.buf[start..start + end - 9]))
         } else if head.len() == 9 && head[2..].eq_ignore_ascii_case(b"DOCTYPE") {
-            let end = self.search(9, doctype_end)?.ok_or(Fault::Syntax(at))?;
+            let end = self.search(9, doctype_end)?.ok_or_else(|| Fault::Syntax(at))?;
             self.pos += end + 1;
             Ok(Event::Other)
         } else {
@@ -326,10 +326,10 @@ impl<R: Read> Scanner<R> {
 fn tag_end(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
     loop {
-        let at = from + memchr3(b'>', b'"', b'\'', &bytes[from..])?;
+        let at = from + bytes[from..].iter().position(|&c| c == b'>' || c == b'"' || c == b'\'')?;
         match bytes[at] {
             b'>' => return Some(at),
-            quote => from = at + 1 + memchr(quote, &bytes[at + 1..])? + 1,
+            quote => from = at + 1 + bytes[at + 1..].iter().position(|&c| c == quote)? + 1,
         }
     }
 }
@@ -348,6 +348,12 @@ fn doctype_end(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// Whether two names are the same (short slices: no call to `memcmp`).
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// XML's blanks.
 pub(crate) fn is_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
@@ -355,7 +361,7 @@ pub(crate) fn is_blank(b: u8) -> bool {
 
 /// A name without its prefix (up to the first `:`).
 pub(crate) fn local(name: &[u8]) -> &[u8] {
-    memchr(b':', name).map_or(name, |i| &name[i + 1..])
+    name.iter().position(|&b| b == b':').map_or(name, |i| &name[i + 1..])
 }
 
 /// Looks up attributes by exact name, as calamine does: each of `keys` gets the
@@ -373,7 +379,7 @@ pub(crate) fn attributes<'a, const N: usize>(attrs: &'a [u8], keys: [&[u8]; N]) 
             return Ok(out);
         }
         let key_start = pos;
-        pos += memchr(b'=', &attrs[pos..]).ok_or(Fault::Attribute)?;
+        pos += attrs[pos..].iter().position(|&b| b == b'=').ok_or(Fault::Attribute)?;
         let key = attrs[key_start..pos].trim_ascii_end();
         pos += 1;
         while pos < len && attrs[pos].is_ascii_whitespace() {
@@ -384,7 +390,7 @@ pub(crate) fn attributes<'a, const N: usize>(attrs: &'a [u8], keys: [&[u8]; N]) 
             _ => return Err(Fault::Attribute),
         };
         pos += 1;
-        let value_end = memchr(quote, &attrs[pos..]).map_or(len, |i| pos + i);
+        let value_end = attrs[pos..].iter().position(|&b| b == quote).map_or(len, |i| pos + i);
         let value = &attrs[pos..value_end];
         pos = (value_end + 1).min(len);
         if let Some(i) = keys.iter().position(|k| *k == key) {
@@ -429,7 +435,7 @@ fn char_ref(digits: &[u8], radix: u32) -> Option<char> {
 /// Appends text with XML 1.0's line ends normalised (`\r\n` and `\r` become `\n`).
 pub(crate) fn push_text(text: &[u8], out: &mut String) -> Result<(), Fault> {
     let text = std::str::from_utf8(text).map_err(|_| Fault::Utf8(0))?;
-    if memchr(b'\r', text.as_bytes()).is_none() {
+    if !text.as_bytes().contains(&b'\r') {
         out.push_str(text);
         return Ok(());
     }
@@ -449,6 +455,9 @@ pub(crate) fn push_text(text: &[u8], out: &mut String) -> Result<(), Fault> {
 
 /// Replaces Excel's `_xHHHH_` escapes (UTF-16 units) in `text` from byte `from` on.
 pub(crate) fn unescape_excel(text: &mut String, from: usize) {
+    if !text.as_bytes()[from..].contains(&b'_') {
+        return;
+    }
     let Some(first) = find_escape(text, from) else { return };
     let tail = text.split_off(from);
     let mut at = first - from;
@@ -479,7 +488,7 @@ pub(crate) fn unescape_excel(text: &mut String, from: usize) {
 }
 
 fn find_escape(text: &str, mut from: usize) -> Option<usize> {
-    while let Some(i) = text.get(from..).and_then(|t| memchr(b'_', t.as_bytes())) {
+    while let Some(i) = text.get(from..).and_then(|t| t.bytes().position(|b| b == b'_')) {
         if escape_unit(text, from + i).is_some() {
             return Some(from + i);
         }
@@ -510,8 +519,8 @@ pub(crate) fn skip_to_end<R: Read>(xml: &mut Scanner<R>, name: &[u8], inside: &'
     let mut depth = 0usize;
     loop {
         match xml.next()? {
-            Event::Start(tag) if tag.name == name => depth += 1,
-            Event::End(end) if end == name => match depth {
+            Event::Start(tag) if same(tag.name, name) => depth += 1,
+            Event::End(end) if same(end, name) => match depth {
                 0 => return Ok(()),
                 _ => depth -= 1,
             },
@@ -533,7 +542,7 @@ pub(crate) fn read_string<R: Read>(xml: &mut Scanner<R>, closing: &[u8], out: &m
                 phonetic = true;
                 continue;
             }
-            Event::End(end) if end == closing => return Ok(()),
+            Event::End(end) if same(end, closing) => return Ok(()),
             Event::End(end) if local(end) == b"rPh" => {
                 phonetic = false;
                 continue;
@@ -552,19 +561,17 @@ pub(crate) fn read_string<R: Read>(xml: &mut Scanner<R>, closing: &[u8], out: &m
             match xml.next()? {
                 Event::Text(text) | Event::CData(text) => push_text(text, out)?,
                 Event::Ref(name) => push_reference(name, out)?,
-                Event::End(end) if end == t_name.as_slice() => break,
+                Event::End(end) if same(end, &t_name) => break,
                 Event::Eof => return Err(Fault::Eof("t")),
                 _ => {}
             }
         }
         if !preserve {
-            let value = &out[start..];
-            let trimmed = value.trim_matches([' ', '\t', '\r', '\n']);
-            if trimmed.len() != value.len() {
-                let (lead, len) = (trimmed.as_ptr() as usize - value.as_ptr() as usize, trimmed.len());
-                out.replace_range(start..start + lead, "");
-                out.truncate(start + len);
-            }
+            let value = &out.as_bytes()[start..];
+            let lead = value.iter().position(|&b| !is_blank(b)).unwrap_or(value.len());
+            let kept = value.iter().rposition(|&b| !is_blank(b)).map_or(0, |i| i + 1);
+            out.truncate(start + kept.max(lead));
+            out.replace_range(start..start + lead, "");
         }
         unescape_excel(out, start);
     }
