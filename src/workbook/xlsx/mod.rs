@@ -382,12 +382,16 @@ fn lossy(bytes: &[u8]) -> String {
 fn reference(text: &[u8]) -> Result<(u32, Option<u32>), Fault> {
     let fault = || Fault::Reference(lossy(text));
     let letters = text.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(text.len());
-    let col = text[..letters].iter().fold(0u32, |col, b| col.wrapping_mul(26).wrapping_add(u32::from(b.to_ascii_uppercase() - b'A') + 1));
+    let col = text[..letters]
+        .iter()
+        .try_fold(0u32, |col, b| col.checked_mul(26)?.checked_add(u32::from(b.to_ascii_uppercase() - b'A') + 1))
+        .ok_or_else(fault)?;
     let digits = &text[letters..];
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return Err(fault());
     }
-    let row = digits.iter().fold(0u32, |row, d| row.wrapping_mul(10).wrapping_add(u32::from(d - b'0')));
+    // An overflow is an error here; calamine's arithmetic overflows (a panic in a debug build).
+    let row = digits.iter().try_fold(0u32, |row, d| row.checked_mul(10)?.checked_add(u32::from(d - b'0'))).ok_or_else(fault)?;
     Ok((row.checked_sub(1).ok_or_else(fault)?, col.checked_sub(1)))
 }
 
