@@ -104,7 +104,9 @@ fn open_and_read(
     let mut found = WorkbookErrors::new();
     let own = |book| OwnLedger { book, verifier: &verifier, sheets: &sheets };
     let inputs = match format {
-        Format::Xlsx => open_gated::<Xlsx<_>>(file, &verifier, "xlsx").map(|book| read_book(file, own(book), on_posting, until, &mut found)),
+        Format::Xlsx => {
+            open_gated::<Xlsx<_>>(file, &verifier, "xlsx").map(|book| read_book(file, own(book), on_posting, until, &mut found))
+        }
         Format::Xlsb => open_gated::<Xlsb<_>>(file, &verifier, "xlsb").map(|book| read_book(file, book, on_posting, until, &mut found)),
         Format::Zip => match open_gated::<Xlsx<_>>(file, &verifier, "xlsx") {
             Ok(book) => Ok(read_book(file, own(book), on_posting, until, &mut found)),

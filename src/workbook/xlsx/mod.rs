@@ -21,8 +21,8 @@ use zip::ZipArchive;
 use super::limits::RATIO_FREE_BYTES;
 use super::rows::Sink;
 use super::value::{Row, Value};
-use scan::{Event, Scanner, attributes, local, read_string, skip_to_end};
 pub(crate) use scan::Fault;
+use scan::{Event, Scanner, attributes, local, read_string, skip_to_end};
 use shared::Strings;
 use styles::Format;
 
@@ -271,7 +271,7 @@ impl<'b, R: Read> Cells<'b, R> {
                             Ok(Slot::Text(start, text.len()))
                         }
                         Kind::Date => Ok(Slot::DateIso(start, text.len())),
-                        _ => Err(Fault::CellType(kind.name().into())),
+                        _ => Err(Fault::CellType(kind.name())),
                     }
                 }
             },

@@ -58,7 +58,10 @@ pub(crate) enum Fault {
     /// An element where a cell's value belongs.
     Element(String),
     /// A value that is not of its cell's type (`t`).
-    Value { kind: &'static str, text: String },
+    Value {
+        kind: &'static str,
+        text: String,
+    },
     /// A cell type calamine does not know.
     CellType(String),
     /// A shared string index past the table.
@@ -259,12 +262,12 @@ impl<R: Read> Scanner<R> {
         match self.buf[self.pos + 1] {
             b'!' => self.bang(at),
             b'?' => {
-                let end = self.search(2, |b| memmem::find(b, b"?>"))?.ok_or_else(|| Fault::Syntax(at))?;
+                let end = self.search(2, |b| memmem::find(b, b"?>"))?.ok_or(Fault::Syntax(at))?;
                 self.pos += end + 2;
                 Ok(Event::Other)
             }
             b'/' => {
-                let end = self.search(2, |b| b.iter().position(|&c| c == b'>'))?.ok_or_else(|| Fault::Syntax(at))?;
+                let end = self.search(2, |b| b.iter().position(|&c| c == b'>'))?.ok_or(Fault::Syntax(at))?;
                 let start = self.pos + 2;
                 self.pos += end + 1;
                 let name = &self.buf[start..start + end - 2];
@@ -279,7 +282,7 @@ impl<R: Read> Scanner<R> {
                 Ok(Event::End(name))
             }
             _ => {
-                let end = self.search(1, tag_end)?.ok_or_else(|| Fault::Syntax(at))?;
+                let end = self.search(1, tag_end)?.ok_or(Fault::Syntax(at))?;
                 let start = self.pos + 1;
                 self.pos += end + 1;
                 let mut content = &self.buf[start..start + end - 1];
@@ -304,16 +307,16 @@ impl<R: Read> Scanner<R> {
         let _ = self.have(9)?;
         let head = &self.buf[self.pos..self.lim.min(self.pos + 9)];
         if head.starts_with(b"<!--") {
-            let end = self.search(4, |b| memmem::find(b, b"-->"))?.ok_or_else(|| Fault::Syntax(at))?;
+            let end = self.search(4, |b| memmem::find(b, b"-->"))?.ok_or(Fault::Syntax(at))?;
             self.pos += end + 3;
             Ok(Event::Other)
         } else if head == b"<![CDATA[" {
-            let end = self.search(9, |b| memmem::find(b, b"]]>"))?.ok_or_else(|| Fault::Syntax(at))?;
+            let end = self.search(9, |b| memmem::find(b, b"]]>"))?.ok_or(Fault::Syntax(at))?;
             let start = self.pos + 9;
             self.pos += end + 3;
             Ok(Event::CData(&self.buf[start..start + end - 9]))
         } else if head.len() == 9 && head[2..].eq_ignore_ascii_case(b"DOCTYPE") {
-            let end = self.search(9, doctype_end)?.ok_or_else(|| Fault::Syntax(at))?;
+            let end = self.search(9, doctype_end)?.ok_or(Fault::Syntax(at))?;
             self.pos += end + 1;
             Ok(Event::Other)
         } else {

@@ -127,9 +127,12 @@ fn custom(code: &str) -> Format {
             brackets = brackets.saturating_sub(1);
         } else if brackets == 0 && !am_pm && matches!(c, 'a' | 'A') {
             am_pm = true;
-        } else if brackets == 0 && am_pm && matches!(c, 'p' | 'm' | '/' | 'P' | 'M') {
-            return Format::Date;
-        } else if brackets == 0 && !am_pm && matches!(c.to_ascii_lowercase(), 'd' | 'm' | 'h' | 'y' | 's') {
+        } else if brackets == 0
+            && match am_pm {
+                true => matches!(c, 'p' | 'm' | '/' | 'P' | 'M'),
+                false => matches!(c.to_ascii_lowercase(), 'd' | 'm' | 'h' | 'y' | 's'),
+            }
+        {
             return Format::Date;
         } else if !(elapsed && c.eq_ignore_ascii_case(&prev)) {
             elapsed = prev == '[' && matches!(c.to_ascii_lowercase(), 'm' | 'h' | 's');
