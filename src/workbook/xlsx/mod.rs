@@ -43,7 +43,13 @@ pub(crate) enum Fed {
 
 /// Reads the worksheet part `path` of the archive `input` into `sink`, keeping no
 /// column at or past `max_columns`.
-pub(crate) fn feed<RS: Read + Seek, S: Sink>(input: RS, path: &str, is_1904: bool, max_columns: u32, sink: &mut S) -> Result<Fed, Fault> {
+pub(crate) fn feed<RS: Read + Seek, S: Sink>(
+    input: RS,
+    path: &str,
+    is_1904: bool,
+    max_columns: u32,
+    sink: &mut S,
+) -> Result<Fed, Box<Fault>> {
     let Ok(mut zip) = ZipArchive::new(input) else { return Ok(Fed::Declined) };
     let Ok(book) = Book::load(&mut zip, is_1904) else { return Ok(Fed::Declined) };
     let Some(index) = zip.index_for_name(path) else { return Ok(Fed::Declined) };
@@ -68,7 +74,7 @@ pub(crate) struct Book {
 
 impl Book {
     /// Reads `xl/sharedStrings.xml` and `xl/styles.xml` (either may be missing) as calamine does.
-    pub(crate) fn load<R: Read + Seek>(zip: &mut ZipArchive<R>, is_1904: bool) -> Result<Book, Fault> {
+    pub(crate) fn load<R: Read + Seek>(zip: &mut ZipArchive<R>, is_1904: bool) -> Result<Book, Box<Fault>> {
         let mut book = Book { is_1904, ..Book::default() };
         if let Some(part) = open_part(zip, "xl/sharedStrings.xml") {
             book.strings = Strings::read(&mut Scanner::new(part?, MAX_TOKEN))?;
@@ -81,12 +87,12 @@ impl Book {
 }
 
 /// A part by name, or else by name ignoring case, as calamine finds one.
-fn open_part<'z, R: Read + Seek>(zip: &'z mut ZipArchive<R>, name: &str) -> Option<Result<zip::read::ZipFile<'z, R>, Fault>> {
+fn open_part<'z, R: Read + Seek>(zip: &'z mut ZipArchive<R>, name: &str) -> Option<Result<zip::read::ZipFile<'z, R>, Box<Fault>>> {
     let index = zip.index_for_name(name).or_else(|| {
         let lower = name.to_ascii_lowercase();
         (0..zip.len()).find(|&i| zip.name_for_index(i).is_some_and(|n| n.is_ok_and(|n| n.to_ascii_lowercase() == lower)))
     })?;
-    Some(zip.by_index(index).map_err(|e| Fault::Io(std::io::Error::other(e.to_string()))))
+    Some(zip.by_index(index).map_err(|e| Box::new(Fault::Io(std::io::Error::other(e.to_string())))))
 }
 
 /// One cell's value; its text, if any, is a range of the row's text buffer.
@@ -157,7 +163,7 @@ pub(crate) struct Cells<'b, R> {
 
 impl<'b, R: Read> Cells<'b, R> {
     /// Reads the part up to `<sheetData>`.
-    pub(crate) fn new(input: R, book: &'b Book) -> Result<Self, Fault> {
+    pub(crate) fn new(input: R, book: &'b Book) -> Result<Self, Box<Fault>> {
         let mut xml = Scanner::new(input, MAX_TOKEN);
         let mut first: Option<String> = None;
         loop {
@@ -165,14 +171,14 @@ impl<'b, R: Read> Cells<'b, R> {
                 Event::Start(tag) => match local(tag.name) {
                     b"dimension" => match attributes(tag.attrs, [b"ref"])? {
                         [Some(range)] => dimension(range)?,
-                        [None] => return Err(Fault::Element("dimension".into())),
+                        [None] => return Err(Box::new(Fault::Element("dimension".into()))),
                     },
                     b"sheetData" => break,
                     name => {
                         first.get_or_insert_with(|| String::from_utf8_lossy(name).into_owned());
                     }
                 },
-                Event::Eof => return Err(first.map_or(Fault::Eof("worksheet"), Fault::NotAWorksheet)),
+                Event::Eof => return Err(Box::new(first.map_or(Fault::Eof("worksheet"), Fault::NotAWorksheet))),
                 _ => {}
             }
         }
@@ -181,7 +187,7 @@ impl<'b, R: Read> Cells<'b, R> {
 
     /// The next cell (0-based row and column, value), its text appended to `text`;
     /// `None` after `</sheetData>`.
-    pub(crate) fn next(&mut self, text: &mut String) -> Result<Option<(u32, u32, Slot)>, Fault> {
+    pub(crate) fn next(&mut self, text: &mut String) -> Result<Option<(u32, u32, Slot)>, Box<Fault>> {
         loop {
             match self.xml.next()? {
                 Event::Start(tag) if local(tag.name) == b"row" => {
@@ -211,20 +217,20 @@ impl<'b, R: Read> Cells<'b, R> {
                     return Ok(Some((pos.0, pos.1, slot)));
                 }
                 Event::End(end) if local(end) == b"sheetData" => return Ok(None),
-                Event::Eof => return Err(Fault::Eof("sheetData")),
+                Event::Eof => return Err(Box::new(Fault::Eof("sheetData"))),
                 _ => {}
             }
         }
     }
 
     /// The events of a `<c>` up to its end: the last value element's value.
-    fn cell_body(&mut self, style: Option<usize>, kind: Kind, text: &mut String) -> Result<Slot, Fault> {
+    fn cell_body(&mut self, style: Option<usize>, kind: Kind, text: &mut String) -> Result<Slot, Box<Fault>> {
         let mut slot = Slot::Empty;
         loop {
             let name = match self.xml.next()? {
                 Event::Start(tag) => tag.name,
                 Event::End(end) if local(end) == b"c" => return Ok(slot),
-                Event::Eof => return Err(Fault::Eof("c")),
+                Event::Eof => return Err(Box::new(Fault::Eof("c"))),
                 _ => continue,
             };
             self.name.clear();
@@ -234,7 +240,7 @@ impl<'b, R: Read> Cells<'b, R> {
     }
 
     /// A value element (its name in `self.name`) read to its end.
-    fn value(&mut self, style: Option<usize>, kind: Kind, text: &mut String) -> Result<Slot, Fault> {
+    fn value(&mut self, style: Option<usize>, kind: Kind, text: &mut String) -> Result<Slot, Box<Fault>> {
         let name = self.name.as_slice();
         match local(name) {
             b"is" => {
@@ -248,7 +254,7 @@ impl<'b, R: Read> Cells<'b, R> {
                     let slot = match self.xml.next()? {
                         Event::Text(raw) => self.book.plain(raw, style, kind, text)?,
                         Event::End(end) if scan::same(end, name) => return Ok(Slot::Empty),
-                        Event::Eof => return Err(Fault::Eof("v")),
+                        Event::Eof => return Err(Box::new(Fault::Eof("v"))),
                         _ => Slot::Empty,
                     };
                     skip_to_end(&mut self.xml, name, "v")?;
@@ -261,7 +267,7 @@ impl<'b, R: Read> Cells<'b, R> {
                             Event::Text(raw) => scan::push_text(raw, text)?,
                             Event::Ref(entity) => scan::push_reference(entity, text)?,
                             Event::End(end) if scan::same(end, name) => break,
-                            Event::Eof => return Err(Fault::Eof("v")),
+                            Event::Eof => return Err(Box::new(Fault::Eof("v"))),
                             _ => {}
                         }
                     }
@@ -271,12 +277,12 @@ impl<'b, R: Read> Cells<'b, R> {
                             Ok(Slot::Text(start, text.len()))
                         }
                         Kind::Date => Ok(Slot::DateIso(start, text.len())),
-                        _ => Err(Fault::CellType(kind.name())),
+                        _ => Err(Box::new(Fault::CellType(kind.name()))),
                     }
                 }
             },
             b"f" => skip_to_end(&mut self.xml, name, "f").map(|()| Slot::Empty),
-            other => Err(Fault::Element(lossy(other))),
+            other => Err(Box::new(Fault::Element(lossy(other)))),
         }
     }
 }
@@ -326,11 +332,11 @@ impl Kind {
 
 impl Book {
     /// The value of a `<v>` of a type whose text calamine takes raw (no references).
-    fn plain(&self, raw: &[u8], style: Option<usize>, kind: Kind, text: &mut String) -> Result<Slot, Fault> {
+    fn plain(&self, raw: &[u8], style: Option<usize>, kind: Kind, text: &mut String) -> Result<Slot, Box<Fault>> {
         match kind {
             Kind::Shared => {
                 let index = scan::index(raw).unwrap_or(0);
-                self.strings.get(index).map(|_| Slot::Shared(index)).ok_or(Fault::SharedString)
+                self.strings.get(index).map(|_| Slot::Shared(index)).ok_or_else(|| Box::new(Fault::SharedString))
             }
             Kind::Bool => {
                 let value = std::str::from_utf8(raw).unwrap_or_default().trim();
@@ -340,14 +346,14 @@ impl Book {
                     "1" => Ok(Slot::Bool(true)),
                     v if v.eq_ignore_ascii_case("false") => Ok(Slot::Bool(false)),
                     v if v.eq_ignore_ascii_case("true") => Ok(Slot::Bool(true)),
-                    _ => Err(Fault::Value { kind: "b", text: lossy(raw) }),
+                    _ => Err(Box::new(Fault::Value { kind: "b", text: lossy(raw) })),
                 }
             }
             Kind::Error => ERRORS
                 .iter()
                 .find(|(name, _)| name.as_bytes() == raw)
                 .map(|(_, e)| Slot::Error(e))
-                .ok_or_else(|| Fault::Value { kind: "e", text: lossy(raw) }),
+                .ok_or_else(|| Box::new(Fault::Value { kind: "e", text: lossy(raw) })),
             _ => match fast_float2::parse::<f64, _>(raw) {
                 Ok(x) => Ok(self.number(x, style)),
                 Err(_) if kind == Kind::None => {
@@ -355,7 +361,7 @@ impl Book {
                     text.push_str(std::str::from_utf8(raw).map_err(|_| Fault::Utf8(0))?);
                     Ok(Slot::Text(start, text.len()))
                 }
-                Err(_) => Err(Fault::Value { kind: "n", text: lossy(raw) }),
+                Err(_) => Err(Box::new(Fault::Value { kind: "n", text: lossy(raw) })),
             },
         }
     }
@@ -379,8 +385,8 @@ fn lossy(bytes: &[u8]) -> String {
 }
 
 /// A cell reference (`B12`, or a row number `12`): 0-based row, and column if any.
-fn reference(text: &[u8]) -> Result<(u32, Option<u32>), Fault> {
-    let fault = || Fault::Reference(lossy(text));
+fn reference(text: &[u8]) -> Result<(u32, Option<u32>), Box<Fault>> {
+    let fault = || Box::new(Fault::Reference(lossy(text)));
     let letters = text.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(text.len());
     let col = text[..letters]
         .iter()
@@ -396,10 +402,10 @@ fn reference(text: &[u8]) -> Result<(u32, Option<u32>), Fault> {
 }
 
 /// A `<dimension ref>`: one or two cell references.
-fn dimension(range: &[u8]) -> Result<(), Fault> {
+fn dimension(range: &[u8]) -> Result<(), Box<Fault>> {
     let parts: Vec<&[u8]> = range.split(|&b| b == b':').collect();
     if parts.len() > 2 {
-        return Err(Fault::Reference(lossy(range)));
+        return Err(Box::new(Fault::Reference(lossy(range))));
     }
     for part in parts {
         reference(part)?.1.ok_or_else(|| Fault::Reference(lossy(part)))?;
@@ -426,7 +432,7 @@ impl Rows {
         book: &Book,
         max_columns: u32,
         sink: &mut S,
-    ) -> Result<(), Fault> {
+    ) -> Result<(), Box<Fault>> {
         let mut current = None;
         let mut next = first;
         let mut mark = 0;

@@ -15,11 +15,11 @@ pub(crate) struct Strings {
 impl Strings {
     /// Reads the table as calamine does: from `<sst>` to `</sst>`, each `<si>` read
     /// like an inline string.
-    pub(crate) fn read(xml: &mut Scanner<impl Read>) -> Result<Strings, Fault> {
+    pub(crate) fn read(xml: &mut Scanner<impl Read>) -> Result<Strings, Box<Fault>> {
         loop {
             match xml.next()? {
                 Event::Start(tag) if local(tag.name) == b"sst" => break,
-                Event::Eof => return Err(Fault::Eof("sst")),
+                Event::Eof => return Err(Box::new(Fault::Eof("sst"))),
                 _ => {}
             }
         }
@@ -32,7 +32,7 @@ impl Strings {
                     name.extend_from_slice(tag.name);
                 }
                 Event::End(end) if local(end) == b"sst" => return Ok(strings),
-                Event::Eof => return Err(Fault::Eof("sst")),
+                Event::Eof => return Err(Box::new(Fault::Eof("sst"))),
                 _ => continue,
             }
             read_string(xml, &name, &mut strings.text)?;

@@ -15,14 +15,14 @@ pub(crate) enum Format {
 }
 
 /// The format of every cell style, by style index.
-pub(crate) fn read(xml: &mut Scanner<impl Read>) -> Result<Vec<Format>, Fault> {
+pub(crate) fn read(xml: &mut Scanner<impl Read>) -> Result<Vec<Format>, Box<Fault>> {
     let mut codes: HashMap<Vec<u8>, String> = HashMap::new();
     let mut formats = Vec::new();
     loop {
         let name = match xml.next()? {
             Event::Start(tag) => local(tag.name).to_vec(),
             Event::End(end) if local(end) == b"styleSheet" => return Ok(formats),
-            Event::Eof => return Err(Fault::Eof("styleSheet")),
+            Event::Eof => return Err(Box::new(Fault::Eof("styleSheet"))),
             _ => continue,
         };
         match name.as_slice() {
@@ -34,7 +34,7 @@ pub(crate) fn read(xml: &mut Scanner<impl Read>) -> Result<Vec<Format>, Fault> {
 }
 
 /// `<numFmt numFmtId=… formatCode=…>` up to `</numFmts>`.
-fn read_codes(xml: &mut Scanner<impl Read>, codes: &mut HashMap<Vec<u8>, String>) -> Result<(), Fault> {
+fn read_codes(xml: &mut Scanner<impl Read>, codes: &mut HashMap<Vec<u8>, String>) -> Result<(), Box<Fault>> {
     loop {
         match xml.next()? {
             Event::Start(tag) if local(tag.name) == b"numFmt" => {
@@ -44,14 +44,14 @@ fn read_codes(xml: &mut Scanner<impl Read>, codes: &mut HashMap<Vec<u8>, String>
                 }
             }
             Event::End(end) if local(end) == b"numFmts" => return Ok(()),
-            Event::Eof => return Err(Fault::Eof("numFmts")),
+            Event::Eof => return Err(Box::new(Fault::Eof("numFmts"))),
             _ => {}
         }
     }
 }
 
 /// `<xf numFmtId=…>` up to `</cellXfs>`.
-fn read_xfs(xml: &mut Scanner<impl Read>, codes: &HashMap<Vec<u8>, String>, formats: &mut Vec<Format>) -> Result<(), Fault> {
+fn read_xfs(xml: &mut Scanner<impl Read>, codes: &HashMap<Vec<u8>, String>, formats: &mut Vec<Format>) -> Result<(), Box<Fault>> {
     loop {
         match xml.next()? {
             Event::Start(tag) if local(tag.name) == b"xf" => {
@@ -62,14 +62,14 @@ fn read_xfs(xml: &mut Scanner<impl Read>, codes: &HashMap<Vec<u8>, String>, form
                 }));
             }
             Event::End(end) if local(end) == b"cellXfs" => return Ok(()),
-            Event::Eof => return Err(Fault::Eof("cellXfs")),
+            Event::Eof => return Err(Box::new(Fault::Eof("cellXfs"))),
             _ => continue,
         }
         // The xf's body, up to the first end named xf.
         loop {
             match xml.next()? {
                 Event::End(end) if local(end) == b"xf" => break,
-                Event::Eof => return Err(Fault::Eof("xf")),
+                Event::Eof => return Err(Box::new(Fault::Eof("xf"))),
                 _ => {}
             }
         }
@@ -77,7 +77,7 @@ fn read_xfs(xml: &mut Scanner<impl Read>, codes: &HashMap<Vec<u8>, String>, form
 }
 
 /// An attribute value with its references replaced.
-fn unescape_attribute(value: &[u8]) -> Result<String, Fault> {
+fn unescape_attribute(value: &[u8]) -> Result<String, Box<Fault>> {
     let mut out = String::new();
     let mut rest = value;
     while let Some(at) = memchr::memchr(b'&', rest) {

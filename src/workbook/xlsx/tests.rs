@@ -61,7 +61,7 @@ fn ours(bytes: &[u8], name: &str, is_1904: bool) -> Option<Ours> {
     let mut cells = Vec::new();
     let mut reader = match Cells::new(part, &book) {
         Ok(reader) => reader,
-        Err(e) => return Some(((cells, true), matches!(e, Fault::Io(_)))),
+        Err(e) => return Some(((cells, true), matches!(*e, Fault::Io(_)))),
     };
     let mut text = String::new();
     loop {
@@ -69,7 +69,7 @@ fn ours(bytes: &[u8], name: &str, is_1904: bool) -> Option<Ours> {
         match reader.next(&mut text) {
             Ok(Some((row, col, slot))) => cells.push((row, col, format!("{:?}", slot.value(&text, &book.strings)))),
             Ok(None) => return Some(((cells, false), false)),
-            Err(e) => return Some(((cells, true), matches!(e, Fault::Io(_)))),
+            Err(e) => return Some(((cells, true), matches!(*e, Fault::Io(_)))),
         }
     }
 }
