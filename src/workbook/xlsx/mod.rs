@@ -418,6 +418,9 @@ fn dimension(range: &[u8]) -> Result<(), Box<Fault>> {
 struct Rows {
     slots: Vec<Option<Slot>>,
     text: String,
+    /// The text's length past which the texts of overwritten cells are dropped: at
+    /// least [`ROW_TEXT_COMPACT`], twice what was kept the last time (so compacting stays linear).
+    compact_at: usize,
 }
 
 /// Past this many bytes of text in one row, the texts of overwritten cells are dropped.
@@ -458,8 +461,9 @@ impl Rows {
                     self.slots.resize(col + 1, None);
                 }
                 self.slots[col] = Some(slot);
-                if self.text.len() > ROW_TEXT_COMPACT {
+                if self.text.len() > self.compact_at.max(ROW_TEXT_COMPACT) {
                     self.compact();
+                    self.compact_at = self.text.len().saturating_mul(2);
                 }
             } else if let Some((start, _)) = slot.text() {
                 self.text.truncate(start);
