@@ -1,7 +1,10 @@
 //! The benchmark's input generator: a `Utfall` of N rows as an xlsx workbook and as a
 //! Swedish CSV folder, from the reference year's fixture (`fixtures/2023-csv`).
 //!
-//!     bench-gen ROWS OUT.xlsx OUT-csv/
+//!     bench-gen [--shared-strings] ROWS OUT.xlsx OUT-csv/
+//!
+//! With `--shared-strings` the texts are written as Excel and openpyxl write them, as
+//! indexes into `xl/sharedStrings.xml`, and the amounts with a number style (`#,##0.00`).
 //!
 //! Each of the fixture's postings is split into about N / 3 561 postings of the same
 //! period and codes whose amounts (in öre) add up to it exactly, so a run on the big
@@ -19,16 +22,20 @@ use zip::write::SimpleFileOptions;
 type Table = Vec<Vec<String>>;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let shared = args.first().is_some_and(|a| a == "--shared-strings");
+    if shared {
+        args.remove(0);
+    }
     let [rows, xlsx, csv] = args.as_slice() else {
-        eprintln!("usage: bench-gen ROWS OUT.xlsx OUT-csv/");
+        eprintln!("usage: bench-gen [--shared-strings] ROWS OUT.xlsx OUT-csv/");
         return ExitCode::from(2);
     };
     let Ok(rows) = rows.replace('_', "").parse::<u64>() else {
         eprintln!("ROWS: not a number: {rows}");
         return ExitCode::from(2);
     };
-    match generate(rows, Path::new(xlsx), Path::new(csv)) {
+    match generate(rows, Path::new(xlsx), Path::new(csv), shared) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bench-gen: {e}");
@@ -37,7 +44,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn generate(rows: u64, xlsx: &Path, csv: &Path) -> std::io::Result<()> {
+fn generate(rows: u64, xlsx: &Path, csv: &Path, shared: bool) -> std::io::Result<()> {
     let fixture = Path::new("fixtures/2023-csv");
     let utfall = read_csv(&fixture.join("Utfall.csv"))?;
     let volymer = read_csv(&fixture.join("Volymer.csv"))?;
@@ -47,7 +54,8 @@ fn generate(rows: u64, xlsx: &Path, csv: &Path) -> std::io::Result<()> {
     write_csv(&csv.join("Utfall.csv"), &utfall[0], postings.clone())?;
     write_csv(&csv.join("Volymer.csv"), &volymer[0], volymer[1..].iter().cloned())?;
     write_csv(&csv.join("Budget.csv"), &budget[0], budget[1..].iter().cloned())?;
-    write_xlsx(xlsx, [("Utfall", &utfall), ("Volymer", &volymer), ("Budget", &budget)], postings)
+    let mut strings = shared.then(Strings::default);
+    write_xlsx(xlsx, [("Utfall", &utfall), ("Volymer", &volymer), ("Budget", &budget)], postings, &mut strings)
 }
 
 /// The records of a `;`-separated fixture file.
@@ -121,15 +129,45 @@ fn column(i: usize) -> char {
     (b'A' + i as u8) as char
 }
 
-/// One row of cells: text inline, the value column (`number`) as a `<v>` number.
-fn write_row(out: &mut impl Write, r: u64, cells: &[String], number: usize) -> std::io::Result<()> {
+/// The shared strings table being built: each distinct text once, in order of first use.
+#[derive(Default)]
+struct Strings {
+    index: std::collections::HashMap<String, usize>,
+    texts: Vec<String>,
+}
+
+impl Strings {
+    fn of(&mut self, text: &str) -> usize {
+        if let Some(&i) = self.index.get(text) {
+            return i;
+        }
+        self.texts.push(text.to_string());
+        self.index.insert(text.to_string(), self.texts.len() - 1);
+        self.texts.len() - 1
+    }
+
+    fn xml(&self) -> String {
+        let items: String = self.texts.iter().map(|t| format!("<si><t>{}</t></si>", escape(t))).collect();
+        let n = self.texts.len();
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">{items}</sst>"#
+        )
+    }
+}
+
+/// One row of cells: text inline (or shared), the value column (`number`) as a `<v>` number.
+fn write_row(out: &mut impl Write, r: u64, cells: &[String], number: usize, strings: &mut Option<Strings>) -> std::io::Result<()> {
     write!(out, "<row r=\"{r}\">")?;
     for (i, cell) in cells.iter().enumerate() {
         let c = column(i);
-        if i == number && r > 1 {
-            write!(out, "<c r=\"{c}{r}\" t=\"n\"><v>{}</v></c>", cell.replace(',', "."))?;
-        } else {
-            write!(out, "<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{}</t></is></c>", escape(cell))?;
+        match strings {
+            _ if i == number && r > 1 => {
+                let style = if strings.is_some() { " s=\"1\"" } else { "" };
+                write!(out, "<c r=\"{c}{r}\"{style} t=\"n\"><v>{}</v></c>", cell.replace(',', "."))?
+            }
+            Some(strings) => write!(out, "<c r=\"{c}{r}\" t=\"s\"><v>{}</v></c>", strings.of(cell))?,
+            None => write!(out, "<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{}</t></is></c>", escape(cell))?,
         }
     }
     write!(out, "</row>")
@@ -139,7 +177,12 @@ const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
 const SHEET_TAIL: &str = "</sheetData></worksheet>";
 
-fn write_xlsx(path: &Path, sheets: [(&str, &Table); 3], postings: impl Iterator<Item = Vec<String>>) -> std::io::Result<()> {
+fn write_xlsx(
+    path: &Path,
+    sheets: [(&str, &Table); 3],
+    postings: impl Iterator<Item = Vec<String>>,
+    strings: &mut Option<Strings>,
+) -> std::io::Result<()> {
     let part = path.with_extension("xlsx.part");
     let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, File::create(&part)?));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
@@ -158,26 +201,29 @@ fn write_xlsx(path: &Path, sheets: [(&str, &Table); 3], postings: impl Iterator<
         zip.start_file(format!("xl/worksheets/sheet{}.xml", i + 1), options)?;
         let mut out = BufWriter::with_capacity(1 << 20, &mut zip);
         out.write_all(SHEET_HEAD.as_bytes())?;
-        write_row(&mut out, 1, &table[0], usize::MAX)?;
+        write_row(&mut out, 1, &table[0], usize::MAX, strings)?;
         let number = table[0].len() - 1;
         let mut r = 2;
         match postings.take().filter(|_| i == 0) {
             Some(postings) => {
                 for row in postings {
                     let row = [row[0].clone(), row[1].clone(), row[2].clone(), row[3].clone(), amount(&row[4], '.')];
-                    write_row(&mut out, r, &row, number)?;
+                    write_row(&mut out, r, &row, number, strings)?;
                     r += 1;
                 }
             }
             None => {
                 for row in &table[1..] {
-                    write_row(&mut out, r, row, number)?;
+                    write_row(&mut out, r, row, number, strings)?;
                     r += 1;
                 }
             }
         }
         out.write_all(SHEET_TAIL.as_bytes())?;
         out.flush()?;
+    }
+    if let Some(strings) = strings {
+        entry(&mut zip, "xl/sharedStrings.xml", &strings.xml())?;
     }
     zip.finish()?.flush()?;
     std::fs::rename(part, path)
@@ -197,7 +243,7 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>"#;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
 
 fn workbook(names: &[&str]) -> String {
     let sheets: String =

@@ -28,6 +28,7 @@ pub mod raw;
 mod rows;
 mod sheets;
 mod value;
+mod xlsx;
 
 use std::path::Path;
 

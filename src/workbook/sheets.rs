@@ -61,7 +61,7 @@ impl Opened<'_> {
 /// parts, xls sheets), and for a zip archive every part inflated to its end (CRC-32,
 /// over-long XML runs; see `inflate.rs`).
 pub(crate) fn preflight(opened: &Opened<'_>) -> Result<Format, WorkbookError> {
-    let (format, verifier) = checked(opened)?;
+    let (format, verifier, _) = checked(opened)?;
     if let Some(verifier) = verifier {
         verifier.finish()?;
     }
@@ -69,19 +69,23 @@ pub(crate) fn preflight(opened: &Opened<'_>) -> Result<Format, WorkbookError> {
 }
 
 /// The format and the checks of its sizes; for a zip archive, the pass inflating its
-/// parts is started, to be finished by the caller.
-fn checked(opened: &Opened<'_>) -> Result<(Format, Option<Verifier>), WorkbookError> {
+/// parts is started, to be finished by the caller, and its worksheet parts are named.
+fn checked(opened: &Opened<'_>) -> Result<(Format, Option<Verifier>, SheetParts), WorkbookError> {
     let file = opened.path;
     let format = detect(file, opened.reader()?)?;
     if format == Format::Xls {
         let input = opened.reader()?;
         guard(file, || super::preflight_xls::check(file, input))??;
-        return Ok((format, None));
+        return Ok((format, None, Vec::new()));
     }
     let input = opened.reader()?;
     let parts = guard(file, || super::preflight::check(file, input))??;
-    Ok((format, Some(Verifier::spawn(file, opened.reader()?, parts))))
+    let sheets = parts.iter().filter_map(|p| Some((p.part.sheet.clone()?, p.part.path.clone()))).collect();
+    Ok((format, Some(Verifier::spawn(file, opened.reader()?, parts)), sheets))
 }
+
+/// Each worksheet's name and its part in the archive, as `preflight.rs` found them.
+type SheetParts = Vec<(String, String)>;
 
 /// Checks a workbook before calamine opens it, opens it (an error here stops the file)
 /// and reads its sheets. An xlsx or xlsb is read while a second thread inflates its
@@ -92,17 +96,20 @@ fn open_and_read(
     until: Option<Period>,
     problems: &mut WorkbookErrors,
 ) -> Result<Inputs, WorkbookError> {
-    let (format, verifier) = checked(opened)?;
+    let (format, verifier, sheets) = checked(opened)?;
     let file = opened.path;
     let Some(verifier) = verifier else {
         return Ok(read_book(file, Whole(open::<Xls<_>>(opened, "xls")?), on_posting, until, problems));
     };
     let mut found = WorkbookErrors::new();
+    let own = |book| OwnLedger { book, verifier: &verifier, sheets: &sheets };
     let inputs = match format {
-        Format::Xlsx => open_gated::<Xlsx<_>>(file, &verifier, "xlsx").map(|book| read_book(file, book, on_posting, until, &mut found)),
+        Format::Xlsx => {
+            open_gated::<Xlsx<_>>(file, &verifier, "xlsx").map(|book| read_book(file, own(book), on_posting, until, &mut found))
+        }
         Format::Xlsb => open_gated::<Xlsb<_>>(file, &verifier, "xlsb").map(|book| read_book(file, book, on_posting, until, &mut found)),
         Format::Zip => match open_gated::<Xlsx<_>>(file, &verifier, "xlsx") {
-            Ok(book) => Ok(read_book(file, book, on_posting, until, &mut found)),
+            Ok(book) => Ok(read_book(file, own(book), on_posting, until, &mut found)),
             Err(_) => {
                 verifier.finish()?;
                 return read_zip(opened, on_posting, until, problems);
@@ -308,6 +315,35 @@ impl<RS: Read + Seek> Book for Xlsx<RS> {
         let mut cells = cells.map_err(|e| sheet_error(file, sheet, e))?;
         let next = || cells.next_cell().map_err(|e| sheet_error(file, sheet, e));
         stream(file, next, sink)
+    }
+}
+
+/// An xlsx whose Utfall is read by ekostyr's own reader (`xlsx/`), through the gate
+/// of the pass inflating its parts; its other sheets, and Utfall where that reader
+/// declines, by calamine.
+struct OwnLedger<'v> {
+    book: Xlsx<Gated>,
+    verifier: &'v Verifier,
+    sheets: &'v [(String, String)],
+}
+
+impl Book for OwnLedger<'_> {
+    fn names(&self) -> Vec<SheetName> {
+        self.book.names()
+    }
+
+    fn feed<S: Sink>(&mut self, file: &Path, name: &str, sheet: &'static str, sink: &mut S) -> Result<(), WorkbookError> {
+        if sheet == <Ledger<'_> as RowParser>::SHEET
+            && let Some((_, path)) = self.sheets.iter().find(|(s, _)| s == name)
+        {
+            let (input, is_1904) = (self.verifier.input()?, self.book.has_1904_epoch());
+            match guard(file, || super::xlsx::feed(input, path, is_1904, MAX_COLUMNS, sink))? {
+                Ok(super::xlsx::Fed::Read) => return Ok(()),
+                Ok(super::xlsx::Fed::Declined) => {}
+                Err(fault) => return Err(sheet_error(file, sheet, fault.message())),
+            }
+        }
+        self.book.feed(file, name, sheet, sink)
     }
 }
 

@@ -105,3 +105,19 @@ wb-part-of-sheet = sheet `{ $sheet }` (part `{ $part }`)
 wb-part-checksum = { $part } has another checksum (CRC-32) than the archive recorded: the file was changed or damaged after it was saved
 wb-part-unreadable = { $part } cannot be inflated: { $message }
 wb-part-stopped = the part was not read further: the second pass over the archive found a fault
+
+## ekostyr's own reader of an xlsx sheet (src/workbook/xlsx/)
+wb-xml-io = the part cannot be read: { $message }
+wb-xml-utf8 = the sheet's XML is not UTF-8 (byte { $offset })
+wb-xml-syntax = broken XML at byte { $offset }: a tag, comment or entity is not closed
+wb-xml-eof = the sheet's XML ends inside `{ $element }`
+wb-xml-too-long = a single XML tag or text is too long
+wb-xml-entity = unknown entity `{ $text }`
+wb-xml-attribute = an attribute lacks `=` or quotes
+wb-xml-reference = `{ $text }` is not a cell reference
+wb-xml-element = element `{ $element }` may not appear in a cell
+wb-xml-value = the value `{ $text }` does not fit cell type `{ $kind }`
+wb-xml-cell-type = unknown cell type `{ $text }`
+wb-xml-shared-string = a cell refers to a shared string that does not exist
+wb-xml-not-a-worksheet = the part is not a worksheet (it starts with `{ $element }`)
+wb-xml-unmatched-end = the end tag `{ $element }` closes no open element

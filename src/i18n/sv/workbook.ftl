@@ -105,3 +105,19 @@ wb-part-of-sheet = bladet `{ $sheet }` (delen `{ $part }`)
 wb-part-checksum = { $part } har en annan kontrollsumma (CRC-32) än arkivet angav: filen har ändrats eller skadats efter att den sparades
 wb-part-unreadable = { $part } kan inte packas upp: { $message }
 wb-part-stopped = delen lästes inte vidare: den andra genomläsningen av arkivet hittade ett fel
+
+## ekostyrs egen läsare av ett xlsx-blad (src/workbook/xlsx/)
+wb-xml-io = delen kan inte läsas: { $message }
+wb-xml-utf8 = bladets XML är inte UTF-8 (byte { $offset })
+wb-xml-syntax = trasig XML vid byte { $offset }: en tagg, kommentar eller entitet avslutas inte
+wb-xml-eof = bladets XML tar slut inne i `{ $element }`
+wb-xml-too-long = en enskild XML-tagg eller text är för lång
+wb-xml-entity = okänd entitet `{ $text }`
+wb-xml-attribute = ett attribut saknar `=` eller citattecken
+wb-xml-reference = `{ $text }` är ingen cellreferens
+wb-xml-element = elementet `{ $element }` får inte stå i en cell
+wb-xml-value = värdet `{ $text }` passar inte celltypen `{ $kind }`
+wb-xml-cell-type = okänd celltyp `{ $text }`
+wb-xml-shared-string = en cell pekar på en delad text som inte finns
+wb-xml-not-a-worksheet = delen är inget kalkylblad (den börjar med `{ $element }`)
+wb-xml-unmatched-end = sluttaggen `{ $element }` stänger inget öppet element
