@@ -8,6 +8,9 @@
 #   bash bench/run.sh --quick   # 1M rows only, rule files of 50 000 parameters only
 #   bash bench/run.sh 200000    # the given row counts only
 #
+# `xlsx` rows hold texts inline (`t="inlineStr"`), the `xlsx-s` row (smallest size) in
+# sharedStrings.xml as Excel and openpyxl write them.
+#
 # Then the rule-file tools and whole-run latency (bench/tools.sh): fmt --check, check and
 # diff on generated rule files, check and run of the reference years, in a second table.
 #
@@ -35,6 +38,11 @@ for rows in "${sizes[@]}"; do
     "$bin/bench-gen" "$rows" "$out/utfall-$rows.xlsx" "$out/utfall-$rows-csv"
   fi
 done
+# The smallest size also as Excel and openpyxl write it: texts in sharedStrings.xml.
+shared="$out/utfall-${sizes[0]}-shared.xlsx"
+if [ ! -f "$shared" ]; then
+  "$bin/bench-gen" --shared-strings "${sizes[0]}" "$shared" "$out/utfall-${sizes[0]}-shared-csv"
+fi
 
 # measure COMMAND… → "SECONDS KIB": median wall time and median peak RSS of 3 runs.
 measure() {
@@ -82,6 +90,9 @@ for rows in "${sizes[@]}"; do
   row xlsx "$rows" "$e" 0.85 32 "$xlsx_base" "$f"
   [ -n "$xlsx_base" ] || xlsx_base=${e#* }
 done
+e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$shared" --format json)
+f=$(measure "$bin/bench-plain-read" "$shared")
+row xlsx-s "${sizes[0]}" "$e" 0.85 32 "" "$f"
 for rows in "${sizes[@]}"; do
   dir="$out/utfall-$rows-csv"
   e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$dir" --format json)
