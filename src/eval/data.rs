@@ -607,6 +607,12 @@ struct Mapper<'m> {
     last: Option<LastPair>,
 }
 
+/// Whether two short codes are equal, compared here rather than by a call to the
+/// C library's `memcmp` (a posting's codes are a few bytes; the call costs more).
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
 /// A code pair already looked up.
 #[derive(Default)]
 struct LastPair {
@@ -648,7 +654,7 @@ impl<'m> Mapper<'m> {
         // Ledgers come sorted more often than not: a run of postings of one code pair
         // is looked up once.
         let (mapped, pair) = match &self.last {
-            Some(last) if last.id == p.id && last.komplement == p.komplement => (last.mapped, last.pair),
+            Some(last) if same(&last.id, p.id) && same(&last.komplement, p.komplement) => (last.mapped, last.pair),
             _ => self.look_up(p.id, p.komplement),
         };
         let m = p.period.month as usize - 1;
