@@ -13,25 +13,20 @@ use std::collections::{HashMap, HashSet};
 type Facts = Vec<(String, String)>;
 
 /// Every difference between the two models, section by section.
-pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
+/// `old_tree` and `new_tree` are the models' own files' syntax trees.
+pub(super) fn entries(old: &Model, old_tree: &ast::File, new: &Model, new_tree: &ast::File) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
     out.extend(compare(Section::Values, &declarations(old, new), &declarations(new, old)));
-    // The two files' trees, one per core: parsing is most of a large file's diff.
-    let (old_tree, new_tree) = std::thread::scope(|s| {
-        let old_tree = s.spawn(|| tree(old));
-        let new_tree = tree(new);
-        (old_tree.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), new_tree)
-    });
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
         (Section::KeyFigures, key_figures),
         (Section::Changes, changes),
     ] {
-        out.extend(compare(section, &f(&old_tree), &f(&new_tree)));
+        out.extend(compare(section, &f(old_tree), &f(new_tree)));
     }
-    mark_inherited(old, &new_tree, &mut out);
+    mark_inherited(old, new_tree, &mut out);
     out
 }
 
@@ -68,11 +63,6 @@ fn previous_reads(text: &str) -> Vec<String> {
         .map(|rest| rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
         .filter(|n| !n.is_empty())
         .collect()
-}
-
-/// The model's syntax tree (the model keeps its source; parsing again is cheap).
-fn tree(m: &Model) -> ast::File {
-    crate::syntax::parse(&m.source).unwrap_or(ast::File { items: vec![], comments: vec![] })
 }
 
 /// The first value under each subject, by subject: looking a subject up is then
