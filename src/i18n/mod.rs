@@ -115,30 +115,37 @@ macro_rules! number_arg {
 }
 number_arg!(u8, u16, u32, u64, usize, i32, i64);
 
-/// One language's catalog, read lazily: which file holds each key (found by scanning
-/// the texts' entry lines, far cheaper than parsing them), and each file's bundle,
-/// parsed on the first message asked of it. A command asks for a few files' messages
-/// at most, so a run never parses the whole catalog of both languages (most of a
-/// short command's time before). Messages never refer to other messages or terms,
-/// so each file stands alone in a bundle of its own.
-struct Catalog {
-    /// Key → index into [`FILES`]; the first file wins, as in one bundle.
-    files: std::collections::HashMap<&'static str, u8, foldhash::fast::FixedState>,
-    /// Per file, its bundle once built.
-    bundles: [OnceLock<FluentBundle<FluentResource>>; FILES.len()],
+/// Each file's bundle, per language, parsed on the first message asked of it. A
+/// command asks for a few files' messages at most, so a run never parses the whole
+/// catalog of both languages (two thirds of `ekostyr --version` before). Messages
+/// never refer to other messages or terms, so each file stands alone in a bundle.
+fn file_bundle(lang: Lang, file: usize) -> Option<&'static FluentBundle<FluentResource>> {
+    static BUNDLES: [[OnceLock<FluentBundle<FluentResource>>; FILES.len()]; 2] = [const { [const { OnceLock::new() }; FILES.len()] }; 2];
+    let (_, text) = sources(lang).nth(file)?;
+    Some(BUNDLES[lang as usize].get(file)?.get_or_init(|| build(lang, text)))
 }
 
-fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
-    CATALOGS[lang as usize].get_or_init(|| {
+/// Which file holds each key of a language (the first, as in one bundle), found by
+/// scanning the texts' entry lines: far cheaper than parsing them, and needed only
+/// for a key not named after its file.
+fn key_files(lang: Lang) -> &'static std::collections::HashMap<&'static str, usize, foldhash::fast::FixedState> {
+    static INDEX: [OnceLock<std::collections::HashMap<&'static str, usize, foldhash::fast::FixedState>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    INDEX[lang as usize].get_or_init(|| {
         let mut files = std::collections::HashMap::with_capacity_and_hasher(2048, foldhash::fast::FixedState::default());
         for (i, (_, text)) in sources(lang).enumerate() {
             for key in entry_keys(text) {
-                files.entry(key).or_insert(i as u8);
+                files.entry(key).or_insert(i);
             }
         }
-        Catalog { files, bundles: [const { OnceLock::new() }; FILES.len()] }
+        files
     })
+}
+
+/// The file a key's name starts with (`check-…` → check.ftl), if one.
+fn named_file(key: &str) -> Option<usize> {
+    let (prefix, _) = key.split_once('-')?;
+    FILES.iter().position(|(name, ..)| *name == prefix)
 }
 
 /// The identifiers of a Fluent text's messages: an entry starts at column 1 with a
@@ -150,12 +157,14 @@ fn entry_keys(text: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
-/// The bundle holding `key` in `lang`, built on first use; `None` for a key not in the catalog.
+/// The bundle holding `key` in `lang`, built on first use; `None` for a key not in
+/// the catalog. Most keys are named after their file, and that file alone is read
+/// (no earlier file holds such a key: tested by `a_key_named_after_its_file_is_first_there`).
 fn bundle_of(lang: Lang, key: &str) -> Option<&'static FluentBundle<FluentResource>> {
-    let catalog = catalog(lang);
-    let file = usize::from(*catalog.files.get(key)?);
-    let text = sources(lang).nth(file).map(|(_, text)| text).unwrap_or_default();
-    Some(catalog.bundles[file].get_or_init(|| build(lang, text)))
+    if let Some(bundle) = named_file(key).and_then(|f| file_bundle(lang, f)).filter(|b| b.has_message(key)) {
+        return Some(bundle);
+    }
+    file_bundle(lang, *key_files(lang).get(key)?)
 }
 
 fn build(lang: Lang, text: &str) -> FluentBundle<FluentResource> {

@@ -150,3 +150,22 @@ fn the_key_scan_finds_each_files_messages() {
         }
     }
 }
+
+/// A key named after its file (`check-…`) is looked up in that file alone: no earlier
+/// file may hold it too (in one bundle, the first file's message would win).
+#[test]
+fn a_key_named_after_its_file_is_first_there() {
+    for lang in Lang::ALL {
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, (_, text)) in sources(lang).enumerate() {
+            for key in entry_keys(text) {
+                first.entry(key).or_insert(i);
+            }
+        }
+        for (i, (name, text)) in sources(lang).enumerate() {
+            for key in entry_keys(text).filter(|k| named_file(k) == Some(i)) {
+                assert_eq!(first[key], i, "{key} of {name}.ftl is also in an earlier file");
+            }
+        }
+    }
+}
