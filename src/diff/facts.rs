@@ -7,6 +7,7 @@ use crate::fmt::{expression, number};
 use crate::model::{Assignment, AssignmentId, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
 use crate::units::Unit;
+use foldhash::fast::FixedState;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{HashMap, HashSet};
 
@@ -67,8 +68,8 @@ fn previous_reads(text: &str) -> Vec<String> {
 
 /// The first value under each subject, by subject: looking a subject up is then
 /// constant time, and comparing two files linear in their size.
-fn index<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
-    let mut map = HashMap::with_capacity(items.len());
+fn index<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T, FixedState> {
+    let mut map = HashMap::with_capacity_and_hasher(items.len(), FixedState::default());
     for item in items {
         map.entry(key(item)).or_insert(item);
     }
@@ -121,16 +122,19 @@ fn header(m: &Model) -> Facts {
 /// is a parameter of `other` too (a parameter added or removed is a difference of its
 /// own), keyed `<name>: enhet`; a declaration added, removed or changed is a difference.
 fn declarations(m: &Model, other: &Model) -> Facts {
-    fn all(m: &Model) -> Vec<(String, &crate::model::Param)> {
-        let global = m.params.iter().map(|p| (p.name.clone(), p));
-        let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.{}", a.id, p.name), p)));
-        global.chain(local).collect()
+    // Each parameter as (owner, name): the owner is `""` at top level, else the
+    // assignment's id (names hold no `.`, so the pair is the subject `owner.name`).
+    fn all(m: &Model) -> impl Iterator<Item = (&str, &crate::model::Param)> {
+        let global = m.params.iter().map(|p| ("", p));
+        global.chain(m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (a.id.as_str(), p))))
     }
-    let theirs: HashSet<String> = all(other).into_iter().map(|(n, _)| n).collect();
+    let theirs: HashSet<(&str, &str), FixedState> = all(other).map(|(owner, p)| (owner, p.name.as_str())).collect();
     all(m)
-        .into_iter()
-        .filter(|(name, _)| theirs.contains(name))
-        .filter_map(|(name, p)| p.declared.as_ref().map(|d| (format!("{name}: enhet"), d.clone())))
+        .filter(|(owner, p)| p.declared.is_some() && theirs.contains(&(*owner, p.name.as_str())))
+        .filter_map(|(owner, p)| {
+            let name = if owner.is_empty() { p.name.clone() } else { format!("{owner}.{}", p.name) };
+            p.declared.as_ref().map(|d| (format!("{name}: enhet"), d.clone()))
+        })
         .collect()
 }
 
