@@ -59,3 +59,22 @@ fn fmt_is_the_identity_on_the_generated_file_and_idempotent() {
     let once = ekostyr::fmt::format_source(&SourceFile::new("m.ek", messy)).expect("formats");
     assert!(once == text, "a disordered copy does not come back to the canonical layout");
 }
+
+#[test]
+fn a_unit_declaration_removed_is_a_difference_at_top_level_and_in_an_assignment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let reference = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/2023.ek")).expect("read");
+    let with_local = |declared: &str| {
+        reference.replacen(
+            "    uppdrag dagverksamhet \"Dagverksamhet\" {\n",
+            &format!("    uppdrag dagverksamhet \"Dagverksamhet\" {{\n      parameter tillägg{declared} = 5 kr\n"),
+            1,
+        )
+    };
+    let old = write(dir.path(), "old.ek", &with_local(": kr"));
+    let new = write(dir.path(), "new.ek", &with_local("").replacen("parameter prisindex: % = 0 %", "parameter prisindex = 0 %", 1));
+    let ((o, ot), (n, nt)) = (diff::read(&old).expect("old checks"), diff::read(&new).expect("new checks"));
+    let d = diff::diff_parsed((&o, &ot), (&n, &nt));
+    let removed: Vec<(&str, Option<&str>)> = d.entries.iter().map(|e| (e.subject.as_str(), e.old.as_deref())).collect();
+    assert_eq!(removed, [("prisindex: enhet", Some("%")), ("dagverksamhet.tillägg: enhet", Some("kr"))]);
+}
