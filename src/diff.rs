@@ -10,6 +10,7 @@ pub mod render;
 use crate::error::Error;
 use crate::eval::{self, Data, Options};
 use crate::model::Model;
+use crate::syntax::ast;
 use crate::vocab::{Version, VersionStep};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -80,9 +81,34 @@ pub struct Diff {
     pub impact: Option<(Vec<Impact>, String)>,
 }
 
-/// Computes the differences between two checked models.
+/// Computes the differences between two checked models, parsing their files again
+/// for the tree (one per core); [`diff_parsed`] takes the trees the check built.
 pub fn diff(old: &Model, new: &Model) -> Diff {
-    let entries = facts::entries(old, new);
+    let (old_tree, new_tree) = std::thread::scope(|s| {
+        let old_tree = s.spawn(|| tree(old));
+        let new_tree = tree(new);
+        (old_tree.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), new_tree)
+    });
+    diff_parsed((old, &old_tree), (new, &new_tree))
+}
+
+/// The model's syntax tree, parsed again from the source it keeps.
+fn tree(m: &Model) -> ast::File {
+    crate::syntax::parse(&m.source).unwrap_or(ast::File { items: vec![], comments: vec![] })
+}
+
+/// A rule file read and checked, with its syntax tree (kept from the check, so that
+/// a diff parses each file once), or every diagnostic rendered.
+pub fn read(path: &Path) -> Result<(Model, ast::File), Error> {
+    let mut checked = crate::check::check_path(path).map_err(Error::Rules)?;
+    let tree = checked.tree.take();
+    let (model, _warnings) = checked.into_model().map_err(Error::Rules)?;
+    Ok((model, tree.unwrap_or(ast::File { items: vec![], comments: vec![] })))
+}
+
+/// Computes the differences between two checked models, each with its file's syntax tree.
+pub fn diff_parsed((old, old_tree): (&Model, &ast::File), (new, new_tree): (&Model, &ast::File)) -> Diff {
+    let entries = facts::entries(old, old_tree, new, new_tree);
     let version = version_verdict(old, new, !entries.iter().all(|e| e.section == Section::Header));
     let label = |m: &Model| (m.source.name.clone(), m.header.year, m.header.version.clone());
     Diff { old: label(old), new: label(new), entries, version, impact: None }

@@ -3,7 +3,7 @@
 
 use super::Output;
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diff::{diff, impact, render};
+use crate::diff::{diff_parsed, impact, read, render};
 use crate::error::Error;
 
 /// `ekostyr diff`
@@ -14,12 +14,12 @@ pub fn diff_command(args: &DiffArgs) -> Output {
 fn run(args: &DiffArgs) -> Result<String, Error> {
     // The two files are checked one per core: a large file's check is mostly parsing.
     let (old, new) = std::thread::scope(|s| {
-        let old = s.spawn(|| crate::session::rules(&args.old));
-        let new = crate::session::rules(&args.new);
+        let old = s.spawn(|| read(&args.old));
+        let new = read(&args.new);
         (old.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), new)
     });
-    let (old, new) = (old?.model, new?.model);
-    let mut d = diff(&old, &new);
+    let ((old, old_tree), (new, new_tree)) = (old?, new?);
+    let mut d = diff_parsed((&old, &old_tree), (&new, &new_tree));
     d.old.0 = args.old.display().to_string();
     d.new.0 = args.new.display().to_string();
     if let Some(input) = &args.input {

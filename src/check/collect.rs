@@ -182,8 +182,10 @@ fn declared_unit(p: &ast::Parameter, d: &ast::Located<ast::UnitText>, diags: &mu
     let text = unit_text(&d.value);
     let name = p.name.name.as_str();
     for q in written_values(p) {
-        let written = crate::number::swedish(q.number, q.number.scale());
+        // Only a mismatch shows the value: it is formatted then, not for every value.
+        let written = || crate::number::swedish(q.number, q.number.scale());
         if d.value == ast::UnitText::Percent && q.unit.is_none() {
+            let written = written();
             let msg = tr!("params-declared-percent-bare", name = name, value = written.as_str());
             let hint = tr!("params-hint-write-percent", value = written.as_str());
             diags.push(Diagnostic::error(q.span, msg).with_note(d.span, tr!("params-declared-here")).with_hint(hint));
@@ -193,6 +195,7 @@ fn declared_unit(p: &ast::Parameter, d: &ast::Located<ast::UnitText>, diags: &mu
         let (given, _) = unit_of(&q.unit, q.span, &mut probe);
         let percent_mismatch = (d.value == ast::UnitText::Percent) != (q.unit == Some(ast::UnitText::Percent));
         if given != want || percent_mismatch {
+            let written = written();
             let given_text =
                 q.unit.as_ref().map(|u| tr!("check-in-unit", unit = unit_text(u))).unwrap_or_else(|| tr!("check-plain-number"));
             let msg = tr!("params-declared-unit-mismatch", name = name, value = written.as_str(), given = given_text, unit = text.as_str());

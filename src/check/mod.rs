@@ -32,6 +32,9 @@ pub struct Checked {
     pub diagnostics: Diagnostics,
     /// Diagnostics of files it builds on, with their sources.
     pub upstream: Vec<(Source, Diagnostics)>,
+    /// The file's syntax tree, when it parses: for the tools that read the tree
+    /// beside the model (`diff`), so that a file is parsed once.
+    pub tree: Option<ast::File>,
 }
 
 impl Checked {
@@ -98,13 +101,13 @@ fn canonical(path: &Path) -> PathBuf {
 pub fn check_source(source: Source, dir: Option<PathBuf>, chain: &mut Vec<PathBuf>) -> Checked {
     let file = match syntax::parse(&source) {
         Ok(f) => f,
-        Err(diagnostics) => return Checked { model: None, source, diagnostics, upstream: vec![] },
+        Err(diagnostics) => return Checked { model: None, source, diagnostics, upstream: vec![], tree: None },
     };
     let mut cx = Cx { diags: Diagnostics::default(), upstream: vec![] };
     let previous = load_previous(&file, dir, chain, &mut cx);
     let model = build(&source, &file, previous, &mut cx.diags);
     let model = model.filter(|_| !cx.diags.has_errors() && !cx.upstream.iter().any(|(_, d)| d.has_errors()));
-    Checked { model, source, diagnostics: cx.diags, upstream: cx.upstream }
+    Checked { model, source, diagnostics: cx.diags, upstream: cx.upstream, tree: Some(file) }
 }
 
 struct Cx {

@@ -7,31 +7,27 @@ use crate::fmt::{expression, number};
 use crate::model::{Assignment, AssignmentId, CompKind, Model, ParamValue};
 use crate::syntax::ast::{self, AssignmentItem, ChangeItem, Item, KeyFigureItem};
 use crate::units::Unit;
+use foldhash::fast::FixedState;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{HashMap, HashSet};
 
 type Facts = Vec<(String, String)>;
 
 /// Every difference between the two models, section by section.
-pub(super) fn entries(old: &Model, new: &Model) -> Vec<Entry> {
+/// `old_tree` and `new_tree` are the models' own files' syntax trees.
+pub(super) fn entries(old: &Model, old_tree: &ast::File, new: &Model, new_tree: &ast::File) -> Vec<Entry> {
     let mut out = compare(Section::Header, &header(old), &header(new));
     out.extend(compare_values(&values(old), &values(new)));
     out.extend(compare(Section::Values, &declarations(old, new), &declarations(new, old)));
-    // The two files' trees, one per core: parsing is most of a large file's diff.
-    let (old_tree, new_tree) = std::thread::scope(|s| {
-        let old_tree = s.spawn(|| tree(old));
-        let new_tree = tree(new);
-        (old_tree.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), new_tree)
-    });
     for (section, f) in [
         (Section::Formulas, formulas as fn(&ast::File) -> Facts),
         (Section::Structure, structure),
         (Section::KeyFigures, key_figures),
         (Section::Changes, changes),
     ] {
-        out.extend(compare(section, &f(&old_tree), &f(&new_tree)));
+        out.extend(compare(section, &f(old_tree), &f(new_tree)));
     }
-    mark_inherited(old, &new_tree, &mut out);
+    mark_inherited(old, new_tree, &mut out);
     out
 }
 
@@ -70,15 +66,10 @@ fn previous_reads(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The model's syntax tree (the model keeps its source; parsing again is cheap).
-fn tree(m: &Model) -> ast::File {
-    crate::syntax::parse(&m.source).unwrap_or(ast::File { items: vec![], comments: vec![] })
-}
-
 /// The first value under each subject, by subject: looking a subject up is then
 /// constant time, and comparing two files linear in their size.
-fn index<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
-    let mut map = HashMap::with_capacity(items.len());
+fn index<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T, FixedState> {
+    let mut map = HashMap::with_capacity_and_hasher(items.len(), FixedState::default());
     for item in items {
         map.entry(key(item)).or_insert(item);
     }
@@ -131,16 +122,19 @@ fn header(m: &Model) -> Facts {
 /// is a parameter of `other` too (a parameter added or removed is a difference of its
 /// own), keyed `<name>: enhet`; a declaration added, removed or changed is a difference.
 fn declarations(m: &Model, other: &Model) -> Facts {
-    fn all(m: &Model) -> Vec<(String, &crate::model::Param)> {
-        let global = m.params.iter().map(|p| (p.name.clone(), p));
-        let local = m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (format!("{}.{}", a.id, p.name), p)));
-        global.chain(local).collect()
+    // Each parameter as (owner, name): the owner is `""` at top level, else the
+    // assignment's id (names hold no `.`, so the pair is the subject `owner.name`).
+    fn all(m: &Model) -> impl Iterator<Item = (&str, &crate::model::Param)> {
+        let global = m.params.iter().map(|p| ("", p));
+        global.chain(m.assignments.iter().flat_map(|a| a.params.iter().map(move |p| (a.id.as_str(), p))))
     }
-    let theirs: HashSet<String> = all(other).into_iter().map(|(n, _)| n).collect();
+    let theirs: HashSet<(&str, &str), FixedState> = all(other).map(|(owner, p)| (owner, p.name.as_str())).collect();
     all(m)
-        .into_iter()
-        .filter(|(name, _)| theirs.contains(name))
-        .filter_map(|(name, p)| p.declared.as_ref().map(|d| (format!("{name}: enhet"), d.clone())))
+        .filter(|(owner, p)| p.declared.is_some() && theirs.contains(&(*owner, p.name.as_str())))
+        .filter_map(|(owner, p)| {
+            let name = if owner.is_empty() { p.name.clone() } else { format!("{owner}.{}", p.name) };
+            p.declared.as_ref().map(|d| (format!("{name}: enhet"), d.clone()))
+        })
         .collect()
 }
 

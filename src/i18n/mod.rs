@@ -115,28 +115,72 @@ macro_rules! number_arg {
 }
 number_arg!(u8, u16, u32, u64, usize, i32, i64);
 
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let all = BUNDLES.get_or_init(|| Lang::ALL.map(build));
-    &all[lang as usize]
+/// Each file's bundle, per language, parsed on the first message asked of it. A
+/// command asks for a few files' messages at most, so a run never parses the whole
+/// catalog of both languages (two thirds of `ekostyr --version` before). Messages
+/// never refer to other messages or terms, so each file stands alone in a bundle.
+fn file_bundle(lang: Lang, file: usize) -> Option<&'static FluentBundle<FluentResource>> {
+    static BUNDLES: [[OnceLock<FluentBundle<FluentResource>>; FILES.len()]; 2] = [const { [const { OnceLock::new() }; FILES.len()] }; 2];
+    let (_, text) = sources(lang).nth(file)?;
+    Some(BUNDLES[lang as usize].get(file)?.get_or_init(|| build(lang, text)))
 }
 
-fn build(lang: Lang) -> FluentBundle<FluentResource> {
+/// Which file holds each key of a language (the first, as in one bundle), found by
+/// scanning the texts' entry lines: far cheaper than parsing them, and needed only
+/// for a key not named after its file.
+fn key_files(lang: Lang) -> &'static std::collections::HashMap<&'static str, usize, foldhash::fast::FixedState> {
+    static INDEX: [OnceLock<std::collections::HashMap<&'static str, usize, foldhash::fast::FixedState>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    INDEX[lang as usize].get_or_init(|| {
+        let mut files = std::collections::HashMap::with_capacity_and_hasher(2048, foldhash::fast::FixedState::default());
+        for (i, (_, text)) in sources(lang).enumerate() {
+            for key in entry_keys(text) {
+                files.entry(key).or_insert(i);
+            }
+        }
+        files
+    })
+}
+
+/// The file a key's name starts with (`check-…` → check.ftl), if one.
+fn named_file(key: &str) -> Option<usize> {
+    let (prefix, _) = key.split_once('-')?;
+    FILES.iter().position(|(name, ..)| *name == prefix)
+}
+
+/// The identifiers of a Fluent text's messages: an entry starts at column 1 with a
+/// letter (continuation lines are indented, comments start with `#`), `id = …`.
+fn entry_keys(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic())).filter_map(|l| {
+        let end = l.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(l.len());
+        l[end..].trim_start().starts_with('=').then(|| &l[..end])
+    })
+}
+
+/// The bundle holding `key` in `lang`, built on first use; `None` for a key not in
+/// the catalog. Most keys are named after their file, and that file alone is read
+/// (no earlier file holds such a key: tested by `a_key_named_after_its_file_is_first_there`).
+fn bundle_of(lang: Lang, key: &str) -> Option<&'static FluentBundle<FluentResource>> {
+    if let Some(bundle) = named_file(key).and_then(|f| file_bundle(lang, f)).filter(|b| b.has_message(key)) {
+        return Some(bundle);
+    }
+    file_bundle(lang, *key_files(lang).get(key)?)
+}
+
+fn build(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
     let id = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
-    for (_, text) in sources(lang) {
-        // INVARIANT: the catalog parses (tested by `catalog_parses`); a broken entry is skipped, not fatal.
-        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
-        let _ = bundle.add_resource(resource);
-    }
+    // INVARIANT: the catalog parses (tested by `catalog_parses`); a broken entry is skipped, not fatal.
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
     bundle
 }
 
 /// Formats message `key` in `lang`. A key missing from the catalog (a defect the
 /// catalog test catches) comes out as the key itself, never as a panic.
 pub fn message_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let bundle = bundle(lang);
+    let Some(bundle) = bundle_of(lang, key) else { return key.to_string() };
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
         return key.to_string();
     };
@@ -158,7 +202,7 @@ pub fn message(key: &str, args: &[(&str, Arg)]) -> String {
 
 /// Whether the catalog of `lang` has `key` (for keys built at run time, e.g. help texts).
 pub fn has(lang: Lang, key: &str) -> bool {
-    bundle(lang).has_message(key)
+    bundle_of(lang, key).is_some_and(|b| b.has_message(key))
 }
 
 /// `tr!("key", name = value, …)`: message `key` of the catalog in the process's language.

@@ -132,3 +132,40 @@ fn formats_arguments_and_plurals() {
     assert_eq!(message_in(Lang::En, "test-files-checked", &[("count", Arg::Number(2))]), "2 files");
     assert_eq!(message_in(Lang::En, "no-such-key", &[]), "no-such-key");
 }
+
+/// The lazy catalog finds a file's messages by scanning its entry lines: the scan must
+/// see exactly the messages Fluent parses, or a key would be missed (or misplaced).
+#[test]
+fn the_key_scan_finds_each_files_messages() {
+    for lang in Lang::ALL {
+        for (name, text) in sources(lang) {
+            let scanned: BTreeSet<&str> = entry_keys(text).collect();
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+            // fluent-syntax's entry type is not ours to name: its debug form says what each entry is.
+            let messages = resource.entries().filter(|e| format!("{e:?}").starts_with("Message(")).count();
+            assert_eq!(scanned.len(), messages, "src/i18n/{}/{name}.ftl", lang.code());
+            for key in scanned {
+                assert!(has(lang, key), "{key} is not found through the catalog");
+            }
+        }
+    }
+}
+
+/// A key named after its file (`check-…`) is looked up in that file alone: no earlier
+/// file may hold it too (in one bundle, the first file's message would win).
+#[test]
+fn a_key_named_after_its_file_is_first_there() {
+    for lang in Lang::ALL {
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, (_, text)) in sources(lang).enumerate() {
+            for key in entry_keys(text) {
+                first.entry(key).or_insert(i);
+            }
+        }
+        for (i, (name, text)) in sources(lang).enumerate() {
+            for key in entry_keys(text).filter(|k| named_file(k) == Some(i)) {
+                assert_eq!(first[key], i, "{key} of {name}.ftl is also in an earlier file");
+            }
+        }
+    }
+}

@@ -21,6 +21,14 @@ fn span(p: &Pair<Rule>, base: usize) -> Span {
 /// The end of a pair's last token, looking through nested pairs.
 fn token_end(p: &Pair<Rule>) -> usize {
     let (start, end) = (p.as_span().start(), p.as_span().end());
+    // The parser reads the text with its comments blanked out: the last token ends
+    // where the whitespace at the end begins, unless a `#` on that last line may
+    // start a comment (a text parsed as written, or a `#` in a string).
+    let trimmed = p.as_str().trim_end();
+    let last_line = trimmed.rfind(['\n', '\r']).map_or(trimmed, |i| &trimmed[i + 1..]);
+    if !last_line.contains('#') {
+        return start + trimmed.len();
+    }
     let last = p.clone().into_inner().next_back().map(|i| token_end(&i)).unwrap_or(start);
     last + end_of_tokens(&p.as_str()[last - start..end - start])
 }

@@ -27,17 +27,22 @@ static DETAIL: RwLock<()> = RwLock::new(());
 /// parse's time. A text that does not parse is parsed again with it, and that
 /// error (what was expected at the farthest point reached) is the one returned.
 fn parse_rule(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
-    let fast = {
-        let _shared = DETAIL.read().unwrap_or_else(|e| e.into_inner());
-        RuleParser::parse(rule, text)
-    };
-    fast.or_else(|_| {
-        let _alone = DETAIL.write().unwrap_or_else(|e| e.into_inner());
-        pest::set_error_detail(true);
-        let detailed = RuleParser::parse(rule, text);
-        pest::set_error_detail(false);
-        detailed
-    })
+    parse_fast(rule, text).or_else(|_| parse_detailed(rule, text))
+}
+
+/// A parse without error detail.
+fn parse_fast(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    let _shared = DETAIL.read().unwrap_or_else(|e| e.into_inner());
+    RuleParser::parse(rule, text)
+}
+
+/// A parse with error detail, for the error of a text that does not parse.
+fn parse_detailed(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    let _alone = DETAIL.write().unwrap_or_else(|e| e.into_inner());
+    pest::set_error_detail(true);
+    let detailed = RuleParser::parse(rule, text);
+    pest::set_error_detail(false);
+    detailed
 }
 
 /// Parses a rule file. On syntax errors the file is split into its top-level items
@@ -45,7 +50,12 @@ fn parse_rule(rule: Rule, text: &str) -> Result<pest::iterators::Pairs<'_, Rule>
 pub fn parse(source: &Source) -> Result<ast::File, Diagnostics> {
     let text = source.text.as_str();
     let comments = lower::comments(text);
-    match parse_rule(Rule::file, text) {
+    // The grammar skips a comment a character at a time, a rule call each (a tenth of
+    // a commented file's parse): the parser reads the text with the comments blanked
+    // out instead, every byte offset kept. A text that does not parse so is parsed as
+    // written, for its error.
+    let blanked = blank_comments(text, &comments);
+    match parse_fast(Rule::file, &blanked).or_else(|_| parse_detailed(Rule::file, text)) {
         Ok(mut pairs) => {
             let file = pairs.next().map(|p| lower::file(p, 0));
             let mut diags = Diagnostics::default();
@@ -57,6 +67,28 @@ pub fn parse(source: &Source) -> Result<ast::File, Diagnostics> {
         }
         Err(first) => Err(recover(text, first)),
     }
+}
+
+/// `text` with each comment's characters, from `#` up to the line break (as the
+/// grammar's `COMMENT` reads it: `\n` or `\r`), turned into as many spaces as bytes,
+/// so every span stays where it was. The comments are those [`lower::comments`]
+/// found (outside strings); a comment is whitespace to the grammar wherever it may
+/// stand, as spaces are, and ends any token that spaces end.
+fn blank_comments<'a>(text: &'a str, comments: &[ast::Comment]) -> std::borrow::Cow<'a, str> {
+    if comments.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for c in comments {
+        let rest = bytes.get(c.span.start..).unwrap_or_default();
+        let end = c.span.start + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+        if let Some(comment) = bytes.get_mut(c.span.start..end) {
+            comment.fill(b' ');
+        }
+    }
+    // INVARIANT: whole characters (from an ASCII `#` to an ASCII line break or the end)
+    // became ASCII spaces, so the text is still UTF-8; were it not, the text as written.
+    String::from_utf8(bytes).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
 }
 
 /// Parses a literal such as `3,1 %` or `2 100 kr/dygn` (for `--set`).
@@ -108,4 +140,34 @@ fn top_level_chunks(text: &str) -> Vec<(usize, usize)> {
     }
     let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
     starts.iter().copied().zip(ends).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn blanked(text: &str) -> String {
+        blank_comments(text, &lower::comments(text)).into_owned()
+    }
+
+    #[test]
+    fn comments_become_spaces_byte_for_byte_and_strings_keep_their_hash() {
+        // `# basår` is eight bytes (`å` takes two): eight spaces.
+        assert_eq!(blanked("år 2023  # basår\nversion 1.0"), format!("år 2023{}\nversion 1.0", " ".repeat(10)));
+        assert_eq!(blanked("regelverk \"A # B\" # x\r\n"), "regelverk \"A # B\"    \r\n");
+        // The grammar's comment ends at a lone carriage return too.
+        assert_eq!(blanked("# ä\rår 2023"), "    \rår 2023");
+        assert_eq!(blanked("år 2023"), "år 2023");
+    }
+
+    #[test]
+    fn a_commented_file_parses_to_the_tree_of_the_file_without_its_comments() {
+        let with = "# huvud\nregelverk \"R # 1\" # titel\når 2023#tätt\nparameter x: kr = 1 000 kr # ett\n  från 2023-07 = 2 000 kr\n";
+        let without = "regelverk \"R # 1\"\når 2023\nparameter x: kr = 1 000 kr\n  från 2023-07 = 2 000 kr\n";
+        let tree = |t: &str| parse(&SourceFile::new("x.ek", t)).map(|f| serde_json::to_string(&f).unwrap_or_default());
+        let (a, b) = (tree(with).expect("parses"), tree(without).expect("parses"));
+        assert_eq!(a, b);
+        assert_eq!(parse(&SourceFile::new("x.ek", with)).map(|f| f.comments.len()).ok(), Some(4));
+    }
 }

@@ -14,7 +14,7 @@ pub fn human_name(rule: Rule) -> String {
         Rule::WHITESPACE | Rule::inline_space => tr!("syntax-a-space"),
         Rule::COMMENT => tr!("syntax-rule-comment"),
         Rule::keyword => tr!("syntax-rule-keyword"),
-        Rule::ident_char | Rule::ident_start => tr!("syntax-rule-letter"),
+        Rule::ident_char | Rule::ident_start | Rule::swedish_letter => tr!("syntax-rule-letter"),
         Rule::ident | Rule::table_axis | Rule::reference => tr!("syntax-a-name"),
         Rule::member => tr!("syntax-rule-member"),
         Rule::string | Rule::string_inner => tr!("syntax-rule-string"),
