@@ -18,9 +18,8 @@ sizes=("${@:-10000 50000 100000}")
 read -r -a sizes <<< "${sizes[*]}"
 out=bench/out
 mkdir -p "$out"
-# The release build as the machine's pre-built dependencies were compiled (line tables
-# only): any other debug setting rebuilds every dependency first (ten minutes here).
-export CARGO_PROFILE_RELEASE_DEBUG=${CARGO_PROFILE_RELEASE_DEBUG:-line-tables-only}
+# The plain release profile, as `cargo run --release` and bench/run.sh build it (another
+# debug setting would rebuild every dependency first).
 cargo build --release --quiet --bin ekostyr --bin bench-gen-rules
 ek=target/release/ekostyr
 
