@@ -2,7 +2,7 @@
 # Benchmark: `ekostyr run` on Utfall of 1M, 2M, 5M and 10M rows, as xlsx and as a CSV folder,
 # each next to its floor in the same run: a plain calamine `worksheet_range` read of the same
 # sheet (bench/plain_read.rs) and the csv crate's byte-record read of the same Utfall.csv
-# (bench/csv_read.rs). Prints one table: median of 3 wall times, peak RSS, ratio, target.
+# (bench/csv_read.rs). Prints one table: median wall time (of 3 runs; of 9 for the short CSV runs), peak RSS, ratio, target.
 #
 #   bash bench/run.sh           # 1M, 2M, 5M, 10M rows (about 15 minutes on 2 cores)
 #   bash bench/run.sh --quick   # 1M rows only, rule files of 50 000 parameters only
@@ -44,19 +44,20 @@ if [ ! -f "$shared" ]; then
   "$bin/bench-gen" --shared-strings "${sizes[0]}" "$shared" "$out/utfall-${sizes[0]}-shared-csv"
 fi
 
-# measure COMMAND… → "SECONDS KIB": median wall time and median peak RSS of 3 runs.
+# measure RUNS COMMAND… → "SECONDS KIB": median wall time and median peak RSS of RUNS runs.
 measure() {
+  local runs=$1; shift
   local ts=() ms=()
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     local start=$EPOCHREALTIME
     /usr/bin/time -f "%M" -o "$out/rss.txt" "$@" > /dev/null
     local end=$EPOCHREALTIME
     ts+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
     ms+=("$(cat "$out/rss.txt")")
   done
-  local t m
-  t=$(printf '%s\n' "${ts[@]}" | sort -g | sed -n 2p)
-  m=$(printf '%s\n' "${ms[@]}" | sort -g | sed -n 2p)
+  local t m mid=$(( (runs + 1) / 2 ))
+  t=$(printf '%s\n' "${ts[@]}" | sort -g | sed -n "${mid}p")
+  m=$(printf '%s\n' "${ms[@]}" | sort -g | sed -n "${mid}p")
   echo "$t $m"
 }
 
@@ -78,25 +79,26 @@ row() {
   }'
 }
 
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m); median of 3"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m); median of 3 runs (CSV: of 9)"
 echo
 echo "| work  |       rows |   ekostyr |  ekostyr peak |     floor |    floor peak | ratio | target | ok |"
 echo "|-------|-----------:|----------:|--------------:|----------:|--------------:|------:|--------|----|"
 xlsx_base="" csv_base=""
 for rows in "${sizes[@]}"; do
   wb="$out/utfall-$rows.xlsx"
-  e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$wb" --format json)
-  f=$(measure "$bin/bench-plain-read" "$wb")
+  e=$(measure 3 "$bin/ekostyr" run rules/2023.ek --input "$wb" --format json)
+  f=$(measure 3 "$bin/bench-plain-read" "$wb")
   row xlsx "$rows" "$e" 0.85 32 "$xlsx_base" "$f"
   [ -n "$xlsx_base" ] || xlsx_base=${e#* }
 done
-e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$shared" --format json)
-f=$(measure "$bin/bench-plain-read" "$shared")
+e=$(measure 3 "$bin/ekostyr" run rules/2023.ek --input "$shared" --format json)
+f=$(measure 3 "$bin/bench-plain-read" "$shared")
 row xlsx-s "${sizes[0]}" "$e" 0.85 32 "" "$f"
 for rows in "${sizes[@]}"; do
   dir="$out/utfall-$rows-csv"
-  e=$(measure "$bin/ekostyr" run rules/2023.ek --input "$dir" --format json)
-  f=$(measure "$bin/bench-csv-read" "$dir")
+  # Runs of a tenth of a second: more of them, for a median that holds still.
+  e=$(measure 9 "$bin/ekostyr" run rules/2023.ek --input "$dir" --format json)
+  f=$(measure 9 "$bin/bench-csv-read" "$dir")
   row csv "$rows" "$e" 1.5 "" "$csv_base" "$f"
   [ -n "$csv_base" ] || csv_base=${e#* }
 done
