@@ -455,6 +455,63 @@ fn add_to_slot(ledger: &mut [Vec<Ledger>], t: Target, m: usize, amount: Decimal)
     Some(())
 }
 
+/// A running sum, kept as an `i128` mantissa at the largest scale seen while that is
+/// exact and below 2⁹⁶, then as a `Decimal` summed by `checked_add` itself. Its value,
+/// scale and sign (of a zero too) are those `Decimal::checked_add` gives: adding to a
+/// zero gives the other operand as it is (a negative zero too), adding a zero changes
+/// nothing, and two others that cancel give a positive zero at the larger scale.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    mantissa: i128,
+    scale: u32,
+    /// A zero with the minus sign.
+    negative_zero: bool,
+    spilled: Option<Decimal>,
+}
+
+/// 2⁹⁶: a `Decimal`'s mantissa is below it.
+const DECIMAL_LIMIT: i128 = 1 << 96;
+
+impl Sum {
+    fn add(&mut self, x: Decimal) -> Option<()> {
+        if let Some(d) = &mut self.spilled {
+            *d = d.checked_add(x)?;
+            return Some(());
+        }
+        let (xm, xs) = (x.mantissa(), x.scale());
+        if self.mantissa == 0 {
+            (self.mantissa, self.scale, self.negative_zero) = (xm, xs, xm == 0 && x.is_sign_negative());
+            return Some(());
+        }
+        if xm == 0 {
+            return Some(());
+        }
+        let scaled = |m: i128, by: u32| 10i128.checked_pow(by).and_then(|p| m.checked_mul(p)).filter(|m| m.abs() < DECIMAL_LIMIT);
+        let exact = match xs.cmp(&self.scale) {
+            std::cmp::Ordering::Equal => Some((self.mantissa + xm, xs)),
+            std::cmp::Ordering::Greater => scaled(self.mantissa, xs - self.scale).map(|m| (m + xm, xs)),
+            std::cmp::Ordering::Less => scaled(xm, self.scale - xs).map(|m| (self.mantissa + m, self.scale)),
+        };
+        match exact {
+            Some((m, s)) if m.abs() < DECIMAL_LIMIT => {
+                (self.mantissa, self.scale, self.negative_zero) = (m, s, false);
+            }
+            _ => self.spilled = Some(self.value().checked_add(x)?),
+        }
+        Some(())
+    }
+
+    fn value(&self) -> Decimal {
+        self.spilled.unwrap_or_else(|| {
+            let mut value = Decimal::from_i128_with_scale(self.mantissa, self.scale);
+            if self.negative_zero {
+                value.set_sign_negative(true);
+            }
+            value
+        })
+    }
+}
+
 /// What one ID code maps to, cached per code.
 #[derive(Debug, Clone, Copy, Default)]
 struct Mapped {
@@ -605,6 +662,9 @@ struct Mapper<'m> {
     year: i32,
     /// The code pair of the last posting and what it maps to.
     last: Option<LastPair>,
+    /// The sums of `ledger`'s slots and of `pairs`, per month, as they run (see [`Sum`]).
+    slot_sums: Vec<Vec<[Sum; 12]>>,
+    pair_sums: Vec<[Sum; 12]>,
 }
 
 /// Whether two short codes are equal, compared here rather than by a call to the
@@ -642,6 +702,8 @@ impl<'m> Mapper<'m> {
             count: 0,
             year: model.header.year,
             last: None,
+            slot_sums: model.assignments.iter().map(|a| vec![[Sum::default(); 12]; a.parts.len() + 1]).collect(),
+            pair_sums: Vec::new(),
         }
     }
 
@@ -660,9 +722,8 @@ impl<'m> Mapper<'m> {
         let m = p.period.month as usize - 1;
         let row = p.row;
         if let Some(pair) = pair {
-            let l = &mut self.pairs[pair].ledger;
-            l.sum[m] = l.sum[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
-            l.rows[m] += 1;
+            self.pair_sums[pair][m].add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+            self.pairs[pair].ledger.rows[m] += 1;
         }
         if let Some(u) = mapped.out {
             let l = &mut self.out_of_scope[u];
@@ -685,7 +746,11 @@ impl<'m> Mapper<'m> {
                 c[m] = c[m].checked_add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
             }
         }
-        add_to_slot(&mut self.ledger, t, m, p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+        let slots = &mut self.ledger[t.assignment.index()];
+        // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
+        let slot = t.part.map_or(slots.len() - 1, PartId::index);
+        self.slot_sums[t.assignment.index()][slot][m].add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
+        slots[slot].rows[m] += 1;
         // An assignment without activities has its parts' slots as its activities, the
         // same sums: those are copied once at the end (`finish`), not added twice.
         if !self.model.assignments[t.assignment].activities.is_empty() {
@@ -732,11 +797,20 @@ impl<'m> Mapper<'m> {
         };
         let i = self.pairs.len();
         self.pairs.push(Pair { id: id.to_string(), komplement: komplement.to_string(), by_id, by_komplement, ledger: Ledger::default() });
+        self.pair_sums.push([Sum::default(); 12]);
         self.pair_index.entry(id.to_string()).or_default().insert(komplement.to_string(), i);
         i
     }
 
-    fn finish(self) -> Data {
+    fn finish(mut self) -> Data {
+        for (slots, sums) in self.ledger.iter_mut().zip(&self.slot_sums) {
+            for (slot, sum) in slots.iter_mut().zip(sums) {
+                slot.sum = sum.map(|s| s.value());
+            }
+        }
+        for (pair, sum) in self.pairs.iter_mut().zip(&self.pair_sums) {
+            pair.ledger.sum = sum.map(|s| s.value());
+        }
         let mut unmapped_codes: Vec<(String, u64, Decimal)> = self.unmapped.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
         unmapped_codes.sort_by(|a, b| a.0.cmp(&b.0));
         let unmapped = self.unmapped_total;
@@ -995,4 +1069,46 @@ pub fn load_for_bridge(model: &Model, path: &Path, year: i32, what: BridgeInput)
     }
     let lenient = Lenient { optional_sheets: what == BridgeInput::NextBudget, undeclared_dropped: what == BridgeInput::LastYearForNew };
     map_inputs(model, path, year, lenient, mapper.finish(), &inputs, read_problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A decimal of any scale and a mantissa up to the limit (some near it).
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        let mantissa = prop_oneof![-10_000_000i128..10_000_000, -(DECIMAL_LIMIT - 1)..DECIMAL_LIMIT, Just(0i128), Just(DECIMAL_LIMIT - 1)];
+        (mantissa, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s))
+    }
+
+    proptest! {
+        /// A `Sum` gives what `checked_add` gives, to the scale and the sign of a zero,
+        /// and fails where it fails.
+        #[test]
+        fn a_sum_adds_as_checked_add_does(xs in proptest::collection::vec(decimal(), 0..40)) {
+            let (mut sum, mut plain) = (Sum::default(), Some(Decimal::ZERO));
+            for x in xs {
+                let added = sum.add(x);
+                plain = plain.and_then(|p| p.checked_add(x));
+                prop_assert_eq!(added.is_some(), plain.is_some());
+                let Some(plain) = plain else { break };
+                prop_assert_eq!(sum.value().to_string(), plain.to_string());
+                prop_assert_eq!(sum.value().is_sign_negative(), plain.is_sign_negative());
+            }
+        }
+    }
+
+    #[test]
+    fn zero_sums_and_scales() {
+        for xs in [["1.50", "-1.50"], ["-1.5", "1.50"], ["0.00", "-0"], ["1549", "6097.76"]] {
+            let (mut sum, mut plain) = (Sum::default(), Decimal::ZERO);
+            for x in xs {
+                let x: Decimal = x.parse().expect("decimal");
+                sum.add(x).expect("fits");
+                plain = plain.checked_add(x).expect("fits");
+            }
+            assert_eq!((sum.value().to_string(), sum.value().is_sign_negative()), (plain.to_string(), plain.is_sign_negative()), "{xs:?}");
+        }
+    }
 }
