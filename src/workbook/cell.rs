@@ -385,25 +385,39 @@ fn any_number(text: &str) -> Result<Decimal, NumberFault> {
 /// (so the digits fit an `i64`); `None` for anything else, left to [`swedish_number`].
 /// The same value and scale as that reading: `1234,50` is 123450 × 10⁻².
 pub(crate) fn plain_number(text: &str) -> Option<Decimal> {
+    plain_digits(text, true)
+}
+
+/// [`plain_number`], and with `dot` false a `.` is not the shape (`1.234` may be
+/// thousands to a Swede, and the general path weighs that).
+///
+/// Runs once per ledger posting: a byte at a time without overflow checks (18 digits
+/// are below 10¹⁸ < 2⁶³) and the `Decimal` made from its parts.
+pub(crate) fn plain_digits(text: &str, dot: bool) -> Option<Decimal> {
     let (negative, digits) = match text.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
         bytes => (false, bytes),
     };
-    if digits.is_empty() || digits.len() > 18 {
+    let len = digits.len();
+    if len == 0 || len > 18 {
         return None;
     }
-    let (mut mantissa, mut scale) = (0i64, None);
+    let (mut mantissa, mut point) = (0u64, None);
     for (i, &b) in digits.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(b - b'0'),
-            b',' | b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => scale = Some((digits.len() - i - 1) as u32),
-            _ => return None,
+        let digit = b.wrapping_sub(b'0');
+        if digit < 10 {
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+        } else if (b == b',' || (dot && b == b'.')) && point.is_none() && i > 0 && i + 1 < len {
+            point = Some(i);
+        } else {
+            return None;
         }
     }
     if mantissa == 0 {
         return Some(Decimal::ZERO);
     }
-    Some(Decimal::new(if negative { -mantissa } else { mantissa }, scale.unwrap_or(0)))
+    let scale = point.map_or(0, |i| (len - i - 1) as u32);
+    Some(Decimal::from_parts(mantissa as u32, (mantissa >> 32) as u32, 0, negative, scale))
 }
 
 /// Writes a number already known to be well formed as plain text (`-1234.5`);

@@ -306,10 +306,15 @@ impl Iterator for Hits<'_> {
     fn next(&mut self) -> Option<usize> {
         while self.mask == 0 {
             let rest = self.bytes.get(self.next..).filter(|rest| !rest.is_empty())?;
-            let mut word = [0u8; 8];
             let len = rest.len().min(8);
-            word[..len].copy_from_slice(&rest[..len]);
-            let word = u64::from_le_bytes(word);
+            let word = match rest.first_chunk::<8>() {
+                Some(word) => u64::from_le_bytes(*word),
+                None => {
+                    let mut word = [0u8; 8];
+                    word[..len].copy_from_slice(rest);
+                    u64::from_le_bytes(word)
+                }
+            };
             let mut mask = Self::zero_bytes(word ^ self.a) | Self::zero_bytes(word ^ self.b);
             if len < 8 {
                 // The zeros past the end are no bytes of the slice.

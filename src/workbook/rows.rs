@@ -382,7 +382,7 @@ fn hand_over(count: &mut u64, on_posting: OnPosting<'_>, at: &mut At<'_>, postin
 mod fast {
     use rust_decimal::Decimal;
 
-    use super::super::cell::{Period, plain_number};
+    use super::super::cell::{Period, plain_digits};
     use super::MAX_TEXT_CHARS;
 
     /// `YYYY-MM` exactly, month 01–12.
@@ -406,10 +406,7 @@ mod fast {
 
     /// `-?D+(,D+)?`: no dot (whose reading needs the general path's care), no spaces.
     pub(super) fn amount(text: &str) -> Option<Decimal> {
-        if text.bytes().any(|b| b == b'.') {
-            return None;
-        }
-        plain_number(text)
+        plain_digits(text, false)
     }
 
     #[cfg(test)]

@@ -328,3 +328,17 @@ fn doubles_read_by_ryu_as_by_their_display_value_and_scale() {
         assert_eq!(got.map(|d| d.scale()), expected.map(|d| d.scale()), "{x}");
     }
 }
+
+proptest::proptest! {
+    /// Any text of digits, signs and separators: what the plain shape reads, every
+    /// shape reads the same, to the scale; without the dot, only dot-free texts.
+    #[test]
+    fn the_plain_shape_agrees_with_every_shape(text in "-?[0-9,.]{0,20}") {
+        if let Some(fast) = plain_number(&text) {
+            let general = any_number(&text).ok();
+            proptest::prop_assert_eq!(Some((fast, fast.scale())), general.map(|g| (g, g.scale())), "{}", text);
+        }
+        let without_dot = if text.contains('.') { None } else { plain_number(&text) };
+        proptest::prop_assert_eq!(plain_digits(&text, false), without_dot, "{}", text);
+    }
+}
