@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use ::csv::ByteRecord;
 
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, TextRow, Volumes};
+use super::rows::{Ahead, Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, TextRow, Volumes, decode_ahead};
 use super::value::{Row, Value};
 use super::{Inputs, Period};
 
@@ -113,15 +113,22 @@ fn feed<S: Sink>(file: &Path, mut input: File, sheet: &'static str, sink: &mut S
     let bom = if buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let delimiter = detect_delimiter(&buf[bom..buf.len().min(bom + (1 << 16))]);
     let mut taker = Taker { header_width: None, record: ByteRecord::new(), decoded: Vec::new() };
+    // Once the sink has its header, the column the splitter decodes ahead.
+    let ahead = std::sync::OnceLock::new();
     let rest = std::thread::scope(|scope| {
         let (chunks, received) = std::sync::mpsc::sync_channel::<Chunk>(1);
         let (recycle, recycled) = std::sync::mpsc::channel::<Chunk>();
-        let splitter = Splitter { file, input, delimiter, line: 1, chunks, recycled };
+        let splitter = Splitter { file, input, delimiter, line: 1, chunks, recycled, ahead: &ahead };
         let split = std::thread::Builder::new().name("ekostyr-csv".into()).spawn_scoped(scope, move || splitter.run(buf, bom, eof));
         let split = split.map_err(|e| WorkbookError::io(file, e))?;
         for chunk in &received {
             if taker.chunk(file, sheet, &chunk, sink).is_break() {
                 return Ok(None);
+            }
+            if ahead.get().is_none()
+                && let Some(column) = sink.ahead_column()
+            {
+                let _ = ahead.set(column);
             }
             // Its buffers serve again (the splitter may have ended: then they are dropped).
             let _ = recycle.send(chunk);
@@ -165,6 +172,9 @@ struct Chunk {
     lines: Vec<Line>,
     /// Every line's field bounds, one after another.
     bounds: Vec<(u32, u32)>,
+    /// Every line's amount decoded ahead, once the sink's column is known
+    /// (else empty): the main thread's work, done here on the splitter's.
+    ahead: Vec<Ahead>,
 }
 
 /// One non-empty line of a [`Chunk`].
@@ -193,6 +203,8 @@ struct Splitter<'f> {
     chunks: std::sync::mpsc::SyncSender<Chunk>,
     /// Chunks taken, to fill again.
     recycled: std::sync::mpsc::Receiver<Chunk>,
+    /// The column to decode ahead, set by the main thread after the header.
+    ahead: &'f std::sync::OnceLock<u32>,
 }
 
 impl Splitter<'_> {
@@ -235,9 +247,13 @@ impl Splitter<'_> {
     /// blocks long: its offsets fit an `u32`).
     fn split(&mut self, chunk: &mut Chunk, start: usize) {
         let bytes = &chunk.bytes;
-        chunk.utf8 = std::str::from_utf8(&bytes[start..]).is_ok();
+        let text = std::str::from_utf8(&bytes[start..]).ok();
+        chunk.utf8 = text.is_some();
         chunk.lines.clear();
         chunk.bounds.clear();
+        chunk.ahead.clear();
+        // Only where every line is text: else lines are decoded one by one on the main thread.
+        let ahead = self.ahead.get().copied();
         let at = |i: usize| i as u32;
         // One pass over the block for both the delimiter and the line break.
         let (mut line_start, mut field) = (start, start);
@@ -259,6 +275,10 @@ impl Splitter<'_> {
             if end > line_start {
                 chunk.bounds.push((at(field), at(end.max(field))));
                 chunk.lines.push(Line { number, bytes: (at(line_start), at(end)), fields: (at(field_start), at(chunk.bounds.len())) });
+                if let (Some(column), Some(text)) = (ahead, text) {
+                    let fields = Fields { text, base: start, bounds: &chunk.bounds[field_start..], ahead: None };
+                    chunk.ahead.push(decode_ahead(column, &fields));
+                }
             } else {
                 chunk.bounds.truncate(field_start);
             }
@@ -331,7 +351,10 @@ impl Iterator for Hits<'_> {
 /// Whether a block's records are its lines, each its fields split at the delimiter, as
 /// the csv crate reads them: no quote, and a CR only before a LF or at the file's end.
 fn plain(block: &[u8]) -> bool {
-    memchr::memchr(b'"', block).is_none() && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
+    // One pass for the common block, with neither; a second where CRs end the lines.
+    memchr::memchr2(b'"', b'\r', block).is_none()
+        || memchr::memchr(b'"', block).is_none()
+            && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
 }
 
 /// This thread's side: hands lines and records to the sink.
@@ -345,7 +368,7 @@ impl Taker {
     /// Hands a chunk's lines to the sink; `Break` when the sink stops.
     fn chunk<S: Sink>(&mut self, file: &Path, sheet: &'static str, chunk: &Chunk, sink: &mut S) -> ControlFlow<()> {
         let all = if chunk.utf8 { std::str::from_utf8(&chunk.bytes).ok() } else { None };
-        for line in &chunk.lines {
+        for (index, line) in chunk.lines.iter().enumerate() {
             let (start, end) = (line.bytes.0 as usize, line.bytes.1 as usize);
             let bounds = &chunk.bounds[line.fields.0 as usize..line.fields.1 as usize];
             let row = u32::try_from(line.number).unwrap_or(u32::MAX);
@@ -355,7 +378,7 @@ impl Taker {
             };
             if let Some((text, base)) = text
                 && self.header_width == Some(bounds.len())
-                && let Some(flow) = sink.text_row(row, &Fields { text, base, bounds })
+                && let Some(flow) = sink.text_row(row, &Fields { text, base, bounds, ahead: chunk.ahead.get(index) })
             {
                 flow?;
                 continue;
@@ -403,12 +426,17 @@ struct Fields<'a> {
     text: &'a str,
     base: usize,
     bounds: &'a [(u32, u32)],
+    ahead: Option<&'a Ahead>,
 }
 
 impl TextRow for Fields<'_> {
     fn text(&self, col: u32) -> Option<&str> {
         let &(a, b) = self.bounds.get(col as usize)?;
         self.text.get(a as usize - self.base..b as usize - self.base)
+    }
+
+    fn ahead(&self) -> Option<&Ahead> {
+        self.ahead
     }
 }
 
@@ -603,6 +631,57 @@ mod tests {
     }
 
     /// What the sink is handed by `feed`, and by the csv crate reading the whole file.
+    /// Every posting (row, period, codes, amount and its scale) and every problem of a
+    /// ledger file read by [`read_file`].
+    fn ledger_of(bytes: &[u8]) -> (Vec<String>, Vec<String>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("Utfall.csv");
+        std::fs::write(&path, bytes).expect("write");
+        let mut postings = Vec::new();
+        let mut on_posting = |p: super::super::Posting<'_>| {
+            let (period, amount, scale) = (p.period, p.amount, p.amount.scale());
+            postings.push(format!("{} {period:?} {:?} {:?} {:?} {amount} {scale}", p.row, p.id, p.komplement, p.konto));
+            Ok(())
+        };
+        let mut problems = WorkbookErrors::new();
+        let file = File::open(&path).expect("open");
+        read_file((path.clone(), file), Ledger::new(&mut on_posting, Cutoff::new(None)), &mut problems);
+        let place = path.display().to_string();
+        (postings, problems.kept().iter().map(|p| p.to_string().replace(&place, "Utfall.csv")).collect())
+    }
+
+    /// A ledger of many blocks, its amounts decoded ahead on the splitter from the
+    /// second or third block on, with cells of every shape: read as the csv crate and
+    /// the general path read it (a quote in the header sends the whole file there).
+    #[test]
+    fn a_ledger_decoded_ahead_reads_as_the_general_path() {
+        let periods = ["2023-01", "2023-12", "2023-13", "2023-1", " 2023-02", "2023-03"];
+        let codes = ["L1101", " K11101 ", "", "#N/A", "4010", "Å1"];
+        let amounts = ["1549,00", "-0,50", "0", "-0", "1.234", "1 234,50", "12,3456", "abc", "", "-", "7", "0,000", "999999999999999999"];
+        let mut body = String::new();
+        let mut state = 12345u64;
+        let mut pick = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        while body.len() < 4 * BLOCK {
+            let line = [
+                periods[pick(periods.len())],
+                codes[pick(codes.len())],
+                codes[pick(codes.len())],
+                codes[pick(codes.len())],
+                amounts[pick(amounts.len())],
+            ];
+            body.push_str(&line.join(";"));
+            body.push('\n');
+        }
+        let (fast, fast_problems) = ledger_of(format!("period;id;komplement;konto;belopp\n{body}").as_bytes());
+        let (general, general_problems) = ledger_of(format!("\"period\";id;komplement;konto;belopp\n{body}").as_bytes());
+        assert!(fast.len() > 5_000, "{}", fast.len());
+        assert_eq!(fast, general);
+        assert_eq!(fast_problems, general_problems);
+    }
+
     fn both_ways(bytes: &[u8]) -> (Recorder, Recorder) {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("Utfall.csv");

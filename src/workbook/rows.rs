@@ -55,12 +55,38 @@ pub(crate) trait Sink {
     fn text_row<R: TextRow>(&mut self, _row: u32, _cells: &R) -> Option<ControlFlow<()>> {
         None
     }
+    /// After the header: the column of amounts a reader may decode ahead, on another
+    /// thread, for the fast lane ([`decode_ahead`]); `None` when this sheet has none.
+    fn ahead_column(&self) -> Option<u32> {
+        None
+    }
+}
+
+/// A row's amount as the fast lane reads it (`None`: not of the common shape),
+/// decoded by a reader ahead of the row, and the column it is of.
+///
+/// The amount only: that balances the CSV reader's two threads (the main one maps
+/// the posting, the other reads, splits, hashes and decodes this).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ahead {
+    column: u32,
+    amount: Option<Decimal>,
+}
+
+/// Decodes a row's amount cell for the fast lane, on whichever thread reads: what
+/// [`RowParser::parse_text`] would read of the same cell.
+pub(crate) fn decode_ahead<R: TextRow>(column: u32, cells: &R) -> Ahead {
+    Ahead { column, amount: cells.text(column).and_then(fast::amount) }
 }
 
 /// A row whose cells a reader holds as text (a CSV line's fields, say): the cell in
 /// column `col`, `None` past the row's end.
 pub(crate) trait TextRow {
     fn text(&self, col: u32) -> Option<&str>;
+    /// The row's amount if the reader decoded it ahead ([`decode_ahead`]).
+    fn ahead(&self) -> Option<&Ahead> {
+        None
+    }
 }
 
 /// The sheet-specific part of a [`SheetReader`].
@@ -80,6 +106,11 @@ pub(crate) trait RowParser {
     /// the row goes to [`Self::parse`]. Only the ledger's millions of rows have one.
     fn parse_text<R: TextRow>(&mut self, _at: &mut At<'_>, _cells: &R) -> bool {
         false
+    }
+    /// Of the contract's columns as found (`cols`), the one of amounts that
+    /// [`Self::parse_text`] can take decoded ahead.
+    fn ahead_column(_cols: &[u32]) -> Option<u32> {
+        None
     }
 }
 
@@ -248,6 +279,10 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
         self.problems.push(problem);
     }
 
+    fn ahead_column(&self) -> Option<u32> {
+        self.cols.as_deref().and_then(P::ahead_column)
+    }
+
     fn text_row<R: TextRow>(&mut self, row: u32, cells: &R) -> Option<ControlFlow<()>> {
         // Before the header, and at the cap, the row takes the one way there is.
         let cols = self.cols.as_deref()?;
@@ -353,12 +388,16 @@ impl RowParser for Ledger<'_> {
 
     fn parse_text<R: TextRow>(&mut self, at: &mut At<'_>, cells: &R) -> bool {
         let cell = |index: usize| cells.text(at.cols[index]);
+        let amount = match cells.ahead() {
+            Some(ahead) if Some(ahead.column) == Self::ahead_column(at.cols) => ahead.amount,
+            _ => cell(4).and_then(fast::amount),
+        };
         let (Some(period), Some(id), Some(komplement), Some(konto), Some(amount)) = (
             cell(0).and_then(fast::period),
             cell(1).and_then(fast::text).filter(|id| !id.is_empty()),
             cell(2).and_then(fast::text),
             cell(3).and_then(fast::text),
-            cell(4).and_then(fast::amount),
+            amount,
         ) else {
             return false;
         };
@@ -366,6 +405,10 @@ impl RowParser for Ledger<'_> {
             hand_over(&mut self.count, self.on_posting, at, Posting { period, id, komplement, konto, amount, row: at.row });
         }
         true
+    }
+
+    fn ahead_column(cols: &[u32]) -> Option<u32> {
+        cols.get(4).copied()
     }
 }
 
