@@ -624,7 +624,7 @@ fn map_inputs(
     }
     let mut problems = Problems::new();
     problems.append(read_problems);
-    let names = Names { model, file: path, undeclared_dropped: lenient.undeclared_dropped };
+    let names = Names { model, file: path, undeclared_dropped: lenient.undeclared_dropped, found: Default::default() };
     for row in &inputs.budget {
         names.budget_row(row, &mut data, &mut problems);
     }
@@ -940,6 +940,9 @@ struct Names<'m> {
     /// instead of recorded (a workbook read for another year's rules, whose
     /// assignments changed): left out here, before [`Problems`] caps what it keeps.
     undeclared_dropped: bool,
+    /// Measures looked up by name: the rows name a few measures many times, and a
+    /// lookup lowercases every measure's name.
+    found: std::cell::RefCell<HashMap<String, Option<MeasureId>>>,
 }
 
 impl Names<'_> {
@@ -976,7 +979,13 @@ impl Names<'_> {
     }
 
     fn measure(&self, m: &Located<String>, kind: MeasureKind, out: &mut Problems<InputProblem>) -> Option<MeasureId> {
-        let Some((mi, measure)) = self.model.measure(&m.value) else {
+        let known = self.found.borrow().get(&m.value).copied();
+        let found = known.unwrap_or_else(|| {
+            let found = self.model.measure(&m.value).map(|(mi, _)| mi);
+            self.found.borrow_mut().insert(m.value.clone(), found);
+            found
+        });
+        let Some((mi, measure)) = found.map(|mi| (mi, &self.model.measures[mi])) else {
             let nearest = nearest(&m.value, self.model.measures.iter().map(|x| x.name.as_str()));
             if !self.undeclared_dropped {
                 out.push(at(self.file, &m.cell, RowProblem::UnknownMeasure { name: m.value.clone(), nearest }));
