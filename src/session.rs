@@ -243,11 +243,10 @@ fn hash_file(h: &mut Sha256, path: &Path) -> Result<(), Error> {
     };
     let mut block = vec![0u8; 1 << 16];
     loop {
-        match std::io::Read::read(&mut file, &mut block) {
-            Ok(0) => return Ok(()),
-            Ok(n) => h.update(&block[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::io(path, e)),
+        let n = crate::source::read_full(&mut file, &mut block).map_err(|e| Error::io(path, e))?;
+        h.update(&block[..n]);
+        if n < block.len() {
+            return Ok(());
         }
     }
 }

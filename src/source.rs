@@ -29,6 +29,21 @@ pub fn open_for_reading(path: &std::path::Path) -> std::io::Result<(Option<std::
     }
 }
 
+/// Reads into `buf` until it is full or the input ends, a read interrupted by a signal
+/// tried again; how many bytes it holds (fewer than its length: the input ended).
+pub fn read_full(input: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut len = 0;
+    while len < buf.len() {
+        match input.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(len)
+}
+
 /// A byte range into one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct Span {

@@ -147,20 +147,15 @@ const BLOCK: usize = 1 << 18;
 
 /// Reads until `buf` holds a block or the file ends; whether it ended.
 fn fill(file: &Path, input: &mut File, buf: &mut Vec<u8>) -> Result<bool, WorkbookError> {
-    while buf.len() < BLOCK {
-        let len = buf.len();
-        buf.resize(BLOCK, 0);
-        match input.read(&mut buf[len..]) {
-            Ok(0) => {
-                buf.truncate(len);
-                return Ok(true);
-            }
-            Ok(n) => buf.truncate(len + n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(len),
-            Err(e) => return Err(WorkbookError::io(file, e)),
-        }
+    let len = buf.len();
+    if len >= BLOCK {
+        return Ok(false);
     }
-    Ok(false)
+    buf.resize(BLOCK, 0);
+    let read = crate::source::read_full(input, &mut buf[len..]);
+    let n = read.map_err(|e| WorkbookError::io(file, e)).inspect_err(|_| buf.truncate(len))?;
+    buf.truncate(len + n);
+    Ok(len + n < BLOCK)
 }
 
 /// Whole lines of a file, split into fields.

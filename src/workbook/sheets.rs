@@ -182,16 +182,7 @@ fn not_a_workbook(file: &Path, ext: Option<&str>) -> WorkbookError {
 
 /// Reads up to `head.len()` bytes from `input`, the file at its start.
 fn read_head(file: &Path, mut input: impl Read, head: &mut [u8]) -> Result<usize, WorkbookError> {
-    let mut len = 0;
-    while len < head.len() {
-        match input.read(&mut head[len..]) {
-            Ok(0) => break,
-            Ok(n) => len += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(WorkbookError::io(file, e)),
-        }
-    }
-    Ok(len)
+    crate::source::read_full(&mut input, head).map_err(|e| WorkbookError::io(file, e))
 }
 
 /// Opens a workbook with calamine, from the open handle, turning failures and panics into errors.
