@@ -444,12 +444,17 @@ fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>]
     Some(())
 }
 
+/// The index of `t`'s slot among its assignment's `slots` ledger slots.
+fn slot_of(t: Target, slots: usize) -> usize {
+    // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
+    t.part.map_or(slots - 1, PartId::index)
+}
+
 /// Adds a posting to the ledger slot of `t`; `None` on overflow.
 fn add_to_slot(ledger: &mut [Vec<Ledger>], t: Target, m: usize, amount: Decimal) -> Option<()> {
     let slots = &mut ledger[t.assignment.index()];
-    // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
-    let last = slots.len() - 1;
-    let slot = &mut slots[t.part.map_or(last, PartId::index)];
+    let index = slot_of(t, slots.len());
+    let slot = &mut slots[index];
     slot.sum[m] = slot.sum[m].checked_add(amount)?;
     slot.rows[m] += 1;
     Some(())
@@ -777,8 +782,7 @@ impl<'m> Mapper<'m> {
             }
         }
         let slots = &mut self.ledger[t.assignment.index()];
-        // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
-        let slot = t.part.map_or(slots.len() - 1, PartId::index);
+        let slot = slot_of(t, slots.len());
         self.slot_sums[t.assignment.index()][slot][m].add(p.amount).ok_or_else(|| sum_too_large(&self.file, row))?;
         slots[slot].rows[m] += 1;
         // An assignment without activities has its parts' slots as its activities, the
