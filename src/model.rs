@@ -646,15 +646,9 @@ impl Model {
 
     /// A measure by name.
     pub fn measure(&self, name: &str) -> Option<(MeasureId, &Measure)> {
-        // Lowercased once a call, and an ASCII name compared without lowercasing it
-        // (the same test: its lowercase is its ASCII lowercase). Runs for every
-        // Budget and Volymer row.
-        let wanted = name.to_lowercase();
-        let same = |m: &Measure| match m.name.is_ascii() {
-            true => m.name.eq_ignore_ascii_case(&wanted),
-            false => m.name.to_lowercase() == wanted,
-        };
-        self.measure_ids().zip(&self.measures).find(|(_, m)| m.name.eq_ignore_ascii_case(name) || same(m))
+        self.measure_ids()
+            .zip(&self.measures)
+            .find(|(_, m)| m.name.eq_ignore_ascii_case(name) || m.name.to_lowercase() == name.to_lowercase())
     }
 
     /// The ids of [`Model::assignments`], in order.

@@ -438,7 +438,11 @@ impl Data {
 
 /// Adds a posting to the ledger slot and the activity slot of `t`; `None` on overflow.
 fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>], t: Target, m: usize, amount: Decimal) -> Option<()> {
-    add_to_slot(ledger, t, m, amount)?;
+    let slots = &mut ledger[t.assignment.index()];
+    let index = slot_of(t, slots.len());
+    let slot = &mut slots[index];
+    slot.sum[m] = slot.sum[m].checked_add(amount)?;
+    slot.rows[m] += 1;
     let activity = &mut activities[t.assignment.index()][t.activity][m];
     *activity = activity.checked_add(amount)?;
     Some(())
@@ -448,16 +452,6 @@ fn add_posting(ledger: &mut [Vec<Ledger>], activities: &mut [Vec<[Decimal; 12]>]
 fn slot_of(t: Target, slots: usize) -> usize {
     // INVARIANT: an assignment has a slot per part and one more (see `Mapper::new`).
     t.part.map_or(slots - 1, PartId::index)
-}
-
-/// Adds a posting to the ledger slot of `t`; `None` on overflow.
-fn add_to_slot(ledger: &mut [Vec<Ledger>], t: Target, m: usize, amount: Decimal) -> Option<()> {
-    let slots = &mut ledger[t.assignment.index()];
-    let index = slot_of(t, slots.len());
-    let slot = &mut slots[index];
-    slot.sum[m] = slot.sum[m].checked_add(amount)?;
-    slot.rows[m] += 1;
-    Some(())
 }
 
 /// A running sum, kept as an `i128` mantissa at the largest scale seen while that is

@@ -152,8 +152,7 @@ fn fill(file: &Path, input: &mut File, buf: &mut Vec<u8>) -> Result<bool, Workbo
         return Ok(false);
     }
     buf.resize(BLOCK, 0);
-    let read = crate::source::read_full(input, &mut buf[len..]);
-    let n = read.map_err(|e| WorkbookError::io(file, e)).inspect_err(|_| buf.truncate(len))?;
+    let n = crate::source::read_full(input, &mut buf[len..]).map_err(|e| WorkbookError::io(file, e))?;
     buf.truncate(len + n);
     Ok(len + n < BLOCK)
 }
@@ -247,7 +246,6 @@ impl Splitter<'_> {
         chunk.lines.clear();
         chunk.bounds.clear();
         chunk.ahead.clear();
-        // Only where every line is text: else lines are decoded one by one on the main thread.
         let ahead = self.ahead.get().copied();
         let at = |i: usize| i as u32;
         // One pass over the block for both the delimiter and the line break.
@@ -270,6 +268,7 @@ impl Splitter<'_> {
             if end > line_start {
                 chunk.bounds.push((at(field), at(end.max(field))));
                 chunk.lines.push(Line { number, bytes: (at(line_start), at(end)), fields: (at(field_start), at(chunk.bounds.len())) });
+                // Only where every line is text: else each line is decoded on the main thread.
                 if let (Some(column), Some(text)) = (ahead, text) {
                     let fields = Fields { text, base: start, bounds: &chunk.bounds[field_start..], ahead: None };
                     chunk.ahead.push(decode_ahead(column, &fields));
@@ -346,10 +345,7 @@ impl Iterator for Hits<'_> {
 /// Whether a block's records are its lines, each its fields split at the delimiter, as
 /// the csv crate reads them: no quote, and a CR only before a LF or at the file's end.
 fn plain(block: &[u8]) -> bool {
-    // One pass for the common block, with neither; a second where CRs end the lines.
-    memchr::memchr2(b'"', b'\r', block).is_none()
-        || memchr::memchr(b'"', block).is_none()
-            && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
+    memchr::memchr(b'"', block).is_none() && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
 }
 
 /// This thread's side: hands lines and records to the sink.
@@ -625,7 +621,6 @@ mod tests {
         }
     }
 
-    /// What the sink is handed by `feed`, and by the csv crate reading the whole file.
     /// Every posting (row, period, codes, amount and its scale) and every problem of a
     /// ledger file read by [`read_file`].
     fn ledger_of(bytes: &[u8]) -> (Vec<String>, Vec<String>) {
@@ -677,6 +672,7 @@ mod tests {
         assert_eq!(fast_problems, general_problems);
     }
 
+    /// What the sink is handed by `feed`, and by the csv crate reading the whole file.
     fn both_ways(bytes: &[u8]) -> (Recorder, Recorder) {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("Utfall.csv");
