@@ -1,6 +1,6 @@
 //! Command-line interface: one clap struct per subcommand.
 
-use clap::{Arg, ArgAction, Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// ekostyr — the economic steering of service assignments, as rules you can test.
@@ -370,20 +370,32 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
+/// The command line's arguments, parsed exactly as [`command`] parses them.
+///
+/// The catalog's texts (about 3 M instructions, a good part of a `check`'s whole
+/// run) are looked up only when clap has something to show: help, the version or
+/// an error, which [`command`] then renders in `lang`.
+pub fn parse(args: &[std::ffi::OsString], lang: crate::i18n::Lang) -> Result<Cli, clap::Error> {
+    let parse_with = |cmd: clap::Command| cmd.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
+    parse_with(arguments()).or_else(|_| parse_with(command(lang)))
+}
+
+/// The command line's arguments, with no texts: `Cli`'s own, and `-h/--help` on
+/// every command and `-V/--version`, which clap's own are turned off for.
+fn arguments() -> clap::Command {
+    let help = || Arg::new("help").short('h').long("help").action(ArgAction::Help);
+    let root = Cli::command().arg(help()).arg(Arg::new("version").short('V').long("version").action(ArgAction::Version));
+    let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    names.iter().fold(root, |root, name| root.mut_subcommand(name, |sub| sub.arg(help())))
+}
+
 /// The command line with every help text, heading and flag description from the
 /// catalog in `lang` (`cli-<command>-about`, `cli-<command>-<argument>`).
 pub fn command(lang: crate::i18n::Lang) -> clap::Command {
     let t = |key: &str| crate::i18n::message_in(lang, key, &[]);
-    let root = localize(Cli::command(), "", lang)
+    let root = localize(arguments(), "", lang)
+        .mut_arg("version", |a| a.help(t("cli-flag-version")).help_heading(t("cli-heading-options")))
         .about(t("cli-about"))
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(t("cli-flag-version"))
-                .help_heading(t("cli-heading-options")),
-        )
         .subcommand_help_heading(t("cli-heading-commands"))
         .help_template(template(lang));
     let names: Vec<String> = root.get_subcommands().map(|c| c.get_name().to_string()).collect();
@@ -413,10 +425,14 @@ fn template(lang: crate::i18n::Lang) -> String {
 }
 
 /// Sets each argument's help (`cli-<command>-<id>`, `cli-arg-<id>` at the top) and
-/// heading, and adds `-h/--help` in `lang`.
+/// heading, `-h/--help`'s too, in `lang`.
 fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Command {
     let t = |key: &str| crate::i18n::message_in(lang, key, &[]);
-    let ids: Vec<(String, bool)> = cmd.get_arguments().map(|a| (a.get_id().to_string(), a.is_positional())).collect();
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .filter(|(id, _)| id != "help" && id != "version")
+        .collect();
     let prefix = if name.is_empty() { "cli-arg".to_string() } else { format!("cli-{name}") };
     let cmd = ids.iter().fold(cmd, |cmd, (id, positional)| {
         let heading = t(if *positional { "cli-heading-arguments" } else { "cli-heading-options" });
@@ -430,9 +446,7 @@ fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Co
             }
         })
     });
-    cmd.arg(
-        Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t("cli-flag-help")).help_heading(t("cli-heading-options")),
-    )
+    cmd.mut_arg("help", |a| a.help(t("cli-flag-help")).help_heading(t("cli-heading-options")))
 }
 
 /// The language `--lang en`/`--lang=sv` asks for, read before the arguments are
@@ -527,4 +541,57 @@ pub fn render_error(e: &clap::Error, lang: crate::i18n::Lang) -> String {
     };
     let more = t("cli-error-more", &[]);
     format!("{}: {message}{suggestion}{usage}\n\n{more}\n", t("cli-error", &[]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every way a command line can go (each command, flags before and after it, `=`
+    /// values, help, version, unknown and missing arguments, a bad value) parses the
+    /// same without the catalog's texts as with them: the same `Cli`, or an error of
+    /// the same kind, which `parse` then renders from [`command`].
+    #[test]
+    fn the_bare_arguments_parse_as_the_localized_command() {
+        let lines = [
+            "",
+            "--help",
+            "-h",
+            "-V",
+            "--version",
+            "--lang en",
+            "--lang=sv --strikt",
+            "--lang fr",
+            "check rules/2023.ek",
+            "check rules/2023.ek rules/2024.ek --strikt",
+            "check --help",
+            "check",
+            "check -h --lang en",
+            "run rules/2023.ek --input fixtures/2023.xlsx --format json",
+            "run rules/2023.ek --input",
+            "run --max-rader 0 rules/2023.ek",
+            "run --max-rader 10 --rot . rules/2023.ek",
+            "fmt --check a.ek",
+            "diff a.ek b.ek",
+            "explain rules/2023.ek --input x.xlsx hemtjänst",
+            "budget --help",
+            "rapport -V",
+            "serve",
+            "completions bash",
+            "completions tcsh",
+            "kontroll rules/2023.ek",
+            "check --okänd rules/2023.ek",
+        ];
+        for lang in [crate::i18n::Lang::Sv, crate::i18n::Lang::En] {
+            for line in lines {
+                let args: Vec<std::ffi::OsString> = std::iter::once("ekostyr").chain(line.split_whitespace()).map(Into::into).collect();
+                let parse_with = |cmd: clap::Command| cmd.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+                match (parse_with(arguments()), parse_with(command(lang))) {
+                    (Ok(bare), Ok(full)) => assert_eq!(format!("{bare:?}"), format!("{full:?}"), "{line}"),
+                    (Err(bare), Err(full)) => assert_eq!(bare.kind(), full.kind(), "{line}"),
+                    (bare, full) => panic!("`{line}`: without texts {:?}, with them {:?}", bare.map(|_| ()), full.map(|_| ())),
+                }
+            }
+        }
+    }
 }

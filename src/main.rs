@@ -1,9 +1,8 @@
 //! The `ekostyr` binary: choose the language, parse arguments, run the command,
 //! write what it says and map its outcome to the exit code.
 
-use clap::FromArgMatches as _;
 use ekostyr::app::{self, Outcome, Output};
-use ekostyr::cli::{Cli, Command};
+use ekostyr::cli::Command;
 use ekostyr::i18n::{self, Lang};
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -12,7 +11,7 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::set_lang(ekostyr::cli::lang_in_args(&args).or_else(lang_from_env).unwrap_or_default());
     std::panic::set_hook(Box::new(|info| eprint!("{}", internal_error(info.location()))));
-    let parsed = ekostyr::cli::command(i18n::lang()).try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m));
+    let parsed = ekostyr::cli::parse(&args, i18n::lang());
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
