@@ -2,7 +2,8 @@
 # Benchmark: `ekostyr run` on Utfall of 1M, 2M, 5M and 10M rows, as xlsx and as a CSV folder,
 # each next to its floor in the same run: a plain calamine `worksheet_range` read of the same
 # sheet (bench/plain_read.rs) and the csv crate's byte-record read of the same Utfall.csv
-# (bench/csv_read.rs). Prints one table: median wall time (of 3 runs; of 9 for the short CSV runs), peak RSS, ratio, target.
+# (bench/csv_read.rs), each run in turn with its floor. Prints one table: median wall time (of 3
+# runs; of 9 for the short CSV runs), peak RSS, ratio, target.
 #
 #   bash bench/run.sh           # 1M, 2M, 5M, 10M rows (about 15 minutes on 2 cores)
 #   bash bench/run.sh --quick   # 1M rows only, rule files of 50 000 parameters only
@@ -44,21 +45,30 @@ if [ ! -f "$shared" ]; then
   "$bin/bench-gen" --shared-strings "${sizes[0]}" "$shared" "$out/utfall-${sizes[0]}-shared-csv"
 fi
 
-# measure RUNS COMMAND… → "SECONDS KIB": median wall time and median peak RSS of RUNS runs.
+# median LIST… → the median of the numbers.
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# once COMMAND… → sets `took` (wall seconds) and `peak` (peak RSS, KiB) of one run.
+once() {
+  local start=$EPOCHREALTIME
+  /usr/bin/time -f "%M" -o "$out/rss.txt" "$@" > /dev/null
+  local end=$EPOCHREALTIME
+  took=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  peak=$(cat "$out/rss.txt")
+}
+
+# measure RUNS FLOOR_ARRAY COMMAND… → "E_S E_KIB F_S F_KIB": median wall time and median
+# peak RSS of RUNS runs of the command and of its floor (the array named), run in turn
+# (ekostyr, floor, ekostyr, …) so that a host whose speed drifts during the run moves
+# both alike, instead of one block of runs each.
 measure() {
-  local runs=$1; shift
-  local ts=() ms=()
+  local runs=$1; local -n floor=$2; shift 2
+  local et=() em=() ft=() fm=()
   for _ in $(seq "$runs"); do
-    local start=$EPOCHREALTIME
-    /usr/bin/time -f "%M" -o "$out/rss.txt" "$@" > /dev/null
-    local end=$EPOCHREALTIME
-    ts+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
-    ms+=("$(cat "$out/rss.txt")")
+    once "$@"; et+=("$took"); em+=("$peak")
+    once "${floor[@]}"; ft+=("$took"); fm+=("$peak")
   done
-  local t m mid=$(( (runs + 1) / 2 ))
-  t=$(printf '%s\n' "${ts[@]}" | sort -g | sed -n "${mid}p")
-  m=$(printf '%s\n' "${ms[@]}" | sort -g | sed -n "${mid}p")
-  echo "$t $m"
+  echo "$(median "${et[@]}") $(median "${em[@]}") $(median "${ft[@]}") $(median "${fm[@]}")"
 }
 
 # row WORK ROWS "E_S E_KIB" TARGET_RATIO MAX_MIB|"" BASE_KIB|"" "F_S F_KIB"
@@ -86,21 +96,21 @@ echo "|-------|-----------:|----------:|--------------:|----------:|------------
 xlsx_base="" csv_base=""
 for rows in "${sizes[@]}"; do
   wb="$out/utfall-$rows.xlsx"
-  e=$(measure 3 "$bin/ekostyr" run rules/2023.ek --input "$wb" --format json)
-  f=$(measure 3 "$bin/bench-plain-read" "$wb")
-  row xlsx "$rows" "$e" 0.85 32 "$xlsx_base" "$f"
-  [ -n "$xlsx_base" ] || xlsx_base=${e#* }
+  floor=("$bin/bench-plain-read" "$wb")
+  read -r et em ft fm <<< "$(measure 3 floor "$bin/ekostyr" run rules/2023.ek --input "$wb" --format json)"
+  row xlsx "$rows" "$et $em" 0.85 32 "$xlsx_base" "$ft $fm"
+  [ -n "$xlsx_base" ] || xlsx_base=$em
 done
-e=$(measure 3 "$bin/ekostyr" run rules/2023.ek --input "$shared" --format json)
-f=$(measure 3 "$bin/bench-plain-read" "$shared")
-row xlsx-s "${sizes[0]}" "$e" 0.85 32 "" "$f"
+floor=("$bin/bench-plain-read" "$shared")
+read -r et em ft fm <<< "$(measure 3 floor "$bin/ekostyr" run rules/2023.ek --input "$shared" --format json)"
+row xlsx-s "${sizes[0]}" "$et $em" 0.85 32 "" "$ft $fm"
 for rows in "${sizes[@]}"; do
   dir="$out/utfall-$rows-csv"
+  floor=("$bin/bench-csv-read" "$dir")
   # Runs of a tenth of a second: more of them, for a median that holds still.
-  e=$(measure 9 "$bin/ekostyr" run rules/2023.ek --input "$dir" --format json)
-  f=$(measure 9 "$bin/bench-csv-read" "$dir")
-  row csv "$rows" "$e" 1.5 "" "$csv_base" "$f"
-  [ -n "$csv_base" ] || csv_base=${e#* }
+  read -r et em ft fm <<< "$(measure 9 floor "$bin/ekostyr" run rules/2023.ek --input "$dir" --format json)"
+  row csv "$rows" "$et $em" 1.5 "" "$csv_base" "$ft $fm"
+  [ -n "$csv_base" ] || csv_base=$em
 done
 
 echo

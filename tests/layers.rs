@@ -48,7 +48,8 @@ fn sources() -> Vec<(String, PathBuf, String)> {
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let rel = path.strip_prefix(&src).expect("under src");
                 let first = rel.components().next().expect("a component").as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
-                if first != "main" && first != "lib" {
+                // `build.rs` is the build script, no module of the crate.
+                if first != "main" && first != "lib" && first != "build" {
                     let text = std::fs::read_to_string(&path).expect("a source file is text");
                     out.push((first, path, text));
                 }

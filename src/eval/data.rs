@@ -677,6 +677,10 @@ struct Mapper<'m> {
     year: i32,
     /// The code pair of the last posting and what it maps to.
     last: Option<LastPair>,
+    /// What each code pair seen maps to, by [`Mapper::look_up`]'s key of the pair.
+    seen: HashMap<Vec<u8>, (Mapped, Option<usize>), foldhash::fast::RandomState>,
+    /// That key's buffer.
+    key: Vec<u8>,
     /// The sums of `ledger`'s slots and of `pairs`, per month, as they run (see [`Sum`]).
     slot_sums: Vec<Vec<[Sum; 12]>>,
     pair_sums: Vec<[Sum; 12]>,
@@ -731,6 +735,8 @@ impl<'m> Mapper<'m> {
             count: 0,
             year: model.header.year,
             last: None,
+            seen: HashMap::default(),
+            key: Vec::new(),
             slot_sums: model.assignments.iter().map(|a| vec![[Sum::default(); 12]; a.parts.len() + 1]).collect(),
             pair_sums: Vec::new(),
         }
@@ -791,15 +797,31 @@ impl<'m> Mapper<'m> {
     /// What code `id` maps to and, when pairs are kept, the index of the pair with
     /// `komplement`; remembered as the last pair seen.
     fn look_up(&mut self, id: &str, komplement: &str) -> (Mapped, Option<usize>) {
-        let mapped = match self.cache.get(id) {
-            Some(t) => *t,
+        // One lookup by both codes (the ID's length first, so no two pairs share a key),
+        // instead of one by the ID and two by the pair.
+        let key = &mut self.key;
+        key.clear();
+        key.extend_from_slice(&(id.len() as u64).to_le_bytes());
+        key.extend_from_slice(id.as_bytes());
+        if self.komplement {
+            key.extend_from_slice(komplement.as_bytes());
+        }
+        let (mapped, pair) = match self.seen.get(key.as_slice()) {
+            Some(&seen) => seen,
             None => {
-                let t = mapped(self.model, id);
-                self.cache.insert(id.to_string(), t);
-                t
+                let mapped = match self.cache.get(id) {
+                    Some(t) => *t,
+                    None => {
+                        let t = mapped(self.model, id);
+                        self.cache.insert(id.to_string(), t);
+                        t
+                    }
+                };
+                let pair = self.komplement.then(|| self.pair(id, komplement, &mapped));
+                self.seen.insert(self.key.clone(), (mapped, pair));
+                (mapped, pair)
             }
         };
-        let pair = self.komplement.then(|| self.pair(id, komplement, &mapped));
         let last = self.last.get_or_insert_with(LastPair::default);
         last.id.clear();
         last.id.push_str(id);

@@ -146,14 +146,17 @@ fn feed<S: Sink>(file: &Path, mut input: File, sheet: &'static str, sink: &mut S
 const BLOCK: usize = 1 << 18;
 
 /// Reads until `buf` holds a block or the file ends; whether it ended.
+///
+/// The bytes go straight into the buffer's spare capacity (`read_to_end` on a file
+/// does not zero it first, as filling a slice would: 256 KiB a block), a read
+/// interrupted by a signal tried again.
 fn fill(file: &Path, input: &mut File, buf: &mut Vec<u8>) -> Result<bool, WorkbookError> {
     let len = buf.len();
     if len >= BLOCK {
         return Ok(false);
     }
-    buf.resize(BLOCK, 0);
-    let n = crate::source::read_full(input, &mut buf[len..]).map_err(|e| WorkbookError::io(file, e))?;
-    buf.truncate(len + n);
+    buf.reserve_exact(BLOCK - len);
+    let n = input.by_ref().take((BLOCK - len) as u64).read_to_end(buf).map_err(|e| WorkbookError::io(file, e))?;
     Ok(len + n < BLOCK)
 }
 
