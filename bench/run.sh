@@ -62,11 +62,11 @@ once() {
 # (ekostyr, floor, ekostyr, …) so that a host whose speed drifts during the run moves
 # both alike, instead of one block of runs each.
 measure() {
-  local runs=$1; local -n floor=$2; shift 2
+  local runs=$1; local -n floor_command=$2; shift 2
   local et=() em=() ft=() fm=()
   for _ in $(seq "$runs"); do
     once "$@"; et+=("$took"); em+=("$peak")
-    once "${floor[@]}"; ft+=("$took"); fm+=("$peak")
+    once "${floor_command[@]}"; ft+=("$took"); fm+=("$peak")
   done
   echo "$(median "${et[@]}") $(median "${em[@]}") $(median "${ft[@]}") $(median "${fm[@]}")"
 }
