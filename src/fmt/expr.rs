@@ -99,18 +99,37 @@ pub(super) fn dotted(path: &[Ident]) -> String {
 
 /// A literal: `2 050 kr/dygn`, `2,9 %`, `-0,5`.
 pub(super) fn quantity(q: &Quantity) -> String {
-    match &q.unit {
-        Some(u) => format!("{} {}", number(q.number), unit(u)),
-        None => number(q.number),
+    let mut out = String::with_capacity(24);
+    push_quantity(&mut out, q);
+    out
+}
+
+/// [`quantity`], written onto `out`.
+pub(super) fn push_quantity(out: &mut String, q: &Quantity) {
+    push_number(out, q.number);
+    if let Some(u) = &q.unit {
+        out.push(' ');
+        push_unit(out, u);
     }
 }
 
 /// `%`, `kr`, `kr/timme`.
 pub(super) fn unit(u: &UnitText) -> String {
+    let mut out = String::new();
+    push_unit(&mut out, u);
+    out
+}
+
+pub(super) fn push_unit(out: &mut String, u: &UnitText) {
     match u {
-        UnitText::Percent => "%".to_string(),
-        UnitText::Named { num, den: Some(den) } => format!("{num}/{den}"),
-        UnitText::Named { num, den: None } => num.clone(),
+        UnitText::Percent => out.push('%'),
+        UnitText::Named { num, den } => {
+            out.push_str(num);
+            if let Some(den) = den {
+                out.push('/');
+                out.push_str(den);
+            }
+        }
     }
 }
 
@@ -118,25 +137,29 @@ pub(super) fn unit(u: &UnitText) -> String {
 /// part grouped by threes with a space once it has four digits or more
 /// (`1 700`, `18 400 000`).
 pub(super) fn number(n: Decimal) -> String {
-    let digits = n.abs().to_string();
-    let (int, frac) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
-    let sign = if n.is_sign_negative() { "-" } else { "" };
-    let frac = if frac.is_empty() { String::new() } else { format!(",{frac}") };
-    format!("{sign}{}{frac}", group_thousands(int))
+    let mut out = String::new();
+    push_number(&mut out, n);
+    out
 }
 
-fn group_thousands(int: &str) -> String {
-    if int.len() < 4 {
-        return int.to_string();
+/// [`number`], written onto `out` (a rule file of 50 000 parameters formats as many
+/// numbers: one buffer, not one per part of each).
+fn push_number(out: &mut String, n: Decimal) {
+    let digits = n.abs().to_string();
+    let (int, frac) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
+    if n.is_sign_negative() {
+        out.push('-');
     }
-    let mut out = String::with_capacity(int.len() + int.len() / 3);
-    for (i, digit) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
+    for (i, digit) in int.bytes().enumerate() {
+        if i > 0 && int.len() >= 4 && (int.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
-        out.push(digit);
+        out.push(char::from(digit));
     }
-    out
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
 }
 
 #[cfg(test)]

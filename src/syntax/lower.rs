@@ -25,7 +25,7 @@ fn token_end(p: &Pair<Rule>) -> usize {
     // where the whitespace at the end begins, unless a `#` on that last line may
     // start a comment (a text parsed as written, or a `#` in a string).
     let trimmed = p.as_str().trim_end();
-    let last_line = trimmed.rfind(['\n', '\r']).map_or(trimmed, |i| &trimmed[i + 1..]);
+    let last_line = memchr::memrchr2(b'\n', b'\r', trimmed.as_bytes()).map_or(trimmed, |i| &trimmed[i + 1..]);
     if !last_line.contains('#') {
         return start + trimmed.len();
     }
@@ -196,6 +196,26 @@ fn quantity(p: Pair<Rule>, b: usize) -> Lowered<Quantity> {
 
 /// Parses `18 400 000`, `2,9`, `0,90` exactly.
 fn number(p: &Pair<Rule>, b: usize) -> Lowered<Decimal> {
+    // The common case, up to 18 digits grouped by plain spaces, straight into a
+    // mantissa and a scale: what the general reading below gives, without its text.
+    let (mut mantissa, mut digits, mut scale, mut fraction) = (0i64, 0u32, 0u32, false);
+    for byte in p.as_str().bytes() {
+        match byte {
+            b'0'..=b'9' if digits < 18 => {
+                mantissa = mantissa * 10 + i64::from(byte - b'0');
+                digits += 1;
+                scale += u32::from(fraction);
+            }
+            b',' | b'.' => fraction = true,
+            b' ' => {}
+            _ => return number_in_general(p, b),
+        }
+    }
+    Ok(Decimal::new(mantissa, scale))
+}
+
+/// [`number`] of any length and grouping: too large an exact number is an error.
+fn number_in_general(p: &Pair<Rule>, b: usize) -> Lowered<Decimal> {
     let cleaned: String = p.as_str().chars().filter(|c| !c.is_whitespace()).map(|c| if c == ',' { '.' } else { c }).collect();
     Decimal::from_str(&cleaned).map_err(|_| {
         Diagnostic::error(span(p, b), crate::tr!("syntax-number-too-large", text = p.as_str()))
@@ -721,4 +741,34 @@ pub(super) fn comments(text: &str) -> Vec<Comment> {
         offset += line.len();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pest::Parser as _;
+    use proptest::prelude::*;
+
+    /// A number as the grammar reads it, as one pair.
+    fn pair(text: &str) -> Pair<'_, Rule> {
+        let mut pairs = super::super::RuleParser::parse(Rule::number, text).expect("a number of the grammar");
+        pairs.next().expect("one pair")
+    }
+
+    proptest! {
+        /// The common case's reading gives what the general reading gives, to the
+        /// scale, for numbers of every length and grouping the grammar takes.
+        #[test]
+        fn a_number_reads_as_the_general_reading(
+            text in "[0-9]{1,3}([ \u{a0}][0-9]{3}){0,9}([,.][0-9]{1,16})?|[0-9]{1,32}([,.][0-9]{1,24})?"
+        ) {
+            let p = pair(&text);
+            let (fast, general) = (number(&p, 0), number_in_general(&p, 0));
+            prop_assert_eq!(fast.is_ok(), general.is_ok(), "{}", text);
+            if let (Ok(fast), Ok(general)) = (fast, general) {
+                prop_assert_eq!(fast.to_string(), general.to_string(), "{}", text);
+                prop_assert_eq!(fast.scale(), general.scale());
+            }
+        }
+    }
 }
