@@ -285,35 +285,27 @@ impl Splitter<'_> {
     }
 }
 
-/// The positions of two bytes in a slice, in order, found eight bytes at a time.
+/// The positions of two bytes in a slice, in order, found a word of bytes at a time.
 ///
 /// Where fields are a few bytes long (a ledger line is about six of them in 34 bytes),
 /// `memchr2` returns every few bytes and its setup per call costs more than the search;
 /// comparing a word at a time and taking the hits from one mask costs a few operations
-/// per hit and per word.
+/// per hit and per word. The word is 16 bytes compared at once by SSE2 where the build
+/// has it (every x86_64 target), else 8 bytes by integer arithmetic.
 struct Hits<'a> {
     bytes: &'a [u8],
-    /// The two bytes, each repeated in every byte of a word.
-    a: u64,
-    b: u64,
+    matcher: Matcher,
     /// Where the word of `mask` starts, and where the next word does.
     base: usize,
     next: usize,
-    /// One high bit per byte of the word that equals `a` or `b`, not yet returned.
-    mask: u64,
+    /// One bit per byte of the word (bit `i` for byte `base + i`) that equals either
+    /// byte, not yet returned.
+    mask: u32,
 }
 
 impl<'a> Hits<'a> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-
     fn new(bytes: &'a [u8], start: usize, a: u8, b: u8) -> Self {
-        Hits { bytes, a: Self::ONES * u64::from(a), b: Self::ONES * u64::from(b), base: start, next: start, mask: 0 }
-    }
-
-    /// The high bit of every byte of `word` that is zero, exactly (no carries between bytes).
-    fn zero_bytes(word: u64) -> u64 {
-        !(((word & !Self::HIGH).wrapping_add(!Self::HIGH)) | word) & Self::HIGH
+        Hits { bytes, matcher: Matcher::new(a, b), base: start, next: start, mask: 0 }
     }
 }
 
@@ -323,25 +315,94 @@ impl Iterator for Hits<'_> {
     fn next(&mut self) -> Option<usize> {
         while self.mask == 0 {
             let rest = self.bytes.get(self.next..).filter(|rest| !rest.is_empty())?;
-            let len = rest.len().min(8);
-            let word = match rest.first_chunk::<8>() {
-                Some(word) => u64::from_le_bytes(*word),
+            let len = rest.len().min(Matcher::WIDTH);
+            let mut mask = match rest.first_chunk::<{ Matcher::WIDTH }>() {
+                Some(word) => self.matcher.mask(word),
                 None => {
-                    let mut word = [0u8; 8];
+                    let mut word = [0u8; Matcher::WIDTH];
                     word[..len].copy_from_slice(rest);
-                    u64::from_le_bytes(word)
+                    self.matcher.mask(&word)
                 }
             };
-            let mut mask = Self::zero_bytes(word ^ self.a) | Self::zero_bytes(word ^ self.b);
-            if len < 8 {
+            if len < Matcher::WIDTH {
                 // The zeros past the end are no bytes of the slice.
-                mask &= (1u64 << (8 * len)) - 1;
+                mask &= (1u32 << len) - 1;
             }
             (self.base, self.next, self.mask) = (self.next, self.next + len, mask);
         }
-        let at = self.base + (self.mask.trailing_zeros() / 8) as usize;
+        let at = self.base + self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
         Some(at)
+    }
+}
+
+/// The word comparison [`Hits`] uses: SSE2's where the build has it.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+type Matcher = SseMatcher;
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+type Matcher = WordMatcher;
+
+/// Which bytes of a word equal either of two bytes: 16 at once by SSE2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+struct SseMatcher {
+    a: std::arch::x86_64::__m128i,
+    b: std::arch::x86_64::__m128i,
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+impl SseMatcher {
+    const WIDTH: usize = 16;
+
+    fn new(a: u8, b: u8) -> Self {
+        use std::arch::x86_64::_mm_set1_epi8;
+        // SAFETY: SSE2 is enabled for the whole build (this is compiled only where
+        // `target_feature = "sse2"`, as on every x86_64 target); no pointer is read.
+        unsafe { SseMatcher { a: _mm_set1_epi8(a as i8), b: _mm_set1_epi8(b as i8) } }
+    }
+
+    /// Bit `i` set where byte `i` of `word` is either byte.
+    fn mask(&self, word: &[u8; 16]) -> u32 {
+        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x};
+        let (lo, hi) = word.split_at(8);
+        let half = |h: &[u8]| h.first_chunk::<8>().map_or(0, |h| i64::from_le_bytes(*h));
+        // SAFETY: as in `new`: SSE2 is enabled for the whole build; values only, no pointer.
+        unsafe {
+            let v = _mm_set_epi64x(half(hi), half(lo));
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, self.a), _mm_cmpeq_epi8(v, self.b))) as u32
+        }
+    }
+}
+
+/// Which bytes of a word equal either of two bytes: 8 at once by integer arithmetic
+/// (compiled everywhere, so that its test runs on every machine).
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
+struct WordMatcher {
+    /// The two bytes, each repeated in every byte of a word.
+    a: u64,
+    b: u64,
+}
+
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
+impl WordMatcher {
+    const WIDTH: usize = 8;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    fn new(a: u8, b: u8) -> Self {
+        WordMatcher { a: Self::ONES * u64::from(a), b: Self::ONES * u64::from(b) }
+    }
+
+    /// Bit `i` set where byte `i` of `word` is either byte.
+    fn mask(&self, word: &[u8; 8]) -> u32 {
+        let word = u64::from_le_bytes(*word);
+        let high = Self::zero_bytes(word ^ self.a) | Self::zero_bytes(word ^ self.b);
+        // The high bit of each byte, gathered into the low eight bits.
+        (((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56) as u32
+    }
+
+    /// The high bit of every byte of `word` that is zero, exactly (no carries between bytes).
+    fn zero_bytes(word: u64) -> u64 {
+        !(((word & !Self::HIGH).wrapping_add(!Self::HIGH)) | word) & Self::HIGH
     }
 }
 
@@ -565,6 +626,20 @@ mod tests {
             let start = start.min(bytes.len());
             let expected: Vec<usize> = (start..bytes.len()).filter(|&i| bytes[i] == b';' || bytes[i] == b'\n').collect();
             proptest::prop_assert_eq!(Hits::new(&bytes, start, b';', b'\n').collect::<Vec<_>>(), expected);
+        }
+
+        /// Each word comparison, the one in use and the other, marks exactly the bytes
+        /// equal to either byte.
+        #[test]
+        fn matchers_mark_every_byte_equal_to_either(
+            word in proptest::array::uniform16(proptest::sample::select(&[b';', b'\n', b'a', 0, 0x80, 0xBB, 0xFF, b';' | 0x80][..])),
+            a in proptest::sample::select(&[b';', 0u8, 0x80, 0xFF][..]),
+        ) {
+            let expected = |len: usize| (0..len).filter(|&i| word[i] == a || word[i] == b'\n').fold(0u32, |m, i| m | 1 << i);
+            let half = word.first_chunk::<8>().expect("16 bytes");
+            proptest::prop_assert_eq!(WordMatcher::new(a, b'\n').mask(half), expected(WordMatcher::WIDTH));
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+            proptest::prop_assert_eq!(SseMatcher::new(a, b'\n').mask(&word), expected(16));
         }
     }
 
