@@ -408,8 +408,32 @@ impl WordMatcher {
 
 /// Whether a block's records are its lines, each its fields split at the delimiter, as
 /// the csv crate reads them: no quote, and a CR only before a LF or at the file's end.
+///
+/// One pass a word at a time (an export from Windows has a CR on every line, so a
+/// search for CRs would stop on every line): per word, no quote, and every CR's next
+/// byte a LF.
 fn plain(block: &[u8]) -> bool {
-    memchr::memchr(b'"', block).is_none() && memchr::memchr_iter(b'\r', block).all(|i| block.get(i + 1).is_none_or(|&next| next == b'\n'))
+    const W: usize = Matcher::WIDTH;
+    let (quote, cr, lf) = (Matcher::new(b'"', b'"'), Matcher::new(b'\r', b'\r'), Matcher::new(b'\n', b'\n'));
+    let mut words = block.chunks_exact(W);
+    // Whether the last word ended in a CR, whose LF must start this one.
+    let mut open_cr = false;
+    for word in &mut words {
+        let Some(word) = word.first_chunk::<W>() else { break };
+        if quote.mask(word) != 0 {
+            return false;
+        }
+        let (crs, lfs) = (cr.mask(word), lf.mask(word));
+        if (open_cr && lfs & 1 == 0) || crs & !(lfs >> 1) & ((1 << (W - 1)) - 1) != 0 {
+            return false;
+        }
+        open_cr = crs >> (W - 1) != 0;
+    }
+    let rest = words.remainder();
+    if open_cr && rest.first().is_some_and(|&b| b != b'\n') {
+        return false;
+    }
+    rest.iter().enumerate().all(|(i, &b)| b != b'"' && (b != b'\r' || rest.get(i + 1).is_none_or(|&next| next == b'\n')))
 }
 
 /// This thread's side: hands lines and records to the sink.
@@ -626,6 +650,23 @@ mod tests {
             let start = start.min(bytes.len());
             let expected: Vec<usize> = (start..bytes.len()).filter(|&i| bytes[i] == b';' || bytes[i] == b'\n').collect();
             proptest::prop_assert_eq!(Hits::new(&bytes, start, b';', b'\n').collect::<Vec<_>>(), expected);
+        }
+
+        /// The word-at-a-time reading of a block's plainness is the byte-at-a-time one.
+        #[test]
+        fn plain_is_no_quote_and_every_cr_before_a_lf(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                12 => proptest::strategy::Just(&b"a;"[..]),
+                6 => proptest::strategy::Just(&b"\r\n"[..]),
+                2 => proptest::strategy::Just(&b"\n"[..]),
+                1 => proptest::strategy::Just(&b"\r"[..]),
+                1 => proptest::strategy::Just(&b"\""[..]),
+                1 => proptest::strategy::Just(&[0x8D_u8][..]),
+            ], 0..60),
+        ) {
+            let block = pieces.concat();
+            let expected = !block.contains(&b'"') && block.iter().enumerate().all(|(i, &b)| b != b'\r' || block.get(i + 1).is_none_or(|&next| next == b'\n'));
+            proptest::prop_assert_eq!(plain(&block), expected);
         }
 
         /// Each word comparison, the one in use and the other, marks exactly the bytes
