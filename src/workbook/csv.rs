@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use ::csv::ByteRecord;
 
 use super::error::{CsvProblem, FileKind, WorkbookError, WorkbookErrors};
-use super::rows::{Ahead, Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, TextRow, Volumes, decode_ahead};
+use super::rows::{
+    Ahead, AheadColumns, Budget, Cutoff, Forecasts, Ledger, OnPosting, RowParser, SheetReader, Sink, TextRow, Volumes, decode_ahead,
+};
 use super::value::{Row, Value};
 use super::{Inputs, Period};
 
@@ -113,7 +115,7 @@ fn feed<S: Sink>(file: &Path, mut input: File, sheet: &'static str, sink: &mut S
     let bom = if buf.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let delimiter = detect_delimiter(&buf[bom..buf.len().min(bom + (1 << 16))]);
     let mut taker = Taker { header_width: None, record: ByteRecord::new(), decoded: Vec::new() };
-    // Once the sink has its header, the column the splitter decodes ahead.
+    // Once the sink has its header, the columns the splitter decodes ahead.
     let ahead = std::sync::OnceLock::new();
     let rest = std::thread::scope(|scope| {
         let (chunks, received) = std::sync::mpsc::sync_channel::<Chunk>(1);
@@ -126,9 +128,9 @@ fn feed<S: Sink>(file: &Path, mut input: File, sheet: &'static str, sink: &mut S
                 return Ok(None);
             }
             if ahead.get().is_none()
-                && let Some(column) = sink.ahead_column()
+                && let Some(columns) = sink.ahead_columns()
             {
-                let _ = ahead.set(column);
+                let _ = ahead.set(columns);
             }
             // Its buffers serve again (the splitter may have ended: then they are dropped).
             let _ = recycle.send(chunk);
@@ -169,7 +171,7 @@ struct Chunk {
     lines: Vec<Line>,
     /// Every line's field bounds, one after another.
     bounds: Vec<(u32, u32)>,
-    /// Every line's amount decoded ahead, once the sink's column is known
+    /// Every line's period and amount decoded ahead, once the sink's columns are known
     /// (else empty): the main thread's work, done here on the splitter's.
     ahead: Vec<Ahead>,
 }
@@ -200,8 +202,8 @@ struct Splitter<'f> {
     chunks: std::sync::mpsc::SyncSender<Chunk>,
     /// Chunks taken, to fill again.
     recycled: std::sync::mpsc::Receiver<Chunk>,
-    /// The column to decode ahead, set by the main thread after the header.
-    ahead: &'f std::sync::OnceLock<u32>,
+    /// The columns to decode ahead, set by the main thread after the header.
+    ahead: &'f std::sync::OnceLock<AheadColumns>,
 }
 
 impl Splitter<'_> {
@@ -272,9 +274,9 @@ impl Splitter<'_> {
                 chunk.bounds.push((at(field), at(end.max(field))));
                 chunk.lines.push(Line { number, bytes: (at(line_start), at(end)), fields: (at(field_start), at(chunk.bounds.len())) });
                 // Only where every line is text: else each line is decoded on the main thread.
-                if let (Some(column), Some(text)) = (ahead, text) {
+                if let (Some(columns), Some(text)) = (ahead, text) {
                     let fields = Fields { text, base: start, bounds: &chunk.bounds[field_start..], ahead: None };
-                    chunk.ahead.push(decode_ahead(column, &fields));
+                    chunk.ahead.push(decode_ahead(columns, &fields));
                 }
             } else {
                 chunk.bounds.truncate(field_start);
@@ -759,12 +761,12 @@ mod tests {
         (postings, problems.kept().iter().map(|p| p.to_string().replace(&place, "Utfall.csv")).collect())
     }
 
-    /// A ledger of many blocks, its amounts decoded ahead on the splitter from the
+    /// A ledger of many blocks, its periods and amounts decoded ahead on the splitter from the
     /// second or third block on, with cells of every shape: read as the csv crate and
     /// the general path read it (a quote in the header sends the whole file there).
     #[test]
     fn a_ledger_decoded_ahead_reads_as_the_general_path() {
-        let periods = ["2023-01", "2023-12", "2023-13", "2023-1", " 2023-02", "2023-03"];
+        let periods = ["2023-01", "2023-12", "2023-13", "2023-1", " 2023-02", "2023-03", "2024-07", "2023-00", "2023-1a"];
         let codes = ["L1101", " K11101 ", "", "#N/A", "4010", "Å1"];
         let amounts = ["1549,00", "-0,50", "0", "-0", "1.234", "1 234,50", "12,3456", "abc", "", "-", "7", "0,000", "999999999999999999"];
         let mut body = String::new();

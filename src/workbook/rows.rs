@@ -55,35 +55,45 @@ pub(crate) trait Sink {
     fn text_row<R: TextRow>(&mut self, _row: u32, _cells: &R) -> Option<ControlFlow<()>> {
         None
     }
-    /// After the header: the column of amounts a reader may decode ahead, on another
-    /// thread, for the fast lane ([`decode_ahead`]); `None` when this sheet has none.
-    fn ahead_column(&self) -> Option<u32> {
+    /// After the header: the columns a reader may decode ahead, on another thread,
+    /// for the fast lane ([`decode_ahead`]); `None` when this sheet has none.
+    fn ahead_columns(&self) -> Option<AheadColumns> {
         None
     }
 }
 
-/// A row's amount as the fast lane reads it (`None`: not of the common shape),
-/// decoded by a reader ahead of the row, and the column it is of.
+/// The columns of a ledger row that a reader decodes ahead: its period and amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AheadColumns {
+    period: u32,
+    amount: u32,
+}
+
+/// A row's period and amount as the fast lane reads them (`None`: not of the common
+/// shape), decoded by a reader ahead of the row, and the columns they are of.
 ///
-/// The amount only: that balances the CSV reader's two threads (the main one maps
-/// the posting, the other reads, splits, hashes and decodes this).
+/// The period and amount only: that balances the CSV reader's two threads (the main
+/// one maps the posting, the other reads, splits and decodes these, beside the hash
+/// of the input).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ahead {
-    column: u32,
+    columns: AheadColumns,
+    period: Option<Period>,
     amount: Option<Decimal>,
 }
 
-/// Decodes a row's amount cell for the fast lane, on whichever thread reads: what
-/// [`RowParser::parse_text`] would read of the same cell.
-pub(crate) fn decode_ahead<R: TextRow>(column: u32, cells: &R) -> Ahead {
-    Ahead { column, amount: cells.text(column).and_then(fast::amount) }
+/// Decodes a row's period and amount cells for the fast lane, on whichever thread
+/// reads: what [`RowParser::parse_text`] would read of the same cells.
+pub(crate) fn decode_ahead<R: TextRow>(columns: AheadColumns, cells: &R) -> Ahead {
+    let period = cells.text(columns.period).and_then(fast::period);
+    Ahead { columns, period, amount: cells.text(columns.amount).and_then(fast::amount) }
 }
 
 /// A row whose cells a reader holds as text (a CSV line's fields, say): the cell in
 /// column `col`, `None` past the row's end.
 pub(crate) trait TextRow {
     fn text(&self, col: u32) -> Option<&str>;
-    /// The row's amount if the reader decoded it ahead ([`decode_ahead`]).
+    /// The row's period and amount if the reader decoded them ahead ([`decode_ahead`]).
     fn ahead(&self) -> Option<&Ahead> {
         None
     }
@@ -107,9 +117,9 @@ pub(crate) trait RowParser {
     fn parse_text<R: TextRow>(&mut self, _at: &mut At<'_>, _cells: &R) -> bool {
         false
     }
-    /// Of the contract's columns as found (`cols`), the one of amounts that
+    /// Of the contract's columns as found (`cols`), the ones that
     /// [`Self::parse_text`] can take decoded ahead.
-    fn ahead_column(_cols: &[u32]) -> Option<u32> {
+    fn ahead_columns(_cols: &[u32]) -> Option<AheadColumns> {
         None
     }
 }
@@ -279,8 +289,8 @@ impl<P: RowParser> Sink for SheetReader<'_, P> {
         self.problems.push(problem);
     }
 
-    fn ahead_column(&self) -> Option<u32> {
-        self.cols.as_deref().and_then(P::ahead_column)
+    fn ahead_columns(&self) -> Option<AheadColumns> {
+        self.cols.as_deref().and_then(P::ahead_columns)
     }
 
     fn text_row<R: TextRow>(&mut self, row: u32, cells: &R) -> Option<ControlFlow<()>> {
@@ -388,12 +398,12 @@ impl RowParser for Ledger<'_> {
 
     fn parse_text<R: TextRow>(&mut self, at: &mut At<'_>, cells: &R) -> bool {
         let cell = |index: usize| cells.text(at.cols[index]);
-        let amount = match cells.ahead() {
-            Some(ahead) if Some(ahead.column) == Self::ahead_column(at.cols) => ahead.amount,
-            _ => cell(4).and_then(fast::amount),
+        let (period, amount) = match cells.ahead() {
+            Some(ahead) if Some(ahead.columns) == Self::ahead_columns(at.cols) => (ahead.period, ahead.amount),
+            _ => (cell(0).and_then(fast::period), cell(4).and_then(fast::amount)),
         };
         let (Some(period), Some(id), Some(komplement), Some(konto), Some(amount)) = (
-            cell(0).and_then(fast::period),
+            period,
             cell(1).and_then(fast::text).filter(|id| !id.is_empty()),
             cell(2).and_then(fast::text),
             cell(3).and_then(fast::text),
@@ -407,8 +417,8 @@ impl RowParser for Ledger<'_> {
         true
     }
 
-    fn ahead_column(cols: &[u32]) -> Option<u32> {
-        cols.get(4).copied()
+    fn ahead_columns(cols: &[u32]) -> Option<AheadColumns> {
+        Some(AheadColumns { period: *cols.first()?, amount: *cols.get(4)? })
     }
 }
 
