@@ -70,6 +70,20 @@ async function open(url) {
 }
 
 
+// Scrolls the editor from its top until `locator` is drawn. CodeMirror draws only the
+// lines near the view, a frame after a scroll: scrolling on without waiting for it could
+// pass the line before it was ever drawn, and a line above the view is never reached.
+async function reveal(page, locator) {
+  const scroller = page.locator('.cm-scroller');
+  await scroller.evaluate((e) => { e.scrollTop = 0; });
+  for (let i = 0; i < 400; i++) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    if (await locator.count()) return;
+    const moved = await scroller.evaluate((e) => { const before = e.scrollTop; e.scrollTop += 200; return e.scrollTop !== before; });
+    if (!moved) return;
+  }
+}
+
 async function editable(url) {
   const { context, page, token } = await open(url);
   // The first check of the file as loaded.
@@ -78,8 +92,7 @@ async function editable(url) {
 
   // Hover on a name: its unit (and value on the workbook).
   const name = page.locator('.cm-line', { hasText: /^parameter schablon_årsarbetare/ }).locator('span', { hasText: /^schablon_årsarbetare$/ });
-  // The editor draws only the lines in view: scroll down until the line is drawn.
-  for (let i = 0; i < 40 && !(await name.count()); i++) await page.locator('.cm-scroller').evaluate((e) => { e.scrollTop += 200; });
+  await reveal(page, name);
   await name.hover();
   const tip = await page.waitForSelector('.cm-tooltip-hover .hover', { timeout: 15000 }).catch(() => null);
   if (expect(tip, 'hover on schablon_årsarbetare shows no tooltip')) {
@@ -91,7 +104,7 @@ async function editable(url) {
   const lines = (await readFile(page, file, token)).split('\n');
   const defined = lines.findIndex((l) => /^\s*parameter timpris_hemtjänst\b/.test(l)) + 1;
   const use = page.locator('.cm-line', { hasText: '* timpris_hemtjänst' }).locator('span', { hasText: /^timpris_hemtjänst$/ }).first();
-  for (let i = 0; i < 40 && !(await use.count()); i++) await page.locator('.cm-scroller').evaluate((e) => { e.scrollTop += 200; });
+  await reveal(page, use);
   await use.click({ modifiers: ['Control'] });
   const jumped = await page.waitForFunction((n) => Number(document.querySelector('.cm-activeLineGutter')?.textContent) === n, defined, { timeout: 15000 }).catch(() => null);
   expect(jumped, `Ctrl-click on timpris_hemtjänst did not go to line ${defined} (at ${await cursorLine(page)})`);
