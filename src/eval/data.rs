@@ -665,8 +665,7 @@ struct Mapper<'m> {
     change_ledger: Vec<Vec<[Decimal; 12]>>,
     /// Whether the model declares komplement codes (the pairs are kept only then).
     komplement: bool,
-    /// Index into `pairs` by ID code, then komplement code.
-    pair_index: CodeMap<CodeMap<usize>>,
+    /// Every code pair seen, when pairs are kept; `seen` holds each one's index.
     pairs: Vec<Pair>,
     unmapped: HashMap<String, (u64, Decimal)>,
     /// All unmapped postings: count and checked sum, kept per posting so an
@@ -728,7 +727,6 @@ impl<'m> Mapper<'m> {
             out_of_scope: vec![Ledger::default(); model.out_of_scope.len()],
             change_ledger: model.assignments.iter().map(|a| vec![[Decimal::ZERO; 12]; a.changes.len()]).collect(),
             komplement: model.has_komplement(),
-            pair_index: CodeMap::default(),
             pairs: vec![],
             unmapped: HashMap::new(),
             unmapped_total: (0, Decimal::ZERO),
@@ -797,8 +795,8 @@ impl<'m> Mapper<'m> {
     /// What code `id` maps to and, when pairs are kept, the index of the pair with
     /// `komplement`; remembered as the last pair seen.
     fn look_up(&mut self, id: &str, komplement: &str) -> (Mapped, Option<usize>) {
-        // One lookup by both codes (the ID's length first, so no two pairs share a key),
-        // instead of one by the ID and two by the pair.
+        // One lookup by both codes (the ID's length first, so no two pairs share a key);
+        // only a pair not seen before asks `cache` for its ID's mapping, and is new.
         let key = &mut self.key;
         key.clear();
         key.extend_from_slice(&(id.len() as u64).to_le_bytes());
@@ -817,7 +815,7 @@ impl<'m> Mapper<'m> {
                         t
                     }
                 };
-                let pair = self.komplement.then(|| self.pair(id, komplement, &mapped));
+                let pair = self.komplement.then(|| self.new_pair(id, komplement, &mapped));
                 self.seen.insert(self.key.clone(), (mapped, pair));
                 (mapped, pair)
             }
@@ -831,11 +829,9 @@ impl<'m> Mapper<'m> {
         (mapped, pair)
     }
 
-    /// The index of the (id, komplement) pair in `pairs`, made on first sight.
-    fn pair(&mut self, id: &str, komplement: &str, mapped: &Mapped) -> usize {
-        if let Some(i) = self.pair_index.get(id).and_then(|k| k.get(komplement)) {
-            return *i;
-        }
+    /// Adds the (id, komplement) pair, seen for the first time (`look_up` remembers
+    /// every pair seen, with its index), to `pairs`; its index.
+    fn new_pair(&mut self, id: &str, komplement: &str, mapped: &Mapped) -> usize {
         let by_id = match (mapped.target, mapped.out) {
             (Some(t), _) => ViewPlace::Assignment(t.assignment),
             (None, Some(u)) => ViewPlace::OutOfScope(u),
@@ -848,7 +844,6 @@ impl<'m> Mapper<'m> {
         let i = self.pairs.len();
         self.pairs.push(Pair { id: id.to_string(), komplement: komplement.to_string(), by_id, by_komplement, ledger: Ledger::default() });
         self.pair_sums.push([Sum::default(); 12]);
-        self.pair_index.entry(id.to_string()).or_default().insert(komplement.to_string(), i);
         i
     }
 
