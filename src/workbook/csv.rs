@@ -365,11 +365,10 @@ impl SseMatcher {
     /// Bit `i` set where byte `i` of `word` is either byte.
     fn mask(&self, word: &[u8; 16]) -> u32 {
         use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x};
-        let (lo, hi) = word.split_at(8);
-        let half = |h: &[u8]| h.first_chunk::<8>().map_or(0, |h| i64::from_le_bytes(*h));
+        let word = u128::from_le_bytes(*word);
         // SAFETY: as in `new`: SSE2 is enabled for the whole build; values only, no pointer.
         unsafe {
-            let v = _mm_set_epi64x(half(hi), half(lo));
+            let v = _mm_set_epi64x((word >> 64) as i64, word as i64);
             _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, self.a), _mm_cmpeq_epi8(v, self.b))) as u32
         }
     }
@@ -417,11 +416,10 @@ impl WordMatcher {
 fn plain(block: &[u8]) -> bool {
     const W: usize = Matcher::WIDTH;
     let (quote, cr, lf) = (Matcher::new(b'"', b'"'), Matcher::new(b'\r', b'\r'), Matcher::new(b'\n', b'\n'));
-    let mut words = block.chunks_exact(W);
+    let (words, rest) = block.as_chunks::<W>();
     // Whether the last word ended in a CR, whose LF must start this one.
     let mut open_cr = false;
-    for word in &mut words {
-        let Some(word) = word.first_chunk::<W>() else { break };
+    for word in words {
         if quote.mask(word) != 0 {
             return false;
         }
@@ -431,7 +429,6 @@ fn plain(block: &[u8]) -> bool {
         }
         open_cr = crs >> (W - 1) != 0;
     }
-    let rest = words.remainder();
     if open_cr && rest.first().is_some_and(|&b| b != b'\n') {
         return false;
     }
