@@ -2,6 +2,7 @@
 
 pub mod ast;
 mod errors;
+mod fast;
 mod lower;
 mod names;
 
@@ -55,6 +56,11 @@ pub fn parse(source: &Source) -> Result<ast::File, Diagnostics> {
     // out instead, every byte offset kept. A text that does not parse so is parsed as
     // written, for its error.
     let blanked = blank_comments(text, &comments);
+    if let Some(items) = fast::file(&blanked) {
+        #[cfg(debug_assertions)]
+        read_as_pest_reads(&blanked, &items);
+        return Ok(ast::File { items, comments });
+    }
     match parse_fast(Rule::file, &blanked).or_else(|_| parse_detailed(Rule::file, text)) {
         Ok(mut pairs) => {
             let file = pairs.next().map(|p| lower::file(p, 0));
@@ -67,6 +73,15 @@ pub fn parse(source: &Source) -> Result<ast::File, Diagnostics> {
         }
         Err(first) => Err(recover(text, first)),
     }
+}
+
+/// Holds the hand-written reader to pest's reading of the same text, spans and
+/// all: in debug builds, so every test parses every rule file both ways.
+#[cfg(debug_assertions)]
+fn read_as_pest_reads(blanked: &str, items: &[ast::Item]) {
+    let pairs = parse_fast(Rule::file, blanked).ok().and_then(|mut pairs| pairs.next());
+    let lowered = pairs.map(|file| lower::file(file, 0).into_iter().collect::<Result<Vec<_>, _>>());
+    debug_assert_eq!(format!("{:?}", lowered.and_then(Result::ok)), format!("{:?}", Some(items)), "read differently: {blanked:?}");
 }
 
 /// `text` with each comment's characters, from `#` up to the line break (as the
