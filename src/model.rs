@@ -232,12 +232,20 @@ impl CodePattern {
         match self {
             CodePattern::Exact(c) => c.eq_ignore_ascii_case(code),
             CodePattern::Prefix(p) => code.len() >= p.len() && code.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()),
-            CodePattern::Range(lo, hi) => {
-                let code = code.to_ascii_uppercase();
-                code.len() == lo.len() && lo.to_ascii_uppercase() <= code && code <= hi.to_ascii_uppercase()
-            }
+            CodePattern::Range(lo, hi) => code.len() == lo.len() && cmp_upper(lo, code).is_le() && cmp_upper(code, hi).is_le(),
         }
     }
+}
+
+/// How `a` and `b` compare as their ASCII upper case, without making either.
+pub fn cmp_upper(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().map(|c| c.to_ascii_uppercase()).cmp(b.bytes().map(|c| c.to_ascii_uppercase()))
+}
+
+/// Whether `a` and `b` are the same in lower case, without making either. (A
+/// name's letters have no context-dependent lower case, as Σ has.)
+fn same_lowercase(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl std::fmt::Display for CodePattern {
@@ -646,9 +654,7 @@ impl Model {
 
     /// A measure by name.
     pub fn measure(&self, name: &str) -> Option<(MeasureId, &Measure)> {
-        self.measure_ids()
-            .zip(&self.measures)
-            .find(|(_, m)| m.name.eq_ignore_ascii_case(name) || m.name.to_lowercase() == name.to_lowercase())
+        self.measure_ids().zip(&self.measures).find(|(_, m)| m.name.eq_ignore_ascii_case(name) || same_lowercase(&m.name, name))
     }
 
     /// The ids of [`Model::assignments`], in order.

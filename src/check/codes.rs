@@ -1,7 +1,7 @@
 //! Ledger ID codes: well-formed ranges, and no code claimed by two parts or assignments.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{CodePattern, Model};
+use crate::model::{CodePattern, Model, cmp_upper};
 use crate::source::Span;
 use crate::syntax::ast::{self, AssignmentItem, IdCode, Item};
 use crate::tr;
@@ -23,7 +23,7 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
                 );
                 return None;
             }
-            if lo.to_ascii_uppercase() > hi.to_ascii_uppercase() {
+            if cmp_upper(lo, hi).is_gt() {
                 diags.push(
                     Diagnostic::error(*span, tr!("check-id-range-empty", range = format!("{lo}..{hi}"), low = lo, high = hi))
                         .with_hint(tr!("check-write", code = format!("`{hi}..{lo}`"))),
@@ -38,22 +38,23 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
 /// Whether two patterns can match the same code.
 pub(super) fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
     use CodePattern::*;
-    let up = |s: &str| s.to_ascii_uppercase();
+    let starts = |s: &str, p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     match (a, b) {
         (Exact(x), other) | (other, Exact(x)) => other.matches(x),
-        (Prefix(p), Prefix(q)) => up(p).starts_with(&up(q)) || up(q).starts_with(&up(p)),
+        (Prefix(p), Prefix(q)) => starts(p, q) || starts(q, p),
         (Prefix(p), Range(lo, hi)) | (Range(lo, hi), Prefix(p)) => {
-            let p = up(p);
-            p.len() <= lo.len() && up(lo)[..p.len()] <= *p && *p <= up(hi)[..p.len()]
+            // Codes are ASCII (the grammar's `code`), so a cut at `p.len()` is a character's end.
+            let (Some(lo), Some(hi)) = (lo.get(..p.len()), hi.get(..p.len())) else { return false };
+            cmp_upper(lo, p).is_le() && cmp_upper(p, hi).is_le()
         }
-        (Range(a1, a2), Range(b1, b2)) => a1.len() == b1.len() && up(a1) <= up(b2) && up(b1) <= up(a2),
+        (Range(a1, a2), Range(b1, b2)) => a1.len() == b1.len() && cmp_upper(a1, b2).is_le() && cmp_upper(b1, a2).is_le(),
     }
 }
 
 /// An owner of codes: an assignment, one of its parts or one of its activities,
 /// with the span of each pattern.
 struct Owner<'a> {
-    label: String,
+    label: Label<'a>,
     assignment: &'a str,
     /// Activities (nivå 3) group the assignment's codes along another axis than
     /// its parts, so they may share codes with the parts and the assignment's own
@@ -62,35 +63,44 @@ struct Owner<'a> {
     codes: Vec<(CodePattern, Span)>,
 }
 
-fn owners(file: &ast::File) -> Vec<Owner<'_>> {
+/// How an owner is named in a message, made only for a message.
+enum Label<'a> {
+    Assignment(&'a str),
+    Part(&'a str, &'a str),
+    Activity(&'a str, &'a str),
+}
+
+impl Label<'_> {
+    fn text(&self) -> String {
+        match *self {
+            Label::Assignment(a) => format!("`{a}`"),
+            Label::Part(a, p) => format!("`{a}.{p}`"),
+            Label::Activity(assignment, activity) => tr!("check-activity-label", assignment = assignment, activity = activity),
+        }
+    }
+}
+
+fn owners<'a>(file: &'a ast::File) -> Vec<Owner<'a>> {
     let mut out = vec![];
     for item in &file.items {
         let Item::Board(b) = item else { continue };
         for a in b.care_forms.iter().flat_map(|f| &f.assignments) {
             for it in &a.items {
-                let mut add = |label: String, activity: bool, ids: &[IdCode]| {
+                let mut add = |label: Label<'a>, activity: bool, ids: &[IdCode]| {
                     let codes = ids.iter().filter_map(|c| pattern(c, &mut Diagnostics::default()).map(|p| (p, c.span()))).collect();
                     out.push(Owner { label, assignment: &a.id.name, activity, codes });
                 };
                 match it {
                     AssignmentItem::Part(p) => {
-                        add(format!("`{}.{}`", a.id.name, p.id.name), false, &p.ids);
+                        add(Label::Part(&a.id.name, &p.id.name), false, &p.ids);
                         for act in &p.activities {
-                            add(
-                                tr!("check-activity-label", assignment = a.id.name.as_str(), activity = act.name.value.as_str()),
-                                true,
-                                &act.ids,
-                            );
+                            add(Label::Activity(&a.id.name, &act.name.value), true, &act.ids);
                         }
                     }
-                    AssignmentItem::Ids(ids, _) => add(format!("`{}`", a.id.name), false, ids),
+                    AssignmentItem::Ids(ids, _) => add(Label::Assignment(&a.id.name), false, ids),
                     AssignmentItem::Activities(acts, _) => {
                         for act in acts {
-                            add(
-                                tr!("check-activity-label", assignment = a.id.name.as_str(), activity = act.name.value.as_str()),
-                                true,
-                                &act.ids,
-                            );
+                            add(Label::Activity(&a.id.name, &act.name.value), true, &act.ids);
                         }
                     }
                     _ => {}
@@ -134,7 +144,7 @@ fn overlapping(
     what: &str,
 ) -> Diagnostic {
     let (code, other) = (code.to_string(), other.to_string());
-    let (owner, other_owner) = (owner.label.as_str(), other_owner.label.as_str());
+    let (owner, other_owner) = (owner.label.text(), other_owner.label.text());
     let message = tr!("check-codes-overlap", code = code, owner = owner, other = other, other_owner = other_owner);
     Diagnostic::error(span, message)
         .with_note(other_span, tr!("check-other-code-here"))

@@ -725,25 +725,25 @@ fn function(name: &str) -> Function {
     }
 }
 
-/// Finds every `#` comment outside string literals.
+/// Finds every `#` comment outside string literals (a string ends at its line's end).
 pub(super) fn comments(text: &str) -> Vec<Comment> {
+    let bytes = text.as_bytes();
     let mut out = vec![];
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let mut in_string = false;
-        for (i, c) in line.char_indices() {
-            match c {
-                '"' => in_string = !in_string,
-                '#' if !in_string => {
-                    let body = line[i + 1..].trim_end_matches(['\n', '\r']);
-                    let sp = Span::new(offset + i, offset + i + 1 + body.len());
-                    out.push(Comment { text: body.to_string(), span: sp });
-                    break;
-                }
-                _ => {}
+    let (mut in_string, mut in_comment) = (false, false);
+    for i in memchr::memchr3_iter(b'\n', b'"', b'#', bytes) {
+        match bytes[i] {
+            b'\n' => (in_string, in_comment) = (false, false),
+            _ if in_comment => {}
+            b'"' => in_string = !in_string,
+            _ if !in_string => {
+                let line_end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                // INVARIANT: `#` and the line break are ASCII, so both cuts are character ends.
+                let body = text.get(i + 1..line_end).unwrap_or_default().trim_end_matches(['\n', '\r']);
+                out.push(Comment { text: body.to_string(), span: Span::new(i, i + 1 + body.len()) });
+                in_comment = true;
             }
+            _ => {}
         }
-        offset += line.len();
     }
     out
 }
@@ -760,7 +760,36 @@ mod tests {
         pairs.next().expect("one pair")
     }
 
+    /// [`comments`] by its definition: each line's first `#` outside a string.
+    fn comments_line_by_line(text: &str) -> Vec<(String, Span)> {
+        let mut out = vec![];
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let mut in_string = false;
+            for (i, c) in line.char_indices() {
+                match c {
+                    '"' => in_string = !in_string,
+                    '#' if !in_string => {
+                        let body = line[i + 1..].trim_end_matches(['\n', '\r']);
+                        out.push((body.to_string(), Span::new(offset + i, offset + i + 1 + body.len())));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            offset += line.len();
+        }
+        out
+    }
+
     proptest! {
+        /// Comments are found as the line-by-line definition finds them.
+        #[test]
+        fn comments_are_each_lines_first_hash_outside_a_string(text in "([a-zå \"#\r]{0,12}\n?){0,8}") {
+            let found: Vec<(String, Span)> = comments(&text).into_iter().map(|c| (c.text, c.span)).collect();
+            prop_assert_eq!(found, comments_line_by_line(&text));
+        }
+
         /// The common case's reading gives what the general reading gives, to the
         /// scale, for numbers of every length and grouping the grammar takes.
         #[test]
