@@ -55,7 +55,7 @@ impl<'a> Cx<'a> {
             }
             ExpectItem::Ledger(m, _, q, _) => {
                 self.month(m);
-                self.unit(q, Unit::kr(), false, &tr!("check-hint-ledger-kronor"));
+                self.unit(q, Unit::kr(), false, &|| tr!("check-hint-ledger-kronor"));
             }
             ExpectItem::Value { path, month, expected, tolerance, .. } => {
                 self.value_line(path, month.as_ref(), expected, tolerance.as_ref())
@@ -111,7 +111,7 @@ impl<'a> Cx<'a> {
             let (message, hint) = negative_quantity(measure.kind, &measure.name, q.number);
             self.diags.push(Diagnostic::error(q.span, message).with_hint(hint));
         }
-        let hint = tr!("check-measure-in", name = measure.name.as_str(), unit = measure.unit.to_string());
+        let hint = || tr!("check-measure-in", name = measure.name.as_str(), unit = measure.unit.to_string());
         self.unit(q, measure.unit, true, &hint);
     }
 
@@ -153,7 +153,7 @@ impl<'a> Cx<'a> {
         if self.unknown_units.iter().any(|(a, id)| *a == ai && *id == kf.id) {
             return;
         }
-        let hint = match kf.formula.unit {
+        let hint = || match kf.formula.unit {
             u if u.is_none() => tr!("check-hint-plain-key-figure", name = kf.id.as_str()),
             u if u.is_per_day() => tr!("kf-hint-per-day"),
             u => tr!("check-key-figure-in", name = kf.id.as_str(), unit = u.to_string()),
@@ -205,7 +205,7 @@ impl<'a> Cx<'a> {
             self.diags.push(d.with_hint(tr!("check-write", code = format!("`{}.{amount}[{year}-07]`", asg.id))));
         }
         for q in std::iter::once(q).chain(tol) {
-            self.unit(q, Unit::kr(), false, &tr!("check-hint-amount-kronor"));
+            self.unit(q, Unit::kr(), false, &|| tr!("check-hint-amount-kronor"));
         }
     }
 
@@ -250,7 +250,8 @@ impl<'a> Cx<'a> {
 
     /// Whether `q` is in `unit`; `bare` allows a number without a unit, read in
     /// `unit`. A dimensionless unit also takes `%`.
-    fn unit(&mut self, q: &Quantity, unit: Unit, bare: bool, hint: &str) {
+    /// `hint` is made only for a diagnostic.
+    fn unit(&mut self, q: &Quantity, unit: Unit, bare: bool, hint: &dyn Fn() -> String) {
         let (_, written) = match super::literal(q) {
             Ok(x) => x,
             Err(e) => return self.diags.push(Diagnostic::error(q.span, e)),
@@ -267,7 +268,7 @@ impl<'a> Cx<'a> {
                 Some(_) => tr!("check-in-unit", unit = written.to_string()),
             };
             let d = Diagnostic::error(q.span, tr!("check-value-unit", written = what, wanted = describe(unit)));
-            self.diags.push(d.with_hint(hint));
+            self.diags.push(d.with_hint(hint()));
         }
     }
 
@@ -293,7 +294,7 @@ impl<'a> Cx<'a> {
         if let Some(m) = month {
             self.diags.push(Diagnostic::error(m.span, tr!("params-expect-pooled-month")).with_hint(tr!("params-expect-pooled-month-hint")));
         }
-        let hint = tr!("check-write", code = "`samlat.ÄN.resultat = -1 250 000 kr`");
+        let hint = || tr!("check-write", code = "`samlat.ÄN.resultat = -1 250 000 kr`");
         for q in std::iter::once(q).chain(tol) {
             self.unit(q, Unit::kr(), false, &hint);
         }
