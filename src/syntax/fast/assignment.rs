@@ -5,7 +5,7 @@ use super::super::ast::*;
 use super::tokens::Reader;
 
 /// The words that start a key figure's lines: not an aggregation (`kf_word`).
-const KEY_FIGURE_WORDS: [&str; 13] = [
+pub(super) const KEY_FIGURE_WORDS: [&str; 13] = [
     "värde",
     "intervall",
     "mottagare",
@@ -22,7 +22,7 @@ const KEY_FIGURE_WORDS: [&str; 13] = [
 ];
 
 /// `change_type`, in the grammar's order.
-const CHANGE_KINDS: [(&str, ChangeKind); 5] = [
+pub(super) const CHANGE_KINDS: [(&str, ChangeKind); 5] = [
     ("statsbidrag", ChangeKind::Statsbidrag),
     ("övertagande", ChangeKind::Övertagande),
     ("större_förändring", ChangeKind::StörreFörändring),

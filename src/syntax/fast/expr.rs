@@ -11,7 +11,7 @@ const DEPTH: usize = 100;
 /// More operators than this and the formula is left to lowering (see [`super::super::MAX_OPERATORS`]).
 const OPERATORS: usize = 200;
 
-const FUNCTIONS: [&str; 5] = ["min", "max", "avrunda", "budget", "volym"];
+pub(super) const FUNCTIONS: [&str; 5] = ["min", "max", "avrunda", "budget", "volym"];
 
 /// An operand with the prefixes (`-`, `inte`) before it.
 struct Operand {

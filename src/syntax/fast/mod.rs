@@ -374,6 +374,43 @@ mod tests {
         text
     }
 
+    const GRAMMAR: &str = include_str!("../../../grammar/ekostyr.pest");
+
+    /// The quoted literals of the grammar rule `name`, in order, each line's apart.
+    fn literals_of(name: &str) -> Vec<Vec<&'static str>> {
+        let start = GRAMMAR.lines().position(|l| l.split_whitespace().next() == Some(name) && l.contains('=')).expect(name);
+        let mut lines = vec![];
+        for line in GRAMMAR.lines().skip(start) {
+            lines.push(line.split('"').skip(1).step_by(2).collect());
+            if line.contains('}') {
+                break;
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn the_readers_words_are_the_grammars_in_its_order() {
+        let flat = |name| literals_of(name).concat();
+        assert_eq!(flat("unit_name"), super::tokens::UNIT_NAMES);
+        assert_eq!(flat("function"), super::expr::FUNCTIONS);
+        assert_eq!(flat("kf_word"), super::assignment::KEY_FIGURE_WORDS);
+        assert_eq!(flat("change_type"), super::assignment::CHANGE_KINDS.map(|(w, _)| w));
+        // `"b" ~ ("eslut" | "udget")`: a line's first literal, then the rests of its words.
+        let mut keywords: Vec<String> = literals_of("keyword")
+            .into_iter()
+            .filter_map(|line| {
+                let (first, rests) = line.split_first()?;
+                Some(if rests.is_empty() { vec![first.to_string()] } else { rests.iter().map(|r| format!("{first}{r}")).collect() })
+            })
+            .flatten()
+            .collect();
+        keywords.sort();
+        let mut ours = super::tokens::KEYWORDS.to_vec();
+        ours.sort();
+        assert_eq!(keywords, ours);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
         /// Edited well-formed files (many no longer well-formed, some well-formed

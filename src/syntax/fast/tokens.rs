@@ -23,8 +23,9 @@ pub(super) struct Reader<'t> {
 #[derive(Clone, Copy)]
 pub(super) struct Mark(usize, usize);
 
-/// The words that cannot name a parameter, part or assignment: the grammar's `keyword`.
-const KEYWORDS: [&str; 31] = [
+/// The words that cannot name a parameter, part or assignment: the grammar's `keyword`
+/// (a test reads them out of the grammar).
+pub(super) const KEYWORDS: [&str; 31] = [
     "annars",
     "beslut",
     "budget",
@@ -58,8 +59,9 @@ const KEYWORDS: [&str; 31] = [
     "år",
 ];
 
-/// The grammar's `unit_name`, in its order: the first that starts the text is the one tried.
-const UNIT_NAMES: [&str; 18] = [
+/// The grammar's `unit_name`, in its order: the first that starts the text is the one tried
+/// (a test reads them out of the grammar).
+pub(super) const UNIT_NAMES: [&str; 18] = [
     "mnkr",
     "tkr",
     "kr",
