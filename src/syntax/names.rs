@@ -144,11 +144,13 @@ pub(super) fn interval_name() -> String {
     tr!("syntax-rule-interval", intervals = one_of(&words))
 }
 
-/// The unit names of the grammar's `unit_name`, for "unknown unit" hints.
+/// The unit names of the grammar's `unit_name`, in its order (the first that starts
+/// a text is the one it tries: `platser` before `plats`), for "unknown unit" hints
+/// and the hand-written reader; a test reads them out of the grammar.
 pub const UNIT_NAMES: [&str; 18] = [
-    "kr",
-    "tkr",
     "mnkr",
+    "tkr",
+    "kr",
     "timmar",
     "timme",
     "dygn",

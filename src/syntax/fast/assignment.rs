@@ -97,15 +97,7 @@ impl Reader<'_> {
 
     /// `L110*, K11101, R100..R199` after `id` or `komplement`.
     pub(super) fn id_codes(&mut self) -> Option<Vec<IdCode>> {
-        let mut codes = vec![self.id_code()?];
-        while let Some(c) = self.attempt(|r| {
-            r.after_space(",")?;
-            r.skip();
-            r.id_code()
-        }) {
-            codes.push(c);
-        }
-        Some(codes)
+        self.separated(",", Self::id_code)
     }
 
     /// `id_code = _{ id_range | id_prefix | id_exact }`
@@ -153,9 +145,7 @@ impl Reader<'_> {
 
     /// `nyckeltal id "name" { … }` after `nyckeltal`.
     fn key_figure(&mut self, start: usize) -> Option<KeyFigure> {
-        let (id, name) = self.block_head()?;
-        let items = self.repeated(Self::key_figure_item);
-        self.after_space("}")?;
+        let (id, name, items) = self.block(Self::key_figure_item)?;
         Some(KeyFigure { id, name, items, span: self.span(start) })
     }
 
@@ -224,9 +214,7 @@ impl Reader<'_> {
 
     /// `förändring id "name" { … }` after `förändring`.
     fn change(&mut self, start: usize) -> Option<Change> {
-        let (id, name) = self.block_head()?;
-        let items = self.repeated(Self::change_item);
-        self.after_space("}")?;
+        let (id, name, items) = self.block(Self::change_item)?;
         Some(Change { id, name, items, span: self.span(start) })
     }
 

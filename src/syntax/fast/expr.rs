@@ -43,17 +43,12 @@ impl Reader<'_> {
         let first = self.operand();
         let mut operands = vec![first?];
         let mut ops = vec![];
-        loop {
-            let mark = self.mark();
-            self.skip();
-            let next = self.infix().and_then(|op| {
-                self.skip();
-                Some((op, self.operand()?))
-            });
-            let Some((op, operand)) = next else {
-                self.reset(mark);
-                break;
-            };
+        while let Some((op, operand)) = self.attempt(|r| {
+            r.skip();
+            let op = r.infix()?;
+            r.skip();
+            Some((op, r.operand()?))
+        }) {
             ops.push(op);
             operands.push(operand);
         }
@@ -167,23 +162,7 @@ impl Reader<'_> {
         };
         self.skip();
         self.lit("(")?;
-        let mut args = vec![];
-        let mark = self.mark();
-        self.skip();
-        match self.expr() {
-            Some(first) => {
-                args.push(first);
-                while let Some(arg) = self.attempt(|r| {
-                    r.skip();
-                    r.lit(";")?;
-                    r.skip();
-                    r.expr()
-                }) {
-                    args.push(arg);
-                }
-            }
-            None => self.reset(mark),
-        }
+        let args = self.optional(|r| r.separated(";", Self::expr)).unwrap_or_default();
         self.skip();
         self.lit(")")?;
         Some(ExprKind::Call(function, args))
@@ -219,25 +198,16 @@ impl Reader<'_> {
     }
 }
 
-fn precedence(op: BinOp) -> u8 {
-    match op {
-        BinOp::Or => 1,
-        BinOp::And => 2,
-        BinOp::Ge | BinOp::Le | BinOp::Gt | BinOp::Lt | BinOp::Eq | BinOp::Ne => 3,
-        BinOp::Add | BinOp::Sub => 4,
-        BinOp::Mul | BinOp::Div => 5,
-    }
-}
-
-/// Groups operands and operators binding tighter than `floor`, left to right.
+/// Groups operands and operators binding tighter than `floor`, left to right: the
+/// precedence lowering's Pratt parser has (`BinOp::precedence`, which the printer uses).
 fn climb(
     operands: &mut impl Iterator<Item = Operand>,
     ops: &mut std::iter::Peekable<impl Iterator<Item = BinOp>>,
     floor: u8,
 ) -> Option<Expr> {
     let mut lhs = unary(operands.next()?);
-    while let Some(op) = ops.next_if(|op| precedence(*op) > floor) {
-        let rhs = climb(operands, ops, precedence(op))?;
+    while let Some(op) = ops.next_if(|op| op.precedence() > floor) {
+        let rhs = climb(operands, ops, op.precedence())?;
         let span = lhs.span.to(rhs.span);
         lhs = Expr { kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span };
     }

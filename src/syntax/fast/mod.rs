@@ -43,7 +43,7 @@ impl Reader<'_> {
             b'b' => self
                 .then("bygger_på", |r| r.string().map(|s| Item::BuildsOn(Str { span: r.span(start), ..s })))
                 .or_else(|| self.then("beslut", |r| r.decision(start).map(Item::Decision))),
-            b'd' => self.then("dokumentägare", |r| r.owners().map(|o| Item::Owners(o, r.span(start)))),
+            b'd' => self.then("dokumentägare", |r| r.separated(",", Self::string).map(|o| Item::Owners(o, r.span(start)))),
             b'p' => self.then("parameter", |r| r.parameter(start).map(Item::Parameter)),
             b'm' => self.then("mått", |r| r.measure(start).map(Item::Measure)),
             b'n' => self.then("nämnd", |r| r.board(start).map(Item::Board)),
@@ -63,18 +63,17 @@ impl Reader<'_> {
         })
     }
 
-    /// `"…" ~ ("," ~ "…")*`
-    fn owners(&mut self) -> Option<Vec<Str>> {
-        let mut owners = vec![self.string()?];
-        while let Some(s) = self.attempt(|r| {
+    /// `item ~ (separator ~ item)*`, whitespace between.
+    pub(super) fn separated<T>(&mut self, separator: &str, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let mut items = vec![item(self)?];
+        while let Some(next) = self.attempt(|r| {
+            r.after_space(separator)?;
             r.skip();
-            r.lit(",")?;
-            r.skip();
-            r.string()
+            item(r)
         }) {
-            owners.push(s);
+            items.push(next);
         }
-        Some(owners)
+        Some(items)
     }
 
     /// An optional part after whitespace: `~ part?`.
@@ -181,32 +180,31 @@ impl Reader<'_> {
         Some(MeasureDecl { kind, name, unit, signed, span: self.span(start) })
     }
 
-    /// `id "name" {` … `}`: what a board, care form and assignment start with.
-    pub(super) fn block_head(&mut self) -> Option<(Ident, Str)> {
+    /// `id "name" { item* }`: a board, care form, assignment, key figure or change
+    /// after its keyword.
+    pub(super) fn block<T>(&mut self, item: impl FnMut(&mut Self) -> Option<T>) -> Option<(Ident, Str, Vec<T>)> {
         let id = self.ident()?;
         self.skip();
         let name = self.string()?;
         self.after_space("{")?;
-        Some((id, name))
+        let items = self.repeated(item);
+        self.after_space("}")?;
+        Some((id, name, items))
     }
 
     /// `nämnd ÄN "Äldrenämnden" { vårdform … }` after `nämnd`.
     fn board(&mut self, start: usize) -> Option<Board> {
-        let (id, name) = self.block_head()?;
-        let care_forms = self.repeated(|r| {
+        let (id, name, care_forms) = self.block(|r| {
             let start = r.pos;
-            let (id, name) = r.then("vårdform", Self::block_head)?;
-            let assignments = r.repeated(|r| {
-                let start = r.pos;
-                let (id, name) = r.then("uppdrag", Self::block_head)?;
-                let items = r.repeated(Self::assignment_item);
-                r.after_space("}")?;
-                Some(Assignment { id, name, items, span: r.span(start) })
-            });
-            r.after_space("}")?;
+            let (id, name, assignments) = r.then("vårdform", |r| {
+                r.block(|r| {
+                    let start = r.pos;
+                    let (id, name, items) = r.then("uppdrag", |r| r.block(Self::assignment_item))?;
+                    Some(Assignment { id, name, items, span: r.span(start) })
+                })
+            })?;
             Some(CareForm { id, name, assignments, span: r.span(start) })
-        });
-        self.after_space("}")?;
+        })?;
         Some(Board { id, name, care_forms, span: self.span(start) })
     }
 
@@ -392,7 +390,7 @@ mod tests {
     #[test]
     fn the_readers_words_are_the_grammars_in_its_order() {
         let flat = |name| literals_of(name).concat();
-        assert_eq!(flat("unit_name"), super::tokens::UNIT_NAMES);
+        assert_eq!(flat("unit_name"), super::super::UNIT_NAMES);
         assert_eq!(flat("function"), super::expr::FUNCTIONS);
         assert_eq!(flat("kf_word"), super::assignment::KEY_FIGURE_WORDS);
         assert_eq!(flat("change_type"), super::assignment::CHANGE_KINDS.map(|(w, _)| w));

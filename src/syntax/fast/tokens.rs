@@ -1,6 +1,7 @@
 //! The reader's position and the grammar's atomic rules: whitespace, words, names,
 //! strings, numbers, units and dates, each read as `grammar/ekostyr.pest` reads it.
 
+use super::super::UNIT_NAMES;
 use super::super::ast::{Ident, Month, Quantity, Str, UnitText};
 use crate::source::Span;
 
@@ -21,7 +22,7 @@ pub(super) struct Reader<'t> {
 
 /// A saved position to go back to when an alternative does not match.
 #[derive(Clone, Copy)]
-pub(super) struct Mark(usize, usize);
+struct Mark(usize, usize);
 
 /// The words that cannot name a parameter, part or assignment: the grammar's `keyword`
 /// (a test reads them out of the grammar).
@@ -59,39 +60,16 @@ pub(super) const KEYWORDS: [&str; 31] = [
     "år",
 ];
 
-/// The grammar's `unit_name`, in its order: the first that starts the text is the one tried
-/// (a test reads them out of the grammar).
-pub(super) const UNIT_NAMES: [&str; 18] = [
-    "mnkr",
-    "tkr",
-    "kr",
-    "timmar",
-    "timme",
-    "dygn",
-    "platser",
-    "plats",
-    "årsarbetare",
-    "besök",
-    "brukare",
-    "dagar",
-    "dag",
-    "månader",
-    "månad",
-    "st",
-    "veckor",
-    "vecka",
-];
-
 impl<'t> Reader<'t> {
     pub(super) fn new(text: &'t str) -> Reader<'t> {
         Reader { text, pos: 0, end: 0, give_up: false, depth: 0, operators: 0 }
     }
 
-    pub(super) fn mark(&self) -> Mark {
+    fn mark(&self) -> Mark {
         Mark(self.pos, self.end)
     }
 
-    pub(super) fn reset(&mut self, mark: Mark) {
+    fn reset(&mut self, mark: Mark) {
         (self.pos, self.end) = (mark.0, mark.1);
     }
 
