@@ -38,10 +38,10 @@ fn pattern(code: &IdCode, diags: &mut Diagnostics) -> Option<CodePattern> {
 /// Whether two patterns can match the same code.
 pub(super) fn overlap(a: &CodePattern, b: &CodePattern) -> bool {
     use CodePattern::*;
-    let starts = |s: &str, p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     match (a, b) {
         (Exact(x), other) | (other, Exact(x)) => other.matches(x),
-        (Prefix(p), Prefix(q)) => starts(p, q) || starts(q, p),
+        // One prefix starts with the other.
+        (Prefix(p), Prefix(q)) => a.matches(q) || b.matches(p),
         (Prefix(p), Range(lo, hi)) | (Range(lo, hi), Prefix(p)) => {
             // Codes are ASCII (the grammar's `code`), so a cut at `p.len()` is a character's end.
             let (Some(lo), Some(hi)) = (lo.get(..p.len()), hi.get(..p.len())) else { return false };

@@ -465,16 +465,7 @@ fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
     let rule = p.as_rule();
     let mut inner = p.clone().into_inner();
     Ok(match rule {
-        Rule::change_kind => ChangeItem::Kind(
-            match next(&mut inner).as_str() {
-                "statsbidrag" => ChangeKind::Statsbidrag,
-                "övertagande" => ChangeKind::Övertagande,
-                "större_förändring" => ChangeKind::StörreFörändring,
-                "justering" => ChangeKind::Justering,
-                _ => ChangeKind::RiktadSatsning,
-            },
-            sp,
-        ),
+        Rule::change_kind => ChangeItem::Kind(change_kind(next(&mut inner).as_str()), sp),
         Rule::change_amount => ChangeItem::Amount(formula(next(&mut inner), b)?, sp),
         Rule::change_from => ChangeItem::From(month(&next(&mut inner), b), sp),
         Rule::change_to => ChangeItem::To(month(&next(&mut inner), b), sp),
@@ -493,6 +484,18 @@ fn change_item(p: Pair<Rule>, b: usize) -> Lowered<ChangeItem> {
         Rule::id_codes => ChangeItem::Ids(id_codes(p, b), sp),
         other => return Err(unexpected(other, sp)),
     })
+}
+
+/// A `change_type`'s word as its kind.
+// INVARIANT: the grammar's `change_type` matches only these five words.
+pub(super) fn change_kind(word: &str) -> ChangeKind {
+    match word {
+        "statsbidrag" => ChangeKind::Statsbidrag,
+        "övertagande" => ChangeKind::Övertagande,
+        "större_förändring" => ChangeKind::StörreFörändring,
+        "justering" => ChangeKind::Justering,
+        _ => ChangeKind::RiktadSatsning,
+    }
 }
 
 fn expectation(mut inner: Pairs<Rule>, b: usize, sp: Span) -> Lowered<Expectation> {
@@ -715,7 +718,7 @@ fn primary(p: Pair<Rule>, b: usize) -> Lowered<Expr> {
     Ok(Expr { kind, span: sp })
 }
 
-fn function(name: &str) -> Function {
+pub(super) fn function(name: &str) -> Function {
     match name {
         "min" => Function::Min,
         "max" => Function::Max,

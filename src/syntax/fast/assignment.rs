@@ -21,14 +21,8 @@ pub(super) const KEY_FIGURE_WORDS: [&str; 13] = [
     "rimligt",
 ];
 
-/// `change_type`, in the grammar's order.
-pub(super) const CHANGE_KINDS: [(&str, ChangeKind); 5] = [
-    ("statsbidrag", ChangeKind::Statsbidrag),
-    ("övertagande", ChangeKind::Övertagande),
-    ("större_förändring", ChangeKind::StörreFörändring),
-    ("riktad_satsning", ChangeKind::RiktadSatsning),
-    ("justering", ChangeKind::Justering),
-];
+/// `change_type`'s words, in the grammar's order.
+pub(super) const CHANGE_TYPES: [&str; 5] = ["statsbidrag", "övertagande", "större_förändring", "riktad_satsning", "justering"];
 
 impl Reader<'_> {
     /// `assignment_item`, in the grammar's order.
@@ -122,9 +116,7 @@ impl Reader<'_> {
     /// `låt name = formula` after `låt`.
     fn let_binding(&mut self, start: usize) -> Option<Let> {
         let name = self.ident()?;
-        self.after_space("=")?;
-        self.skip();
-        let expr = self.formula()?;
+        let expr = self.equals_formula()?;
         Some(Let { name, expr, span: self.span(start) })
     }
 
@@ -137,9 +129,7 @@ impl Reader<'_> {
             CompensationKind::Variable
         };
         let validity = self.optional(Self::validity);
-        self.after_space("=")?;
-        self.skip();
-        let expr = self.formula()?;
+        let expr = self.equals_formula()?;
         Some(Compensation { kind, validity, expr, span: self.span(start) })
     }
 
@@ -168,7 +158,6 @@ impl Reader<'_> {
             .or_else(|| {
                 self.then("serie", |r| {
                     let (id, name) = (r.ident()?, r.optional(Self::string)?);
-                    r.skip();
                     let value = r.equals_formula()?;
                     Some(KeyFigureItem::Series(Series { id, name, value }, r.span(start)))
                 })
@@ -223,8 +212,7 @@ impl Reader<'_> {
         let start = self.pos;
         None.or_else(|| {
             self.then("typ", |r| {
-                let word = r.word_of(&CHANGE_KINDS.map(|(w, _)| w))?;
-                let kind = CHANGE_KINDS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)?;
+                let kind = super::super::lower::change_kind(r.word_of(&CHANGE_TYPES)?);
                 Some(ChangeItem::Kind(kind, r.span(start)))
             })
         })
@@ -250,9 +238,9 @@ impl Reader<'_> {
         .or_else(|| self.then("id", |r| r.id_codes().map(|c| ChangeItem::Ids(c, r.span(start)))))
     }
 
-    /// `= formula`: what `värde` and `belopp` are followed by.
+    /// `= formula`, after whitespace.
     fn equals_formula(&mut self) -> Option<Expr> {
-        self.lit("=")?;
+        self.after_space("=")?;
         self.skip();
         self.formula()
     }

@@ -1,7 +1,7 @@
 //! Formulas: the grammar's `expr`, read as a flat run of operands and operators and
 //! then grouped by the same precedence as lowering's Pratt parser.
 
-use super::super::ast::{BinOp, Expr, ExprKind, Function, UnaryOp};
+use super::super::ast::{BinOp, Expr, ExprKind, Ident, UnaryOp};
 use super::tokens::Reader;
 use crate::source::Span;
 
@@ -153,13 +153,7 @@ impl Reader<'_> {
 
     /// `min(a; b)`, `budget(platser)`: arguments separated by `;`.
     fn call(&mut self) -> Option<ExprKind> {
-        let function = match self.word_of(&FUNCTIONS)? {
-            "min" => Function::Min,
-            "max" => Function::Max,
-            "avrunda" => Function::Round,
-            "budget" => Function::Budget,
-            _ => Function::Volume,
-        };
+        let function = super::super::lower::function(self.word_of(&FUNCTIONS)?);
         self.skip();
         self.lit("(")?;
         let args = self.optional(|r| r.separated(";", Self::expr)).unwrap_or_default();
@@ -189,7 +183,7 @@ impl Reader<'_> {
     }
 
     /// `("." ~ member)*`, at least `least` of them.
-    pub(super) fn members(&mut self, least: usize) -> Option<Vec<crate::syntax::ast::Ident>> {
+    pub(super) fn members(&mut self, least: usize) -> Option<Vec<Ident>> {
         let mut names = vec![];
         while let Some(m) = self.attempt(|r| r.lit(".").and_then(|()| r.member())) {
             names.push(m);

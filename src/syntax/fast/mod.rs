@@ -137,9 +137,7 @@ impl Reader<'_> {
     fn param_step(&mut self) -> Option<ParamStep> {
         let start = self.pos;
         let month = self.then("från", Self::month)?;
-        self.after_space("=")?;
-        self.skip();
-        let value = self.signed_quantity()?;
+        let value = self.equals_quantity()?;
         Some(ParamStep { month, value, span: self.span(start) })
     }
 
@@ -290,7 +288,7 @@ impl Reader<'_> {
     }
 
     /// `= value`, after whitespace.
-    fn equals_quantity(&mut self) -> Option<Quantity> {
+    pub(super) fn equals_quantity(&mut self) -> Option<Quantity> {
         self.after_space("=")?;
         self.skip();
         self.signed_quantity()
@@ -393,7 +391,7 @@ mod tests {
         assert_eq!(flat("unit_name"), super::super::UNIT_NAMES);
         assert_eq!(flat("function"), super::expr::FUNCTIONS);
         assert_eq!(flat("kf_word"), super::assignment::KEY_FIGURE_WORDS);
-        assert_eq!(flat("change_type"), super::assignment::CHANGE_KINDS.map(|(w, _)| w));
+        assert_eq!(flat("change_type"), super::assignment::CHANGE_TYPES);
         // `"b" ~ ("eslut" | "udget")`: a line's first literal, then the rests of its words.
         let mut keywords: Vec<String> = literals_of("keyword")
             .into_iter()
